@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
+import {GovernorCountingSimpleUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
+import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+
+import {ICircle} from "../interfaces/ICircle.sol";
+import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
+import {CircleRules} from "../interfaces/ICircleRules.sol";
+
+/// @title Circle
+/// @notice A circle of 6-10 people governing a commons, one member one vote. It is an OpenZeppelin Governor, so
+/// any IGovernor client can propose, vote (also by EIP-712 signature), execute and cancel; on top of that it has
+/// a charter that lapses unless re-ratified, a hard reset any few members can trigger, and role modules that are
+/// told when roles must dissolve.
+///
+/// @dev Security reasoning:
+/// - The circle is its own executor and has no timelock. A timelock protects a minority by giving it time to exit
+///   before a decision lands; here exit is immediate and costs nothing ({CircleMembership-leave}), voting delay
+///   gives notice, and any `resetThreshold` members can cancel every pending or succeeded proposal with a hard
+///   reset. A second contract holding the circle's assets would add a trust boundary and no protection.
+/// - Electorate: a proposal counts the members as they were the second before it was made
+///   ({proposalElectorateTimepoint}), not when voting opens, so admitting allies during the voting delay cannot
+///   swing a vote. A voter must also still be a member when voting. The quorum base is the same electorate.
+///   `proposalSnapshot` keeps its IGovernor meaning (when voting opens).
+/// - Hard reset is O(1): it bumps an epoch, and every proposal of an earlier epoch that was not yet executed,
+///   defeated or expired reads as Canceled. No loop over proposals exists, so no one can make a reset too
+///   expensive to run by making many proposals.
+/// - Role-module hooks get a fixed gas stipend each inside a low-level call whose failure is logged and
+///   tolerated, so a broken module can never block a reset or a member's exit. Before calling them the circle
+///   checks that the transaction carries enough gas for every stipend, so a caller cannot starve a hook on purpose.
+///   At most {MAX_ROLE_MODULES} modules, added only by the circle's decision.
+/// - Succeeded proposals expire after `executionWindow`: a decision cannot be executed months later by a circle
+///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
+/// - A lapsed charter restricts execution (not proposing) to ratify, admit, remove and dissolve, checked on every
+///   call of a proposal at execution time, so a proposal made before the lapse cannot slip through.
+/// @custom:security-contact security@commonweal.invalid
+contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, GovernorVotesUpgradeable, ICircle {
+    /// @notice Most role modules a circle can register; bounds the hook loop.
+    uint256 public constant MAX_ROLE_MODULES = 8;
+
+    /// @notice Gas each role-module hook may use. Hooks must be constant-cost (e.g. bump an epoch).
+    uint256 public constant HOOK_GAS = 100_000;
+
+    /// @dev Gas reserved per hook for the call itself and the failure event, on top of the stipend.
+    uint256 private constant HOOK_OVERHEAD = 10_000;
+
+    /// @dev Revert data kept in {RoleModuleHookFailed}; longer data is cut, so a module cannot bloat the event.
+    uint256 private constant MAX_HOOK_REASON = 256;
+
+    struct ProposalMeta {
+        uint48 electorateAt;
+        uint64 epoch;
+        uint8 quorumPercent;
+    }
+
+    /// @custom:storage-location erc7201:commonweal.storage.Circle
+    struct CircleStorage {
+        CircleRules rules;
+        address membership;
+        address rituals;
+        uint64 resetEpoch;
+        bool dissolved;
+        Charter charter;
+        address[] roleModules;
+        mapping(uint256 proposalId => ProposalMeta) proposals;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Circle")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant CIRCLE_STORAGE = 0xd2ac9856ae762844f509ef1a3040a2f93cb5394e1f50fc8a5c354bae3d166b00;
+
+    modifier onlyMembership() {
+        _checkMembership();
+        _;
+    }
+
+    modifier onlyRituals() {
+        _checkRituals();
+        _;
+    }
+
+    /// @dev The implementation is only ever used through clones.
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @inheritdoc ICircle
+    function initialize(
+        string calldata name_,
+        address membership_,
+        address rituals_,
+        CircleRules calldata rules_,
+        bytes32 charterHash,
+        string calldata charterURI
+    ) external initializer {
+        __Governor_init(name_);
+        __GovernorCountingSimple_init();
+        __GovernorVotes_init(IVotes(membership_));
+        CircleStorage storage $ = _circleStorage();
+        $.rules = rules_;
+        $.membership = membership_;
+        $.rituals = rituals_;
+        _ratify(charterHash, charterURI);
+    }
+
+    // ------------------------------------------------------------------
+    // Charter, dissolution, reset
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircle
+    function ratifyCharter(bytes32 contentHash, string calldata uri) external onlyGovernance {
+        _ratify(contentHash, uri);
+    }
+
+    /// @inheritdoc ICircle
+    function dissolve() external onlyGovernance {
+        _circleStorage().dissolved = true;
+        emit CircleDissolved();
+        _reset(new address[](0));
+    }
+
+    /// @inheritdoc ICircle
+    function hardReset(address[] calldata triggeredBy) external onlyRituals {
+        if (_circleStorage().dissolved) revert CircleIsDissolved();
+        _reset(triggeredBy);
+    }
+
+    /// @inheritdoc ICircle
+    function notifyMemberLeft(address member) external onlyMembership {
+        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onMemberLeft, (member)));
+    }
+
+    // ------------------------------------------------------------------
+    // Role modules
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircle
+    function addRoleModule(address module) external onlyGovernance {
+        address[] storage modules = _circleStorage().roleModules;
+        uint256 length = modules.length;
+        if (length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
+        for (uint256 i = 0; i < length; ++i) {
+            if (modules[i] == module) revert CircleRoleModuleAlreadyAdded(module);
+        }
+        modules.push(module);
+        emit RoleModuleAdded(module);
+    }
+
+    /// @inheritdoc ICircle
+    function removeRoleModule(address module) external onlyGovernance {
+        address[] storage modules = _circleStorage().roleModules;
+        uint256 length = modules.length;
+        for (uint256 i = 0; i < length; ++i) {
+            if (modules[i] == module) {
+                modules[i] = modules[length - 1];
+                modules.pop();
+                emit RoleModuleRemoved(module);
+                return;
+            }
+        }
+        revert CircleRoleModuleNotFound(module);
+    }
+
+    // ------------------------------------------------------------------
+    // Views
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircle
+    function rules() external view returns (CircleRules memory) {
+        return _circleStorage().rules;
+    }
+
+    /// @inheritdoc ICircle
+    function membership() external view returns (address) {
+        return _circleStorage().membership;
+    }
+
+    /// @inheritdoc ICircle
+    function rituals() external view returns (address) {
+        return _circleStorage().rituals;
+    }
+
+    /// @inheritdoc ICircle
+    function charter() external view returns (Charter memory) {
+        return _circleStorage().charter;
+    }
+
+    /// @inheritdoc ICircle
+    function charterLapsed() public view returns (bool) {
+        return block.timestamp >= _circleStorage().charter.expiresAt;
+    }
+
+    /// @inheritdoc ICircle
+    function dissolved() external view returns (bool) {
+        return _circleStorage().dissolved;
+    }
+
+    /// @inheritdoc ICircle
+    function resetEpoch() external view returns (uint64) {
+        return _circleStorage().resetEpoch;
+    }
+
+    /// @inheritdoc ICircle
+    function proposalEpoch(uint256 proposalId) external view returns (uint64) {
+        return _circleStorage().proposals[proposalId].epoch;
+    }
+
+    /// @inheritdoc ICircle
+    function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256) {
+        return _circleStorage().proposals[proposalId].electorateAt;
+    }
+
+    /// @inheritdoc ICircle
+    function roleModules() external view returns (address[] memory) {
+        return _circleStorage().roleModules;
+    }
+
+    // ------------------------------------------------------------------
+    // Governor settings
+    // ------------------------------------------------------------------
+
+    /// @notice Seconds between a proposal being made and voting opening.
+    function votingDelay() public view override returns (uint256) {
+        return _circleStorage().rules.votingDelay;
+    }
+
+    /// @notice Seconds voting stays open.
+    function votingPeriod() public view override returns (uint256) {
+        return _circleStorage().rules.votingPeriod;
+    }
+
+    /// @notice Votes needed (for + abstain) among the members as they were at `timepoint`.
+    /// @dev Rounds down, as OpenZeppelin's quorum fraction does.
+    function quorum(uint256 timepoint) public view override returns (uint256) {
+        return _quorumAt(timepoint, _circleStorage().rules.quorumPercent);
+    }
+
+    /// @notice Only members can propose: one vote is the threshold.
+    function proposalThreshold() public pure override returns (uint256) {
+        return 1;
+    }
+
+    /// @notice A proposal's state, with two circle rules on top of the Governor's: proposals of an earlier reset
+    /// epoch that were still open read as Canceled, and succeeded proposals not executed within the execution
+    /// window read as Expired.
+    function state(uint256 proposalId) public view override returns (ProposalState) {
+        ProposalState current = super.state(proposalId);
+        if (current != ProposalState.Pending && current != ProposalState.Active && current != ProposalState.Succeeded) {
+            return current;
+        }
+        CircleStorage storage $ = _circleStorage();
+        if ($.proposals[proposalId].epoch < $.resetEpoch) return ProposalState.Canceled;
+        if (current == ProposalState.Succeeded && clock() > proposalDeadline(proposalId) + $.rules.executionWindow) {
+            return ProposalState.Expired;
+        }
+        return current;
+    }
+
+    // ------------------------------------------------------------------
+    // Governor hooks
+    // ------------------------------------------------------------------
+
+    /// @dev Records the electorate timepoint, epoch and quorum of a new proposal; a dissolved circle refuses.
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal override returns (uint256 proposalId) {
+        CircleStorage storage $ = _circleStorage();
+        if ($.dissolved) revert CircleIsDissolved();
+        proposalId = super._propose(targets, values, calldatas, description, proposer);
+        $.proposals[proposalId] = ProposalMeta({
+            electorateAt: clock() - 1,
+            epoch: $.resetEpoch,
+            quorumPercent: $.rules.quorumPercent
+        });
+    }
+
+    /// @dev The Governor's vote casting, with the weight read at the electorate timepoint instead of the vote start,
+    /// and a vote of zero weight refused instead of counted (OpenZeppelin counts it).
+    function _castVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        string memory reason,
+        bytes memory params
+    ) internal override returns (uint256) {
+        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
+        CircleStorage storage $ = _circleStorage();
+        uint256 weight = _getVotes(account, $.proposals[proposalId].electorateAt, params);
+        if (weight == 0 || !ICircleMembership($.membership).isMember(account)) {
+            revert CircleNotInElectorate(proposalId, account);
+        }
+        uint256 votedWeight = _countVote(proposalId, account, support, weight, params);
+        if (params.length == 0) {
+            emit VoteCast(account, proposalId, support, votedWeight, reason);
+        } else {
+            emit VoteCastWithParams(account, proposalId, support, votedWeight, reason, params);
+        }
+        _tallyUpdated(proposalId);
+        return votedWeight;
+    }
+
+    /// @dev Quorum of the proposal's own electorate and quorum percentage.
+    function _quorumReached(
+        uint256 proposalId
+    ) internal view override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable) returns (bool) {
+        ProposalMeta storage meta = _circleStorage().proposals[proposalId];
+        (, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
+        return _quorumAt(meta.electorateAt, meta.quorumPercent) <= forVotes + abstainVotes;
+    }
+
+    /// @dev Under a lapsed charter only ratify, admit, remove and dissolve may run.
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override {
+        if (charterLapsed()) {
+            for (uint256 i = 0; i < targets.length; ++i) {
+                bytes4 selector = bytes4(calldatas[i]);
+                if (!_allowedWhileLapsed(targets[i], selector)) {
+                    revert CircleCharterLapsed(_circleStorage().charter.expiresAt, targets[i], selector);
+                }
+            }
+        }
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    // ------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------
+
+    function _ratify(bytes32 contentHash, string calldata uri) private {
+        uint64 expiresAt = uint64(block.timestamp) + _circleStorage().rules.charterTerm;
+        _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
+        emit CharterRatified(contentHash, uri, expiresAt);
+    }
+
+    function _reset(address[] memory triggeredBy) private {
+        uint64 epoch = ++_circleStorage().resetEpoch;
+        emit HardReset(epoch, triggeredBy);
+        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
+    }
+
+    /// @dev Calls every role module with a fixed stipend, tolerating and logging failures. Return data is never
+    /// copied beyond {MAX_HOOK_REASON} bytes, so a module cannot make the caller pay for a huge revert reason.
+    function _notifyRoleModules(bytes memory data) private {
+        address[] storage modules = _circleStorage().roleModules;
+        uint256 length = modules.length;
+        if (length == 0) return;
+        // 64/63 covers the EIP-150 rule that a call forwards at most 63/64 of the remaining gas.
+        uint256 needed = (length * (HOOK_GAS + HOOK_OVERHEAD) * 64) / 63;
+        if (gasleft() < needed) revert CircleInsufficientGasForHooks(needed, gasleft());
+        for (uint256 i = 0; i < length; ++i) {
+            address module = modules[i];
+            bool success;
+            uint256 gasStipend = HOOK_GAS;
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                success := call(gasStipend, module, 0, add(data, 0x20), mload(data), 0, 0)
+            }
+            if (!success) emit RoleModuleHookFailed(module, bytes4(data), _boundedReturnData());
+        }
+    }
+
+    function _boundedReturnData() private pure returns (bytes memory reason) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let size := returndatasize()
+            if gt(size, MAX_HOOK_REASON) {
+                size := MAX_HOOK_REASON
+            }
+            reason := mload(0x40)
+            mstore(reason, size)
+            returndatacopy(add(reason, 0x20), 0, size)
+            mstore(0x40, add(add(reason, 0x20), size))
+        }
+    }
+
+    function _allowedWhileLapsed(address target, bytes4 selector) private view returns (bool) {
+        if (target == address(this)) {
+            return selector == ICircle.ratifyCharter.selector || selector == ICircle.dissolve.selector;
+        }
+        if (target == _circleStorage().membership) {
+            return selector == ICircleMembership.admit.selector || selector == ICircleMembership.remove.selector;
+        }
+        return false;
+    }
+
+    function _quorumAt(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {
+        return (token().getPastTotalSupply(timepoint) * quorumPercent) / 100;
+    }
+
+    function _checkMembership() private view {
+        if (msg.sender != _circleStorage().membership) revert CircleOnlyMembership(msg.sender);
+    }
+
+    function _checkRituals() private view {
+        if (msg.sender != _circleStorage().rituals) revert CircleOnlyRituals(msg.sender);
+    }
+
+    function _circleStorage() private pure returns (CircleStorage storage $) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            $.slot := CIRCLE_STORAGE
+        }
+    }
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+
+import {ICircle} from "../interfaces/ICircle.sol";
+import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICircleRegistry} from "../interfaces/ICircleRegistry.sol";
+import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
+import {CircleRules} from "../interfaces/ICircleRules.sol";
+import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
+
+/// @title CircleRegistry
+/// @notice Founds circles as EIP-1167 clones (a circle, its membership token and its rituals: three small proxies
+/// sharing audited implementations), indexes them, and keeps published rule-set templates.
+///
+/// @dev Security reasoning:
+/// - The registry holds no power over circles: it initialises the clones in the creating transaction and keeps no
+///   role in them. A circle's only authority is its own members' decisions.
+/// - Clones are initialised atomically with their creation, so no one can front-run an initialiser; the
+///   implementations disable their initialisers in their constructors.
+/// - Every rule set is validated ({CircleRulesLib-validate}) before a template is published or a circle founded,
+///   so a circle cannot exceed the member cap that bounds its loops.
+/// - Indexes only grow and are read in pages of at most {MAX_PAGE_SIZE}; nothing returns an unbounded array.
+contract CircleRegistry is ICircleRegistry {
+    /// @inheritdoc ICircleRegistry
+    uint256 public constant MAX_PAGE_SIZE = 100;
+
+    /// @inheritdoc ICircleRegistry
+    uint8 public constant MEMBER_CAP = CircleRulesLib.MEMBER_CAP;
+
+    /// @inheritdoc ICircleRegistry
+    address public immutable circleImplementation;
+
+    /// @inheritdoc ICircleRegistry
+    address public immutable membershipImplementation;
+
+    /// @inheritdoc ICircleRegistry
+    address public immutable ritualsImplementation;
+
+    address[] private _circles;
+    mapping(address account => bool) private _isCircle;
+    bytes32[] private _templateIds;
+    mapping(bytes32 templateId => Template) private _templates;
+
+    /// @param circleImplementation_ The {Circle} implementation.
+    /// @param membershipImplementation_ The {CircleMembership} implementation.
+    /// @param ritualsImplementation_ The {CircleRituals} implementation.
+    constructor(address circleImplementation_, address membershipImplementation_, address ritualsImplementation_) {
+        circleImplementation = circleImplementation_;
+        membershipImplementation = membershipImplementation_;
+        ritualsImplementation = ritualsImplementation_;
+    }
+
+    // ------------------------------------------------------------------
+    // Founding
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRegistry
+    function createCircle(Founding calldata founding, CircleRules calldata rules) external returns (address) {
+        return _create(founding, rules, bytes32(0));
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address) {
+        return _create(founding, _existingTemplate(templateId).rules, templateId);
+    }
+
+    // ------------------------------------------------------------------
+    // Templates
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRegistry
+    function publishTemplate(string calldata name, CircleRules calldata rules) external returns (bytes32) {
+        return _publish(name, rules);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function publishCircleRules(address circle, string calldata name) external returns (bytes32) {
+        if (!_isCircle[circle]) revert CircleRegistryNotCircle(circle);
+        return _publish(name, ICircle(circle).rules());
+    }
+
+    // ------------------------------------------------------------------
+    // Views
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRegistry
+    function isCircle(address account) external view returns (bool) {
+        return _isCircle[account];
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function circleCount() external view returns (uint256) {
+        return _circles.length;
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function circles(uint256 offset, uint256 limit) external view returns (address[] memory page) {
+        uint256 length = _pageLength(_circles.length, offset, limit);
+        page = new address[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            page[i] = _circles[offset + i];
+        }
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function template(bytes32 templateId) external view returns (Template memory) {
+        return _existingTemplate(templateId);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templateCount() external view returns (uint256) {
+        return _templateIds.length;
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templates(uint256 offset, uint256 limit) external view returns (bytes32[] memory page) {
+        uint256 length = _pageLength(_templateIds.length, offset, limit);
+        page = new bytes32[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            page[i] = _templateIds[offset + i];
+        }
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function defaultRules() external pure returns (CircleRules memory) {
+        return CircleRulesLib.defaults();
+    }
+
+    // ------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------
+
+    function _create(
+        Founding calldata founding,
+        CircleRules memory rules,
+        bytes32 templateId
+    ) private returns (address circle) {
+        if (bytes(founding.name).length == 0) revert CircleRegistryEmptyName();
+        if (founding.founders.length == 0) revert CircleRegistryNoFounders();
+        CircleRulesLib.validate(rules);
+
+        circle = Clones.clone(circleImplementation);
+        address membership = Clones.clone(membershipImplementation);
+        address rituals = Clones.clone(ritualsImplementation);
+        _circles.push(circle);
+        _isCircle[circle] = true;
+
+        ICircleMembership(membership).initialize(
+            circle,
+            founding.name,
+            founding.founders,
+            rules.minMembers,
+            rules.maxMembers
+        );
+        ICircleRituals(rituals).initialize(
+            circle,
+            membership,
+            rules.resetThreshold,
+            rules.resetWindow,
+            rules.temperaturePeriod,
+            rules.dominanceCooldown
+        );
+        ICircle(circle).initialize(
+            founding.name,
+            membership,
+            rituals,
+            rules,
+            founding.charterHash,
+            founding.charterURI
+        );
+
+        emit CircleCreated(circle, membership, rituals, msg.sender, templateId, founding.name, rules);
+    }
+
+    function _publish(string calldata name, CircleRules memory rules) private returns (bytes32 templateId) {
+        if (bytes(name).length == 0) revert CircleRegistryEmptyName();
+        CircleRulesLib.validate(rules);
+        templateId = keccak256(bytes(name));
+        if (_templates[templateId].publishedAt != 0) revert CircleRegistryTemplateExists(templateId);
+        _templates[templateId] = Template({
+            name: name,
+            publisher: msg.sender,
+            publishedAt: uint64(block.timestamp),
+            rules: rules
+        });
+        _templateIds.push(templateId);
+        emit TemplatePublished(templateId, msg.sender, name, rules);
+    }
+
+    function _existingTemplate(bytes32 templateId) private view returns (Template storage t) {
+        t = _templates[templateId];
+        if (t.publishedAt == 0) revert CircleRegistryTemplateNotFound(templateId);
+    }
+
+    function _pageLength(uint256 total, uint256 offset, uint256 limit) private pure returns (uint256) {
+        if (limit > MAX_PAGE_SIZE) revert CircleRegistryPageTooLarge(limit, MAX_PAGE_SIZE);
+        if (offset >= total) return 0;
+        uint256 remaining = total - offset;
+        return remaining < limit ? remaining : limit;
+    }
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {CircleRules, ICircleRules} from "./ICircleRules.sol";
+
+/// @title ICircle
+/// @notice The circle-specific surface of a circle, on top of OpenZeppelin's IGovernor: the reversible charter,
+/// the hard reset, dissolution, and the registered role modules.
+interface ICircle is ICircleRules {
+    /// @notice The circle's charter: what it is for, as a content hash and where to read it.
+    /// @param contentHash Hash of the charter text.
+    /// @param uri Where the text can be read.
+    /// @param expiresAt When the charter lapses unless re-ratified.
+    struct Charter {
+        bytes32 contentHash;
+        string uri;
+        uint64 expiresAt;
+    }
+
+    /// @notice The circle ratified a charter (at founding or later); it is in force until `expiresAt`.
+    /// @param contentHash Hash of the charter text.
+    /// @param uri Where the text can be read.
+    /// @param expiresAt When the charter lapses.
+    event CharterRatified(bytes32 indexed contentHash, string uri, uint64 expiresAt);
+
+    /// @notice The circle was hard-reset: every proposal made before is cancelled, every role dissolved.
+    /// @param epoch The new reset epoch.
+    /// @param triggeredBy The members whose signals triggered the reset (empty for a dissolution).
+    event HardReset(uint64 indexed epoch, address[] triggeredBy);
+
+    /// @notice The circle dissolved itself; it can make no further decisions.
+    event CircleDissolved();
+
+    /// @notice A role module was registered.
+    /// @param module The module.
+    event RoleModuleAdded(address indexed module);
+
+    /// @notice A role module was unregistered.
+    /// @param module The module.
+    event RoleModuleRemoved(address indexed module);
+
+    /// @notice A role module's hook reverted or ran out of its gas stipend; the circle carried on regardless.
+    /// @param module The module.
+    /// @param selector The hook that failed.
+    /// @param reason The revert data.
+    event RoleModuleHookFailed(address indexed module, bytes4 selector, bytes reason);
+
+    /// @notice The charter has lapsed and this call is not one a lapsed circle may make (ratify, admit, remove,
+    /// dissolve).
+    /// @param expiredAt When the charter lapsed.
+    /// @param target The call's target.
+    /// @param selector The call's function selector.
+    error CircleCharterLapsed(uint64 expiredAt, address target, bytes4 selector);
+
+    /// @notice The circle has dissolved.
+    error CircleIsDissolved();
+
+    /// @notice The account had no vote in the electorate of this proposal (it was not a member when the proposal
+    /// was made) or is no longer a member.
+    /// @param proposalId The proposal.
+    /// @param account The voter.
+    error CircleNotInElectorate(uint256 proposalId, address account);
+
+    /// @notice The caller is not the circle's membership contract.
+    /// @param caller The caller.
+    error CircleOnlyMembership(address caller);
+
+    /// @notice The caller is not the circle's rituals contract.
+    /// @param caller The caller.
+    error CircleOnlyRituals(address caller);
+
+    /// @notice The module is already registered.
+    /// @param module The module.
+    error CircleRoleModuleAlreadyAdded(address module);
+
+    /// @notice The module is not registered.
+    /// @param module The module.
+    error CircleRoleModuleNotFound(address module);
+
+    /// @notice The circle already has the maximum number of role modules.
+    /// @param cap The maximum.
+    error CircleRoleModulesFull(uint256 cap);
+
+    /// @notice The transaction's gas could not give every role module its full hook stipend.
+    /// @param needed Gas needed.
+    /// @param available Gas left.
+    error CircleInsufficientGasForHooks(uint256 needed, uint256 available);
+
+    /// @notice Sets up a new circle. Called once by the registry on the clone.
+    /// @param name The circle's name (also its EIP-712 domain name).
+    /// @param membership The membership token (the circle's ERC-5805 votes source).
+    /// @param rituals The circle's rituals contract, the only caller of {hardReset}.
+    /// @param rules The circle's rules, already validated.
+    /// @param charterHash Hash of the founding charter.
+    /// @param charterURI Where the founding charter can be read.
+    function initialize(
+        string calldata name,
+        address membership,
+        address rituals,
+        CircleRules calldata rules,
+        bytes32 charterHash,
+        string calldata charterURI
+    ) external;
+
+    /// @notice Ratifies a charter and restarts its term. Only by the circle's decision.
+    /// @param contentHash Hash of the charter text.
+    /// @param uri Where the text can be read.
+    function ratifyCharter(bytes32 contentHash, string calldata uri) external;
+
+    /// @notice Dissolves the circle: cancels every pending proposal, dissolves every role, refuses new proposals.
+    /// Only by the circle's decision. Members can still leave.
+    function dissolve() external;
+
+    /// @notice Registers a role module that is told of resets and departures. Only by the circle's decision.
+    /// @param module The module.
+    function addRoleModule(address module) external;
+
+    /// @notice Unregisters a role module. Only by the circle's decision.
+    /// @param module The module.
+    function removeRoleModule(address module) external;
+
+    /// @notice Carries out a hard reset. Only the circle's rituals contract, once its threshold of signals is met.
+    /// @param triggeredBy The members who signalled.
+    function hardReset(address[] calldata triggeredBy) external;
+
+    /// @notice Tells the role modules that `member` left. Only the circle's membership contract.
+    /// @param member The former member.
+    function notifyMemberLeft(address member) external;
+
+    /// @notice The circle's rules.
+    function rules() external view returns (CircleRules memory);
+
+    /// @notice The circle's membership token.
+    function membership() external view returns (address);
+
+    /// @notice The circle's rituals contract.
+    function rituals() external view returns (address);
+
+    /// @notice The charter in force (or lapsed).
+    function charter() external view returns (Charter memory);
+
+    /// @notice Whether the charter has lapsed.
+    function charterLapsed() external view returns (bool);
+
+    /// @notice Whether the circle has dissolved.
+    function dissolved() external view returns (bool);
+
+    /// @notice The number of hard resets (and dissolutions) so far.
+    function resetEpoch() external view returns (uint64);
+
+    /// @notice The reset epoch a proposal was made in.
+    /// @param proposalId The proposal.
+    function proposalEpoch(uint256 proposalId) external view returns (uint64);
+
+    /// @notice The timepoint at which a proposal's electorate (who may vote, and the quorum base) was fixed: the
+    /// second before it was made.
+    /// @param proposalId The proposal.
+    function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256);
+
+    /// @notice The registered role modules.
+    function roleModules() external view returns (address[] memory);
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title ICircleMembership
+/// @notice Who is in a circle: one locked (ERC-5192) ERC-721 token per member, whose token id is the member's
+/// address, carrying exactly one checkpointed vote (ERC-5805). Admission and removal happen only by the circle's
+/// decision; leaving happens at once, by the member alone.
+interface ICircleMembership {
+    /// @notice A member joined the circle.
+    /// @param member The new member.
+    /// @param memberCount The number of members afterwards.
+    event MemberAdmitted(address indexed member, uint256 memberCount);
+
+    /// @notice A member was removed by the circle's decision.
+    /// @param member The former member.
+    /// @param memberCount The number of members afterwards.
+    event MemberRemoved(address indexed member, uint256 memberCount);
+
+    /// @notice A member left of their own accord.
+    /// @param member The former member.
+    /// @param memberCount The number of members afterwards.
+    event MemberLeft(address indexed member, uint256 memberCount);
+
+    /// @notice The caller is not the circle this membership belongs to.
+    /// @param caller The caller.
+    error CircleMembershipOnlyCircle(address caller);
+
+    /// @notice The account is the zero address.
+    error CircleMembershipZeroAddress();
+
+    /// @notice The account is already a member (also raised for a founder listed twice).
+    /// @param account The account.
+    error CircleMembershipAlreadyMember(address account);
+
+    /// @notice The account is not a member.
+    /// @param account The account.
+    error CircleMembershipNotMember(address account);
+
+    /// @notice Admitting another member would exceed the circle's maximum size.
+    /// @param maxMembers The circle's maximum.
+    error CircleMembershipFull(uint256 maxMembers);
+
+    /// @notice Fewer founders than the circle's minimum size.
+    /// @param founders The number of founders given.
+    /// @param minMembers The circle's minimum.
+    error CircleMembershipTooFewFounders(uint256 founders, uint256 minMembers);
+
+    /// @notice More founders than the circle's maximum size.
+    /// @param founders The number of founders given.
+    /// @param maxMembers The circle's maximum.
+    error CircleMembershipTooManyFounders(uint256 founders, uint256 maxMembers);
+
+    /// @notice Membership tokens are soulbound: they cannot be transferred or approved.
+    /// @param tokenId The token.
+    error CircleMembershipSoulbound(uint256 tokenId);
+
+    /// @notice Votes cannot be delegated: every member votes for themselves only.
+    error CircleMembershipDelegationDisabled();
+
+    /// @notice Sets up the membership of a new circle. Called once by the registry on the clone.
+    /// @param circle The circle (governor) this membership belongs to.
+    /// @param name The token's name.
+    /// @param founders The founding members; each gets a token and a vote.
+    /// @param minMembers The fewest founders allowed.
+    /// @param maxMembers The most members allowed.
+    function initialize(
+        address circle,
+        string calldata name,
+        address[] calldata founders,
+        uint8 minMembers,
+        uint8 maxMembers
+    ) external;
+
+    /// @notice Admits `member`. Only the circle, by a passed proposal.
+    /// @param member The account to admit.
+    function admit(address member) external;
+
+    /// @notice Removes `member`. Only the circle, by a passed proposal.
+    /// @param member The member to remove.
+    function remove(address member) external;
+
+    /// @notice The caller leaves the circle at once, with no vote, fee or penalty.
+    function leave() external;
+
+    /// @notice The circle this membership belongs to.
+    function circle() external view returns (address);
+
+    /// @notice Whether `account` is a member now.
+    /// @param account The account.
+    function isMember(address account) external view returns (bool);
+
+    /// @notice The number of members now.
+    function memberCount() external view returns (uint256);
+
+    /// @notice The members now, in no particular order; at most the member cap long.
+    function members() external view returns (address[] memory);
+}

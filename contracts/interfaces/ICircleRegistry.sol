@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {CircleRules, ICircleRules} from "./ICircleRules.sol";
+
+/// @title ICircleRegistry
+/// @notice Creates circles as clones of one implementation, indexes them, and keeps the published rule-set
+/// templates from which new circles can be made: good practice spreads by copying, not by command.
+interface ICircleRegistry is ICircleRules {
+    /// @notice What it takes to found a circle.
+    /// @param name The circle's name.
+    /// @param founders The founding members (between the rules' min and max, no duplicates, no zero address).
+    /// @param charterHash Hash of the founding charter.
+    /// @param charterURI Where the founding charter can be read.
+    struct Founding {
+        string name;
+        address[] founders;
+        bytes32 charterHash;
+        string charterURI;
+    }
+
+    /// @notice A published rule set.
+    /// @param name The template's unique name.
+    /// @param publisher Who published it.
+    /// @param publishedAt When.
+    /// @param rules The rule set.
+    struct Template {
+        string name;
+        address publisher;
+        uint64 publishedAt;
+        CircleRules rules;
+    }
+
+    /// @notice A circle was founded.
+    /// @param circle The circle (governor).
+    /// @param membership Its membership token.
+    /// @param rituals Its rituals contract.
+    /// @param creator Who created it.
+    /// @param templateId The template it was made from, or zero for custom rules.
+    /// @param name The circle's name.
+    /// @param rules The circle's rules.
+    event CircleCreated(
+        address indexed circle,
+        address membership,
+        address rituals,
+        address indexed creator,
+        bytes32 indexed templateId,
+        string name,
+        CircleRules rules
+    );
+
+    /// @notice A rule set was published as a template.
+    /// @param templateId The template's id: the keccak256 of its name.
+    /// @param publisher Who published it.
+    /// @param name The template's name.
+    /// @param rules The rule set.
+    event TemplatePublished(bytes32 indexed templateId, address indexed publisher, string name, CircleRules rules);
+
+    /// @notice A name is empty.
+    error CircleRegistryEmptyName();
+
+    /// @notice A template of that name is already published.
+    /// @param templateId The template's id.
+    error CircleRegistryTemplateExists(bytes32 templateId);
+
+    /// @notice No template has that id.
+    /// @param templateId The id.
+    error CircleRegistryTemplateNotFound(bytes32 templateId);
+
+    /// @notice The address is not a circle of this registry.
+    /// @param account The address.
+    error CircleRegistryNotCircle(address account);
+
+    /// @notice A page was asked for with more entries than the page size cap.
+    /// @param limit The page size asked for.
+    /// @param max The cap.
+    error CircleRegistryPageTooLarge(uint256 limit, uint256 max);
+
+    /// @notice No founders were given.
+    error CircleRegistryNoFounders();
+
+    /// @notice Founds a circle with its own rules.
+    /// @param founding Name, founders and charter.
+    /// @param rules The circle's rules.
+    /// @return circle The new circle.
+    function createCircle(Founding calldata founding, CircleRules calldata rules) external returns (address circle);
+
+    /// @notice Founds a circle with the rules of a published template.
+    /// @param founding Name, founders and charter.
+    /// @param templateId The template.
+    /// @return circle The new circle.
+    function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address circle);
+
+    /// @notice Publishes a rule set as a named template anyone can found circles from. Names are first come.
+    /// @param name The template's name.
+    /// @param rules The rule set.
+    /// @return templateId The template's id (keccak256 of the name).
+    function publishTemplate(string calldata name, CircleRules calldata rules) external returns (bytes32 templateId);
+
+    /// @notice Publishes the rules an existing circle of this registry lives by as a named template.
+    /// @param circle The circle.
+    /// @param name The template's name.
+    /// @return templateId The template's id.
+    function publishCircleRules(address circle, string calldata name) external returns (bytes32 templateId);
+
+    /// @notice The implementation every circle is a clone of.
+    function circleImplementation() external view returns (address);
+
+    /// @notice The implementation every membership token is a clone of.
+    function membershipImplementation() external view returns (address);
+
+    /// @notice The implementation every rituals contract is a clone of.
+    function ritualsImplementation() external view returns (address);
+
+    /// @notice Whether `account` is a circle created by this registry.
+    /// @param account The address.
+    function isCircle(address account) external view returns (bool);
+
+    /// @notice How many circles exist.
+    function circleCount() external view returns (uint256);
+
+    /// @notice A page of circles, oldest first.
+    /// @param offset Index of the first circle.
+    /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
+    function circles(uint256 offset, uint256 limit) external view returns (address[] memory page);
+
+    /// @notice A published template.
+    /// @param templateId The template's id.
+    function template(bytes32 templateId) external view returns (Template memory);
+
+    /// @notice How many templates are published.
+    function templateCount() external view returns (uint256);
+
+    /// @notice A page of template ids, oldest first.
+    /// @param offset Index of the first template.
+    /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
+    function templates(uint256 offset, uint256 limit) external view returns (bytes32[] memory page);
+
+    /// @notice The affinity-circle default rules.
+    function defaultRules() external pure returns (CircleRules memory);
+
+    /// @notice The largest page a paged view returns.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_PAGE_SIZE() external view returns (uint256);
+
+    /// @notice The hard cap on members per circle.
+    // solhint-disable-next-line func-name-mixedcase
+    function MEMBER_CAP() external view returns (uint8);
+}

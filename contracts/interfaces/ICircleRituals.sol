@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title ICircleRituals
+/// @notice The rituals that keep power from pooling in a circle: the power temperature check and the hard reset.
+/// @dev Readings and reset signals are public transactions: they are not anonymous, and every member can see who
+/// named whom. Circles that need secrecy must hold the circuit off-chain and record only the outcome.
+interface ICircleRituals {
+    /// @notice Aggregates of one decision period's temperature check.
+    /// @param readings How many members recorded a reading.
+    /// @param heardSum The sum of the 1-5 "how heard did you feel" readings.
+    struct TemperatureAggregate {
+        uint16 readings;
+        uint16 heardSum;
+    }
+
+    /// @notice A member recorded how heard they felt in a decision period, and optionally who dominated.
+    /// @param period The decision period the reading is about.
+    /// @param member The member recording.
+    /// @param heard The reading, 1 (not heard at all) to 5 (fully heard).
+    /// @param dominant The member whose voice dominated, or the zero address for nobody.
+    event TemperatureRecorded(uint256 indexed period, address indexed member, uint8 heard, address indexed dominant);
+
+    /// @notice A majority named `member` dominant in `period`: they sit out of roles until `until`.
+    /// @param member The member cooled down.
+    /// @param period The decision period in which the majority formed.
+    /// @param until When the cooldown ends.
+    event MemberCooledDown(address indexed member, uint256 indexed period, uint64 until);
+
+    /// @notice A member signalled for a hard reset.
+    /// @param round The reset round.
+    /// @param member The member signalling.
+    /// @param signals Signals in this round so far, including this one.
+    /// @param roundEndsAt When the round closes if the threshold is not met.
+    event ResetSignalled(uint256 indexed round, address indexed member, uint256 signals, uint64 roundEndsAt);
+
+    /// @notice The caller is not a member of the circle.
+    /// @param account The caller.
+    error CircleRitualsNotMember(address account);
+
+    /// @notice The reading is outside 1-5.
+    /// @param heard The reading given.
+    error CircleRitualsInvalidReading(uint8 heard);
+
+    /// @notice The member named dominant is not a member of the circle.
+    /// @param dominant The account named.
+    error CircleRitualsDominantNotMember(address dominant);
+
+    /// @notice The member already recorded a reading for this period.
+    /// @param period The decision period.
+    /// @param member The member.
+    error CircleRitualsAlreadyRecorded(uint256 period, address member);
+
+    /// @notice No decision period has ended yet, so there is nothing to take the temperature of.
+    error CircleRitualsNoPeriodEnded();
+
+    /// @notice The member already signalled in the current reset round.
+    /// @param round The reset round.
+    /// @param member The member.
+    error CircleRitualsAlreadySignalled(uint256 round, address member);
+
+    /// @notice Sets up the rituals of a new circle. Called once by the registry on the clone.
+    /// @param circle The circle (governor).
+    /// @param membership The circle's membership token.
+    /// @param resetThreshold Distinct members needed for a hard reset.
+    /// @param resetWindow How long a reset round stays open.
+    /// @param temperaturePeriod Length of one decision period.
+    /// @param dominanceCooldown How long a member named dominant sits out.
+    function initialize(
+        address circle,
+        address membership,
+        uint8 resetThreshold,
+        uint32 resetWindow,
+        uint32 temperaturePeriod,
+        uint32 dominanceCooldown
+    ) external;
+
+    /// @notice Records how heard the caller felt in the decision period that just ended, and optionally names the
+    /// member whose voice dominated it. One reading per member per period; accepted during the next period.
+    /// @param heard 1 (not heard at all) to 5 (fully heard).
+    /// @param dominant The member who dominated, or the zero address for nobody.
+    function recordTemperature(uint8 heard, address dominant) external;
+
+    /// @notice Signals for a hard reset. When `resetThreshold` distinct members have signalled within the reset
+    /// window, the circle is reset in the same transaction: every pending proposal is cancelled and every role
+    /// module is told to dissolve its roles.
+    function signalReset() external;
+
+    /// @notice The decision period now running; readings are taken for the one before it.
+    function currentPeriod() external view returns (uint256);
+
+    /// @notice The aggregates of a decision period's temperature check.
+    /// @param period The decision period.
+    function temperature(uint256 period) external view returns (TemperatureAggregate memory);
+
+    /// @notice How many members named `member` dominant in `period`.
+    /// @param period The decision period.
+    /// @param member The member.
+    function timesNamedDominant(uint256 period, address member) external view returns (uint256);
+
+    /// @notice When `member`'s dominance cooldown ends (0 if they never had one).
+    /// @param member The member.
+    function cooldownEndsAt(address member) external view returns (uint64);
+
+    /// @notice Whether `member` is in a dominance cooldown now, and so cannot be given a role.
+    /// @param member The member.
+    function isCooledDown(address member) external view returns (bool);
+
+    /// @notice The current reset round, how many have signalled in it and when it closes.
+    function resetRound() external view returns (uint256 round, uint256 signals, uint64 endsAt);
+}

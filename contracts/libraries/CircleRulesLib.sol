@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {CircleRules, ICircleRules} from "../interfaces/ICircleRules.sol";
+
+/// @title CircleRulesLib
+/// @notice Validation and defaults for a circle's rule set.
+library CircleRulesLib {
+    /// @notice Hard cap on members per circle.
+    /// @dev Every loop that walks a circle's members (sortition pools, jubilees, resets) is bounded by this number.
+    /// 32 is three times the affinity-circle size of 6-10, which leaves room for a circle to grow while it decides
+    /// to split, and keeps the worst of those loops (a jubilee clearing 32 balances, about 32 x 10k gas) far below
+    /// a block's gas limit, so no member can ever make a circle's own operations unexecutable by joining.
+    uint8 internal constant MEMBER_CAP = 32;
+
+    /// @notice Reverts with a named {ICircleRules} error if `rules` is malformed.
+    function validate(CircleRules memory rules) internal pure {
+        if (rules.minMembers == 0 || rules.minMembers > rules.maxMembers) {
+            revert ICircleRules.CircleRulesInvalidSizeBounds(rules.minMembers, rules.maxMembers);
+        }
+        if (rules.maxMembers > MEMBER_CAP) revert ICircleRules.CircleRulesSizeOverCap(rules.maxMembers, MEMBER_CAP);
+        if (rules.quorumPercent == 0 || rules.quorumPercent > 100) {
+            revert ICircleRules.CircleRulesInvalidQuorum(rules.quorumPercent);
+        }
+        if (rules.resetThreshold < 3 || rules.resetThreshold > MEMBER_CAP) {
+            revert ICircleRules.CircleRulesInvalidResetThreshold(rules.resetThreshold);
+        }
+        if (rules.votingPeriod == 0) revert ICircleRules.CircleRulesZeroDuration("votingPeriod");
+        if (rules.executionWindow == 0) revert ICircleRules.CircleRulesZeroDuration("executionWindow");
+        if (rules.resetWindow == 0) revert ICircleRules.CircleRulesZeroDuration("resetWindow");
+        if (rules.temperaturePeriod == 0) revert ICircleRules.CircleRulesZeroDuration("temperaturePeriod");
+        if (rules.charterTerm == 0) revert ICircleRules.CircleRulesZeroDuration("charterTerm");
+    }
+
+    /// @notice The affinity-circle defaults: 6-10 members, majority quorum, a day's notice, a week to vote, a
+    /// yearly charter, any three members reset within a day, weekly temperature checks, a month's cooldown.
+    function defaults() internal pure returns (CircleRules memory) {
+        return
+            CircleRules({
+                minMembers: 6,
+                maxMembers: 10,
+                quorumPercent: 50,
+                resetThreshold: 3,
+                votingDelay: 1 days,
+                votingPeriod: 7 days,
+                executionWindow: 14 days,
+                resetWindow: 1 days,
+                temperaturePeriod: 7 days,
+                dominanceCooldown: 30 days,
+                charterTerm: 365 days
+            });
+    }
+}
