@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { CHARTER_HASH, CHARTER_URI, TEST_RULES, circleFixtures, plainRules, type Rules } from "../fixtures/circles.js";
+import { rulesFromChain } from "../../client/rules.js";
+import { CHARTER_HASH, CHARTER_URI, TEST_RULES, circleFixtures, type Rules } from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -258,7 +259,7 @@ describe("CircleRegistry", function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
       const defaults = await registry.defaultRules();
       expect([defaults.minMembers, defaults.maxMembers, defaults.resetThreshold]).to.deep.equal([6n, 10n, 3n]);
-      await expect(registry.publishTemplate("Affinity circle", plainRules(defaults))).to.emit(
+      await expect(registry.publishTemplate("Affinity circle", rulesFromChain(defaults))).to.emit(
         registry,
         "TemplatePublished",
       );

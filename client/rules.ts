@@ -1,0 +1,45 @@
+/**
+ * A circle's rule set, as the registry and circles take it (see `contracts/interfaces/ICircleRules.sol`).
+ * All durations are in seconds.
+ */
+export interface CircleRules {
+  minMembers: number;
+  maxMembers: number;
+  quorumPercent: number;
+  resetThreshold: number;
+  votingDelay: number;
+  votingPeriod: number;
+  executionWindow: number;
+  resetWindow: number;
+  temperaturePeriod: number;
+  dominanceCooldown: number;
+  charterTerm: number;
+}
+
+/** The rule names in the order of the Solidity struct. */
+export const CIRCLE_RULE_KEYS = [
+  "minMembers",
+  "maxMembers",
+  "quorumPercent",
+  "resetThreshold",
+  "votingDelay",
+  "votingPeriod",
+  "executionWindow",
+  "resetWindow",
+  "temperaturePeriod",
+  "dominanceCooldown",
+  "charterTerm",
+] as const satisfies readonly (keyof CircleRules)[];
+
+/**
+ * Turns a rules struct read from the chain (bigint fields, as ethers and viem return them) into plain numbers
+ * that can be printed or sent back.
+ *
+ * @example
+ * const rules = rulesFromChain(await registry.defaultRules());
+ */
+export function rulesFromChain(output: Readonly<Record<keyof CircleRules, bigint | number>>): CircleRules {
+  const rules = {} as CircleRules;
+  for (const key of CIRCLE_RULE_KEYS) rules[key] = Number(output[key]);
+  return rules;
+}
