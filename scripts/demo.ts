@@ -4,6 +4,7 @@ import { network } from "hardhat";
 
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
+import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
 import { rulesFromChain } from "../client/rules.js";
 import type { Circle } from "../typechain-types/index.js";
 
@@ -102,22 +103,15 @@ for (const [person, support] of ballots)
   await (await circle.connect(person.signer).castVote(proposalId, support)).wait();
 
 // Dee is travelling: she signs her ballot off-chain and Ana submits it.
-const ballot = {
+const ballot: Ballot = {
   proposalId,
   support: 1,
   voter: dee.signer.address,
   nonce: await circle.nonces(dee.signer.address),
 };
 const signature = await dee.signer.signTypedData(
-  { name: await circle.name(), version: "1", chainId, verifyingContract: circleAddress! },
-  {
-    Ballot: [
-      { name: "proposalId", type: "uint256" },
-      { name: "support", type: "uint8" },
-      { name: "voter", type: "address" },
-      { name: "nonce", type: "uint256" },
-    ],
-  },
+  ballotDomain(await circle.name(), chainId, circleAddress!),
+  { Ballot: [...BALLOT_TYPES.Ballot] },
   ballot,
 );
 await (await circle.connect(ana.signer).castVoteBySig(proposalId, 1, dee.signer.address, signature)).wait();

@@ -1,6 +1,8 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { network } from "hardhat";
 
+import { BALLOT_TYPES, ballotDomain, type Ballot } from "../../client/ballots.js";
 import { CHARTER_URI, ProposalState, TEST_RULES, Vote, circleFixtures } from "../fixtures/circles.js";
 
 const connection = await network.create();
@@ -218,24 +220,17 @@ describe("Circle", function () {
 
   describe("voting by signature", function () {
     async function signBallot(
-      signer: typeof ethers.getSigners extends () => Promise<(infer S)[]> ? S : never,
+      signer: HardhatEthersSigner,
       circleAddress: string,
       proposalId: bigint,
-      support: number,
+      support: 0 | 1 | 2,
       nonce: bigint,
     ) {
       const { chainId } = await ethers.provider.getNetwork();
       return signer.signTypedData(
-        { name: "Garden Circle", version: "1", chainId, verifyingContract: circleAddress },
-        {
-          Ballot: [
-            { name: "proposalId", type: "uint256" },
-            { name: "support", type: "uint8" },
-            { name: "voter", type: "address" },
-            { name: "nonce", type: "uint256" },
-          ],
-        },
-        { proposalId, support, voter: signer.address, nonce },
+        ballotDomain("Garden Circle", chainId, circleAddress),
+        { Ballot: [...BALLOT_TYPES.Ballot] },
+        { proposalId, support, voter: signer.address, nonce } satisfies Ballot,
       );
     }
 

@@ -1,0 +1,30 @@
+/**
+ * EIP-712 typed data for votes by signature (OpenZeppelin Governor's `Ballot`). The domain name is the circle's
+ * name and the version is "1"; the nonce is `circle.nonces(voter)`.
+ */
+export const BALLOT_TYPES = {
+  Ballot: [
+    { name: "proposalId", type: "uint256" },
+    { name: "support", type: "uint8" },
+    { name: "voter", type: "address" },
+    { name: "nonce", type: "uint256" },
+  ],
+} as const;
+
+/** A ballot to sign. `support`: 0 against, 1 for, 2 abstain. */
+export interface Ballot {
+  proposalId: bigint;
+  support: 0 | 1 | 2;
+  voter: string;
+  nonce: bigint;
+}
+
+/**
+ * The EIP-712 domain of a circle.
+ *
+ * @example
+ * const signature = await signer.signTypedData(ballotDomain(name, chainId, circle), BALLOT_TYPES, ballot);
+ */
+export function ballotDomain(circleName: string, chainId: bigint, circleAddress: string) {
+  return { name: circleName, version: "1", chainId, verifyingContract: circleAddress } as const;
+}
