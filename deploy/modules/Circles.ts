@@ -1,0 +1,15 @@
+// Ignition module: the circle implementations and the registry that clones them.
+// Deploy with `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+
+export default buildModule("Circles", (m) => {
+  const circleImplementation = m.contract("Circle");
+  const membershipImplementation = m.contract("CircleMembership");
+  const ritualsImplementation = m.contract("CircleRituals");
+  const registry = m.contract("CircleRegistry", [
+    circleImplementation,
+    membershipImplementation,
+    ritualsImplementation,
+  ]);
+  return { registry, circleImplementation, membershipImplementation, ritualsImplementation };
+});

@@ -1,0 +1,27 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import CirclesModule from "../../deploy/modules/Circles.js";
+import { CHARTER_HASH, CHARTER_URI, TEST_RULES } from "../fixtures/circles.js";
+
+const { ethers, ignition } = await network.create();
+
+describe("deploy/modules/Circles", function () {
+  it("deploys the implementations and a registry wired to them that founds circles", async function () {
+    const deployed = await ignition.deploy(CirclesModule);
+    // Ignition returns untyped contracts; read them back through the typechain bindings.
+    const registry = await ethers.getContractAt("CircleRegistry", await deployed.registry.getAddress());
+    expect(await registry.circleImplementation()).to.equal(await deployed.circleImplementation.getAddress());
+    expect(await registry.membershipImplementation()).to.equal(await deployed.membershipImplementation.getAddress());
+    expect(await registry.ritualsImplementation()).to.equal(await deployed.ritualsImplementation.getAddress());
+
+    const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
+    await expect(
+      registry.createCircle(
+        { name: "Deployed", founders, charterHash: CHARTER_HASH, charterURI: CHARTER_URI },
+        TEST_RULES,
+      ),
+    ).to.emit(registry, "CircleCreated");
+    expect(await registry.circleCount()).to.equal(1n);
+  });
+});
