@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Circle} from "../../contracts/circles/Circle.sol";
+import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
+import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
+import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
+import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
+import {CircleRules} from "../../contracts/interfaces/ICircleRules.sol";
+import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
+import {TestBase} from "../utils/Vm.sol";
+
+/// @notice Fuzz and invariant tests of one member, one vote, and of rule validation.
+contract CircleMembershipFuzzTest is TestBase {
+    uint256 private constant POOL = 16;
+    uint256 private constant STEPS = 40;
+
+    CircleRegistry private registry;
+    Circle private circle;
+    CircleMembership private membership;
+
+    function setUp() public {
+        vm.warp(1_000_000);
+        registry = new CircleRegistry(
+            address(new Circle()),
+            address(new CircleMembership()),
+            address(new CircleRituals())
+        );
+        address[] memory founders = new address[](6);
+        for (uint256 i = 0; i < 6; ++i) founders[i] = _person(i);
+        CircleRules memory rules = CircleRulesLib.defaults();
+        rules.maxMembers = 12;
+        circle = Circle(payable(registry.createCircle(_founding("Fuzz", founders), rules)));
+        membership = CircleMembership(circle.membership());
+    }
+
+    /// @notice Invariant: after any sequence of admissions, removals and departures, every member has exactly one
+    /// vote, every non-member none, the vote supply equals the member count, and past supply is what it was.
+    function testFuzz_votesFollowMembership(uint256 seed) public {
+        uint256[] memory countAt = new uint256[](STEPS);
+        uint256 start = block.timestamp;
+        for (uint256 step = 0; step < STEPS; ++step) {
+            vm.warp(start + step + 1);
+            seed = uint256(keccak256(abi.encode(seed, step)));
+            address who = _person(seed % POOL);
+            bool member = membership.isMember(who);
+            if (!member && membership.memberCount() < 12) {
+                vm.prank(address(circle));
+                membership.admit(who);
+            } else if (member && (seed >> 128) % 2 == 0) {
+                vm.prank(address(circle));
+                membership.remove(who);
+            } else if (member) {
+                vm.prank(who);
+                membership.leave();
+            }
+            countAt[step] = membership.memberCount();
+            _checkVotes();
+        }
+        vm.warp(start + STEPS + 1);
+        for (uint256 step = 0; step < STEPS; ++step) {
+            assertEq(membership.getPastTotalSupply(start + step + 1), countAt[step], "past supply");
+        }
+    }
+
+    /// @notice The registry accepts a rule set exactly when it satisfies the documented bounds: a valid rule set
+    /// is built from the fuzzed values, then at most one rule is pushed just or far outside its bounds.
+    function testFuzz_rulesAreValidatedAsDocumented(CircleRules memory rules, uint8 fault, uint8 raw) public {
+        rules.maxMembers = uint8(1 + (rules.maxMembers % 32));
+        rules.minMembers = uint8(1 + (rules.minMembers % rules.maxMembers));
+        rules.quorumPercent = uint8(1 + (rules.quorumPercent % 100));
+        rules.resetThreshold = uint8(3 + (rules.resetThreshold % 30));
+        if (rules.votingPeriod == 0) rules.votingPeriod = 1;
+        if (rules.executionWindow == 0) rules.executionWindow = 1;
+        if (rules.resetWindow == 0) rules.resetWindow = 1;
+        if (rules.temperaturePeriod == 0) rules.temperaturePeriod = 1;
+        if (rules.charterTerm == 0) rules.charterTerm = 1;
+
+        fault %= 11;
+        if (fault == 1) rules.minMembers = 0;
+        if (fault == 2) rules.minMembers = uint8(rules.maxMembers + 1 + (raw % (255 - rules.maxMembers)));
+        if (fault == 3) rules.maxMembers = uint8(33 + (raw % 223));
+        if (fault == 4) rules.quorumPercent = raw % 2 == 0 ? 0 : uint8(101 + (raw % 155));
+        if (fault == 5) rules.resetThreshold = raw % 2 == 0 ? raw % 3 : uint8(33 + (raw % 223));
+        if (fault == 6) rules.votingPeriod = 0;
+        if (fault == 7) rules.executionWindow = 0;
+        if (fault == 8) rules.resetWindow = 0;
+        if (fault == 9) rules.temperaturePeriod = 0;
+        if (fault == 10) rules.charterTerm = 0;
+
+        bool accepted;
+        try registry.publishTemplate(string(abi.encode(rules, fault, raw)), rules) {
+            accepted = true;
+        } catch {
+            accepted = false;
+        }
+        assertTrue(accepted == (fault == 0), "validation disagrees with the documented bounds");
+    }
+
+    function _checkVotes() private view {
+        uint256 sum;
+        for (uint256 i = 0; i < POOL; ++i) {
+            address who = _person(i);
+            uint256 votes = membership.getVotes(who);
+            assertEq(votes, membership.isMember(who) ? 1 : 0, "one member, one vote");
+            sum += votes;
+        }
+        assertEq(sum, membership.memberCount(), "votes equal members");
+        assertEq(membership.members().length, membership.memberCount(), "member list length");
+    }
+
+    function _person(uint256 i) private pure returns (address) {
+        return address(uint160(0x1000 + i));
+    }
+
+    function _founding(
+        string memory name,
+        address[] memory founders
+    ) private pure returns (ICircleRegistry.Founding memory) {
+        return ICircleRegistry.Founding({name: name, founders: founders, charterHash: bytes32(0), charterURI: ""});
+    }
+}
