@@ -8,8 +8,10 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {CircleRules} from "../interfaces/ICircleRules.sol";
+import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
 /// @title Circle
 /// @notice A circle of 6-10 people governing a commons, one member one vote. It is an OpenZeppelin Governor, so
@@ -35,6 +37,8 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 ///   At most {MAX_ROLE_MODULES} modules, added only by the circle's decision.
 /// - Succeeded proposals expire after `executionWindow`: a decision cannot be executed months later by a circle
 ///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
+/// - Rules change only by decision ({updateRules}); a proposal keeps the electorate, quorum and schedule it was
+///   made with, so changing the rules cannot reach back into a vote already under way.
 /// - A lapsed charter restricts execution (not proposing) to ratify, admit, remove and dissolve, checked on every
 ///   call of a proposal at execution time, so a proposal made before the lapse cannot slip through.
 /// @custom:security-contact security@commonweal.invalid
@@ -113,6 +117,22 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function ratifyCharter(bytes32 contentHash, string calldata uri) external onlyGovernance {
         _ratify(contentHash, uri);
+    }
+
+    /// @inheritdoc ICircle
+    function updateRules(CircleRules calldata newRules) external onlyGovernance {
+        CircleRulesLib.validate(newRules);
+        CircleStorage storage $ = _circleStorage();
+        CircleRules memory oldRules = $.rules;
+        $.rules = newRules;
+        emit RulesUpdated(oldRules, newRules);
+        ICircleMembership($.membership).setMaxMembers(newRules.maxMembers);
+        ICircleRituals($.rituals).setRules(
+            newRules.resetThreshold,
+            newRules.resetWindow,
+            newRules.temperaturePeriod,
+            newRules.dominanceCooldown
+        );
     }
 
     /// @inheritdoc ICircle

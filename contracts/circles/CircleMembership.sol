@@ -49,16 +49,16 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         string calldata name_,
         address[] calldata founders,
         uint8 minMembers,
-        uint8 maxMembers
+        uint8 maxMembers_
     ) external initializer {
         __ERC721_init(name_, "MEMBER");
         __EIP712_init(name_, "1");
         __ERC721Votes_init();
         if (founders.length < minMembers) revert CircleMembershipTooFewFounders(founders.length, minMembers);
-        if (founders.length > maxMembers) revert CircleMembershipTooManyFounders(founders.length, maxMembers);
+        if (founders.length > maxMembers_) revert CircleMembershipTooManyFounders(founders.length, maxMembers_);
         MembershipStorage storage $ = _membershipStorage();
         $.circle = circle_;
-        $.maxMembers = maxMembers;
+        $.maxMembers = maxMembers_;
         for (uint256 i = 0; i < founders.length; ++i) {
             _admit(founders[i]);
         }
@@ -83,6 +83,13 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     }
 
     /// @inheritdoc ICircleMembership
+    function setMaxMembers(uint8 maxMembers_) external onlyCircle {
+        MembershipStorage storage $ = _membershipStorage();
+        emit MaxMembersSet($.maxMembers, maxMembers_);
+        $.maxMembers = maxMembers_;
+    }
+
+    /// @inheritdoc ICircleMembership
     function leave() external {
         uint256 count = _exit(msg.sender);
         emit MemberLeft(msg.sender, count);
@@ -101,6 +108,11 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     /// @inheritdoc ICircleMembership
     function isMember(address account) external view returns (bool) {
         return _membershipStorage().members.contains(account);
+    }
+
+    /// @inheritdoc ICircleMembership
+    function maxMembers() external view returns (uint8) {
+        return _membershipStorage().maxMembers;
     }
 
     /// @inheritdoc ICircleMembership

@@ -31,6 +31,7 @@ contract CircleRituals is Initializable, ICircleRituals {
         uint32 temperaturePeriod;
         uint32 dominanceCooldown;
         uint64 periodsStart;
+        uint64 periodOffset;
         uint64 resetRoundEndsAt;
         uint256 resetRound;
         mapping(uint256 round => address[]) resetSigners;
@@ -44,6 +45,11 @@ contract CircleRituals is Initializable, ICircleRituals {
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleRituals")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant RITUALS_STORAGE = 0x3268878529f6eff2da4e03d2bec3de6ea4727d08926fc64a55b90bcb1b27a600;
+
+    modifier onlyCircle() {
+        _checkCircle();
+        _;
+    }
 
     modifier onlyMember() {
         _checkMember(msg.sender);
@@ -72,6 +78,26 @@ contract CircleRituals is Initializable, ICircleRituals {
         $.temperaturePeriod = temperaturePeriod_;
         $.dominanceCooldown = dominanceCooldown_;
         $.periodsStart = uint64(block.timestamp);
+    }
+
+    /// @inheritdoc ICircleRituals
+    function setRules(
+        uint8 resetThreshold_,
+        uint32 resetWindow_,
+        uint32 temperaturePeriod_,
+        uint32 dominanceCooldown_
+    ) external onlyCircle {
+        RitualsStorage storage $ = _ritualsStorage();
+        if (temperaturePeriod_ != $.temperaturePeriod) {
+            // The running period ends now and the next one starts at once, so period numbers carry on.
+            $.periodOffset = uint64(currentPeriod() + 1);
+            $.periodsStart = uint64(block.timestamp);
+        }
+        $.resetThreshold = resetThreshold_;
+        $.resetWindow = resetWindow_;
+        $.temperaturePeriod = temperaturePeriod_;
+        $.dominanceCooldown = dominanceCooldown_;
+        emit RitualRulesSet(resetThreshold_, resetWindow_, temperaturePeriod_, dominanceCooldown_);
     }
 
     // ------------------------------------------------------------------
@@ -136,7 +162,7 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// @inheritdoc ICircleRituals
     function currentPeriod() public view returns (uint256) {
         RitualsStorage storage $ = _ritualsStorage();
-        return (block.timestamp - $.periodsStart) / $.temperaturePeriod;
+        return $.periodOffset + (block.timestamp - $.periodsStart) / $.temperaturePeriod;
     }
 
     /// @inheritdoc ICircleRituals
@@ -170,6 +196,10 @@ contract CircleRituals is Initializable, ICircleRituals {
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
+
+    function _checkCircle() private view {
+        if (msg.sender != _ritualsStorage().circle) revert CircleRitualsOnlyCircle(msg.sender);
+    }
 
     function _checkMember(address account) private view {
         if (!_ritualsStorage().membership.isMember(account)) revert CircleRitualsNotMember(account);

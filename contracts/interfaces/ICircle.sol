@@ -31,6 +31,11 @@ interface ICircle is ICircleRules {
     /// @notice The circle dissolved itself; it can make no further decisions.
     event CircleDissolved();
 
+    /// @notice The circle changed its rules by decision.
+    /// @param oldRules The rules before.
+    /// @param newRules The rules now.
+    event RulesUpdated(CircleRules oldRules, CircleRules newRules);
+
     /// @notice A role module was registered.
     /// @param module The module.
     event RoleModuleAdded(address indexed module);
@@ -106,6 +111,13 @@ interface ICircle is ICircleRules {
     /// @param contentHash Hash of the charter text.
     /// @param uri Where the text can be read.
     function ratifyCharter(bytes32 contentHash, string calldata uri) external;
+
+    /// @notice Replaces the circle's rules. Only by the circle's decision. Open proposals keep the electorate,
+    /// quorum and voting schedule they were made with; the new execution window applies to every proposal at once;
+    /// a new charter term applies from the next ratification; a lower maximum size removes no one but blocks
+    /// admissions until the circle is below it; a new temperature period ends the running one now.
+    /// @param newRules The new rules; validated like a founding's.
+    function updateRules(CircleRules calldata newRules) external;
 
     /// @notice Dissolves the circle: cancels every pending proposal, dissolves every role, refuses new proposals.
     /// Only by the circle's decision. Members can still leave.

@@ -21,6 +21,11 @@ interface ICircleMembership {
     /// @param memberCount The number of members afterwards.
     event MemberLeft(address indexed member, uint256 memberCount);
 
+    /// @notice The circle changed its maximum size.
+    /// @param oldMaxMembers The maximum before.
+    /// @param newMaxMembers The maximum now.
+    event MaxMembersSet(uint8 oldMaxMembers, uint8 newMaxMembers);
+
     /// @notice The caller is not the circle this membership belongs to.
     /// @param caller The caller.
     error CircleMembershipOnlyCircle(address caller);
@@ -79,6 +84,11 @@ interface ICircleMembership {
     /// @param member The member to remove.
     function remove(address member) external;
 
+    /// @notice Sets the maximum size. Only the circle, when its rules change; no one is removed if the circle is
+    /// already larger, but no one is admitted until it is below the maximum.
+    /// @param maxMembers The new maximum.
+    function setMaxMembers(uint8 maxMembers) external;
+
     /// @notice The caller leaves the circle at once, with no vote, fee or penalty.
     function leave() external;
 
@@ -88,6 +98,9 @@ interface ICircleMembership {
     /// @notice Whether `account` is a member now.
     /// @param account The account.
     function isMember(address account) external view returns (bool);
+
+    /// @notice The most members the circle may have.
+    function maxMembers() external view returns (uint8);
 
     /// @notice The number of members now.
     function memberCount() external view returns (uint256);

@@ -34,6 +34,17 @@ interface ICircleRituals {
     /// @param roundEndsAt When the round closes if the threshold is not met.
     event ResetSignalled(uint256 indexed round, address indexed member, uint256 signals, uint64 roundEndsAt);
 
+    /// @notice The circle changed the rules of its rituals.
+    /// @param resetThreshold Distinct members needed for a hard reset.
+    /// @param resetWindow How long a reset round stays open.
+    /// @param temperaturePeriod Length of one decision period.
+    /// @param dominanceCooldown How long a member named dominant sits out.
+    event RitualRulesSet(uint8 resetThreshold, uint32 resetWindow, uint32 temperaturePeriod, uint32 dominanceCooldown);
+
+    /// @notice The caller is not the circle these rituals belong to.
+    /// @param caller The caller.
+    error CircleRitualsOnlyCircle(address caller);
+
     /// @notice The caller is not a member of the circle.
     /// @param account The caller.
     error CircleRitualsNotMember(address account);
@@ -69,6 +80,19 @@ interface ICircleRituals {
     function initialize(
         address circle,
         address membership,
+        uint8 resetThreshold,
+        uint32 resetWindow,
+        uint32 temperaturePeriod,
+        uint32 dominanceCooldown
+    ) external;
+
+    /// @notice Sets the rules of the rituals. Only the circle, when its rules change. A new temperature period ends
+    /// the running period now (period numbers carry on); a new reset threshold applies from the next signal.
+    /// @param resetThreshold Distinct members needed for a hard reset.
+    /// @param resetWindow How long a reset round stays open.
+    /// @param temperaturePeriod Length of one decision period.
+    /// @param dominanceCooldown How long a member named dominant sits out.
+    function setRules(
         uint8 resetThreshold,
         uint32 resetWindow,
         uint32 temperaturePeriod,

@@ -1,0 +1,112 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { rulesFromChain } from "../../client/rules.js";
+import { ProposalState, TEST_RULES, Vote, circleFixtures, type Rules } from "../fixtures/circles.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { time } = networkHelpers;
+const { circleWorld, proposal, propose, openVoting, closeVoting, pass } = circleFixtures(connection);
+
+describe("Circle rules", function () {
+  async function updateRules(world: Awaited<ReturnType<typeof circleWorld>>, rules: Rules) {
+    const { circle, founders } = world;
+    const change = proposal(
+      [{ target: await circle.getAddress(), data: circle.interface.encodeFunctionData("updateRules", [rules]) }],
+      `Update rules ${JSON.stringify(rules)}`,
+    );
+    return pass(circle, founders.slice(0, 3), change);
+  }
+
+  it("changes by decision, emitting the old and new rules and syncing membership and rituals", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, membership, rituals } = world;
+    const next: Rules = {
+      ...TEST_RULES,
+      maxMembers: 8,
+      quorumPercent: 67,
+      resetThreshold: 4,
+      votingPeriod: 7_200,
+      dominanceCooldown: 3 * 86_400,
+    };
+    const passed = await updateRules(world, next);
+    await expect(passed.execute())
+      .to.emit(circle, "RulesUpdated")
+      .withArgs(Object.values(TEST_RULES), Object.values(next))
+      .and.to.emit(membership, "MaxMembersSet")
+      .withArgs(10, 8)
+      .and.to.emit(rituals, "RitualRulesSet")
+      .withArgs(4, TEST_RULES.resetWindow, TEST_RULES.temperaturePeriod, 3 * 86_400);
+    expect(rulesFromChain(await circle.rules())).to.deep.equal(next);
+    expect(await circle.votingPeriod()).to.equal(7_200n);
+    expect(await membership.maxMembers()).to.equal(8n);
+  });
+
+  it("never reaches back into a vote under way: open proposals keep their quorum", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, founders } = world;
+    const open = proposal([{ target: await circle.getAddress(), data: "0x" }], "Decided under the old quorum");
+    const change = await updateRules(world, { ...TEST_RULES, quorumPercent: 100 });
+    const openId = await propose(circle, founders[3]!, open);
+    await change.execute();
+    await openVoting(circle);
+    for (const voter of founders.slice(0, 3)) await circle.connect(voter).castVote(openId, Vote.For);
+    await closeVoting(circle, openId);
+    // Three of six met the old 50% quorum; under the new 100% rule it would have been defeated.
+    expect(await circle.state(openId)).to.equal(ProposalState.Succeeded);
+    expect(await circle.quorum(await circle.proposalElectorateTimepoint(openId))).to.equal(6n);
+  });
+
+  it("blocks admissions, removing no one, when the maximum drops below the member count", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, membership, founders, outsiders } = world;
+    await (await updateRules(world, { ...TEST_RULES, minMembers: 3, maxMembers: 5 })).execute();
+    expect(await membership.memberCount()).to.equal(6n);
+    const admission = await pass(
+      circle,
+      founders.slice(0, 3),
+      proposal(
+        [
+          {
+            target: await membership.getAddress(),
+            data: membership.interface.encodeFunctionData("admit", [outsiders[0]!.address]),
+          },
+        ],
+        "Admit while over the maximum",
+      ),
+    );
+    await expect(admission.execute()).to.be.revertedWithCustomError(membership, "CircleMembershipFull").withArgs(5);
+  });
+
+  it("ends the running temperature period when its length changes, carrying period numbers on", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { rituals, founders } = world;
+    const change = await updateRules(world, { ...TEST_RULES, temperaturePeriod: 3_600 });
+    // Voting took a little over an hour of the first day: still period 0.
+    expect(await rituals.currentPeriod()).to.equal(0n);
+    await change.execute();
+    expect(await rituals.currentPeriod()).to.equal(1n);
+    await expect(rituals.connect(founders[0]!).recordTemperature(3, ethers.ZeroAddress))
+      .to.emit(rituals, "TemperatureRecorded")
+      .withArgs(0n, founders[0]!.address, 3, ethers.ZeroAddress);
+    await time.increase(3_600);
+    expect(await rituals.currentPeriod()).to.equal(2n);
+  });
+
+  it("refuses malformed rules and changes not made by decision", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, membership, rituals, founders } = world;
+    const bad = await updateRules(world, { ...TEST_RULES, maxMembers: 40 });
+    await expect(bad.execute()).to.be.revertedWithCustomError(circle, "CircleRulesSizeOverCap").withArgs(40, 32);
+    await expect(circle.connect(founders[0]!).updateRules(TEST_RULES))
+      .to.be.revertedWithCustomError(circle, "GovernorOnlyExecutor")
+      .withArgs(founders[0]!.address);
+    await expect(membership.connect(founders[0]!).setMaxMembers(32))
+      .to.be.revertedWithCustomError(membership, "CircleMembershipOnlyCircle")
+      .withArgs(founders[0]!.address);
+    await expect(rituals.connect(founders[0]!).setRules(3, 1, 1, 1))
+      .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
+      .withArgs(founders[0]!.address);
+  });
+});
