@@ -1,0 +1,74 @@
+import { encodeRlp, toBeArray, type RlpStructuredDataish } from "ethers";
+
+/** The fields of an `eth_getBlockByNumber` result that make up a block header, as JSON-RPC returns them. */
+export interface RpcBlockHeader {
+  parentHash: string;
+  sha3Uncles: string;
+  miner: string;
+  stateRoot: string;
+  transactionsRoot: string;
+  receiptsRoot: string;
+  logsBloom: string;
+  difficulty: string;
+  number: string;
+  gasLimit: string;
+  gasUsed: string;
+  timestamp: string;
+  extraData: string;
+  mixHash: string;
+  nonce: string;
+  baseFeePerGas?: string;
+  withdrawalsRoot?: string;
+  blobGasUsed?: string;
+  excessBlobGas?: string;
+  parentBeaconBlockRoot?: string;
+  requestsHash?: string;
+}
+
+/** RLP wants integers as minimal big-endian bytes: zero is the empty string. */
+function quantity(hex: string): string {
+  const bytes = toBeArray(BigInt(hex));
+  return bytes.length === 0 ? "0x" : "0x" + Buffer.from(bytes).toString("hex");
+}
+
+/**
+ * RLP-encodes a block header from its JSON-RPC form, so that `keccak256(result)` is the block hash. This is the
+ * proof the default sortition randomness (`PrevrandaoRandomness.reveal`) takes. Fields added by later forks are
+ * included when the node returns them.
+ *
+ * @example
+ * const block = await provider.send("eth_getBlockByNumber", [toQuantity(ticket), false]);
+ * await mandates.completeDraw(drawId, pool, blockHeaderRlp(block));
+ */
+export function blockHeaderRlp(block: RpcBlockHeader): string {
+  const fields: RlpStructuredDataish[] = [
+    block.parentHash,
+    block.sha3Uncles,
+    block.miner,
+    block.stateRoot,
+    block.transactionsRoot,
+    block.receiptsRoot,
+    block.logsBloom,
+    quantity(block.difficulty),
+    quantity(block.number),
+    quantity(block.gasLimit),
+    quantity(block.gasUsed),
+    quantity(block.timestamp),
+    block.extraData,
+    block.mixHash,
+    block.nonce,
+  ];
+  const optional: [string | undefined, boolean][] = [
+    [block.baseFeePerGas, true],
+    [block.withdrawalsRoot, false],
+    [block.blobGasUsed, true],
+    [block.excessBlobGas, true],
+    [block.parentBeaconBlockRoot, false],
+    [block.requestsHash, false],
+  ];
+  for (const [value, isQuantity] of optional) {
+    if (value === undefined) break;
+    fields.push(isQuantity ? quantity(value) : value);
+  }
+  return encodeRlp(fields);
+}
