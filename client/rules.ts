@@ -43,3 +43,37 @@ export function rulesFromChain(output: Readonly<Record<keyof CircleRules, bigint
   for (const key of CIRCLE_RULE_KEYS) rules[key] = Number(output[key]);
   return rules;
 }
+
+/** The rules of a circle's mandates (see `MandateRules` in `contracts/interfaces/ICircleRules.sol`). */
+export interface MandateRules {
+  maxTerm: number;
+  termCooldown: number;
+  facilitationPeriod: number;
+  termLimit: number;
+  maxLivePerMember: number;
+  proposerStepsAside: boolean;
+}
+
+/**
+ * Turns mandate rules read from the chain into plain values.
+ *
+ * @example
+ * const mandateRules = mandateRulesFromChain(await registry.defaultMandateRules());
+ */
+export function mandateRulesFromChain(output: {
+  maxTerm: bigint | number;
+  termCooldown: bigint | number;
+  facilitationPeriod: bigint | number;
+  termLimit: bigint | number;
+  maxLivePerMember: bigint | number;
+  proposerStepsAside: boolean;
+}): MandateRules {
+  return {
+    maxTerm: Number(output.maxTerm),
+    termCooldown: Number(output.termCooldown),
+    facilitationPeriod: Number(output.facilitationPeriod),
+    termLimit: Number(output.termLimit),
+    maxLivePerMember: Number(output.maxLivePerMember),
+    proposerStepsAside: output.proposerStepsAside,
+  };
+}

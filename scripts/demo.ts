@@ -5,10 +5,11 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
-import { rulesFromChain } from "../client/rules.js";
+import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
+import CirclesModule from "../deploy/modules/Circles.js";
 import type { Circle } from "../typechain-types/index.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, ignition, networkHelpers } = await network.create();
 const { time } = networkHelpers;
 
 const NAMES = ["Ana", "Ben", "Cai", "Dee", "Eli", "Fay", "Gus"] as const;
@@ -43,19 +44,17 @@ const { chainId } = await ethers.provider.getNetwork();
 console.log(`Commonweal demo on the in-process Hardhat network (chain ${chainId})\n`);
 
 // --- Deploy -------------------------------------------------------------------------------------------------
-const implementations = await Promise.all(
-  (["Circle", "CircleMembership", "CircleRituals"] as const).map((name) => ethers.deployContract(name)),
+const deployed = await ignition.deploy(CirclesModule);
+const registry = await ethers.getContractAt("CircleRegistry", await deployed.registry.getAddress());
+say(
+  `Deployed the suite with the Ignition module deploy/modules/Circles.ts: registry at ${await registry.getAddress()}.`,
 );
-const registry = await ethers.deployContract(
-  "CircleRegistry",
-  await Promise.all(implementations.map((c) => c.getAddress())),
-);
-say(`Deployed the circle implementations and the registry at ${await registry.getAddress()}.`);
 
 // --- Found a circle from a published template ----------------------------------------------------------------
 const rules = rulesFromChain(await registry.defaultRules());
 const templateId = ethers.id("Affinity circle");
-await (await registry.publishTemplate("Affinity circle", rules)).wait();
+const mandateRules = mandateRulesFromChain(await registry.defaultMandateRules());
+await (await registry.publishTemplate("Affinity circle", rules, mandateRules)).wait();
 say(`Published the "Affinity circle" rule set as a template anyone can copy.`);
 
 const founders = [ana, ben, cai, dee, eli, fay];

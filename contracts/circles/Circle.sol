@@ -5,11 +5,13 @@ import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governanc
 import {GovernorCountingSimpleUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
 import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
+import {IMandates} from "../interfaces/IMandates.sol";
 import {CircleRules} from "../interfaces/ICircleRules.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
@@ -66,7 +68,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         CircleRules rules;
         address membership;
         address rituals;
+        address mandates;
         uint64 resetEpoch;
+        uint256 executingProposal;
         bool dissolved;
         Charter charter;
         address[] roleModules;
@@ -96,6 +100,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         string calldata name_,
         address membership_,
         address rituals_,
+        address mandates_,
         CircleRules calldata rules_,
         bytes32 charterHash,
         string calldata charterURI
@@ -107,6 +112,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         $.rules = rules_;
         $.membership = membership_;
         $.rituals = rituals_;
+        $.mandates = mandates_;
         _ratify(charterHash, charterURI);
     }
 
@@ -149,7 +155,14 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
+    function executeByMandate(address target, uint256 value, bytes calldata data) external returns (bytes memory) {
+        if (msg.sender != _circleStorage().mandates) revert CircleOnlyMandates(msg.sender);
+        return Address.functionCallWithValue(target, data, value);
+    }
+
+    /// @inheritdoc ICircle
     function notifyMemberLeft(address member) external onlyMembership {
+        IMandates(_circleStorage().mandates).onMemberLeft(member);
         _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onMemberLeft, (member)));
     }
 
@@ -201,6 +214,16 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function rituals() external view returns (address) {
         return _circleStorage().rituals;
+    }
+
+    /// @inheritdoc ICircle
+    function mandates() external view returns (address) {
+        return _circleStorage().mandates;
+    }
+
+    /// @inheritdoc ICircle
+    function executingProposal() external view returns (uint256) {
+        return _circleStorage().executingProposal;
     }
 
     /// @inheritdoc ICircle
@@ -351,7 +374,14 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
                 }
             }
         }
+        // Modules called by this decision can ask which one it is ({executingProposal}); the outer value is
+        // restored in case a proposal executes another. (Plain storage, not transient: the slot is zero again at the
+        // end, so the net cost is small, and the build stays free of transient-storage warnings.)
+        CircleStorage storage $ = _circleStorage();
+        uint256 outer = $.executingProposal;
+        $.executingProposal = proposalId;
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        $.executingProposal = outer;
     }
 
     // ------------------------------------------------------------------
@@ -367,6 +397,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     function _reset(address[] memory triggeredBy) private {
         uint64 epoch = ++_circleStorage().resetEpoch;
         emit HardReset(epoch, triggeredBy);
+        // The built-in mandates module is called directly: its reset is bounded (at most MAX_LIVE_MANDATES) and must
+        // not fail silently. Third-party role modules get a stipend and may fail.
+        IMandates(_circleStorage().mandates).onCircleReset(epoch);
         _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
     }
 

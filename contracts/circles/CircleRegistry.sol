@@ -7,12 +7,13 @@ import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRegistry} from "../interfaces/ICircleRegistry.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
-import {CircleRules} from "../interfaces/ICircleRules.sol";
+import {CircleRules, MandateRules} from "../interfaces/ICircleRules.sol";
+import {IMandates} from "../interfaces/IMandates.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
 /// @title CircleRegistry
-/// @notice Founds circles as EIP-1167 clones (a circle, its membership token and its rituals: three small proxies
-/// sharing audited implementations), indexes them, and keeps published rule-set templates.
+/// @notice Founds circles as EIP-1167 clones (a circle, its membership token, its rituals and its mandates: four
+/// small proxies sharing audited implementations), indexes them, and keeps published rule-set templates.
 ///
 /// @dev Security reasoning:
 /// - The registry holds no power over circles: it initialises the clones in the creating transaction and keeps no
@@ -38,6 +39,12 @@ contract CircleRegistry is ICircleRegistry {
     /// @inheritdoc ICircleRegistry
     address public immutable ritualsImplementation;
 
+    /// @inheritdoc ICircleRegistry
+    address public immutable mandatesImplementation;
+
+    /// @inheritdoc ICircleRegistry
+    address public immutable defaultRandomness;
+
     address[] private _circles;
     mapping(address account => bool) private _isCircle;
     bytes32[] private _templateIds;
@@ -46,10 +53,20 @@ contract CircleRegistry is ICircleRegistry {
     /// @param circleImplementation_ The {Circle} implementation.
     /// @param membershipImplementation_ The {CircleMembership} implementation.
     /// @param ritualsImplementation_ The {CircleRituals} implementation.
-    constructor(address circleImplementation_, address membershipImplementation_, address ritualsImplementation_) {
+    /// @param mandatesImplementation_ The {Mandates} implementation.
+    /// @param defaultRandomness_ The randomness source new circles start with.
+    constructor(
+        address circleImplementation_,
+        address membershipImplementation_,
+        address ritualsImplementation_,
+        address mandatesImplementation_,
+        address defaultRandomness_
+    ) {
         circleImplementation = circleImplementation_;
         membershipImplementation = membershipImplementation_;
         ritualsImplementation = ritualsImplementation_;
+        mandatesImplementation = mandatesImplementation_;
+        defaultRandomness = defaultRandomness_;
     }
 
     // ------------------------------------------------------------------
@@ -57,13 +74,18 @@ contract CircleRegistry is ICircleRegistry {
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleRegistry
-    function createCircle(Founding calldata founding, CircleRules calldata rules) external returns (address) {
-        return _create(founding, rules, bytes32(0));
+    function createCircle(
+        Founding calldata founding,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (address) {
+        return _create(founding, rules, mandateRules, bytes32(0));
     }
 
     /// @inheritdoc ICircleRegistry
     function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address) {
-        return _create(founding, _existingTemplate(templateId).rules, templateId);
+        Template storage t = _existingTemplate(templateId);
+        return _create(founding, t.rules, t.mandateRules, templateId);
     }
 
     // ------------------------------------------------------------------
@@ -71,14 +93,18 @@ contract CircleRegistry is ICircleRegistry {
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleRegistry
-    function publishTemplate(string calldata name, CircleRules calldata rules) external returns (bytes32) {
-        return _publish(name, rules);
+    function publishTemplate(
+        string calldata name,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (bytes32) {
+        return _publish(name, rules, mandateRules);
     }
 
     /// @inheritdoc ICircleRegistry
     function publishCircleRules(address circle, string calldata name) external returns (bytes32) {
         if (!_isCircle[circle]) revert CircleRegistryNotCircle(circle);
-        return _publish(name, ICircle(circle).rules());
+        return _publish(name, ICircle(circle).rules(), IMandates(ICircle(circle).mandates()).rules());
     }
 
     // ------------------------------------------------------------------
@@ -128,6 +154,11 @@ contract CircleRegistry is ICircleRegistry {
         return CircleRulesLib.defaults();
     }
 
+    /// @inheritdoc ICircleRegistry
+    function defaultMandateRules() external pure returns (MandateRules memory) {
+        return CircleRulesLib.defaultMandateRules();
+    }
+
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
@@ -135,58 +166,78 @@ contract CircleRegistry is ICircleRegistry {
     function _create(
         Founding calldata founding,
         CircleRules memory rules,
+        MandateRules memory mandateRules,
         bytes32 templateId
-    ) private returns (address circle) {
+    ) private returns (address) {
         if (bytes(founding.name).length == 0) revert CircleRegistryEmptyName();
         if (founding.founders.length == 0) revert CircleRegistryNoFounders();
         CircleRulesLib.validate(rules);
+        CircleRulesLib.validate(mandateRules);
 
-        circle = Clones.clone(circleImplementation);
-        address membership = Clones.clone(membershipImplementation);
-        address rituals = Clones.clone(ritualsImplementation);
-        _circles.push(circle);
-        _isCircle[circle] = true;
+        CircleParts memory parts = CircleParts({
+            circle: Clones.clone(circleImplementation),
+            membership: Clones.clone(membershipImplementation),
+            rituals: Clones.clone(ritualsImplementation),
+            mandates: Clones.clone(mandatesImplementation)
+        });
+        _circles.push(parts.circle);
+        _isCircle[parts.circle] = true;
 
-        ICircleMembership(membership).initialize(
-            circle,
+        ICircleMembership(parts.membership).initialize(
+            parts.circle,
             founding.name,
             founding.founders,
             rules.minMembers,
             rules.maxMembers
         );
-        ICircleRituals(rituals).initialize(
-            circle,
-            membership,
+        ICircleRituals(parts.rituals).initialize(
+            parts.circle,
+            parts.membership,
             rules.resetThreshold,
             rules.resetWindow,
             rules.temperaturePeriod,
             rules.dominanceCooldown
         );
-        ICircle(circle).initialize(
+        IMandates(parts.mandates).initialize(
+            parts.circle,
+            parts.membership,
+            parts.rituals,
+            defaultRandomness,
+            mandateRules
+        );
+        ICircle(parts.circle).initialize(
             founding.name,
-            membership,
-            rituals,
+            parts.membership,
+            parts.rituals,
+            parts.mandates,
             rules,
             founding.charterHash,
             founding.charterURI
         );
 
-        emit CircleCreated(circle, membership, rituals, msg.sender, templateId, founding.name, rules);
+        emit CircleCreated(parts.circle, msg.sender, templateId, parts, founding.name, rules, mandateRules);
+        return parts.circle;
     }
 
-    function _publish(string calldata name, CircleRules memory rules) private returns (bytes32 templateId) {
+    function _publish(
+        string calldata name,
+        CircleRules memory rules,
+        MandateRules memory mandateRules
+    ) private returns (bytes32 templateId) {
         if (bytes(name).length == 0) revert CircleRegistryEmptyName();
         CircleRulesLib.validate(rules);
+        CircleRulesLib.validate(mandateRules);
         templateId = keccak256(bytes(name));
         if (_templates[templateId].publishedAt != 0) revert CircleRegistryTemplateExists(templateId);
         _templates[templateId] = Template({
             name: name,
             publisher: msg.sender,
             publishedAt: uint64(block.timestamp),
-            rules: rules
+            rules: rules,
+            mandateRules: mandateRules
         });
         _templateIds.push(templateId);
-        emit TemplatePublished(templateId, msg.sender, name, rules);
+        emit TemplatePublished(templateId, msg.sender, name, rules, mandateRules);
     }
 
     function _existingTemplate(bytes32 templateId) private view returns (Template storage t) {

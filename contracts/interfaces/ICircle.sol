@@ -70,6 +70,10 @@ interface ICircle is ICircleRules {
     /// @param caller The caller.
     error CircleOnlyMembership(address caller);
 
+    /// @notice The caller is not the circle's mandates module.
+    /// @param caller The caller.
+    error CircleOnlyMandates(address caller);
+
     /// @notice The caller is not the circle's rituals contract.
     /// @param caller The caller.
     error CircleOnlyRituals(address caller);
@@ -95,6 +99,7 @@ interface ICircle is ICircleRules {
     /// @param name The circle's name (also its EIP-712 domain name).
     /// @param membership The membership token (the circle's ERC-5805 votes source).
     /// @param rituals The circle's rituals contract, the only caller of {hardReset}.
+    /// @param mandates The circle's mandates module, the only caller of {executeByMandate}.
     /// @param rules The circle's rules, already validated.
     /// @param charterHash Hash of the founding charter.
     /// @param charterURI Where the founding charter can be read.
@@ -102,6 +107,7 @@ interface ICircle is ICircleRules {
         string calldata name,
         address membership,
         address rituals,
+        address mandates,
         CircleRules calldata rules,
         bytes32 charterHash,
         string calldata charterURI
@@ -135,6 +141,18 @@ interface ICircle is ICircleRules {
     /// @param triggeredBy The members who signalled.
     function hardReset(address[] calldata triggeredBy) external;
 
+    /// @notice Performs a call on behalf of a live mandate that allows it. Only the circle's mandates module, which
+    /// checks the mandate, its holder and its allowlist.
+    /// @param target The contract called.
+    /// @param value Wei sent from the circle.
+    /// @param data The calldata.
+    /// @return result What the call returned.
+    function executeByMandate(
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) external returns (bytes memory result);
+
     /// @notice Tells the role modules that `member` left. Only the circle's membership contract.
     /// @param member The former member.
     function notifyMemberLeft(address member) external;
@@ -147,6 +165,13 @@ interface ICircle is ICircleRules {
 
     /// @notice The circle's rituals contract.
     function rituals() external view returns (address);
+
+    /// @notice The circle's mandates module.
+    function mandates() external view returns (address);
+
+    /// @notice The proposal whose calls the circle is executing right now, or zero. Lets modules called by a
+    /// decision know which decision, and so who proposed it.
+    function executingProposal() external view returns (uint256);
 
     /// @notice The charter in force (or lapsed).
     function charter() external view returns (Charter memory);

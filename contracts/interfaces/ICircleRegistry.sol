@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {CircleRules, ICircleRules} from "./ICircleRules.sol";
+import {CircleRules, ICircleRules, MandateRules} from "./ICircleRules.sol";
 
 /// @title ICircleRegistry
 /// @notice Creates circles as clones of one implementation, indexes them, and keeps the published rule-set
@@ -23,38 +23,59 @@ interface ICircleRegistry is ICircleRules {
     /// @param name The template's unique name.
     /// @param publisher Who published it.
     /// @param publishedAt When.
-    /// @param rules The rule set.
+    /// @param rules The circle rules.
+    /// @param mandateRules The mandate rules.
     struct Template {
         string name;
         address publisher;
         uint64 publishedAt;
         CircleRules rules;
+        MandateRules mandateRules;
+    }
+
+    /// @notice The contracts that make up one circle.
+    /// @param circle The circle (governor).
+    /// @param membership Its membership token.
+    /// @param rituals Its rituals.
+    /// @param mandates Its mandates module.
+    struct CircleParts {
+        address circle;
+        address membership;
+        address rituals;
+        address mandates;
     }
 
     /// @notice A circle was founded.
     /// @param circle The circle (governor).
-    /// @param membership Its membership token.
-    /// @param rituals Its rituals contract.
     /// @param creator Who created it.
     /// @param templateId The template it was made from, or zero for custom rules.
+    /// @param parts The circle and its membership, rituals and mandates contracts.
     /// @param name The circle's name.
     /// @param rules The circle's rules.
+    /// @param mandateRules The circle's mandate rules.
     event CircleCreated(
         address indexed circle,
-        address membership,
-        address rituals,
         address indexed creator,
         bytes32 indexed templateId,
+        CircleParts parts,
         string name,
-        CircleRules rules
+        CircleRules rules,
+        MandateRules mandateRules
     );
 
     /// @notice A rule set was published as a template.
     /// @param templateId The template's id: the keccak256 of its name.
     /// @param publisher Who published it.
     /// @param name The template's name.
-    /// @param rules The rule set.
-    event TemplatePublished(bytes32 indexed templateId, address indexed publisher, string name, CircleRules rules);
+    /// @param rules The circle rules.
+    /// @param mandateRules The mandate rules.
+    event TemplatePublished(
+        bytes32 indexed templateId,
+        address indexed publisher,
+        string name,
+        CircleRules rules,
+        MandateRules mandateRules
+    );
 
     /// @notice A name is empty.
     error CircleRegistryEmptyName();
@@ -82,8 +103,13 @@ interface ICircleRegistry is ICircleRules {
     /// @notice Founds a circle with its own rules.
     /// @param founding Name, founders and charter.
     /// @param rules The circle's rules.
+    /// @param mandateRules The circle's mandate rules.
     /// @return circle The new circle.
-    function createCircle(Founding calldata founding, CircleRules calldata rules) external returns (address circle);
+    function createCircle(
+        Founding calldata founding,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (address circle);
 
     /// @notice Founds a circle with the rules of a published template.
     /// @param founding Name, founders and charter.
@@ -93,9 +119,14 @@ interface ICircleRegistry is ICircleRules {
 
     /// @notice Publishes a rule set as a named template anyone can found circles from. Names are first come.
     /// @param name The template's name.
-    /// @param rules The rule set.
+    /// @param rules The circle rules.
+    /// @param mandateRules The mandate rules.
     /// @return templateId The template's id (keccak256 of the name).
-    function publishTemplate(string calldata name, CircleRules calldata rules) external returns (bytes32 templateId);
+    function publishTemplate(
+        string calldata name,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (bytes32 templateId);
 
     /// @notice Publishes the rules an existing circle of this registry lives by as a named template.
     /// @param circle The circle.
@@ -111,6 +142,12 @@ interface ICircleRegistry is ICircleRules {
 
     /// @notice The implementation every rituals contract is a clone of.
     function ritualsImplementation() external view returns (address);
+
+    /// @notice The implementation every mandates module is a clone of.
+    function mandatesImplementation() external view returns (address);
+
+    /// @notice The randomness source new circles draw lots with (each circle can change its own).
+    function defaultRandomness() external view returns (address);
 
     /// @notice Whether `account` is a circle created by this registry.
     /// @param account The address.
@@ -138,6 +175,9 @@ interface ICircleRegistry is ICircleRules {
 
     /// @notice The affinity-circle default rules.
     function defaultRules() external pure returns (CircleRules memory);
+
+    /// @notice The default mandate rules.
+    function defaultMandateRules() external pure returns (MandateRules memory);
 
     /// @notice The largest page a paged view returns.
     // solhint-disable-next-line func-name-mixedcase

@@ -29,6 +29,25 @@ struct CircleRules {
     uint32 charterTerm;
 }
 
+/// @notice The rules of a circle's mandates: how long they may run, term limits and rotation, anti-charisma, and
+/// the rotating facilitator. One storage slot; published in templates next to {CircleRules}.
+/// @dev Durations in seconds.
+struct MandateRules {
+    /// Longest term a mandate may be granted for.
+    uint32 maxTerm;
+    /// How long a member who reached the consecutive-term limit of a role must sit out before holding it again,
+    /// counted from the end of the last term.
+    uint32 termCooldown;
+    /// Length of a facilitator's term; the facilitator is drawn by lot each period. Zero: no facilitator.
+    uint32 facilitationPeriod;
+    /// Most consecutive terms one member may hold the same role (at least 1).
+    uint8 termLimit;
+    /// Most live mandates one member may hold at once (1 to {CircleRulesLib-MAX_LIVE_PER_MEMBER}).
+    uint8 maxLivePerMember;
+    /// Whether the member who proposed a mandate is barred from holding it.
+    bool proposerStepsAside;
+}
+
 /// @title Rule-set errors shared by the registry and the circles
 /// @notice Every way a {CircleRules} value can be malformed, each with the value that failed.
 interface ICircleRules {
@@ -53,4 +72,17 @@ interface ICircleRules {
     /// @notice A duration that must be positive is zero.
     /// @param field The name of the rule, e.g. "votingPeriod".
     error CircleRulesZeroDuration(string field);
+
+    /// @notice The consecutive-term limit is zero.
+    error CircleRulesInvalidTermLimit();
+
+    /// @notice The live-mandate limit per member is zero or above the cap.
+    /// @param maxLivePerMember The limit given.
+    /// @param cap The cap.
+    error CircleRulesInvalidLiveLimit(uint8 maxLivePerMember, uint8 cap);
+
+    /// @notice The facilitation period is longer than the longest mandate term.
+    /// @param facilitationPeriod The period given.
+    /// @param maxTerm The longest term.
+    error CircleRulesFacilitationTooLong(uint32 facilitationPeriod, uint32 maxTerm);
 }

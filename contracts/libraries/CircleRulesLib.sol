@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {CircleRules, ICircleRules} from "../interfaces/ICircleRules.sol";
+import {CircleRules, ICircleRules, MandateRules} from "../interfaces/ICircleRules.sol";
 
 /// @title CircleRulesLib
 /// @notice Validation and defaults for a circle's rule set.
@@ -12,6 +12,10 @@ library CircleRulesLib {
     /// to split, and keeps the worst of those loops (a jubilee clearing 32 balances, about 32 x 10k gas) far below
     /// a block's gas limit, so no member can ever make a circle's own operations unexecutable by joining.
     uint8 internal constant MEMBER_CAP = 32;
+
+    /// @notice Most live mandates one member may hold at once, whatever a circle's rules say.
+    /// @dev Together with {MEMBER_CAP} and {MAX_LIVE_MANDATES} this bounds every loop over mandates.
+    uint8 internal constant MAX_LIVE_PER_MEMBER = 4;
 
     /// @notice Reverts with a named {ICircleRules} error if `rules` is malformed.
     function validate(CircleRules memory rules) internal pure {
@@ -30,6 +34,32 @@ library CircleRulesLib {
         if (rules.resetWindow == 0) revert ICircleRules.CircleRulesZeroDuration("resetWindow");
         if (rules.temperaturePeriod == 0) revert ICircleRules.CircleRulesZeroDuration("temperaturePeriod");
         if (rules.charterTerm == 0) revert ICircleRules.CircleRulesZeroDuration("charterTerm");
+    }
+
+    /// @notice Reverts with a named {ICircleRules} error if the mandate rules are malformed.
+    function validate(MandateRules memory rules) internal pure {
+        if (rules.maxTerm == 0) revert ICircleRules.CircleRulesZeroDuration("maxTerm");
+        if (rules.termLimit == 0) revert ICircleRules.CircleRulesInvalidTermLimit();
+        if (rules.maxLivePerMember == 0 || rules.maxLivePerMember > MAX_LIVE_PER_MEMBER) {
+            revert ICircleRules.CircleRulesInvalidLiveLimit(rules.maxLivePerMember, MAX_LIVE_PER_MEMBER);
+        }
+        if (rules.facilitationPeriod > rules.maxTerm) {
+            revert ICircleRules.CircleRulesFacilitationTooLong(rules.facilitationPeriod, rules.maxTerm);
+        }
+    }
+
+    /// @notice Mandate defaults: terms of at most 90 days, two consecutive terms of a role then 90 days out, one live
+    /// mandate per member, the proposer steps aside, a facilitator drawn by lot every week.
+    function defaultMandateRules() internal pure returns (MandateRules memory) {
+        return
+            MandateRules({
+                maxTerm: 90 days,
+                termCooldown: 90 days,
+                facilitationPeriod: 7 days,
+                termLimit: 2,
+                maxLivePerMember: 1,
+                proposerStepsAside: true
+            });
     }
 
     /// @notice The affinity-circle defaults: 6-10 members, majority quorum, a day's notice, a week to vote, a

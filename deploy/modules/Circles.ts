@@ -1,4 +1,4 @@
-// Ignition module: the circle implementations and the registry that clones them.
+// Ignition module: the circle implementations, the default sortition randomness and the registry that clones them.
 // Deploy with `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
@@ -6,10 +6,21 @@ export default buildModule("Circles", (m) => {
   const circleImplementation = m.contract("Circle");
   const membershipImplementation = m.contract("CircleMembership");
   const ritualsImplementation = m.contract("CircleRituals");
+  const mandatesImplementation = m.contract("Mandates");
+  const randomness = m.contract("PrevrandaoRandomness");
   const registry = m.contract("CircleRegistry", [
     circleImplementation,
     membershipImplementation,
     ritualsImplementation,
+    mandatesImplementation,
+    randomness,
   ]);
-  return { registry, circleImplementation, membershipImplementation, ritualsImplementation };
+  return {
+    registry,
+    circleImplementation,
+    membershipImplementation,
+    ritualsImplementation,
+    mandatesImplementation,
+    randomness,
+  };
 });

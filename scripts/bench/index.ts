@@ -6,7 +6,7 @@ import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 
 import { BALLOT_TYPES, ballotDomain } from "../../client/ballots.js";
-import { rulesFromChain, type CircleRules } from "../../client/rules.js";
+import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -30,12 +30,16 @@ const growth: { series: string; size: number; gas: bigint }[] = [];
 
 // --- Deploy both systems ------------------------------------------------------------------------------------------
 const implementations = await Promise.all(
-  (["Circle", "CircleMembership", "CircleRituals"] as const).map((n) => ethers.deployContract(n)),
+  (["Circle", "CircleMembership", "CircleRituals", "Mandates", "MockRandomness"] as const).map((n) =>
+    ethers.deployContract(n),
+  ),
 );
+const randomness = await ethers.getContractAt("MockRandomness", await implementations[4]!.getAddress());
 const registry: CircleRegistry = await ethers.deployContract(
   "CircleRegistry",
   await Promise.all(implementations.map((c) => c.getAddress())),
 );
+const mandateRules = mandateRulesFromChain(await registry.defaultMandateRules());
 const rules: CircleRules = {
   ...rulesFromChain(await registry.defaultRules()),
   maxMembers: 32,
@@ -48,6 +52,7 @@ async function createCircle(members: readonly { address: string }[], name: strin
   const tx = registry.createCircle(
     { name, founders: members.map((m) => m.address), charterHash: ethers.id(name), charterURI: `ipfs://${name}` },
     rules,
+    mandateRules,
   );
   const gas = await gasOf(tx);
   const count = await registry.circleCount();

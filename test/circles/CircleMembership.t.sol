@@ -5,8 +5,10 @@ import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
 import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
+import {Mandates} from "../../contracts/mandates/Mandates.sol";
+import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
-import {CircleRules} from "../../contracts/interfaces/ICircleRules.sol";
+import {CircleRules, MandateRules} from "../../contracts/interfaces/ICircleRules.sol";
 import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
 import {TestBase} from "../utils/Vm.sol";
 
@@ -18,19 +20,24 @@ contract CircleMembershipFuzzTest is TestBase {
     CircleRegistry private registry;
     Circle private circle;
     CircleMembership private membership;
+    MandateRules private _mandateRules = CircleRulesLib.defaultMandateRules();
 
     function setUp() public {
         vm.warp(1_000_000);
         registry = new CircleRegistry(
             address(new Circle()),
             address(new CircleMembership()),
-            address(new CircleRituals())
+            address(new CircleRituals()),
+            address(new Mandates()),
+            address(new MockRandomness())
         );
         address[] memory founders = new address[](6);
         for (uint256 i = 0; i < 6; ++i) founders[i] = _person(i);
         CircleRules memory rules = CircleRulesLib.defaults();
         rules.maxMembers = 12;
-        circle = Circle(payable(registry.createCircle(_founding("Fuzz", founders), rules)));
+        circle = Circle(
+            payable(registry.createCircle(_founding("Fuzz", founders), rules, CircleRulesLib.defaultMandateRules()))
+        );
         membership = CircleMembership(circle.membership());
     }
 
@@ -89,7 +96,7 @@ contract CircleMembershipFuzzTest is TestBase {
         if (fault == 10) rules.charterTerm = 0;
 
         bool accepted;
-        try registry.publishTemplate(string(abi.encode(rules, fault, raw)), rules) {
+        try registry.publishTemplate(string(abi.encode(rules, fault, raw)), rules, _mandateRules) {
             accepted = true;
         } catch {
             accepted = false;

@@ -1,8 +1,17 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { rulesFromChain } from "../../client/rules.js";
-import { CHARTER_HASH, CHARTER_URI, TEST_RULES, circleFixtures, type Rules } from "../fixtures/circles.js";
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
+
+import { mandateRulesFromChain, rulesFromChain, type MandateRules } from "../../client/rules.js";
+import {
+  CHARTER_HASH,
+  CHARTER_URI,
+  TEST_MANDATE_RULES,
+  TEST_RULES,
+  circleFixtures,
+  type Rules,
+} from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -24,7 +33,10 @@ describe("CircleRegistry", function () {
       const founders = await addresses(6);
       const [creator] = await ethers.getSigners();
 
-      await expect(registry.createCircle(founding(founders), TEST_RULES)).to.emit(registry, "CircleCreated");
+      await expect(registry.createCircle(founding(founders), TEST_RULES, TEST_MANDATE_RULES)).to.emit(
+        registry,
+        "CircleCreated",
+      );
       const [circleAddress] = await registry.circles(0, 1);
       expect(await registry.isCircle(circleAddress!)).to.equal(true);
       expect(await registry.circleCount()).to.equal(1n);
@@ -60,11 +72,12 @@ describe("CircleRegistry", function () {
     });
 
     it("refuses to initialise an implementation or a clone twice", async function () {
-      const { registry, circleImpl, membershipImpl, ritualsImpl } = await networkHelpers.loadFixture(deployRegistry);
+      const { registry, circleImpl, membershipImpl, ritualsImpl, mandatesImpl } =
+        await networkHelpers.loadFixture(deployRegistry);
       const founders = await addresses(6);
       const zero = ethers.ZeroAddress;
       await expect(
-        circleImpl.initialize("x", zero, zero, TEST_RULES, CHARTER_HASH, CHARTER_URI),
+        circleImpl.initialize("x", zero, zero, zero, TEST_RULES, CHARTER_HASH, CHARTER_URI),
       ).to.be.revertedWithCustomError(circleImpl, "InvalidInitialization");
       await expect(membershipImpl.initialize(zero, "x", founders, 6, 10)).to.be.revertedWithCustomError(
         membershipImpl,
@@ -74,9 +87,17 @@ describe("CircleRegistry", function () {
         ritualsImpl,
         "InvalidInitialization",
       );
-      const { circle, membership } = await createCircle(registry, (await ethers.getSigners()).slice(0, 6));
+      await expect(mandatesImpl.initialize(zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
+        mandatesImpl,
+        "InvalidInitialization",
+      );
+      const { circle, membership, mandates } = await createCircle(registry, (await ethers.getSigners()).slice(0, 6));
+      await expect(mandates.initialize(zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
+        mandates,
+        "InvalidInitialization",
+      );
       await expect(
-        circle.initialize("x", zero, zero, TEST_RULES, CHARTER_HASH, CHARTER_URI),
+        circle.initialize("x", zero, zero, zero, TEST_RULES, CHARTER_HASH, CHARTER_URI),
       ).to.be.revertedWithCustomError(circle, "InvalidInitialization");
       await expect(membership.initialize(zero, "x", founders, 6, 10)).to.be.revertedWithCustomError(
         membership,
@@ -88,15 +109,14 @@ describe("CircleRegistry", function () {
   describe("bad input", function () {
     it("refuses an empty name", async function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
-      await expect(registry.createCircle(founding(await addresses(6), ""), TEST_RULES)).to.be.revertedWithCustomError(
-        registry,
-        "CircleRegistryEmptyName",
-      );
+      await expect(
+        registry.createCircle(founding(await addresses(6), ""), TEST_RULES, TEST_MANDATE_RULES),
+      ).to.be.revertedWithCustomError(registry, "CircleRegistryEmptyName");
     });
 
     it("refuses empty founders", async function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
-      await expect(registry.createCircle(founding([]), TEST_RULES)).to.be.revertedWithCustomError(
+      await expect(registry.createCircle(founding([]), TEST_RULES, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
         registry,
         "CircleRegistryNoFounders",
       );
@@ -106,7 +126,7 @@ describe("CircleRegistry", function () {
       const { registry, membershipImpl } = await networkHelpers.loadFixture(deployRegistry);
       const founders = await addresses(6);
       founders[5] = founders[0]!;
-      await expect(registry.createCircle(founding(founders), TEST_RULES))
+      await expect(registry.createCircle(founding(founders), TEST_RULES, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(membershipImpl, "CircleMembershipAlreadyMember")
         .withArgs(founders[0]);
     });
@@ -115,18 +135,17 @@ describe("CircleRegistry", function () {
       const { registry, membershipImpl } = await networkHelpers.loadFixture(deployRegistry);
       const founders = await addresses(6);
       founders[3] = ethers.ZeroAddress;
-      await expect(registry.createCircle(founding(founders), TEST_RULES)).to.be.revertedWithCustomError(
-        membershipImpl,
-        "CircleMembershipZeroAddress",
-      );
+      await expect(
+        registry.createCircle(founding(founders), TEST_RULES, TEST_MANDATE_RULES),
+      ).to.be.revertedWithCustomError(membershipImpl, "CircleMembershipZeroAddress");
     });
 
     it("refuses fewer founders than the minimum and more than the maximum", async function () {
       const { registry, membershipImpl } = await networkHelpers.loadFixture(deployRegistry);
-      await expect(registry.createCircle(founding(await addresses(5)), TEST_RULES))
+      await expect(registry.createCircle(founding(await addresses(5)), TEST_RULES, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(membershipImpl, "CircleMembershipTooFewFounders")
         .withArgs(5, 6);
-      await expect(registry.createCircle(founding(await addresses(11)), TEST_RULES))
+      await expect(registry.createCircle(founding(await addresses(11)), TEST_RULES, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(membershipImpl, "CircleMembershipTooManyFounders")
         .withArgs(11, 10);
     });
@@ -134,7 +153,7 @@ describe("CircleRegistry", function () {
     it("refuses a maximum size over the hard cap", async function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
       const rules: Rules = { ...TEST_RULES, maxMembers: 33 };
-      await expect(registry.createCircle(founding(await addresses(6)), rules))
+      await expect(registry.createCircle(founding(await addresses(6)), rules, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(registry, "CircleRulesSizeOverCap")
         .withArgs(33, 32);
       expect(await registry.MEMBER_CAP()).to.equal(32n);
@@ -156,11 +175,36 @@ describe("CircleRegistry", function () {
         [{ charterTerm: 0 }, "CircleRulesZeroDuration", ["charterTerm"]],
       ];
       for (const [change, error, args] of cases) {
-        await expect(registry.createCircle(founding(founders), { ...TEST_RULES, ...change }), error)
+        await expect(registry.createCircle(founding(founders), { ...TEST_RULES, ...change }, TEST_MANDATE_RULES), error)
           .to.be.revertedWithCustomError(registry, error)
           .withArgs(...args);
       }
       expect(await registry.circleCount()).to.equal(0n);
+    });
+
+    it("refuses malformed mandate rules with the rule that failed", async function () {
+      const { registry } = await networkHelpers.loadFixture(deployRegistry);
+      const founders = await addresses(6);
+      const cases: [Partial<MandateRules>, string, unknown[]][] = [
+        [{ maxTerm: 0 }, "CircleRulesZeroDuration", ["maxTerm"]],
+        [{ termLimit: 0 }, "CircleRulesInvalidTermLimit", []],
+        [{ maxLivePerMember: 0 }, "CircleRulesInvalidLiveLimit", [0, 4]],
+        [{ maxLivePerMember: 5 }, "CircleRulesInvalidLiveLimit", [5, 4]],
+        [
+          { facilitationPeriod: TEST_MANDATE_RULES.maxTerm + 1 },
+          "CircleRulesFacilitationTooLong",
+          [TEST_MANDATE_RULES.maxTerm + 1, TEST_MANDATE_RULES.maxTerm],
+        ],
+      ];
+      for (const [change, error, args] of cases) {
+        await expect(registry.createCircle(founding(founders), TEST_RULES, { ...TEST_MANDATE_RULES, ...change }), error)
+          .to.be.revertedWithCustomError(registry, error)
+          .withArgs(...args);
+        await expect(
+          registry.publishTemplate(error, TEST_RULES, { ...TEST_MANDATE_RULES, ...change }),
+          error,
+        ).to.be.revertedWithCustomError(registry, error);
+      }
     });
   });
 
@@ -187,10 +231,11 @@ describe("CircleRegistry", function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
       const [publisher] = await ethers.getSigners();
       const rules: Rules = { ...TEST_RULES, quorumPercent: 67, maxMembers: 8, resetThreshold: 4 };
+      const mandateRules = { ...TEST_MANDATE_RULES, termLimit: 3, proposerStepsAside: false };
       const id = ethers.id("Seed library protocol");
-      await expect(registry.publishTemplate("Seed library protocol", rules))
+      await expect(registry.publishTemplate("Seed library protocol", rules, mandateRules))
         .to.emit(registry, "TemplatePublished")
-        .withArgs(id, publisher!.address, "Seed library protocol", Object.values(rules));
+        .withArgs(id, publisher!.address, "Seed library protocol", Object.values(rules), Object.values(mandateRules));
       const template = await registry.template(id);
       expect(template.name).to.equal("Seed library protocol");
       expect(template.publisher).to.equal(publisher!.address);
@@ -201,12 +246,12 @@ describe("CircleRegistry", function () {
         .to.emit(registry, "CircleCreated")
         .withArgs(
           ethers.isAddress,
-          ethers.isAddress,
-          ethers.isAddress,
           publisher!.address,
           id,
+          anyValue,
           "Seeds",
           Object.values(rules),
+          Object.values(mandateRules),
         );
       const [circleAddress] = await registry.circles(0, 1);
       const circle = await ethers.getContractAt("Circle", circleAddress!);
@@ -214,8 +259,8 @@ describe("CircleRegistry", function () {
       expect(copied.quorumPercent).to.equal(67n);
       expect(copied.maxMembers).to.equal(8n);
       expect(copied.resetThreshold).to.equal(4n);
-      const rituals = await ethers.getContractAt("CircleRituals", await circle.rituals());
-      expect(rituals).to.not.equal(undefined);
+      const mandates = await ethers.getContractAt("Mandates", await circle.mandates());
+      expect(mandateRulesFromChain(await mandates.rules())).to.deep.equal(mandateRules);
     });
 
     it("publishes the rules a circle lives by", async function () {
@@ -230,15 +275,15 @@ describe("CircleRegistry", function () {
 
     it("refuses duplicate names, empty names, bad rules, unknown templates and non-circles", async function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
-      await registry.publishTemplate("Open", TEST_RULES);
-      await expect(registry.publishTemplate("Open", TEST_RULES))
+      await registry.publishTemplate("Open", TEST_RULES, TEST_MANDATE_RULES);
+      await expect(registry.publishTemplate("Open", TEST_RULES, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(registry, "CircleRegistryTemplateExists")
         .withArgs(ethers.id("Open"));
-      await expect(registry.publishTemplate("", TEST_RULES)).to.be.revertedWithCustomError(
+      await expect(registry.publishTemplate("", TEST_RULES, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
         registry,
         "CircleRegistryEmptyName",
       );
-      await expect(registry.publishTemplate("Bad", { ...TEST_RULES, resetThreshold: 1 }))
+      await expect(registry.publishTemplate("Bad", { ...TEST_RULES, resetThreshold: 1 }, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(registry, "CircleRulesInvalidResetThreshold")
         .withArgs(1);
       const unknown = ethers.id("Nope");
@@ -259,7 +304,7 @@ describe("CircleRegistry", function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
       const defaults = await registry.defaultRules();
       expect([defaults.minMembers, defaults.maxMembers, defaults.resetThreshold]).to.deep.equal([6n, 10n, 3n]);
-      await expect(registry.publishTemplate("Affinity circle", rulesFromChain(defaults))).to.emit(
+      await expect(registry.publishTemplate("Affinity circle", rulesFromChain(defaults), TEST_MANDATE_RULES)).to.emit(
         registry,
         "TemplatePublished",
       );

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import CirclesModule from "../../deploy/modules/Circles.js";
-import { CHARTER_HASH, CHARTER_URI, TEST_RULES } from "../fixtures/circles.js";
+import { CHARTER_HASH, CHARTER_URI, TEST_MANDATE_RULES, TEST_RULES } from "../fixtures/circles.js";
 
 const { ethers, ignition } = await network.create();
 
@@ -14,12 +14,15 @@ describe("deploy/modules/Circles", function () {
     expect(await registry.circleImplementation()).to.equal(await deployed.circleImplementation.getAddress());
     expect(await registry.membershipImplementation()).to.equal(await deployed.membershipImplementation.getAddress());
     expect(await registry.ritualsImplementation()).to.equal(await deployed.ritualsImplementation.getAddress());
+    expect(await registry.mandatesImplementation()).to.equal(await deployed.mandatesImplementation.getAddress());
+    expect(await registry.defaultRandomness()).to.equal(await deployed.randomness.getAddress());
 
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(
       registry.createCircle(
         { name: "Deployed", founders, charterHash: CHARTER_HASH, charterURI: CHARTER_URI },
         TEST_RULES,
+        TEST_MANDATE_RULES,
       ),
     ).to.emit(registry, "CircleCreated");
     expect(await registry.circleCount()).to.equal(1n);

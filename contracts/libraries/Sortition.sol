@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title Sortition
+/// @notice Drawing one member by lot from a frozen pool, uniformly among those still eligible.
+/// @dev Each attempt derives a fresh index from the revealed randomness (keccak256 of the randomness and the
+/// attempt number) over the candidates not yet tried; an ineligible candidate is swapped out and the draw repeats.
+/// Every still-eligible member therefore has the same chance, whoever became ineligible in between. The modulo
+/// bias of a 256-bit value over at most 32 candidates is below 2^-250. At most `pool.length` attempts.
+library Sortition {
+    /// @notice Picks uniformly among the members of `pool` for which `eligible` holds; zero if none does.
+    /// @dev Reorders `pool` in memory.
+    function pick(
+        address[] memory pool,
+        uint256 randomness,
+        function(address, bytes32, address) view returns (bool) eligible,
+        bytes32 roleId,
+        address excluded
+    ) internal view returns (address) {
+        uint256 remaining = pool.length;
+        for (uint256 attempt = 0; remaining > 0; ++attempt) {
+            uint256 i = uint256(keccak256(abi.encode(randomness, attempt))) % remaining;
+            address candidate = pool[i];
+            if (eligible(candidate, roleId, excluded)) return candidate;
+            pool[i] = pool[remaining - 1];
+            --remaining;
+        }
+        return address(0);
+    }
+
+    /// @notice `pool` without `member` (a new array; `pool` itself is unchanged).
+    function without(address[] memory pool, address member) internal pure returns (address[] memory rest) {
+        rest = new address[](pool.length);
+        uint256 count;
+        for (uint256 i = 0; i < pool.length; ++i) {
+            if (pool[i] != member) rest[count++] = pool[i];
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(rest, count)
+        }
+    }
+}
