@@ -465,6 +465,12 @@ interface IMandates {
     /// @param drawId The draw.
     function draw(uint256 drawId) external view returns (Draw memory);
 
+    /// @notice How many mandates were ever granted; ids run from 1 to this.
+    function mandateCount() external view returns (uint256);
+
+    /// @notice How many draws were ever requested; ids run from 1 to this.
+    function drawCount() external view returns (uint256);
+
     /// @notice Recall signals of current members for a mandate, and how many make a majority.
     /// @param mandateId The mandate.
     function recallSignals(uint256 mandateId) external view returns (uint256 signals, uint256 needed);

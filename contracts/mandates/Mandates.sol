@@ -409,6 +409,16 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     }
 
     /// @inheritdoc IMandates
+    function mandateCount() external view returns (uint256) {
+        return _mandatesStorage().mandateCount;
+    }
+
+    /// @inheritdoc IMandates
+    function drawCount() external view returns (uint256) {
+        return _mandatesStorage().drawCount;
+    }
+
+    /// @inheritdoc IMandates
     function recallSignals(uint256 mandateId) external view returns (uint256 signals, uint256 needed) {
         MandatesStorage storage $ = _mandatesStorage();
         address[] storage signers = $.recallSigners[mandateId];
