@@ -6,6 +6,7 @@ interface Vm {
     function warp(uint256 newTimestamp) external;
     function prank(address msgSender) external;
     function assume(bool condition) external pure;
+    function roll(uint256 newHeight) external;
 }
 
 /// @notice Base for Solidity tests: the cheatcode handle and small assertions with messages.
