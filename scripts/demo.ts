@@ -5,6 +5,8 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
+import { blockHeaderRlp } from "../client/blockHeader.js";
+import { describeError } from "../client/errors.js";
 import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 import type { Circle } from "../typechain-types/index.js";
@@ -156,6 +158,168 @@ say(
     `(cooled down: ${await rituals.isCooledDown(ben.signer.address)}).`,
 );
 
+// --- Mandates: granted, used, drawn by lot, term-limited, recalled -------------------------------------------------
+const mandates = await ethers.getContractAt("Mandates", await circle.mandates());
+const seedFund = await ethers.deployContract("MockERC20");
+await (await seedFund.mint(circleAddress!, 500n)).wait();
+const supplier = signers[10]!.address;
+
+/** A decision of the circle: proposed, voted for by four members after the notice, executed after the vote. */
+async function decide(proposer: Person, calls: { target: string; data: string }[], text: string) {
+  const targets = calls.map((c) => c.target);
+  const values = calls.map(() => 0n);
+  const datas = calls.map((c) => c.data);
+  await (await circle.connect(proposer.signer).propose(targets, values, datas, text)).wait();
+  const id = await circle.hashProposal(targets, values, datas, ethers.id(text));
+  await time.increase(Number(await circle.votingDelay()) + 1);
+  for (const voter of [ana, cai, eli, gus]) await (await circle.connect(voter.signer).castVote(id, 1)).wait();
+  await time.increaseTo((await circle.proposalDeadline(id)) + 1n);
+  return (await circle.connect(proposer.signer).execute(targets, values, datas, ethers.id(text))).wait();
+}
+
+/** Runs `action`; if it reverts, returns the decoded custom error as a sentence. */
+async function attempt(action: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await action();
+    return null;
+  } catch (error) {
+    const data = revertData(error);
+    for (const iface of [mandates.interface, circle.interface, membership.interface]) {
+      const parsed = data ? iface.parseError(data) : null;
+      if (parsed) return named(describeError(parsed.name, [...parsed.args]));
+    }
+    throw error;
+  }
+}
+/** Replaces the addresses the demo knows with names. */
+function named(sentence: string): string {
+  const known = new Map([...nameOf].map(([address, name]) => [address.toLowerCase(), name]));
+  known.set(seedFund.target.toString().toLowerCase(), "the seed fund");
+  return sentence.replace(/0x[0-9a-fA-F]{40}/g, (address) => known.get(address.toLowerCase()) ?? address);
+}
+function revertData(error: unknown): string | undefined {
+  for (
+    let e: unknown = error;
+    e && typeof e === "object";
+    e = (e as { error?: unknown; cause?: unknown }).error ?? (e as { cause?: unknown }).cause
+  ) {
+    const data = (e as { data?: unknown }).data;
+    if (typeof data === "string" && data.startsWith("0x")) return data;
+  }
+  return undefined;
+}
+
+const spec = (role: string, days: number, powers: { target: string; selector: string }[] = []) => ({
+  role,
+  title: role,
+  scopeHash: ethers.id(role),
+  duration: days * DAY,
+  powers,
+});
+const transferPower = {
+  target: await seedFund.getAddress(),
+  selector: seedFund.interface.getFunction("transfer").selector,
+};
+const grant = (s: ReturnType<typeof spec>, holder: Person) => ({
+  target: mandatesAddress,
+  data: mandates.interface.encodeFunctionData("grant", [s, holder.signer.address]),
+});
+const mandatesAddress = await mandates.getAddress();
+
+const refusedSelf = await attempt(() =>
+  decide(cai, [grant(spec("treasurer", 30, [transferPower]), cai)], "Cai as treasurer"),
+);
+say(`Cai proposes himself as treasurer; the decision passes but cannot be carried out: ${refusedSelf}`);
+await decide(cai, [grant(spec("treasurer", 30, [transferPower]), dee)], "Dee as treasurer, to pay for seeds");
+const treasurer = await mandates.mandateCount();
+say(
+  `Cai proposes Dee instead: mandate ${treasurer} makes Dee treasurer until ${date((await mandates.mandate(treasurer)).expiresAt)}, ` +
+    `allowed one thing: transfers from the circle's seed fund.`,
+);
+await (
+  await mandates
+    .connect(dee.signer)
+    .act(treasurer, await seedFund.getAddress(), 0n, seedFund.interface.encodeFunctionData("transfer", [supplier, 40n]))
+).wait();
+say(`Dee pays the seed supplier 40 through her mandate; the fund holds ${await seedFund.balanceOf(circleAddress!)}.`);
+const overreach = await attempt(() =>
+  mandates
+    .connect(dee.signer)
+    .act(treasurer, seedFund.target, 0n, seedFund.interface.encodeFunctionData("approve", [supplier, 1000n])),
+);
+say(`Dee tries to approve the supplier to draw on the fund: refused. ${overreach}`);
+
+// Recall by a majority, directly, without a proposal.
+for (const member of [ana, ben, eli]) await (await mandates.connect(member.signer).signalRecall(treasurer)).wait();
+const [signals, needed] = await mandates.recallSignals(treasurer);
+say(`Ana, Ben and Eli signal to recall Dee's treasurer mandate: ${signals} of the ${needed} needed.`);
+await (await mandates.connect(gus.signer).signalRecall(treasurer)).wait();
+say(
+  `Gus signals too: a majority of the seven. Mandate ${treasurer} is recalled in that same transaction (live: ${await mandates.isLive(treasurer)}).`,
+);
+
+// Sortition with the default randomness: the RANDAO value of a block fixed four blocks ahead.
+const drawReceipt = await decide(
+  ana,
+  [
+    {
+      target: mandatesAddress,
+      data: mandates.interface.encodeFunctionData("requestDraw", [spec("compost steward", 60)]),
+    },
+  ],
+  "Draw a compost steward by lot",
+);
+const requested = drawReceipt!.logs
+  .map((l) => {
+    try {
+      return mandates.interface.parseLog(l);
+    } catch {
+      return null;
+    }
+  })
+  .find((l) => l?.name === "DrawRequested")!;
+const pool = [...(requested.args.pool as string[])];
+const leftOut: string[] = [];
+for (const address of await membership.members()) {
+  if (pool.includes(address)) continue;
+  const why =
+    address === ana.signer.address
+      ? "who proposed it"
+      : (await rituals.isCooledDown(address))
+        ? "cooled down"
+        : "who already holds a mandate";
+  leftOut.push(`not ${nameOf.get(address)}, ${why}`);
+}
+say(
+  `Ana proposes drawing a compost steward by lot. The pool is frozen: ${pool.map((a) => nameOf.get(a)).join(", ")} ` +
+    `(${leftOut.join("; ")}). The randomness will be that of block ${requested.args.ticket}.`,
+);
+await networkHelpers.mine(5);
+const header = blockHeaderRlp(
+  await ethers.provider.send("eth_getBlockByNumber", [ethers.toQuantity(requested.args.ticket), false]),
+);
+await (await mandates.connect(fay.signer).completeDraw(requested.args.drawId, pool, header)).wait();
+const steward = await mandates.mandateCount();
+say(
+  `Four blocks later Fay completes the draw with that block's header: ${nameOf.get((await mandates.mandate(steward)).holder)} is the compost steward.`,
+);
+
+// Term limits: two consecutive terms of a role, then a cooldown.
+const stewardAddress = (await mandates.mandate(steward)).holder;
+const delegate = [gus, eli, cai].find((p) => p.signer.address !== stewardAddress)!;
+for (let term = 1; term <= 2; term++) {
+  const text = `${delegate.name} as water delegate, term ${term}`;
+  await decide(ana, [grant(spec("water council delegate", 7), delegate)], text);
+  await (await mandates.connect(delegate.signer).complete(await mandates.mandateCount())).wait();
+}
+const third = await attempt(() =>
+  decide(ana, [grant(spec("water council delegate", 7), delegate)], `${delegate.name} as water delegate, term 3`),
+);
+say(
+  `${delegate.name} serves two terms as water council delegate, completing each (two hand-offs). ` +
+    `A third in a row is refused: ${third}`,
+);
+
 // --- Hard reset --------------------------------------------------------------------------------------------------
 const pending = "Give Ben the keys to the tool shed for a year";
 const shed = [circleAddress!];
@@ -176,9 +340,18 @@ for (const person of [cai, eli, gus]) {
     .find((l) => l?.name === "HardReset");
   if (reset) {
     const by = (reset.args.triggeredBy as string[]).map((a) => nameOf.get(a)).join(", ");
-    say(`${by} signal a hard reset within the window: HardReset (epoch ${reset.args.epoch}).`);
+    const ended = receipt!.logs.filter(
+      (l) => l.address === mandates.target && mandates.interface.parseLog(l)?.name === "MandateEnded",
+    ).length;
+    say(
+      `${by} signal a hard reset within the window: HardReset (epoch ${reset.args.epoch}), ` +
+        `ending ${ended} live mandate(s) in the same transaction.`,
+    );
   }
 }
-say(`Ben's proposal is now ${await stateOf(circle, pendingId)}; the circle starts afresh, its members unchanged.`);
+say(
+  `Ben's proposal is now ${await stateOf(circle, pendingId)}, and every role is dissolved (live mandates: ` +
+    `${(await mandates.liveMandates()).length}); the circle starts afresh, its members unchanged.`,
+);
 
 console.log("\nEvery step above is an event on the chain: the circle's public ledger.");

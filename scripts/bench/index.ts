@@ -137,6 +137,79 @@ rows.push({ operation: "execute admit (one member)", circle: admitGas, note: "th
 const leaveGas = await gasOf(membership.connect(signers[6]!).leave());
 rows.push({ operation: "leave (no role modules)", circle: leaveGas });
 
+// --- Mandates ---------------------------------------------------------------------------------------------------------
+const DAY = 86_400;
+const mandates = await ethers.getContractAt("Mandates", await circle.mandates());
+const mandatesAddress = await mandates.getAddress();
+const tokenAddress = await treasuryToken.getAddress();
+const transfer = (to: string, amount: bigint) => treasuryToken.interface.encodeFunctionData("transfer", [to, amount]);
+const spec = (role: string, powers: { target: string; selector: string }[] = []) => ({
+  role,
+  title: `Carry out: ${role}`,
+  scopeHash: ethers.id(role),
+  duration: 30 * DAY,
+  powers,
+});
+const treasurer = founders[1]!;
+const grantGas = await decide(
+  [
+    {
+      target: mandatesAddress,
+      data: mandates.interface.encodeFunctionData("grant", [
+        spec("treasurer", [
+          { target: tokenAddress, selector: treasuryToken.interface.getFunction("transfer").selector },
+        ]),
+        treasurer.address,
+      ]),
+    },
+  ],
+  "Grant the treasurer mandate",
+);
+const treasurerMandate = await mandates.mandateCount();
+const actGas = await gasOf(
+  mandates.connect(treasurer).act(treasurerMandate, tokenAddress, 0n, transfer(signers[12]!.address, 5n)),
+);
+await (await treasuryToken.mint(signers[13]!.address, 100n)).wait();
+const directTransferGas = await gasOf(treasuryToken.connect(signers[13]!).transfer(signers[12]!.address, 5n));
+rows.push({ operation: "execute grant (one power)", circle: grantGas, note: "the execution of a passed grant" });
+rows.push({
+  operation: "act through a mandate (ERC-20 transfer)",
+  circle: actGas,
+  reference: directTransferGas,
+  note: "reference: the same transfer sent directly by its owner",
+});
+// Recall: six members, so the fourth signal is the majority that ends the mandate.
+for (const member of founders.slice(2, 4)) await gasOf(mandates.connect(member).signalRecall(treasurerMandate));
+const recallSignalGas = await gasOf(mandates.connect(founders[4]!).signalRecall(treasurerMandate));
+const recallGas = await gasOf(mandates.connect(founders[5]!).signalRecall(treasurerMandate));
+rows.push({ operation: "signalRecall (below majority)", circle: recallSignalGas });
+rows.push({ operation: "signalRecall (the majority: recall)", circle: recallGas });
+await decide(
+  [
+    {
+      target: mandatesAddress,
+      data: mandates.interface.encodeFunctionData("grant", [spec("gardener"), founders[2]!.address]),
+    },
+  ],
+  "Grant the gardener mandate",
+);
+const completeGas = await gasOf(mandates.connect(founders[2]!).complete(await mandates.mandateCount()));
+rows.push({ operation: "complete (hand-off)", circle: completeGas });
+const requestDrawGas = await decide(
+  [{ target: mandatesAddress, data: mandates.interface.encodeFunctionData("requestDraw", [spec("cook")]) }],
+  "Draw a cook",
+);
+const drawId = await mandates.drawCount();
+const pool = await mandates.eligiblePool(ethers.id("cook"), founders[0]!.address);
+await (await randomness.setValue((await mandates.draw(drawId)).ticket, 42n)).wait();
+const completeDrawGas = await gasOf(mandates.completeDraw(drawId, [...pool], "0x"));
+rows.push({
+  operation: `execute requestDraw (pool of ${pool.length})`,
+  circle: requestDrawGas,
+  note: "freezes the pool: one eligibility check per member",
+});
+rows.push({ operation: `completeDraw (pool of ${pool.length})`, circle: completeDrawGas });
+
 // Signals for a hard reset: two plain signals and the third that resets.
 const rituals = await ethers.getContractAt("CircleRituals", await circle.rituals());
 await gasOf(rituals.connect(founders[0]!).signalReset());
@@ -146,7 +219,7 @@ rows.push({ operation: "signalReset (below threshold)", circle: signalGas });
 rows.push({
   operation: "signalReset (third: hard reset)",
   circle: resetGas,
-  note: "O(1): cancels every open proposal",
+  note: "cancels every open proposal in O(1); ends live mandates (here one) in O(n), see below",
 });
 
 // --- Growth ----------------------------------------------------------------------------------------------------------
@@ -199,6 +272,34 @@ for (const modules of [0, 1, 4, 8]) {
   growth.push({ series: "leave, by role modules", size: modules, gas: await gasOf(m.connect(founders[5]!).leave()) });
 }
 
+// A hard reset ends every live mandate in one loop: its cost as the live mandates grow to the cap of 32 (eight
+// members holding four each). Mandates are granted by impersonating the circle, to keep the setup short.
+const eight = signers.slice(0, 8);
+const busyRules = { ...mandateRules, maxLivePerMember: 4 };
+for (const live of [0, 1, 8, 16, 32]) {
+  const tx = registry.createCircle(
+    { name: `Reset ${live}`, founders: eight.map((m) => m.address), charterHash: ethers.id("x"), charterURI: "" },
+    rules,
+    busyRules,
+  );
+  await gasOf(tx);
+  const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
+  const c = await ethers.getContractAt("Circle", address!);
+  const m = await ethers.getContractAt("Mandates", await c.mandates());
+  await networkHelpers.impersonateAccount(address!);
+  await networkHelpers.setBalance(address!, 10n ** 18n);
+  const asCircle = await ethers.getSigner(address!);
+  for (let i = 0; i < live; i++) await gasOf(m.connect(asCircle).grant(spec(`role ${i}`), eight[i % 8]!.address));
+  const r = await ethers.getContractAt("CircleRituals", await c.rituals());
+  await gasOf(r.connect(eight[0]!).signalReset());
+  await gasOf(r.connect(eight[1]!).signalReset());
+  growth.push({
+    series: "hard reset, by live mandates",
+    size: live,
+    gas: await gasOf(r.connect(eight[2]!).signalReset()),
+  });
+}
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
 const table = [
@@ -215,6 +316,8 @@ const growthTable = [
     return `| ${g.series} | ${g.size} | ${g.gas} | ${per} |`;
   }),
 ];
+const MAX_LIVE = 32;
+const resetAtCap = growth.find((g) => g.series === "hard reset, by live mandates" && g.size === MAX_LIVE)!.gas;
 const report = `# Benchmarks
 
 Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat network (EDR, Prague rules,
@@ -235,9 +338,13 @@ the membership contract); \`execute\` checks the charter's expiry.
 
 ${growthTable.join("\n")}
 
+A hard reset grows linearly with the live mandates it ends (one ended mandate and its event each). At the cap of
+${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under a block's 30 million, so no number of mandates can make a
+reset impossible; the cap itself is what keeps it there.
+
 Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
-of 8. Voting, proposing, executing and resetting do not grow with the circle's size.
+of 8. Voting, proposing and executing do not grow with the circle's size.
 `;
 writeFileSync("BENCHMARKS.md", report);
 console.log(table.join("\n"));
