@@ -8,12 +8,13 @@ import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRegistry} from "../interfaces/ICircleRegistry.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {CircleRules, MandateRules} from "../interfaces/ICircleRules.sol";
+import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
 /// @title CircleRegistry
-/// @notice Founds circles as EIP-1167 clones (a circle, its membership token, its rituals and its mandates: four
-/// small proxies sharing audited implementations), indexes them, and keeps published rule-set templates.
+/// @notice Founds circles as EIP-1167 clones (a circle, its membership token, its rituals, its mandates and their
+/// badges: five small proxies sharing audited implementations), indexes them, and keeps rule-set templates.
 ///
 /// @dev Security reasoning:
 /// - The registry holds no power over circles: it initialises the clones in the creating transaction and keeps no
@@ -43,6 +44,9 @@ contract CircleRegistry is ICircleRegistry {
     address public immutable mandatesImplementation;
 
     /// @inheritdoc ICircleRegistry
+    address public immutable badgesImplementation;
+
+    /// @inheritdoc ICircleRegistry
     address public immutable defaultRandomness;
 
     address[] private _circles;
@@ -54,18 +58,21 @@ contract CircleRegistry is ICircleRegistry {
     /// @param membershipImplementation_ The {CircleMembership} implementation.
     /// @param ritualsImplementation_ The {CircleRituals} implementation.
     /// @param mandatesImplementation_ The {Mandates} implementation.
+    /// @param badgesImplementation_ The {MandateBadges} implementation.
     /// @param defaultRandomness_ The randomness source new circles start with.
     constructor(
         address circleImplementation_,
         address membershipImplementation_,
         address ritualsImplementation_,
         address mandatesImplementation_,
+        address badgesImplementation_,
         address defaultRandomness_
     ) {
         circleImplementation = circleImplementation_;
         membershipImplementation = membershipImplementation_;
         ritualsImplementation = ritualsImplementation_;
         mandatesImplementation = mandatesImplementation_;
+        badgesImplementation = badgesImplementation_;
         defaultRandomness = defaultRandomness_;
     }
 
@@ -178,7 +185,8 @@ contract CircleRegistry is ICircleRegistry {
             circle: Clones.clone(circleImplementation),
             membership: Clones.clone(membershipImplementation),
             rituals: Clones.clone(ritualsImplementation),
-            mandates: Clones.clone(mandatesImplementation)
+            mandates: Clones.clone(mandatesImplementation),
+            badges: Clones.clone(badgesImplementation)
         });
         _circles.push(parts.circle);
         _isCircle[parts.circle] = true;
@@ -203,8 +211,10 @@ contract CircleRegistry is ICircleRegistry {
             parts.membership,
             parts.rituals,
             defaultRandomness,
+            parts.badges,
             mandateRules
         );
+        IMandateBadges(parts.badges).initialize(parts.mandates, parts.circle, founding.name);
         ICircle(parts.circle).initialize(
             founding.name,
             parts.membership,

@@ -38,11 +38,13 @@ interface ICircleRegistry is ICircleRules {
     /// @param membership Its membership token.
     /// @param rituals Its rituals.
     /// @param mandates Its mandates module.
+    /// @param badges Its mandate badges.
     struct CircleParts {
         address circle;
         address membership;
         address rituals;
         address mandates;
+        address badges;
     }
 
     /// @notice A circle was founded.
@@ -145,6 +147,9 @@ interface ICircleRegistry is ICircleRules {
 
     /// @notice The implementation every mandates module is a clone of.
     function mandatesImplementation() external view returns (address);
+
+    /// @notice The implementation every mandate-badge collection is a clone of.
+    function badgesImplementation() external view returns (address);
 
     /// @notice The randomness source new circles draw lots with (each circle can change its own).
     function defaultRandomness() external view returns (address);

@@ -326,12 +326,14 @@ interface IMandates {
     /// @param membership Its membership.
     /// @param rituals Its rituals (for the dominance cooldown).
     /// @param randomness The randomness source for draws.
+    /// @param badges The circle's mandate badges (the ERC-721 view of its mandates).
     /// @param rules The mandate rules, already validated.
     function initialize(
         address circle,
         address membership,
         address rituals,
         address randomness,
+        address badges,
         MandateRules calldata rules
     ) external;
 
@@ -483,6 +485,9 @@ interface IMandates {
 
     /// @notice The circle.
     function circle() external view returns (address);
+
+    /// @notice The circle's mandate badges: the soulbound ERC-721 wallets see.
+    function badges() external view returns (address);
 
     /// @notice The member who facilitated last.
     function lastFacilitator() external view returns (address);

@@ -12,6 +12,7 @@ import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {MandateRules} from "../interfaces/ICircleRules.sol";
+import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
@@ -78,6 +79,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         ICircleMembership membership;
         ICircleRituals rituals;
         IRandomnessSource randomness;
+        IMandateBadges badges;
         MandateRules rules;
         uint64 epoch;
         uint256 mandateCount;
@@ -117,6 +119,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         address membership_,
         address rituals_,
         address randomness_,
+        address badges_,
         MandateRules calldata rules_
     ) external initializer {
         __EIP712_init("Commonweal Mandates", "1");
@@ -126,6 +129,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         $.membership = ICircleMembership(membership_);
         $.rituals = ICircleRituals(rituals_);
         $.randomness = IRandomnessSource(randomness_);
+        $.badges = IMandateBadges(badges_);
         $.rules = rules_;
     }
 
@@ -444,6 +448,11 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     }
 
     /// @inheritdoc IMandates
+    function badges() external view returns (address) {
+        return address(_mandatesStorage().badges);
+    }
+
+    /// @inheritdoc IMandates
     function lastFacilitator() external view returns (address) {
         return _mandatesStorage().lastFacilitator;
     }
@@ -484,6 +493,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
             expiresAt,
             g.drawn
         );
+        $.badges.onGranted(mandateId, g.holder, g.roleId, g.role, g.title);
         for (uint256 i = 0; i < powers_.length; ++i) {
             $.powers[mandateId].push(powers_[i]);
             emit PowerGranted(mandateId, powers_[i].target, powers_[i].selector);
@@ -544,6 +554,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         $.liveCount[holder] -= 1;
         if ($.roleMandate[roleId] == mandateId) delete $.roleMandate[roleId];
         emit MandateEnded(mandateId, holder, roleId, reason);
+        $.badges.onEnded(mandateId, holder);
         if (reason == EndReason.Completed || reason == EndReason.HandedBack) {
             emit HandOff(mandateId, holder, roleId, reason == EndReason.Completed);
         }

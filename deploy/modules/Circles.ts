@@ -7,12 +7,14 @@ export default buildModule("Circles", (m) => {
   const membershipImplementation = m.contract("CircleMembership");
   const ritualsImplementation = m.contract("CircleRituals");
   const mandatesImplementation = m.contract("Mandates");
+  const badgesImplementation = m.contract("MandateBadges");
   const randomness = m.contract("PrevrandaoRandomness");
   const registry = m.contract("CircleRegistry", [
     circleImplementation,
     membershipImplementation,
     ritualsImplementation,
     mandatesImplementation,
+    badgesImplementation,
     randomness,
   ]);
   return {
@@ -21,6 +23,7 @@ export default buildModule("Circles", (m) => {
     membershipImplementation,
     ritualsImplementation,
     mandatesImplementation,
+    badgesImplementation,
     randomness,
   };
 });

@@ -5,6 +5,7 @@ import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
 import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
+import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
 import {Mandates} from "../../contracts/mandates/Mandates.sol";
 import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
@@ -29,6 +30,7 @@ contract CircleMembershipFuzzTest is TestBase {
             address(new CircleMembership()),
             address(new CircleRituals()),
             address(new Mandates()),
+            address(new MandateBadges()),
             address(new MockRandomness())
         );
         address[] memory founders = new address[](6);

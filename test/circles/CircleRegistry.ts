@@ -87,12 +87,11 @@ describe("CircleRegistry", function () {
         ritualsImpl,
         "InvalidInitialization",
       );
-      await expect(mandatesImpl.initialize(zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
-        mandatesImpl,
-        "InvalidInitialization",
-      );
+      await expect(
+        mandatesImpl.initialize(zero, zero, zero, zero, zero, TEST_MANDATE_RULES),
+      ).to.be.revertedWithCustomError(mandatesImpl, "InvalidInitialization");
       const { circle, membership, mandates } = await createCircle(registry, (await ethers.getSigners()).slice(0, 6));
-      await expect(mandates.initialize(zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
+      await expect(mandates.initialize(zero, zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
         mandates,
         "InvalidInitialization",
       );

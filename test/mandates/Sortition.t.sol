@@ -9,6 +9,7 @@ import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
 import {IMandates} from "../../contracts/interfaces/IMandates.sol";
 import {IRandomnessSource} from "../../contracts/interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
+import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
 import {Mandates} from "../../contracts/mandates/Mandates.sol";
 import {PrevrandaoRandomness} from "../../contracts/mandates/PrevrandaoRandomness.sol";
 import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
@@ -33,6 +34,7 @@ contract SortitionTest is TestBase {
             address(new CircleMembership()),
             address(new CircleRituals()),
             address(new Mandates()),
+            address(new MandateBadges()),
             address(randomness)
         );
         address[] memory founders = new address[](MEMBERS);
