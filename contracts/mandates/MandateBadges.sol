@@ -203,6 +203,8 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     // Internals
     // ------------------------------------------------------------------
 
+    // JSON is written with single-quoted literals so that its own double quotes need no escaping.
+    // solhint-disable quotes
     function _json(uint256 tokenId, IMandates.Mandate memory m) private view returns (string memory) {
         BadgesStorage storage $ = _badgesStorage();
         string memory role = $.roleNames[m.roleId].escapeJSON();
@@ -243,6 +245,8 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     function _attribute(string memory trait, string memory value) private pure returns (string memory) {
         return string.concat('{"trait_type":"', trait, '","value":"', value, '"}');
     }
+
+    // solhint-enable quotes
 
     function _status(IMandates.Mandate memory m) private view returns (string memory) {
         if (m.endReason == IMandates.EndReason.None) return block.timestamp < m.expiresAt ? "live" : "expired";
