@@ -289,6 +289,10 @@ describe("Mandates", function () {
         .and.to.emit(mandates, "MandateEnded")
         .withArgs(second, founders[2]!.address, roleId("gardener"), EndReason.Reset);
       expect(await mandates.liveMandates()).to.deep.equal([]);
+      const pay = await actTransfer(world, id, founders[0]!.address, 1n);
+      await expect(pay(founders[1]!))
+        .to.be.revertedWithCustomError(mandates, "MandateAlreadyEnded")
+        .withArgs(id, (await mandates.mandate(id)).endedAt, EndReason.Reset);
       const d = await mandates.draw(1n);
       await randomness.setValue(d.ticket, 7n);
       await expect(mandates.completeDraw(1n, [], "0x"))
@@ -477,6 +481,9 @@ describe("Mandates", function () {
       await time.increase(TEST_RULES.temperaturePeriod);
       for (const member of founders.slice(0, 4)) await rituals.connect(member).recordTemperature(2, loud.address);
       const until = await rituals.cooldownEndsAt(loud.address);
+      // Left out of any draw, too.
+      expect(await mandates.eligiblePool(roleId("treasurer"), ethers.ZeroAddress)).to.not.include(loud.address);
+      expect(await mandates.eligiblePool(roleId("treasurer"), ethers.ZeroAddress)).to.have.length(5);
       const call = await grantCall(world, mandateSpec("treasurer", DAY), loud.address);
       await expect(decide(world, [call], "Grant to the loud one"))
         .to.be.revertedWithCustomError(mandates, "MandateHolderCooledDown")
