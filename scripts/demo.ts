@@ -7,6 +7,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
 import { blockHeaderRlp } from "../client/blockHeader.js";
 import { describeError } from "../client/errors.js";
+import { findEvent, findEvents } from "../client/events.js";
 import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 import type { Circle } from "../typechain-types/index.js";
@@ -269,15 +270,7 @@ const drawReceipt = await decide(
   ],
   "Draw a compost steward by lot",
 );
-const requested = drawReceipt!.logs
-  .map((l) => {
-    try {
-      return mandates.interface.parseLog(l);
-    } catch {
-      return null;
-    }
-  })
-  .find((l) => l?.name === "DrawRequested")!;
+const requested = findEvent(mandates.interface, drawReceipt!.logs, "DrawRequested")!;
 const pool = [...(requested.args.pool as string[])];
 const leftOut: string[] = [];
 for (const address of await membership.members()) {
@@ -329,20 +322,10 @@ say(`Ben proposes: "${pending}". State: ${await stateOf(circle, pendingId)}.`);
 for (const person of [cai, eli, gus]) {
   const tx = await rituals.connect(person.signer).signalReset();
   const receipt = await tx.wait();
-  const reset = receipt!.logs
-    .map((l) => {
-      try {
-        return circle.interface.parseLog(l);
-      } catch {
-        return null;
-      }
-    })
-    .find((l) => l?.name === "HardReset");
+  const reset = findEvent(circle.interface, receipt!.logs, "HardReset");
   if (reset) {
     const by = (reset.args.triggeredBy as string[]).map((a) => nameOf.get(a)).join(", ");
-    const ended = receipt!.logs.filter(
-      (l) => l.address === mandates.target && mandates.interface.parseLog(l)?.name === "MandateEnded",
-    ).length;
+    const ended = findEvents(mandates.interface, receipt!.logs, "MandateEnded").length;
     say(
       `${by} signal a hard reset within the window: HardReset (epoch ${reset.args.epoch}), ` +
         `ending ${ended} live mandate(s) in the same transaction.`,

@@ -4,17 +4,13 @@ pragma solidity ^0.8.28;
 import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
-import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
-import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
-import {Mandates} from "../../contracts/mandates/Mandates.sol";
-import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
-import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
 import {CircleRules, MandateRules} from "../../contracts/interfaces/ICircleRules.sol";
 import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
+import {CircleTestBase} from "../utils/CircleTestBase.sol";
 
 /// @notice Fuzz and invariant tests of one member, one vote, and of rule validation.
-contract CircleMembershipFuzzTest is TestBase {
+contract CircleMembershipFuzzTest is CircleTestBase {
     uint256 private constant POOL = 16;
     uint256 private constant STEPS = 40;
 
@@ -25,21 +21,10 @@ contract CircleMembershipFuzzTest is TestBase {
 
     function setUp() public {
         vm.warp(1_000_000);
-        registry = new CircleRegistry(
-            address(new Circle()),
-            address(new CircleMembership()),
-            address(new CircleRituals()),
-            address(new Mandates()),
-            address(new MandateBadges()),
-            address(new MockRandomness())
-        );
-        address[] memory founders = new address[](6);
-        for (uint256 i = 0; i < 6; ++i) founders[i] = _person(i);
+        registry = _deployRegistry(address(new MockRandomness()));
         CircleRules memory rules = CircleRulesLib.defaults();
         rules.maxMembers = 12;
-        circle = Circle(
-            payable(registry.createCircle(_founding("Fuzz", founders), rules, CircleRulesLib.defaultMandateRules()))
-        );
+        circle = _found(registry, 6, rules, _mandateRules);
         membership = CircleMembership(circle.membership());
     }
 
@@ -116,16 +101,5 @@ contract CircleMembershipFuzzTest is TestBase {
         }
         assertEq(sum, membership.memberCount(), "votes equal members");
         assertEq(membership.members().length, membership.memberCount(), "member list length");
-    }
-
-    function _person(uint256 i) private pure returns (address) {
-        return address(uint160(0x1000 + i));
-    }
-
-    function _founding(
-        string memory name,
-        address[] memory founders
-    ) private pure returns (ICircleRegistry.Founding memory) {
-        return ICircleRegistry.Founding({name: name, founders: founders, charterHash: bytes32(0), charterURI: ""});
     }
 }

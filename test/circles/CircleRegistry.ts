@@ -3,6 +3,7 @@ import { network } from "hardhat";
 
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
+import { findEvent } from "../../client/events.js";
 import { mandateRulesFromChain, rulesFromChain, type MandateRules } from "../../client/rules.js";
 import {
   CHARTER_HASH,
@@ -65,7 +66,7 @@ describe("CircleRegistry", function () {
       const { registry } = await networkHelpers.loadFixture(deployRegistry);
       const [creator] = await ethers.getSigners();
       const { receipt } = await createCircle(registry, (await ethers.getSigners()).slice(0, 6));
-      const log = receipt.logs.map((l) => registry.interface.parseLog(l)).find((l) => l?.name === "CircleCreated");
+      const log = findEvent(registry.interface, receipt.logs, "CircleCreated");
       expect(log!.args.creator).to.equal(creator!.address);
       expect(log!.args.templateId).to.equal(ethers.ZeroHash);
       expect(log!.args.rules.maxMembers).to.equal(10n);

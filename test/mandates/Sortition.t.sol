@@ -2,21 +2,17 @@
 pragma solidity ^0.8.28;
 
 import {Circle} from "../../contracts/circles/Circle.sol";
-import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
-import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
-import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
 import {IMandates} from "../../contracts/interfaces/IMandates.sol";
 import {IRandomnessSource} from "../../contracts/interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
-import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
 import {Mandates} from "../../contracts/mandates/Mandates.sol";
 import {PrevrandaoRandomness} from "../../contracts/mandates/PrevrandaoRandomness.sol";
 import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {CircleTestBase} from "../utils/CircleTestBase.sol";
 
 /// @notice Sortition over many draws, driven directly as the circle (no proposals), with deterministic randomness.
-contract SortitionTest is TestBase {
+contract SortitionTest is CircleTestBase {
     uint256 private constant MEMBERS = 8;
     uint256 private constant DRAWS = 240;
 
@@ -29,25 +25,8 @@ contract SortitionTest is TestBase {
         vm.warp(1_000_000);
         vm.roll(100);
         randomness = new MockRandomness();
-        registry = new CircleRegistry(
-            address(new Circle()),
-            address(new CircleMembership()),
-            address(new CircleRituals()),
-            address(new Mandates()),
-            address(new MandateBadges()),
-            address(randomness)
-        );
-        address[] memory founders = new address[](MEMBERS);
-        for (uint256 i = 0; i < MEMBERS; ++i) founders[i] = _person(i);
-        ICircleRegistry.Founding memory founding = ICircleRegistry.Founding({
-            name: "Lots",
-            founders: founders,
-            charterHash: bytes32(0),
-            charterURI: ""
-        });
-        circle = Circle(
-            payable(registry.createCircle(founding, CircleRulesLib.defaults(), CircleRulesLib.defaultMandateRules()))
-        );
+        registry = _deployRegistry(address(randomness));
+        circle = _found(registry, MEMBERS, CircleRulesLib.defaults(), CircleRulesLib.defaultMandateRules());
         mandates = Mandates(circle.mandates());
     }
 
@@ -100,9 +79,5 @@ contract SortitionTest is TestBase {
                 duration: 1 days,
                 powers: new IMandates.Power[](0)
             });
-    }
-
-    function _person(uint256 i) private pure returns (address) {
-        return address(uint160(0x1000 + i));
     }
 }

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { blockHeaderRlp } from "../../client/blockHeader.js";
+import { findEvent } from "../../client/events.js";
 import { TEST_MANDATE_RULES, circleFixtures, mandateSpec, roleId, type CircleWorld } from "../fixtures/circles.js";
 
 const connection = await network.create();
@@ -20,21 +21,13 @@ async function requestDraw(world: CircleWorld, role: string, description = `Draw
 }
 
 function drawFrom(world: CircleWorld, logs: readonly { topics: readonly string[]; data: string }[]) {
-  for (const log of logs) {
-    try {
-      const parsed = world.mandates.interface.parseLog(log);
-      if (parsed?.name === "DrawRequested") {
-        return {
-          drawId: parsed.args.drawId as bigint,
-          pool: [...(parsed.args.pool as string[])],
-          ticket: parsed.args.ticket as bigint,
-        };
-      }
-    } catch {
-      // a log of another contract
-    }
-  }
-  throw new Error("no DrawRequested event");
+  const parsed = findEvent(world.mandates.interface, logs, "DrawRequested");
+  if (!parsed) throw new Error("no DrawRequested event");
+  return {
+    drawId: parsed.args.drawId as bigint,
+    pool: [...(parsed.args.pool as string[])],
+    ticket: parsed.args.ticket as bigint,
+  };
 }
 
 /** The index the draw tries first for `randomness` over `size` candidates (see libraries/Sortition.sol). */
