@@ -89,7 +89,6 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         uint256[] live;
         mapping(uint256 mandateId => Mandate) mandates;
         mapping(uint256 mandateId => Power[]) powers;
-        mapping(address member => uint8) liveCount;
         mapping(bytes32 roleId => uint256 mandateId) roleMandate;
         mapping(bytes32 roleId => address) lastHolder;
         mapping(bytes32 roleId => mapping(address member => TermRecord)) terms;
@@ -264,6 +263,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     /// @inheritdoc IMandates
     function signalRecallBySig(uint256 mandateId, address[] calldata members, bytes[] calldata signatures) external {
         if (members.length != signatures.length) revert MandateSignatureLengthMismatch();
+        _liveMandate(mandateId);
         for (uint256 i = 0; i < members.length; ++i) {
             address member = members[i];
             bytes32 digest = _hashTypedDataV4(
@@ -478,7 +478,6 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
             scopeHash: g.scopeHash
         });
         $.live.push(mandateId);
-        $.liveCount[g.holder] += 1;
         $.roleMandate[g.roleId] = mandateId;
         _countTerm(g.roleId, g.holder, mandateId);
 
@@ -551,7 +550,6 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
                 break;
             }
         }
-        $.liveCount[holder] -= 1;
         if ($.roleMandate[roleId] == mandateId) delete $.roleMandate[roleId];
         emit MandateEnded(mandateId, holder, roleId, reason);
         $.badges.onEnded(mandateId, holder);

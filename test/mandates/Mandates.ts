@@ -335,6 +335,10 @@ describe("Mandates", function () {
         mandates,
         "MandateAlreadyEnded",
       );
+      await expect(mandates.signalRecallBySig(id, [], [])).to.be.revertedWithCustomError(
+        mandates,
+        "MandateAlreadyEnded",
+      );
       await expect(mandates.signalRecall(99n)).to.be.revertedWithCustomError(mandates, "MandateNotFound").withArgs(99n);
     });
 
