@@ -18,8 +18,9 @@ import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 ///   twice by the same person in a period, so a majority means a majority of distinct members.
 /// - The dominance majority is measured against the member count at the moment of each naming; the cooldown
 ///   starts once, the moment the majority forms, and a later naming in the same period does not extend it.
-/// - A reset round opens with its first signal and closes `resetWindow` later or when it succeeds; the signers of a
-///   round are at most `resetThreshold` (<= the member cap), so the list passed to the circle is bounded.
+/// - A reset round opens with its first signal and closes `resetWindow` later or when it succeeds. Only the signals
+///   of current members count: those of members who left are dropped at the next signal, which also keeps a
+///   round's signers below the member cap, so every loop here and the list passed to the circle are bounded.
 /// - Nothing here is anonymous: a public chain shows who recorded what and who named whom.
 contract CircleRituals is Initializable, ICircleRituals {
     /// @custom:storage-location erc7201:commonweal.storage.CircleRituals
@@ -145,6 +146,15 @@ contract CircleRituals is Initializable, ICircleRituals {
         if ($.signalled[round][msg.sender]) revert CircleRitualsAlreadySignalled(round, msg.sender);
         $.signalled[round][msg.sender] = true;
         address[] storage signers = $.resetSigners[round];
+        // Only current members count: drop the signals of members who have left since they signalled.
+        for (uint256 i = signers.length; i > 0; --i) {
+            address signer = signers[i - 1];
+            if (!$.membership.isMember(signer)) {
+                $.signalled[round][signer] = false;
+                signers[i - 1] = signers[signers.length - 1];
+                signers.pop();
+            }
+        }
         signers.push(msg.sender);
         emit ResetSignalled(round, msg.sender, signers.length, $.resetRoundEndsAt);
 

@@ -1,3 +1,4 @@
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { network } from "hardhat";
 
@@ -175,6 +176,21 @@ describe("CircleRituals", function () {
         .to.emit(rituals, "ResetSignalled")
         .withArgs(2n, founders[2]!.address, 1n, BigInt(await time.latest()) + 1n + BigInt(TEST_RULES.resetWindow));
       expect(await circle.resetEpoch()).to.equal(0n);
+    });
+
+    it("counts only the signals of members who are still members", async function () {
+      const { circle, membership, rituals, founders } = await networkHelpers.loadFixture(circleWorld);
+      await rituals.connect(founders[0]!).signalReset();
+      await membership.connect(founders[0]!).leave();
+      await rituals.connect(founders[1]!).signalReset();
+      await expect(rituals.connect(founders[2]!).signalReset())
+        .to.emit(rituals, "ResetSignalled")
+        .withArgs(1n, founders[2]!.address, 2n, anyValue)
+        .and.not.to.emit(circle, "HardReset");
+      expect((await rituals.resetRound()).signals).to.equal(2n);
+      await expect(rituals.connect(founders[3]!).signalReset())
+        .to.emit(circle, "HardReset")
+        .withArgs(1n, [founders[1]!.address, founders[2]!.address, founders[3]!.address]);
     });
 
     it("refuses a second signal from the same member and signals from outsiders", async function () {
