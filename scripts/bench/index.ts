@@ -82,7 +82,7 @@ await time.increase(1);
 rows.push({
   operation: "create circle (6 founders)",
   circle: createGas,
-  note: "3 clones + initialisation, founders minted",
+  note: "5 clones + initialisation, founders minted",
 });
 
 // --- The same proposal lifecycle on both ---------------------------------------------------------------------------
@@ -332,7 +332,14 @@ ${table.join("\n")}
 
 Why the circle costs more where it does: \`propose\` also records the proposal's electorate timepoint, reset
 epoch and quorum (one more storage slot); \`castVote\` also checks that the voter is still a member (one call to
-the membership contract); \`execute\` checks the charter's expiry.
+the membership contract); \`execute\` checks the charter's expiry and records which proposal is executing (so
+modules such as mandates know who proposed the decision).
+
+Acting through a mandate costs about 75k gas over the same transfer sent directly: the mandate's liveness and
+holder, the allowlist scan, the charter check, and the circle relaying the call. Granting a mandate stores it,
+its powers, its term record and its badge (role name and title strings), which is why a grant costs several times
+a plain execution; drawing by lot checks every member's eligibility once when the pool is frozen and again for
+each candidate tried at completion.
 
 ## Growth
 
