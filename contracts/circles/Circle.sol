@@ -41,8 +41,11 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 ///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
 /// - Rules change only by decision ({updateRules}); a proposal keeps the electorate, quorum and schedule it was
 ///   made with, so changing the rules cannot reach back into a vote already under way.
-/// - A lapsed charter restricts execution (not proposing) to ratify, admit, remove and dissolve, checked on every
-///   call of a proposal at execution time, so a proposal made before the lapse cannot slip through.
+/// - What a body may call is its membership's policy ({ICircleMembership-checkCalls}), checked when a proposal is
+///   made and again on every call at execution, so a proposal made before a charter lapsed cannot slip through:
+///   a lapsed circle may only ratify, admit, remove and dissolve.
+/// - Each proposal stores its quorum when made (a percentage of the electorate's size then), so nothing that
+///   happens later changes what it needs.
 /// @custom:security-contact security@commonweal.invalid
 contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, GovernorVotesUpgradeable, ICircle {
     /// @notice Most role modules a circle can register; bounds the hook loop.
@@ -60,7 +63,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     struct ProposalMeta {
         uint48 electorateAt;
         uint64 epoch;
-        uint8 quorumPercent;
+        uint32 quorumVotes;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Circle
@@ -275,10 +278,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         return _circleStorage().rules.votingPeriod;
     }
 
-    /// @notice Votes needed (for + abstain) among the members as they were at `timepoint`.
-    /// @dev Rounds down, as OpenZeppelin's quorum fraction does.
+    /// @notice Votes needed (for + abstain) for a proposal whose electorate is fixed at `timepoint`: the quorum
+    /// percentage of the electorate's size (the members then; for a council, the seats filled).
+    /// @dev Rounds down, as OpenZeppelin's quorum fraction does. Each proposal stores its own quorum when made.
     function quorum(uint256 timepoint) public view override returns (uint256) {
-        return _quorumAt(timepoint, _circleStorage().rules.quorumPercent);
+        return _quorumOf(timepoint, _circleStorage().rules.quorumPercent);
     }
 
     /// @notice Only members can propose: one vote is the threshold.
@@ -306,7 +310,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // Governor hooks
     // ------------------------------------------------------------------
 
-    /// @dev Records the electorate timepoint, epoch and quorum of a new proposal; a dissolved circle refuses.
+    /// @dev Records the electorate timepoint, epoch and quorum of a new proposal. A dissolved circle refuses, and the
+    /// membership refuses calls the body may not make (under a lapsed charter; for a council, into other circles).
     function _propose(
         address[] memory targets,
         uint256[] memory values,
@@ -316,11 +321,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256 proposalId) {
         CircleStorage storage $ = _circleStorage();
         if ($.dissolved) revert CircleIsDissolved();
+        ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         proposalId = super._propose(targets, values, calldatas, description, proposer);
+        uint48 electorateAt = clock() - 1;
         $.proposals[proposalId] = ProposalMeta({
-            electorateAt: clock() - 1,
+            electorateAt: electorateAt,
             epoch: $.resetEpoch,
-            quorumPercent: $.rules.quorumPercent
+            quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent))
         });
     }
 
@@ -349,16 +356,16 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         return votedWeight;
     }
 
-    /// @dev Quorum of the proposal's own electorate and quorum percentage.
+    /// @dev The quorum the proposal stored when it was made.
     function _quorumReached(
         uint256 proposalId
     ) internal view override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable) returns (bool) {
-        ProposalMeta storage meta = _circleStorage().proposals[proposalId];
         (, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
-        return _quorumAt(meta.electorateAt, meta.quorumPercent) <= forVotes + abstainVotes;
+        return _circleStorage().proposals[proposalId].quorumVotes <= forVotes + abstainVotes;
     }
 
-    /// @dev Under a lapsed charter only ratify, admit, remove and dissolve may run.
+    /// @dev The membership checks every call again at execution, so a proposal made before the charter lapsed
+    /// cannot slip through after.
     function _executeOperations(
         uint256 proposalId,
         address[] memory targets,
@@ -366,18 +373,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override {
-        if (charterLapsed()) {
-            for (uint256 i = 0; i < targets.length; ++i) {
-                bytes4 selector = bytes4(calldatas[i]);
-                if (!_allowedWhileLapsed(targets[i], selector)) {
-                    revert CircleCharterLapsed(_circleStorage().charter.expiresAt, targets[i], selector);
-                }
-            }
-        }
+        CircleStorage storage $ = _circleStorage();
+        ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         // Modules called by this decision can ask which one it is ({executingProposal}); the outer value is
         // restored in case a proposal executes another. (Plain storage, not transient: the slot is zero again at the
         // end, so the net cost is small, and the build stays free of transient-storage warnings.)
-        CircleStorage storage $ = _circleStorage();
         uint256 outer = $.executingProposal;
         $.executingProposal = proposalId;
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
@@ -438,18 +438,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         }
     }
 
-    function _allowedWhileLapsed(address target, bytes4 selector) private view returns (bool) {
-        if (target == address(this)) {
-            return selector == ICircle.ratifyCharter.selector || selector == ICircle.dissolve.selector;
-        }
-        if (target == _circleStorage().membership) {
-            return selector == ICircleMembership.admit.selector || selector == ICircleMembership.remove.selector;
-        }
-        return false;
-    }
-
-    function _quorumAt(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {
-        return (token().getPastTotalSupply(timepoint) * quorumPercent) / 100;
+    function _quorumOf(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {
+        return (ICircleMembership(_circleStorage().membership).electorateSize(timepoint) * quorumPercent) / 100;
     }
 
     function _checkMembership() private view {

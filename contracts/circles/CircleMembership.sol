@@ -101,6 +101,28 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleMembership
+    function checkCalls(address[] calldata targets, bytes[] calldata calldatas, bool lapsed) external view virtual {
+        if (!lapsed) return;
+        address circle_ = _membershipStorage().circle;
+        for (uint256 i = 0; i < targets.length; ++i) {
+            bytes4 selector = bytes4(calldatas[i]);
+            bool allowed =
+                (targets[i] == circle_ &&
+                    (selector == ICircle.ratifyCharter.selector || selector == ICircle.dissolve.selector)) ||
+                    (targets[i] == address(this) &&
+                        (selector == ICircleMembership.admit.selector ||
+                            selector == ICircleMembership.remove.selector));
+            if (!allowed)
+                revert ICircle.CircleCharterLapsed(ICircle(circle_).charter().expiresAt, targets[i], selector);
+        }
+    }
+
+    /// @inheritdoc ICircleMembership
+    function electorateSize(uint256 timepoint) external view virtual returns (uint256) {
+        return getPastTotalSupply(timepoint);
+    }
+
+    /// @inheritdoc ICircleMembership
     function circle() external view returns (address) {
         return _membershipStorage().circle;
     }

@@ -92,6 +92,18 @@ interface ICircleMembership {
     /// @notice The caller leaves the circle at once, with no vote, fee or penalty.
     function leave() external;
 
+    /// @notice Reverts with a named error if the body may not make these calls. For a circle: while its charter has
+    /// lapsed, only ratifying a charter, dissolving, admitting and removing members.
+    /// @param targets The calls' targets.
+    /// @param calldatas The calls' data.
+    /// @param lapsed Whether the body's charter has lapsed.
+    function checkCalls(address[] calldata targets, bytes[] calldata calldatas, bool lapsed) external view;
+
+    /// @notice How many count toward the quorum of a proposal whose electorate is fixed at `timepoint`: for a circle,
+    /// its members then.
+    /// @param timepoint A past timepoint.
+    function electorateSize(uint256 timepoint) external view returns (uint256);
+
     /// @notice The circle this membership belongs to.
     function circle() external view returns (address);
 

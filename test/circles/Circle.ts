@@ -342,7 +342,7 @@ describe("Circle", function () {
       expect(await membership.isMember(founders[5]!.address)).to.equal(false);
     });
 
-    it("lets a lapsed circle dissolve, and refuses relayed calls", async function () {
+    it("lets a lapsed circle dissolve, and refuses other proposals as they are made", async function () {
       const { circle, founders, token, outsiders } = await networkHelpers.loadFixture(circleWorld);
       await time.increaseTo((await circle.charter()).expiresAt);
       const relay = proposal(
@@ -358,8 +358,13 @@ describe("Circle", function () {
         ],
         "Sneak a payment through relay",
       );
-      const relayed = await pass(circle, founders.slice(0, 3), relay);
-      await expect(relayed.execute()).to.be.revertedWithCustomError(circle, "CircleCharterLapsed");
+      // Refused when proposed, not only when executed.
+      const charter = await circle.charter();
+      await expect(
+        circle.connect(founders[0]!).propose(relay.targets, relay.values, relay.calldatas, relay.description),
+      )
+        .to.be.revertedWithCustomError(circle, "CircleCharterLapsed")
+        .withArgs(charter.expiresAt, await circle.getAddress(), circle.interface.getFunction("relay").selector);
       const dissolution = proposal(
         [{ target: await circle.getAddress(), data: circle.interface.encodeFunctionData("dissolve") }],
         "Dissolve",
