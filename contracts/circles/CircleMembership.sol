@@ -51,6 +51,17 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         uint8 minMembers,
         uint8 maxMembers_
     ) external initializer {
+        _initializeMembership(circle_, name_, founders, minMembers, maxMembers_);
+    }
+
+    /// @dev Shared by every kind of membership (a council's seats extend this contract).
+    function _initializeMembership(
+        address circle_,
+        string calldata name_,
+        address[] memory founders,
+        uint8 minMembers,
+        uint8 maxMembers_
+    ) internal onlyInitializing {
         __ERC721_init(name_, "MEMBER");
         __EIP712_init(name_, "1");
         __ERC721Votes_init();
@@ -69,7 +80,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleMembership
-    function admit(address member) external onlyCircle {
+    function admit(address member) public virtual onlyCircle {
         MembershipStorage storage $ = _membershipStorage();
         if ($.members.length() >= $.maxMembers) revert CircleMembershipFull($.maxMembers);
         _admit(member);
@@ -101,7 +112,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleMembership
-    function checkCalls(address[] calldata targets, bytes[] calldata calldatas, bool lapsed) external view virtual {
+    function checkCalls(address[] calldata targets, bytes[] calldata calldatas, bool lapsed) public view virtual {
         if (!lapsed) return;
         address circle_ = _membershipStorage().circle;
         for (uint256 i = 0; i < targets.length; ++i) {
@@ -118,32 +129,32 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     }
 
     /// @inheritdoc ICircleMembership
-    function electorateSize(uint256 timepoint) external view virtual returns (uint256) {
+    function electorateSize(uint256 timepoint) public view virtual returns (uint256) {
         return getPastTotalSupply(timepoint);
     }
 
     /// @inheritdoc ICircleMembership
-    function circle() external view returns (address) {
+    function circle() public view returns (address) {
         return _membershipStorage().circle;
     }
 
     /// @inheritdoc ICircleMembership
-    function isMember(address account) external view returns (bool) {
+    function isMember(address account) public view virtual returns (bool) {
         return _membershipStorage().members.contains(account);
     }
 
     /// @inheritdoc ICircleMembership
-    function maxMembers() external view returns (uint8) {
+    function maxMembers() public view returns (uint8) {
         return _membershipStorage().maxMembers;
     }
 
     /// @inheritdoc ICircleMembership
-    function memberCount() external view returns (uint256) {
+    function memberCount() public view returns (uint256) {
         return _membershipStorage().members.length();
     }
 
     /// @inheritdoc ICircleMembership
-    function members() external view returns (address[] memory) {
+    function members() public view returns (address[] memory) {
         return _membershipStorage().members.values();
     }
 
@@ -209,7 +220,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // Internals
     // ------------------------------------------------------------------
 
-    function _admit(address member) private {
+    function _admit(address member) internal {
         if (member == address(0)) revert CircleMembershipZeroAddress();
         MembershipStorage storage $ = _membershipStorage();
         if (!$.members.add(member)) revert CircleMembershipAlreadyMember(member);
@@ -224,6 +235,11 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         if (!$.members.remove(member)) revert CircleMembershipNotMember(member);
         _burn(uint256(uint160(member)));
         count = $.members.length();
+    }
+
+    /// @dev Whether `account` holds a membership token, whatever else `isMember` requires.
+    function _holdsMembership(address account) internal view returns (bool) {
+        return _membershipStorage().members.contains(account);
     }
 
     function _checkCircle() private view {

@@ -7,6 +7,7 @@ import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRegistry} from "../interfaces/ICircleRegistry.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
+import {ICouncilSeats} from "../interfaces/ICouncilSeats.sol";
 import {CircleRules, MandateRules} from "../interfaces/ICircleRules.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
@@ -47,10 +48,14 @@ contract CircleRegistry is ICircleRegistry {
     address public immutable badgesImplementation;
 
     /// @inheritdoc ICircleRegistry
+    address public immutable seatsImplementation;
+
+    /// @inheritdoc ICircleRegistry
     address public immutable defaultRandomness;
 
     address[] private _circles;
     mapping(address account => bool) private _isCircle;
+    mapping(address account => bool) private _isCouncil;
     bytes32[] private _templateIds;
     mapping(bytes32 templateId => Template) private _templates;
 
@@ -59,6 +64,7 @@ contract CircleRegistry is ICircleRegistry {
     /// @param ritualsImplementation_ The {CircleRituals} implementation.
     /// @param mandatesImplementation_ The {Mandates} implementation.
     /// @param badgesImplementation_ The {MandateBadges} implementation.
+    /// @param seatsImplementation_ The {CouncilSeats} implementation.
     /// @param defaultRandomness_ The randomness source new circles start with.
     constructor(
         address circleImplementation_,
@@ -66,6 +72,7 @@ contract CircleRegistry is ICircleRegistry {
         address ritualsImplementation_,
         address mandatesImplementation_,
         address badgesImplementation_,
+        address seatsImplementation_,
         address defaultRandomness_
     ) {
         circleImplementation = circleImplementation_;
@@ -73,6 +80,7 @@ contract CircleRegistry is ICircleRegistry {
         ritualsImplementation = ritualsImplementation_;
         mandatesImplementation = mandatesImplementation_;
         badgesImplementation = badgesImplementation_;
+        seatsImplementation = seatsImplementation_;
         defaultRandomness = defaultRandomness_;
     }
 
@@ -93,6 +101,29 @@ contract CircleRegistry is ICircleRegistry {
     function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address) {
         Template storage t = _existingTemplate(templateId);
         return _create(founding, t.rules, t.mandateRules, templateId);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function createCouncil(
+        CouncilFounding calldata founding,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (address) {
+        // Only a circle (or a council) founds a council, by its own decision, and holds its first seat.
+        if (!_isCircle[msg.sender]) revert CircleRegistryNotCircle(msg.sender);
+        CircleParts memory parts = _cloneParts(founding.name, rules, mandateRules, seatsImplementation);
+        _isCouncil[parts.circle] = true;
+        ICouncilSeats(parts.membership).initializeCouncil(
+            parts.circle,
+            founding.name,
+            msg.sender,
+            rules.maxMembers,
+            address(this),
+            founding.openJoin
+        );
+        _initializeParts(parts, founding.name, rules, mandateRules, founding.charterHash, founding.charterURI);
+        emit CouncilCreated(parts.circle, msg.sender, parts, founding.name, founding.openJoin, rules, mandateRules);
+        return parts.circle;
     }
 
     // ------------------------------------------------------------------
@@ -121,6 +152,11 @@ contract CircleRegistry is ICircleRegistry {
     /// @inheritdoc ICircleRegistry
     function isCircle(address account) external view returns (bool) {
         return _isCircle[account];
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function isCouncil(address account) external view returns (bool) {
+        return _isCouncil[account];
     }
 
     /// @inheritdoc ICircleRegistry
@@ -176,21 +212,8 @@ contract CircleRegistry is ICircleRegistry {
         MandateRules memory mandateRules,
         bytes32 templateId
     ) private returns (address) {
-        if (bytes(founding.name).length == 0) revert CircleRegistryEmptyName();
         if (founding.founders.length == 0) revert CircleRegistryNoFounders();
-        CircleRulesLib.validate(rules);
-        CircleRulesLib.validate(mandateRules);
-
-        CircleParts memory parts = CircleParts({
-            circle: Clones.clone(circleImplementation),
-            membership: Clones.clone(membershipImplementation),
-            rituals: Clones.clone(ritualsImplementation),
-            mandates: Clones.clone(mandatesImplementation),
-            badges: Clones.clone(badgesImplementation)
-        });
-        _circles.push(parts.circle);
-        _isCircle[parts.circle] = true;
-
+        CircleParts memory parts = _cloneParts(founding.name, rules, mandateRules, membershipImplementation);
         ICircleMembership(parts.membership).initialize(
             parts.circle,
             founding.name,
@@ -198,6 +221,41 @@ contract CircleRegistry is ICircleRegistry {
             rules.minMembers,
             rules.maxMembers
         );
+        _initializeParts(parts, founding.name, rules, mandateRules, founding.charterHash, founding.charterURI);
+        emit CircleCreated(parts.circle, msg.sender, templateId, parts, founding.name, rules, mandateRules);
+        return parts.circle;
+    }
+
+    /// @dev Validates the rules and clones the five parts of a circle or council, indexing it as a circle.
+    function _cloneParts(
+        string calldata name,
+        CircleRules memory rules,
+        MandateRules memory mandateRules,
+        address membership
+    ) private returns (CircleParts memory parts) {
+        if (bytes(name).length == 0) revert CircleRegistryEmptyName();
+        CircleRulesLib.validate(rules);
+        CircleRulesLib.validate(mandateRules);
+        parts = CircleParts({
+            circle: Clones.clone(circleImplementation),
+            membership: Clones.clone(membership),
+            rituals: Clones.clone(ritualsImplementation),
+            mandates: Clones.clone(mandatesImplementation),
+            badges: Clones.clone(badgesImplementation)
+        });
+        _circles.push(parts.circle);
+        _isCircle[parts.circle] = true;
+    }
+
+    /// @dev Initialises every part but the membership, which differs between circles and councils.
+    function _initializeParts(
+        CircleParts memory parts,
+        string calldata name,
+        CircleRules memory rules,
+        MandateRules memory mandateRules,
+        bytes32 charterHash,
+        string calldata charterURI
+    ) private {
         ICircleRituals(parts.rituals).initialize(
             parts.circle,
             parts.membership,
@@ -214,19 +272,16 @@ contract CircleRegistry is ICircleRegistry {
             parts.badges,
             mandateRules
         );
-        IMandateBadges(parts.badges).initialize(parts.mandates, parts.circle, founding.name);
+        IMandateBadges(parts.badges).initialize(parts.mandates, parts.circle, name);
         ICircle(parts.circle).initialize(
-            founding.name,
+            name,
             parts.membership,
             parts.rituals,
             parts.mandates,
             rules,
-            founding.charterHash,
-            founding.charterURI
+            charterHash,
+            charterURI
         );
-
-        emit CircleCreated(parts.circle, msg.sender, templateId, parts, founding.name, rules, mandateRules);
-        return parts.circle;
     }
 
     function _publish(

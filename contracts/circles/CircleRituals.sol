@@ -170,6 +170,11 @@ contract CircleRituals is Initializable, ICircleRituals {
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleRituals
+    function circle() external view returns (address) {
+        return _ritualsStorage().circle;
+    }
+
+    /// @inheritdoc ICircleRituals
     function currentPeriod() public view returns (uint256) {
         RitualsStorage storage $ = _ritualsStorage();
         return $.periodOffset + (block.timestamp - $.periodsStart) / $.temperaturePeriod;

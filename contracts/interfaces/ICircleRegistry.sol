@@ -19,6 +19,18 @@ interface ICircleRegistry is ICircleRules {
         string charterURI;
     }
 
+    /// @notice What it takes to found a council.
+    /// @param name The council's name.
+    /// @param charterHash Hash of its charter.
+    /// @param charterURI Where the charter can be read.
+    /// @param openJoin Whether a circle's request seats it without a council vote.
+    struct CouncilFounding {
+        string name;
+        bytes32 charterHash;
+        string charterURI;
+        bool openJoin;
+    }
+
     /// @notice A published rule set.
     /// @param name The template's unique name.
     /// @param publisher Who published it.
@@ -61,6 +73,24 @@ interface ICircleRegistry is ICircleRules {
         bytes32 indexed templateId,
         CircleParts parts,
         string name,
+        CircleRules rules,
+        MandateRules mandateRules
+    );
+
+    /// @notice A council was founded by a circle's decision; that circle holds its first seat.
+    /// @param council The council (governor).
+    /// @param foundingCircle The circle (or council) that founded it.
+    /// @param parts The council and its seats, rituals, mandates and badges.
+    /// @param name The council's name.
+    /// @param openJoin Whether circles are seated on request.
+    /// @param rules The council's rules (its charter term is its sunset).
+    /// @param mandateRules The council's mandate rules.
+    event CouncilCreated(
+        address indexed council,
+        address indexed foundingCircle,
+        CircleParts parts,
+        string name,
+        bool openJoin,
         CircleRules rules,
         MandateRules mandateRules
     );
@@ -119,6 +149,18 @@ interface ICircleRegistry is ICircleRules {
     /// @return circle The new circle.
     function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address circle);
 
+    /// @notice Founds a council of circles. Only a circle (or a council) of this registry, by its own decision;
+    /// it holds the first seat. Same governor as a circle; its membership is a {ICouncilSeats}.
+    /// @param founding Name, charter and join policy.
+    /// @param rules The council's rules; `minMembers` must be 1 (one founding seat); the charter term is the sunset.
+    /// @param mandateRules The council's mandate rules (its facilitator is its rotating convenor).
+    /// @return council The new council.
+    function createCouncil(
+        CouncilFounding calldata founding,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules
+    ) external returns (address council);
+
     /// @notice Publishes a rule set as a named template anyone can found circles from. Names are first come.
     /// @param name The template's name.
     /// @param rules The circle rules.
@@ -151,6 +193,9 @@ interface ICircleRegistry is ICircleRules {
     /// @notice The implementation every mandate-badge collection is a clone of.
     function badgesImplementation() external view returns (address);
 
+    /// @notice The implementation every council's seats are a clone of.
+    function seatsImplementation() external view returns (address);
+
     /// @notice The randomness source new circles draw lots with (each circle can change its own).
     function defaultRandomness() external view returns (address);
 
@@ -158,7 +203,11 @@ interface ICircleRegistry is ICircleRules {
     /// @param account The address.
     function isCircle(address account) external view returns (bool);
 
-    /// @notice How many circles exist.
+    /// @notice Whether `account` is a council created by this registry (councils are circles too).
+    /// @param account The address.
+    function isCouncil(address account) external view returns (bool);
+
+    /// @notice How many circles exist (councils included).
     function circleCount() external view returns (uint256);
 
     /// @notice A page of circles, oldest first.

@@ -110,6 +110,9 @@ interface ICircleRituals {
     /// module is told to dissolve its roles.
     function signalReset() external;
 
+    /// @notice The circle these rituals belong to.
+    function circle() external view returns (address);
+
     /// @notice The decision period now running; readings are taken for the one before it.
     function currentPeriod() external view returns (uint256);
 

@@ -44,6 +44,9 @@ interface IMandateBadges {
     /// @param holder Its holder.
     function onEnded(uint256 mandateId, address holder) external;
 
+    /// @notice The circle whose mandates these are.
+    function circle() external view returns (address);
+
     /// @notice The name of a role.
     /// @param roleId keccak256 of the role name.
     function roleName(bytes32 roleId) external view returns (string memory);

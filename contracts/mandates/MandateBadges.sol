@@ -173,6 +173,11 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     // ------------------------------------------------------------------
 
     /// @inheritdoc IMandateBadges
+    function circle() external view returns (address) {
+        return _badgesStorage().circle;
+    }
+
+    /// @inheritdoc IMandateBadges
     function roleName(bytes32 roleId) external view returns (string memory) {
         return _badgesStorage().roleNames[roleId];
     }

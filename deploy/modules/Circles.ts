@@ -8,6 +8,7 @@ export default buildModule("Circles", (m) => {
   const ritualsImplementation = m.contract("CircleRituals");
   const mandatesImplementation = m.contract("Mandates");
   const badgesImplementation = m.contract("MandateBadges");
+  const seatsImplementation = m.contract("CouncilSeats");
   const randomness = m.contract("PrevrandaoRandomness");
   const registry = m.contract("CircleRegistry", [
     circleImplementation,
@@ -15,6 +16,7 @@ export default buildModule("Circles", (m) => {
     ritualsImplementation,
     mandatesImplementation,
     badgesImplementation,
+    seatsImplementation,
     randomness,
   ]);
   return {
@@ -24,6 +26,7 @@ export default buildModule("Circles", (m) => {
     ritualsImplementation,
     mandatesImplementation,
     badgesImplementation,
+    seatsImplementation,
     randomness,
   };
 });

@@ -30,11 +30,19 @@ const growth: { series: string; size: number; gas: bigint }[] = [];
 
 // --- Deploy both systems ------------------------------------------------------------------------------------------
 const implementations = await Promise.all(
-  (["Circle", "CircleMembership", "CircleRituals", "Mandates", "MandateBadges", "MockRandomness"] as const).map((n) =>
-    ethers.deployContract(n),
-  ),
+  (
+    [
+      "Circle",
+      "CircleMembership",
+      "CircleRituals",
+      "Mandates",
+      "MandateBadges",
+      "CouncilSeats",
+      "MockRandomness",
+    ] as const
+  ).map((n) => ethers.deployContract(n)),
 );
-const randomness = await ethers.getContractAt("MockRandomness", await implementations[5]!.getAddress());
+const randomness = await ethers.getContractAt("MockRandomness", await implementations[6]!.getAddress());
 const registry: CircleRegistry = await ethers.deployContract(
   "CircleRegistry",
   await Promise.all(implementations.map((c) => c.getAddress())),

@@ -7,6 +7,7 @@ import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
 import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
 import {CircleRules, MandateRules} from "../../contracts/interfaces/ICircleRules.sol";
+import {CouncilSeats} from "../../contracts/federation/CouncilSeats.sol";
 import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
 import {Mandates} from "../../contracts/mandates/Mandates.sol";
 import {TestBase} from "./Vm.sol";
@@ -22,6 +23,7 @@ abstract contract CircleTestBase is TestBase {
                 address(new CircleRituals()),
                 address(new Mandates()),
                 address(new MandateBadges()),
+                address(new CouncilSeats()),
                 randomness
             );
     }
