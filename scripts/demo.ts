@@ -165,17 +165,28 @@ const seedFund = await ethers.deployContract("MockERC20");
 await (await seedFund.mint(circleAddress!, 500n)).wait();
 const supplier = signers[10]!.address;
 
-/** A decision of the circle: proposed, voted for by four members after the notice, executed after the vote. */
-async function decide(proposer: Person, calls: { target: string; data: string }[], text: string) {
+/** A decision of `body`: proposed, voted for by `voters` after the notice, executed after the vote. */
+async function decideIn(
+  body: Circle,
+  proposer: Person,
+  voters: Person[],
+  calls: { target: string; data: string }[],
+  text: string,
+) {
   const targets = calls.map((c) => c.target);
   const values = calls.map(() => 0n);
   const datas = calls.map((c) => c.data);
-  await (await circle.connect(proposer.signer).propose(targets, values, datas, text)).wait();
-  const id = await circle.hashProposal(targets, values, datas, ethers.id(text));
-  await time.increase(Number(await circle.votingDelay()) + 1);
-  for (const voter of [ana, cai, eli, gus]) await (await circle.connect(voter.signer).castVote(id, 1)).wait();
-  await time.increaseTo((await circle.proposalDeadline(id)) + 1n);
-  return (await circle.connect(proposer.signer).execute(targets, values, datas, ethers.id(text))).wait();
+  await (await body.connect(proposer.signer).propose(targets, values, datas, text)).wait();
+  const id = await body.hashProposal(targets, values, datas, ethers.id(text));
+  await time.increase(Number(await body.votingDelay()) + 1);
+  for (const voter of voters) await (await body.connect(voter.signer).castVote(id, 1)).wait();
+  await time.increaseTo((await body.proposalDeadline(id)) + 1n);
+  return (await body.connect(proposer.signer).execute(targets, values, datas, ethers.id(text))).wait();
+}
+
+/** A decision of Elm Street Garden, carried by Ana, Cai, Eli and Gus. */
+async function decide(proposer: Person, calls: { target: string; data: string }[], text: string) {
+  return decideIn(circle, proposer, [ana, cai, eli, gus], calls, text);
 }
 
 /** Runs `action`; if it reverts, returns the decoded custom error as a sentence. */
@@ -301,16 +312,158 @@ say(
 const stewardAddress = (await mandates.mandate(steward)).holder;
 const delegate = [gus, eli, cai].find((p) => p.signer.address !== stewardAddress)!;
 for (let term = 1; term <= 2; term++) {
-  const text = `${delegate.name} as water delegate, term ${term}`;
-  await decide(ana, [grant(spec("water council delegate", 7), delegate)], text);
+  const text = `${delegate.name} as market stall keeper, term ${term}`;
+  await decide(ana, [grant(spec("market stall keeper", 7), delegate)], text);
   await (await mandates.connect(delegate.signer).complete(await mandates.mandateCount())).wait();
 }
 const third = await attempt(() =>
-  decide(ana, [grant(spec("water council delegate", 7), delegate)], `${delegate.name} as water delegate, term 3`),
+  decide(ana, [grant(spec("market stall keeper", 7), delegate)], `${delegate.name} as market stall keeper, term 3`),
 );
 say(
-  `${delegate.name} serves two terms as water council delegate, completing each (two hand-offs). ` +
+  `${delegate.name} serves two terms as market stall keeper, completing each (two hand-offs). ` +
     `A third in a row is refused: ${third}`,
+);
+
+// --- Federation: two circles form a council, vote through delegates, recall one, leave freely ---------------------
+const birchNames = ["Hal", "Ida", "Jo", "Kai", "Lea", "Max"];
+const birchPeople: Person[] = birchNames.map((name, i) => ({ name, signer: signers[11 + i]! }));
+for (const p of birchPeople) nameOf.set(p.signer.address, p.name);
+const [hal, ida, jo, kai, lea, max] = birchPeople as [Person, Person, Person, Person, Person, Person];
+await (
+  await registry.connect(hal.signer).createCircle(
+    {
+      name: "Birch Lane Gardens",
+      founders: birchPeople.map((p) => p.signer.address),
+      charterHash: ethers.id("birch"),
+      charterURI: "ipfs://birch-lane/charter",
+    },
+    rules,
+    mandateRules,
+  )
+).wait();
+const [birchAddress] = await registry.circles((await registry.circleCount()) - 1n, 1);
+const birch = await ethers.getContractAt("Circle", birchAddress!);
+const birchMandates = await ethers.getContractAt("Mandates", await birch.mandates());
+await time.increase(1);
+const birchDecide = (proposer: Person, calls: { target: string; data: string }[], text: string) =>
+  decideIn(birch, proposer, [hal, jo, kai, lea], calls, text);
+
+const councilRules = { ...rules, minMembers: 1, maxMembers: 8 };
+const founded = await decide(
+  cai,
+  [
+    {
+      target: await registry.getAddress(),
+      data: registry.interface.encodeFunctionData("createCouncil", [
+        {
+          name: "Watershed council",
+          charterHash: ethers.id("watershed"),
+          charterURI: "ipfs://watershed/charter",
+          openJoin: false,
+        },
+        councilRules,
+        mandateRules,
+      ]),
+    },
+  ],
+  "Found a watershed council with our neighbours",
+);
+const councilParts = findEvent(registry.interface, founded!.logs, "CouncilCreated")!.args.parts as {
+  circle: string;
+  membership: string;
+};
+const council = await ethers.getContractAt("Circle", councilParts.circle);
+const seats = await ethers.getContractAt("CouncilSeats", councilParts.membership);
+const delegateSpec = async () =>
+  spec(await seats.delegateRole(), 60, [
+    { target: councilParts.circle, selector: council.interface.getFunction("propose").selector },
+    { target: councilParts.circle, selector: council.interface.getFunction("castVote").selector },
+  ]);
+say(
+  `Elm Street Garden founds the Watershed council by its own decision and holds its first seat. ` +
+    `The council has no authority over its circles: it can call only itself and what it owns.`,
+);
+await decide(ana, [grant(await delegateSpec(), eli)], "Eli represents us on the watershed council");
+const eliDelegate = await mandates.mandateCount();
+await birchDecide(
+  hal,
+  [
+    { target: councilParts.membership, data: seats.interface.encodeFunctionData("requestSeat") },
+    {
+      target: await birchMandates.getAddress(),
+      data: birchMandates.interface.encodeFunctionData("grant", [await delegateSpec(), ida.signer.address]),
+    },
+  ],
+  "Ask for a seat on the watershed council, with Ida as our delegate",
+);
+const idaDelegate = await birchMandates.mandateCount();
+say(`Elm makes Eli its delegate; Birch Lane Gardens decides to ask for a seat, with Ida as its delegate.`);
+
+/** A delegate has their circle call the council. */
+const viaDelegate = (delegate: Person, circleMandates: typeof mandates, id: bigint, data: string) =>
+  circleMandates.connect(delegate.signer).act(id, councilParts.circle, 0n, data);
+async function councilDecide(
+  calls: { target: string; data: string }[],
+  text: string,
+  voters: [Person, typeof mandates, bigint][],
+) {
+  const targets = calls.map((c) => c.target);
+  const datas = calls.map((c) => c.data);
+  const zeros = calls.map(() => 0n);
+  const [first] = voters;
+  await (
+    await viaDelegate(
+      first![0],
+      first![1],
+      first![2],
+      council.interface.encodeFunctionData("propose", [targets, zeros, datas, text]),
+    )
+  ).wait();
+  const id = await council.hashProposal(targets, zeros, datas, ethers.id(text));
+  await time.increase(Number(await council.votingDelay()) + 1);
+  for (const [who, via, mandateId] of voters) {
+    await (await viaDelegate(who, via, mandateId, council.interface.encodeFunctionData("castVote", [id, 1]))).wait();
+  }
+  await time.increaseTo((await council.proposalDeadline(id)) + 1n);
+  await (await council.execute(targets, zeros, datas, ethers.id(text))).wait();
+  return id;
+}
+await councilDecide(
+  [{ target: councilParts.membership, data: seats.interface.encodeFunctionData("admit", [birchAddress!]) }],
+  "Seat Birch Lane Gardens",
+  [[eli, mandates, eliDelegate]],
+);
+say(
+  `The council seats Birch Lane, Eli voting for Elm through his mandate: ${await seats.memberCount()} seats, both filled.`,
+);
+const resolution = await councilDecide(
+  [{ target: councilParts.circle, data: "0x" }],
+  "Share the rain-barrel rota across both gardens",
+  [
+    [eli, mandates, eliDelegate],
+    [ida, birchMandates, idaDelegate],
+  ],
+);
+const [, councilFor] = await council.proposalVotes(resolution);
+say(
+  `Eli and Ida carry "Share the rain-barrel rota" for their circles: ${councilFor} seats for; ${await stateOf(council, resolution)}.`,
+);
+
+for (const member of [hal, jo, kai])
+  await (await birchMandates.connect(member.signer).signalRecall(idaDelegate)).wait();
+await (await birchMandates.connect(lea.signer).signalRecall(idaDelegate)).wait();
+say(
+  `Four of Birch Lane's six recall Ida: in that same block Birch Lane's seat is vacant ` +
+    `(filled: ${await seats.isSeatFilled(birchAddress!)}), and new council proposals count ${await seats.electorateSize(0)} filled seat(s). ` +
+    `The circle keeps its seat: the delegate takes nothing with them.`,
+);
+await birchDecide(
+  max,
+  [{ target: councilParts.membership, data: seats.interface.encodeFunctionData("leave") }],
+  "Leave the watershed council",
+);
+say(
+  `Birch Lane then leaves the council by its own decision, at once, with no penalty: ${await seats.memberCount()} seat left.`,
 );
 
 // --- Hard reset --------------------------------------------------------------------------------------------------
@@ -334,7 +487,8 @@ for (const person of [cai, eli, gus]) {
 }
 say(
   `Ben's proposal is now ${await stateOf(circle, pendingId)}, and every role is dissolved (live mandates: ` +
-    `${(await mandates.liveMandates()).length}); the circle starts afresh, its members unchanged.`,
+    `${(await mandates.liveMandates()).length}, so Elm's council seat is vacant until it names a new delegate: ` +
+    `${!(await seats.isSeatFilled(circleAddress!))}); the circle starts afresh, its members unchanged.`,
 );
 
 console.log("\nEvery step above is an event on the chain: the circle's public ledger.");

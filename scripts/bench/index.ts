@@ -308,6 +308,84 @@ for (const live of [0, 1, 8, 16, 32]) {
   });
 }
 
+// --- Federation ------------------------------------------------------------------------------------------------------
+// Councils are measured with one-member circles, acting as the circles themselves (impersonated) so that the numbers
+// are the council's own cost, not that of the circles' proposals that would make these calls.
+const oneMemberRules = { ...rules, minMembers: 1, maxMembers: 32 };
+async function asAccount(address: string) {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, 10n ** 18n);
+  return ethers.getSigner(address);
+}
+async function smallCircle(i: number) {
+  const member = new ethers.Wallet(ethers.id(`council bench member ${i}`)).address;
+  const tx = registry.createCircle(
+    { name: `Seat circle ${i}`, founders: [member], charterHash: ethers.id("x"), charterURI: "" },
+    oneMemberRules,
+    mandateRules,
+  );
+  await gasOf(tx);
+  const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
+  const c = await ethers.getContractAt("Circle", address!);
+  return { circle: c, member, signer: await asAccount(address!) };
+}
+async function fillSeat(seat: Awaited<ReturnType<typeof smallCircle>>, role: string) {
+  const m = await ethers.getContractAt("Mandates", await seat.circle.mandates());
+  await gasOf(m.connect(seat.signer).grant({ ...spec(role), title: "delegate" }, seat.member));
+}
+const councilMeasures: { seats: number; propose: bigint }[] = [];
+let joinGas = 0n;
+let leaveGas2 = 0n;
+let seatVoteGas = 0n;
+for (const seatCount of [1, 2, 4, 8, 16, 32]) {
+  const founder = await smallCircle(1000 * seatCount);
+  await gasOf(
+    registry
+      .connect(founder.signer)
+      .createCouncil(
+        { name: `Council of ${seatCount}`, charterHash: ethers.id("c"), charterURI: "", openJoin: true },
+        oneMemberRules,
+        mandateRules,
+      ),
+  );
+  const [councilAddress] = await registry.circles((await registry.circleCount()) - 1n, 1);
+  const council = await ethers.getContractAt("Circle", councilAddress!);
+  const seats = await ethers.getContractAt("CouncilSeats", await council.membership());
+  const role = await seats.delegateRole();
+  const members = [founder];
+  for (let i = 1; i < seatCount; i++) {
+    const seat = await smallCircle(1000 * seatCount + i);
+    const gas = await gasOf(seats.connect(seat.signer).requestSeat());
+    if (seatCount === 2) joinGas = gas;
+    members.push(seat);
+  }
+  for (const seat of members) await fillSeat(seat, role);
+  await time.increase(1);
+  const text = `A proposal before ${seatCount} seats`;
+  const gas = await gasOf(council.connect(founder.signer).propose([councilAddress!], [0n], ["0x"], text));
+  councilMeasures.push({ seats: seatCount, propose: gas });
+  if (seatCount === 2) {
+    const id = await council.hashProposal([councilAddress!], [0n], ["0x"], ethers.id(text));
+    await time.increase(rules.votingDelay + 1);
+    seatVoteGas = await gasOf(council.connect(members[1]!.signer).castVote(id, 1));
+    leaveGas2 = await gasOf(seats.connect(members[1]!.signer).leave());
+  }
+}
+for (const m of councilMeasures)
+  growth.push({ series: "council propose, by filled seats", size: m.seats, gas: m.propose });
+rows.push({
+  operation: "join a council (open join: request seats at once)",
+  circle: joinGas,
+  note: "the seat's own cost, called as the circle",
+});
+rows.push({
+  operation: "cast a seat's vote",
+  circle: seatVoteGas,
+  reference: theirs.castVote,
+  note: "reference: castVote in the OZ Governor",
+});
+rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
 const table = [
@@ -356,6 +434,9 @@ ${growthTable.join("\n")}
 A hard reset grows linearly with the live mandates it ends (one ended mandate and its event each). At the cap of
 ${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under a block's 30 million, so no number of mandates can make a
 reset impossible; the cap itself is what keeps it there.
+
+A council proposal counts the filled seats when it is made (one look-up of each member circle's delegate
+mandate), so its cost grows linearly with the seats, up to the member cap of 32 seats per council.
 
 Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
