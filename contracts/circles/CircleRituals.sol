@@ -6,6 +6,7 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
+import {Signals} from "../libraries/Signals.sol";
 
 /// @title CircleRituals
 /// @notice The circle's rituals against hierarchy. The power temperature check: after each decision period every
@@ -144,21 +145,11 @@ contract CircleRituals is Initializable, ICircleRituals {
         }
         uint256 round = $.resetRound;
         if ($.signalled[round][msg.sender]) revert CircleRitualsAlreadySignalled(round, msg.sender);
-        $.signalled[round][msg.sender] = true;
         address[] storage signers = $.resetSigners[round];
-        // Only current members count: drop the signals of members who have left since they signalled.
-        for (uint256 i = signers.length; i > 0; --i) {
-            address signer = signers[i - 1];
-            if (!$.membership.isMember(signer)) {
-                $.signalled[round][signer] = false;
-                signers[i - 1] = signers[signers.length - 1];
-                signers.pop();
-            }
-        }
-        signers.push(msg.sender);
-        emit ResetSignalled(round, msg.sender, signers.length, $.resetRoundEndsAt);
+        uint256 signals = Signals.record(signers, $.signalled[round], $.membership, msg.sender);
+        emit ResetSignalled(round, msg.sender, signals, $.resetRoundEndsAt);
 
-        if (signers.length >= $.resetThreshold) {
+        if (signals >= $.resetThreshold) {
             // Close the round first: the next signal opens a fresh one.
             $.resetRoundEndsAt = uint64(block.timestamp);
             ICircle($.circle).hardReset(signers);

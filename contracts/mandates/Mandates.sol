@@ -16,6 +16,7 @@ import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
+import {Signals} from "../libraries/Signals.sol";
 import {Sortition} from "../libraries/Sortition.sol";
 
 /// @title Mandates
@@ -571,23 +572,10 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         _liveMandate(mandateId);
         if (!$.membership.isMember(member)) revert MandateNotMember(member);
         if ($.recalled[mandateId][member]) revert MandateAlreadySignalledRecall(mandateId, member);
-        $.recalled[mandateId][member] = true;
-
-        // Drop signals of members who have since left, so only current members count; this also keeps the list
-        // no longer than the member cap.
-        address[] storage signers = $.recallSigners[mandateId];
-        for (uint256 i = signers.length; i > 0; --i) {
-            address signer = signers[i - 1];
-            if (!$.membership.isMember(signer)) {
-                $.recalled[mandateId][signer] = false;
-                signers[i - 1] = signers[signers.length - 1];
-                signers.pop();
-            }
-        }
-        signers.push(member);
+        uint256 signals = Signals.record($.recallSigners[mandateId], $.recalled[mandateId], $.membership, member);
         uint256 needed = $.membership.memberCount() / 2 + 1;
-        emit RecallSignalled(mandateId, member, signers.length, needed);
-        if (signers.length >= needed) _end(mandateId, EndReason.Recalled);
+        emit RecallSignalled(mandateId, member, signals, needed);
+        if (signals >= needed) _end(mandateId, EndReason.Recalled);
     }
 
     function _isEligible(address member, bytes32 roleId, address excluded) private view returns (bool) {
