@@ -321,7 +321,10 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256 proposalId) {
         CircleStorage storage $ = _circleStorage();
         if ($.dissolved) revert CircleIsDissolved();
-        ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
+        ICircleMembership membership_ = ICircleMembership($.membership);
+        // The vote threshold already requires a membership a second ago; a council also needs the seat filled now.
+        if (!membership_.isMember(proposer)) revert CircleProposerNotMember(proposer);
+        membership_.checkCalls(targets, calldatas, charterLapsed());
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         uint48 electorateAt = clock() - 1;
         $.proposals[proposalId] = ProposalMeta({

@@ -66,6 +66,10 @@ interface ICircle is ICircleRules {
     /// @param account The voter.
     error CircleNotInElectorate(uint256 proposalId, address account);
 
+    /// @notice Only a current member may propose (for a council: a circle whose seat is filled).
+    /// @param account The would-be proposer.
+    error CircleProposerNotMember(address account);
+
     /// @notice The caller is not the circle's membership contract.
     /// @param caller The caller.
     error CircleOnlyMembership(address caller);

@@ -270,6 +270,13 @@ describe("Council", function () {
       const id = await water.council.hashProposal([calls[0]!.target], [0n], ["0x"], ethers.id(text));
       expect(await water.council.quorum(await water.council.proposalElectorateTimepoint(id))).to.equal(0n);
       await time.increase(COUNCIL_RULES.votingDelay + 1);
+      // A vacant seat cannot open proposals either.
+      await networkHelpers.impersonateAccount(b.circle.target as string);
+      await networkHelpers.setBalance(b.circle.target as string, 10n ** 18n);
+      const asB = await ethers.getSigner(b.circle.target as string);
+      await expect(water.council.connect(asB).propose([water.council.target], [0n], ["0x"], "From a vacant seat"))
+        .to.be.revertedWithCustomError(water.council, "CircleProposerNotMember")
+        .withArgs(b.circle.target);
       // The recalled delegate can no longer act, and a full decision of Bea's circle cannot vote a vacant seat.
       await expect(
         act(
