@@ -60,6 +60,80 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateRoleOccupied: ([, id]) => `The role is held under mandate ${id} until it ends.`,
   MandateNotMember: ([account]) => `${account} is not a member of the circle.`,
   MandateAlreadySignalledRecall: ([id, member]) => `${member} already signalled to recall mandate ${id}.`,
+  CircleRulesInvalidSizeBounds: ([min, max]) =>
+    `The size bounds must satisfy 1 <= minimum <= maximum; got ${min} to ${max}.`,
+  CircleRulesSizeOverCap: ([max, cap]) => `A circle may have at most ${cap} members; the rules ask for ${max}.`,
+  CircleRulesInvalidQuorum: ([pct]) => `The quorum must be 1 to 100 percent; got ${pct}.`,
+  CircleRulesInvalidResetThreshold: ([n]) =>
+    `A hard reset needs at least 3 members (and at most the member cap); got ${n}.`,
+  CircleRulesZeroDuration: ([field]) => `The rule "${field}" must be a positive duration.`,
+  CircleRulesInvalidTermLimit: () => "The consecutive-term limit must be at least 1.",
+  CircleRulesInvalidLiveLimit: ([n, cap]) => `Each member may hold 1 to ${cap} live mandates; the rules ask for ${n}.`,
+  CircleRulesFacilitationTooLong: ([period, max]) =>
+    `The facilitation period (${period} s) cannot be longer than the longest mandate term (${max} s).`,
+  CircleOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
+  CircleOnlyMembership: ([caller]) => `${caller} is not the circle's membership contract.`,
+  CircleOnlyRituals: ([caller]) =>
+    `${caller} is not the circle's rituals contract: a hard reset takes the members' signals.`,
+  CircleRoleModuleAlreadyAdded: ([m]) => `${m} is already a role module of the circle.`,
+  CircleRoleModuleNotFound: ([m]) => `${m} is not a role module of the circle.`,
+  CircleRoleModulesFull: ([cap]) => `The circle already has the most role modules allowed (${cap}).`,
+  CircleInsufficientGasForHooks: ([needed, available]) =>
+    `Send more gas: the circle's role modules need ${needed} and only ${available} was left. Nothing was changed.`,
+  CircleMembershipOnlyCircle: ([caller]) =>
+    `${caller} cannot change the membership: admissions and removals take a decision of the circle.`,
+  CircleMembershipZeroAddress: () => "The zero address cannot be a member.",
+  CircleMembershipTooFewFounders: ([n, min]) => `A circle needs at least ${min} founders; got ${n}.`,
+  CircleMembershipTooManyFounders: ([n, max]) => `A circle may have at most ${max} members; got ${n} founders.`,
+  CircleRitualsAlreadyRecorded: ([period, member]) => `${member} already recorded a reading for period ${period}.`,
+  CircleRitualsDominantNotMember: ([account]) => `${account} is not a member, so cannot be named dominant.`,
+  CircleRitualsInvalidReading: ([heard]) => `A reading is 1 (not heard at all) to 5 (fully heard); got ${heard}.`,
+  CircleRitualsNoPeriodEnded: () => "No decision period has ended yet: readings are about the period that just ended.",
+  CircleRitualsOnlyCircle: ([caller]) =>
+    `${caller} cannot change the rituals' rules: that takes a decision of the circle.`,
+  CircleRegistryEmptyName: () => "A name is required.",
+  CircleRegistryNoFounders: () => "A circle needs founders.",
+  CircleRegistryNotCircle: ([account]) => `${account} is not a circle of this registry.`,
+  CircleRegistryPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,
+  CircleRegistryTemplateExists: ([id]) =>
+    `A template with that name (${id}) is already published; choose another name.`,
+  CircleRegistryTemplateNotFound: ([id]) => `No template ${id} is published.`,
+  MandateCharterLapsed: ([circle]) =>
+    `The charter of ${circle} has lapsed: no mandate can act until the circle re-ratifies it.`,
+  MandateOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,
+  MandateNotFound: ([id]) => `There is no mandate ${id}.`,
+  MandateNotExpired: ([id, expiresAt]) => `Mandate ${id} runs until ${date(expiresAt)}; it has not expired.`,
+  MandateInvalidDuration: ([duration, max]) =>
+    `A mandate must run for 1 to ${max} seconds (the circle's longest term); asked for ${duration}.`,
+  MandateTooManyPowers: ([n, max]) => `A mandate can carry at most ${max} powers; got ${n}.`,
+  MandateEmptyRole: () => "A mandate needs a role name.",
+  MandateTooManyLive: ([cap]) => `The circle already has ${cap} live mandates, the most allowed.`,
+  MandateInvalidSignature: ([member]) => `The recall signature is not ${member}'s (or was already used).`,
+  MandateSignatureLengthMismatch: () => "Give one signature per member.",
+  MandateDrawNotPending: ([id]) => `Draw ${id} is not pending.`,
+  MandateDrawCancelled: ([id]) => `Draw ${id} was cancelled by a hard reset.`,
+  MandateDrawPoolMismatch: ([id]) =>
+    `That is not the pool frozen for draw ${id}: use the one in its DrawRequested event.`,
+  MandateDrawNoEligible: ([id]) => `Nobody in the pool of draw ${id} is eligible any more.`,
+  MandateDrawNotStale: ([id]) => `Draw ${id} can still be completed: complete it instead of re-requesting.`,
+  MandateEmptyPool: () => "Nobody is eligible for this draw.",
+  MandateNoFacilitation: () => "This circle has no rotating facilitator.",
+  MandateFacilitatorDrawPending: ([id]) => `Facilitator draw ${id} is pending: complete it first.`,
+  MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
+  MandateBadgesSoulbound: () => "Mandate badges cannot be transferred or approved: a mandate belongs to its holder.",
+  MandateBadgesPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,
+  RandomnessNotReady: ([ticket]) =>
+    `The randomness of ticket ${ticket} is not revealed yet: wait for its block to pass.`,
+  RandomnessExpired: ([ticket]) => `The randomness of ticket ${ticket} can no longer be revealed: re-request the draw.`,
+  RandomnessInvalidProof: ([ticket]) => `That proof does not reveal ticket ${ticket}: give the target block's header.`,
+  CircleProposerNotMember: ([account]) =>
+    `${account} cannot propose: only current members may (on a council, circles whose seat is filled by a delegate).`,
+  CouncilNoAuthority: ([target]) =>
+    `A council has no authority over any circle: its proposals cannot call ${target}, which is or belongs to another circle.`,
+  CouncilNotACircle: ([caller]) => `${caller} is not a circle of this registry, so it cannot hold a council seat.`,
+  CouncilSeatAlreadyRequested: ([circle]) => `${circle} already asked for a seat; the council has yet to decide.`,
+  CouncilSeatNotRequested: ([circle]) =>
+    `${circle} has not asked for a seat: a circle joins a council only by its own decision.`,
 };
 
 /** A readable sentence for a decoded custom error. */

@@ -1,0 +1,41 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { ERROR_SENTENCES, describeError } from "../../client/errors.js";
+
+const { ethers } = await network.create();
+
+describe("client/errors", function () {
+  it("has a sentence for every error Commonweal's own contracts declare", async function () {
+    const missing: string[] = [];
+    const names = ["Circle", "CircleMembership", "CircleRituals", "CircleRegistry", "Mandates", "MandateBadges"];
+    for (const name of [...names, "CouncilSeats", "PrevrandaoRandomness"]) {
+      const factory = await ethers.getContractFactory(name);
+      factory.interface.forEachError((error) => {
+        const ours = /^(Circle|Mandate|Council|Randomness)/.test(error.name);
+        if (ours && !(error.name in ERROR_SENTENCES)) missing.push(error.name);
+        if (ours)
+          expect(
+            describeError(
+              error.name,
+              error.inputs.map(() => 1n),
+            ),
+          ).to.not.match(/^\w+\(/);
+      });
+    }
+    expect(missing).to.deep.equal([]);
+  });
+
+  it("names the date a mandate expired and why an ended mandate ended", function () {
+    expect(describeError("MandateExpired", [4n, 1_796_083_200n])).to.equal(
+      "Mandate 4 expired on 2026-12-01 00:00:00 UTC.",
+    );
+    expect(describeError("MandateAlreadyEnded", [2n, 1_796_083_200n, 4n])).to.equal(
+      "Mandate 2 recalled on 2026-12-01 00:00:00 UTC; it can never act again.",
+    );
+  });
+
+  it("falls back to the error's name and arguments", function () {
+    expect(describeError("SomethingElse", [1n, "0xabc"])).to.equal("SomethingElse(1, 0xabc)");
+  });
+});
