@@ -122,6 +122,24 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
   MandateBadgesSoulbound: () => "Mandate badges cannot be transferred or approved: a mandate belongs to its holder.",
   MandateBadgesPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,
+  MutualCreditNotHolder: ([account]) =>
+    `${account} cannot hold this currency: only members and accounts the circle admits can.`,
+  MutualCreditLimitExceeded: ([account, after, limit]) =>
+    `That payment would take ${account} to ${after}, below their credit limit of -${limit}.`,
+  MutualCreditSaturationExceeded: ([account, after, limit]) =>
+    `That payment would take ${account} to ${after}, above their saturation limit of ${limit}.`,
+  MutualCreditValueTooLarge: ([value]) => `${value} is too large for a balance (at most 2^127 - 1).`,
+  MutualCreditOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,
+  MutualCreditStillMember: ([account]) =>
+    `${account} is still a member: only a departed member's balance moves to the commons.`,
+  MutualCreditTooManyAdmitted: ([cap]) =>
+    `The circle has already admitted ${cap} non-member accounts, the most allowed.`,
+  MutualCreditPermitExpired: ([deadline]) => `The permit expired on ${date(deadline)}.`,
+  MutualCreditInvalidSigner: ([signer, owner]) => `The permit was signed by ${signer}, not by ${owner}.`,
+  MutualCreditZeroAddress: () => "The zero address cannot take part.",
+  MutualCreditInsufficientAllowance: ([spender, allowance, needed]) =>
+    `${spender} may spend ${allowance}, not the ${needed} this transfer needs.`,
+  CreditFactoryNotCircle: ([caller]) => `${caller} is not a circle of this registry, so it cannot create a currency.`,
   RandomnessNotReady: ([ticket]) =>
     `The randomness of ticket ${ticket} is not revealed yet: wait for its block to pass.`,
   RandomnessExpired: ([ticket]) => `The randomness of ticket ${ticket} can no longer be revealed: re-request the draw.`,

@@ -51,8 +51,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @notice Most role modules a circle can register; bounds the hook loop.
     uint256 public constant MAX_ROLE_MODULES = 8;
 
-    /// @notice Gas each role-module hook may use. Hooks must be constant-cost (e.g. bump an epoch).
-    uint256 public constant HOOK_GAS = 100_000;
+    /// @notice Gas each role-module hook may use. Hooks must be constant-cost (bump an epoch, move one balance).
+    uint256 public constant HOOK_GAS = 200_000;
 
     /// @dev Gas reserved per hook for the call itself and the failure event, on top of the stipend.
     uint256 private constant HOOK_OVERHEAD = 10_000;

@@ -19,8 +19,13 @@ export default buildModule("Circles", (m) => {
     seatsImplementation,
     randomness,
   ]);
+  // Mutual credit: each circle creates its own currency through the factory, by its own decision.
+  const creditImplementation = m.contract("MutualCredit");
+  const creditFactory = m.contract("CreditFactory", [creditImplementation, registry]);
   return {
     registry,
+    creditImplementation,
+    creditFactory,
     circleImplementation,
     membershipImplementation,
     ritualsImplementation,

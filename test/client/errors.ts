@@ -9,10 +9,10 @@ describe("client/errors", function () {
   it("has a sentence for every error Commonweal's own contracts declare", async function () {
     const missing: string[] = [];
     const names = ["Circle", "CircleMembership", "CircleRituals", "CircleRegistry", "Mandates", "MandateBadges"];
-    for (const name of [...names, "CouncilSeats", "PrevrandaoRandomness"]) {
+    for (const name of [...names, "CouncilSeats", "PrevrandaoRandomness", "MutualCredit", "CreditFactory"]) {
       const factory = await ethers.getContractFactory(name);
       factory.interface.forEachError((error) => {
-        const ours = /^(Circle|Mandate|Council|Randomness)/.test(error.name);
+        const ours = /^(Circle|Mandate|Council|Randomness|MutualCredit|CreditFactory)/.test(error.name);
         if (ours && !(error.name in ERROR_SENTENCES)) missing.push(error.name);
         if (ours)
           expect(

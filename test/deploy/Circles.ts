@@ -16,6 +16,9 @@ describe("deploy/modules/Circles", function () {
     expect(await registry.ritualsImplementation()).to.equal(await deployed.ritualsImplementation.getAddress());
     expect(await registry.mandatesImplementation()).to.equal(await deployed.mandatesImplementation.getAddress());
     expect(await registry.defaultRandomness()).to.equal(await deployed.randomness.getAddress());
+    const factory = await ethers.getContractAt("CreditFactory", await deployed.creditFactory.getAddress());
+    expect(await factory.registry()).to.equal(await registry.getAddress());
+    expect(await factory.implementation()).to.equal(await deployed.creditImplementation.getAddress());
 
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(

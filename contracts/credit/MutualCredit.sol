@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
+import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+
+import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
+import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
+
+/// @title MutualCredit
+/// @notice A circle's mutual-credit currency with a reciprocity ledger. Work in progress (issue 6): clearing lines
+/// between circles, the factory and the full ERC-20 behaviour suite are still to come.
+///
+/// @dev Security reasoning:
+/// - Invariant: the signed balances of all accounts sum to zero. Every change moves the same amount from one account
+///   to another; a departure moves the whole balance to the commons; a jubilee zeroes every non-zero balance, all of
+///   which are tracked in a set bounded by the members and admitted accounts that hold one.
+/// - Limits bind the side a payment makes worse: the payer's credit limit, the payee's saturation limit. An account
+///   whose limit was lowered below its balance can only move back toward it.
+/// - Only the circle sets limits, admits accounts and declares jubilees; only members and admitted accounts hold.
+/// - A balance fits in 128 signed bits; every amount and limit is checked against {MAX_VALUE} before use, so no
+///   sum of at most {MAX_VALUE}-bounded balances within limits can overflow.
+contract MutualCredit is
+    Initializable,
+    EIP712Upgradeable,
+    NoncesUpgradeable,
+    IERC20Metadata,
+    ICircleRoleModule,
+    IMutualCredit
+{
+    using EnumerableSet for EnumerableSet.AddressSet;
+
+    /// @notice EIP-2612 permit type.
+    bytes32 public constant PERMIT_TYPEHASH = keccak256(
+        "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    );
+
+    /// @notice Most accounts the circle can admit besides its members.
+    uint256 public constant MAX_ADMITTED = 8;
+
+    /// @notice Largest balance magnitude and limit: 2^127 - 1. A limit of `type(uint256).max` means unlimited.
+    uint256 public constant MAX_VALUE = uint256(uint128(type(int128).max));
+
+    /// @dev The payer's side of a transfer is one slot (balance and total given).
+    struct Account {
+        int128 balance;
+        uint128 given;
+    }
+
+    struct Limits {
+        uint128 credit;
+        uint128 saturation;
+        bool custom;
+    }
+
+    /// @custom:storage-location erc7201:commonweal.storage.MutualCredit
+    struct CreditStorage {
+        address circle;
+        ICircleMembership membership;
+        uint8 decimals;
+        string name;
+        string symbol;
+        uint256 totalSupply;
+        Limits defaults;
+        EnumerableSet.AddressSet admitted;
+        EnumerableSet.AddressSet nonZero;
+        mapping(address account => Account) accounts;
+        mapping(address account => uint256) received;
+        mapping(address account => Limits) limits;
+        mapping(address from => mapping(address to => uint256)) givenTo;
+        mapping(address owner => mapping(address spender => uint256)) allowances;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MutualCredit")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant CREDIT_STORAGE = 0x2c49ac710c90da9b2c5ef21adb19642088a3c7933015897ac30d5b09d9453900;
+
+    modifier onlyCircle() {
+        if (msg.sender != _creditStorage().circle) revert MutualCreditOnlyCircle(msg.sender);
+        _;
+    }
+
+    /// @dev The implementation is only ever used through clones.
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a circle's currency; the circle itself is admitted as its commons account.
+    function initialize(
+        address circle_,
+        address membership_,
+        string calldata name_,
+        string calldata symbol_,
+        uint8 decimals_,
+        uint256 defaultCredit,
+        uint256 defaultSaturation
+    ) external initializer {
+        __EIP712_init(name_, "1");
+        __Nonces_init();
+        CreditStorage storage $ = _creditStorage();
+        $.circle = circle_;
+        $.membership = ICircleMembership(membership_);
+        $.name = name_;
+        $.symbol = symbol_;
+        $.decimals = decimals_;
+        $.defaults = Limits(_limit(defaultCredit), _limit(defaultSaturation), true);
+        $.admitted.add(circle_);
+        emit DefaultLimitsSet(defaultCredit, defaultSaturation);
+        emit AccountAdmitted(circle_);
+    }
+
+    // ------------------------------------------------------------------
+    // ERC-20
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc IERC20Metadata
+    function name() external view returns (string memory) {
+        return _creditStorage().name;
+    }
+
+    /// @inheritdoc IERC20Metadata
+    function symbol() external view returns (string memory) {
+        return _creditStorage().symbol;
+    }
+
+    /// @inheritdoc IERC20Metadata
+    function decimals() external view returns (uint8) {
+        return _creditStorage().decimals;
+    }
+
+    /// @notice The sum of all positive balances: the circle's outstanding credit (equal to the sum of all debts).
+    function totalSupply() external view returns (uint256) {
+        return _creditStorage().totalSupply;
+    }
+
+    /// @notice The positive part of `account`'s balance (zero for an account in debt); see {signedBalanceOf}.
+    function balanceOf(address account) external view returns (uint256) {
+        int256 balance = _creditStorage().accounts[account].balance;
+        return balance > 0 ? uint256(balance) : 0;
+    }
+
+    /// @notice `account`'s signed balance: negative when it owes the circle's economy.
+    function signedBalanceOf(address account) external view returns (int256) {
+        return _creditStorage().accounts[account].balance;
+    }
+
+    /// @inheritdoc IERC20
+    function allowance(address owner, address spender) external view returns (uint256) {
+        return _creditStorage().allowances[owner][spender];
+    }
+
+    /// @inheritdoc IERC20
+    function approve(address spender, uint256 value) external returns (bool) {
+        _approve(msg.sender, spender, value);
+        return true;
+    }
+
+    /// @inheritdoc IERC20
+    function transfer(address to, uint256 value) external returns (bool) {
+        _transfer(msg.sender, to, value);
+        return true;
+    }
+
+    /// @inheritdoc IERC20
+    function transferFrom(address from, address to, uint256 value) external returns (bool) {
+        _spendAllowance(from, msg.sender, value);
+        _transfer(from, to, value);
+        return true;
+    }
+
+    /// @notice EIP-2612: approves by the owner's signature.
+    function permit(
+        address owner,
+        address spender,
+        uint256 value,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external {
+        if (block.timestamp > deadline) revert MutualCreditPermitExpired(deadline);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, _useNonce(owner), deadline))
+        );
+        address signer = ECDSA.recover(digest, v, r, s);
+        if (signer != owner) revert MutualCreditInvalidSigner(signer, owner);
+        _approve(owner, spender, value);
+    }
+
+    /// @notice EIP-2612 domain separator.
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    // ------------------------------------------------------------------
+    // Reciprocity ledger
+    // ------------------------------------------------------------------
+
+    /// @notice Pays `to` with a memo for the reciprocity ledger.
+    function transferWithMemo(
+        address to,
+        uint256 value,
+        bytes32 memoHash,
+        string calldata memo
+    ) external returns (bool) {
+        _transfer(msg.sender, to, value);
+        emit Memo(msg.sender, to, value, memoHash, memo);
+        return true;
+    }
+
+    /// @notice How much `from` has given `to`, ever.
+    function givenTo(address from, address to) external view returns (uint256) {
+        return _creditStorage().givenTo[from][to];
+    }
+
+    /// @notice How much `account` has given and received, ever.
+    function totals(address account) external view returns (uint256 given, uint256 received) {
+        CreditStorage storage $ = _creditStorage();
+        return ($.accounts[account].given, $.received[account]);
+    }
+
+    // ------------------------------------------------------------------
+    // The circle's decisions
+    // ------------------------------------------------------------------
+
+    /// @notice Sets an account's credit and saturation limits. Only the circle.
+    function setLimits(address account, uint256 creditLimit, uint256 saturationLimit) external onlyCircle {
+        _creditStorage().limits[account] = Limits(_limit(creditLimit), _limit(saturationLimit), true);
+        emit LimitsSet(account, creditLimit, saturationLimit);
+    }
+
+    /// @notice Sets the limits of accounts without their own. Only the circle.
+    function setDefaultLimits(uint256 creditLimit, uint256 saturationLimit) external onlyCircle {
+        _creditStorage().defaults = Limits(_limit(creditLimit), _limit(saturationLimit), true);
+        emit DefaultLimitsSet(creditLimit, saturationLimit);
+    }
+
+    /// @notice Lets a non-member account hold balances. Only the circle; at most {MAX_ADMITTED}.
+    function admitAccount(address account) external onlyCircle {
+        if (account == address(0)) revert MutualCreditZeroAddress();
+        EnumerableSet.AddressSet storage admitted = _creditStorage().admitted;
+        if (admitted.length() >= MAX_ADMITTED) revert MutualCreditTooManyAdmitted(MAX_ADMITTED);
+        if (admitted.add(account)) emit AccountAdmitted(account);
+    }
+
+    /// @notice Resets every balance to zero. Only the circle. Bounded by the members and admitted accounts.
+    function jubilee() external onlyCircle {
+        CreditStorage storage $ = _creditStorage();
+        uint256 cleared = $.nonZero.length();
+        while ($.nonZero.length() > 0) {
+            address account = $.nonZero.at($.nonZero.length() - 1);
+            int256 balance = $.accounts[account].balance;
+            $.accounts[account].balance = 0;
+            $.nonZero.remove(account);
+            emit BalanceCleared(account, balance);
+        }
+        $.totalSupply = 0;
+        emit Jubilee(cleared);
+    }
+
+    /// @notice The circle's hook: a departed member's balance moves to the commons (the circle's own account).
+    function onMemberLeft(address member) external onlyCircle {
+        _moveToCommons(member);
+    }
+
+    /// @notice Moves a departed member's balance to the commons. Anyone; repairs a departure whose hook failed.
+    function settleDeparted(address member) external {
+        if (_creditStorage().membership.isMember(member)) revert MutualCreditStillMember(member);
+        _moveToCommons(member);
+    }
+
+    /// @notice The circle's hook: a hard reset dissolves roles, not balances.
+    function onCircleReset(uint64) external view onlyCircle {}
+
+    /// @notice An account's limits (its own, or the defaults).
+    function limitsOf(address account) public view returns (uint256 creditLimit, uint256 saturationLimit) {
+        CreditStorage storage $ = _creditStorage();
+        Limits storage limits = $.limits[account].custom ? $.limits[account] : $.defaults;
+        return (limits.credit, limits.saturation);
+    }
+
+    /// @notice Whether `account` may hold balances: a member, or admitted by the circle.
+    function isHolder(address account) public view returns (bool) {
+        CreditStorage storage $ = _creditStorage();
+        return $.admitted.contains(account) || $.membership.isMember(account);
+    }
+
+    /// @notice The accounts with a non-zero balance.
+    function accountsWithBalance() external view returns (address[] memory) {
+        return _creditStorage().nonZero.values();
+    }
+
+    // ------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------
+
+    function _transfer(address from, address to, uint256 value) private {
+        if (to == address(0)) revert MutualCreditZeroAddress();
+        if (!isHolder(from)) revert MutualCreditNotHolder(from);
+        if (!isHolder(to)) revert MutualCreditNotHolder(to);
+        if (value > MAX_VALUE) revert MutualCreditValueTooLarge(value);
+        CreditStorage storage $ = _creditStorage();
+        if (value != 0 && from != to) {
+            Account storage payer = $.accounts[from];
+            Account storage payee = $.accounts[to];
+            int256 payerAfter = int256(payer.balance) - int256(value);
+            int256 payeeAfter = int256(payee.balance) + int256(value);
+            (uint256 credit, ) = limitsOf(from);
+            if (payerAfter < -int256(credit)) revert MutualCreditLimitExceeded(from, payerAfter, credit);
+            (, uint256 saturation) = limitsOf(to);
+            if (payeeAfter > int256(saturation)) revert MutualCreditSaturationExceeded(to, payeeAfter, saturation);
+            _setBalance(from, payer, payerAfter);
+            _setBalance(to, payee, payeeAfter);
+            payer.given += uint128(value);
+            $.received[to] += value;
+            $.givenTo[from][to] += value;
+        }
+        emit Transfer(from, to, value);
+    }
+
+    /// @dev Updates a balance, the positive-supply total and the non-zero set.
+    function _setBalance(address account, Account storage a, int256 balanceAfter) private {
+        CreditStorage storage $ = _creditStorage();
+        int256 before = a.balance;
+        $.totalSupply =
+            $.totalSupply -
+            (before > 0 ? uint256(before) : 0) +
+            (balanceAfter > 0 ? uint256(balanceAfter) : 0);
+        a.balance = int128(balanceAfter);
+        if (before == 0 && balanceAfter != 0) $.nonZero.add(account);
+        if (before != 0 && balanceAfter == 0) $.nonZero.remove(account);
+    }
+
+    function _moveToCommons(address member) private {
+        CreditStorage storage $ = _creditStorage();
+        Account storage a = $.accounts[member];
+        int256 balance = a.balance;
+        if (balance == 0) return;
+        Account storage commons = $.accounts[$.circle];
+        // The commons takes whatever the member held, limits or not: leaving must never fail.
+        _setBalance($.circle, commons, int256(commons.balance) + balance);
+        _setBalance(member, a, 0);
+        emit BalanceMovedToCommons(member, $.circle, balance);
+    }
+
+    function _approve(address owner, address spender, uint256 value) private {
+        if (owner == address(0) || spender == address(0)) revert MutualCreditZeroAddress();
+        _creditStorage().allowances[owner][spender] = value;
+        emit Approval(owner, spender, value);
+    }
+
+    function _spendAllowance(address owner, address spender, uint256 value) private {
+        uint256 current = _creditStorage().allowances[owner][spender];
+        if (current == type(uint256).max) return;
+        if (current < value) revert MutualCreditInsufficientAllowance(spender, current, value);
+        _creditStorage().allowances[owner][spender] = current - value;
+    }
+
+    function _limit(uint256 value) private pure returns (uint128) {
+        if (value == type(uint256).max) return uint128(MAX_VALUE);
+        if (value > MAX_VALUE) revert MutualCreditValueTooLarge(value);
+        return uint128(value);
+    }
+
+    function _creditStorage() private pure returns (CreditStorage storage $) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            $.slot := CREDIT_STORAGE
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IMutualCredit
+/// @notice A circle's mutual-credit currency: money created by trading. When Ana pays Ben 10, Ana's balance goes to
+/// -10 and Ben's to +10; nobody mints, and the signed balances of all accounts always sum to exactly zero.
+/// @dev ERC-20 view of signed balances: `balanceOf` is the positive part of an account's balance, `totalSupply` the
+/// sum of the positive balances (the circle's outstanding credit); `signedBalanceOf` is the whole truth.
+interface IMutualCredit {
+    /// @notice A transfer carried a memo for the reciprocity ledger.
+    /// @param from The payer.
+    /// @param to The payee.
+    /// @param amount The amount.
+    /// @param memoHash Hash of the memo (e.g. of an off-chain description).
+    /// @param memo An optional short memo.
+    event Memo(address indexed from, address indexed to, uint256 amount, bytes32 indexed memoHash, string memo);
+
+    /// @notice The circle set an account's limits.
+    /// @param account The account.
+    /// @param creditLimit How far below zero it may go.
+    /// @param saturationLimit How far above zero it may go.
+    event LimitsSet(address indexed account, uint256 creditLimit, uint256 saturationLimit);
+
+    /// @notice The circle set the limits of accounts without limits of their own.
+    /// @param creditLimit Default credit limit.
+    /// @param saturationLimit Default saturation limit.
+    event DefaultLimitsSet(uint256 creditLimit, uint256 saturationLimit);
+
+    /// @notice The circle admitted a non-member account (such as its commons) to hold balances.
+    /// @param account The account.
+    event AccountAdmitted(address indexed account);
+
+    /// @notice A departed member's balance moved to the commons, so the sum stays zero.
+    /// @param member The former member.
+    /// @param commons The commons account.
+    /// @param balance The balance moved (negative: a debt the commons now carries).
+    event BalanceMovedToCommons(address indexed member, address indexed commons, int256 balance);
+
+    /// @notice A balance was cleared by a jubilee.
+    /// @param account The account.
+    /// @param balance The balance cleared.
+    event BalanceCleared(address indexed account, int256 balance);
+
+    /// @notice The circle declared a jubilee: every balance is zero again; the reciprocity ledger keeps its history.
+    /// @param accounts How many non-zero balances were cleared.
+    event Jubilee(uint256 accounts);
+
+    /// @notice The account may not hold balances: it is neither a member nor admitted by the circle.
+    /// @param account The account.
+    error MutualCreditNotHolder(address account);
+
+    /// @notice The payment would take the payer below their credit limit.
+    /// @param account The payer.
+    /// @param balanceAfter Their balance after the payment.
+    /// @param creditLimit How far below zero they may go.
+    error MutualCreditLimitExceeded(address account, int256 balanceAfter, uint256 creditLimit);
+
+    /// @notice The payment would take the payee above their saturation limit.
+    /// @param account The payee.
+    /// @param balanceAfter Their balance after the payment.
+    /// @param saturationLimit How far above zero they may go.
+    error MutualCreditSaturationExceeded(address account, int256 balanceAfter, uint256 saturationLimit);
+
+    /// @notice An amount or limit is too large for a balance (at most 2^127 - 1).
+    /// @param value The value.
+    error MutualCreditValueTooLarge(uint256 value);
+
+    /// @notice The caller is not the circle.
+    /// @param caller The caller.
+    error MutualCreditOnlyCircle(address caller);
+
+    /// @notice The account is still a member; only a departed member's balance moves to the commons.
+    /// @param account The account.
+    error MutualCreditStillMember(address account);
+
+    /// @notice Too many admitted accounts.
+    /// @param cap The cap.
+    error MutualCreditTooManyAdmitted(uint256 cap);
+
+    /// @notice The permit's deadline has passed.
+    /// @param deadline The deadline.
+    error MutualCreditPermitExpired(uint256 deadline);
+
+    /// @notice The permit is not signed by the owner.
+    /// @param signer Who signed it.
+    /// @param owner The owner.
+    error MutualCreditInvalidSigner(address signer, address owner);
+
+    /// @notice The account is the zero address.
+    error MutualCreditZeroAddress();
+
+    /// @notice The allowance is too small.
+    /// @param spender The spender.
+    /// @param allowance What is allowed.
+    /// @param needed What the transfer needs.
+    error MutualCreditInsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+}
