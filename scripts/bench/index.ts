@@ -386,6 +386,70 @@ rows.push({
 });
 rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
 
+// --- Mutual credit ---------------------------------------------------------------------------------------------------
+// Steady state: payer and payee already hold balances, as in the OpenZeppelin ERC-20 reference transfer.
+const creditImplementation = await ethers.deployContract("MutualCredit");
+const creditFactory = await ethers.deployContract("CreditFactory", [
+  await creditImplementation.getAddress(),
+  await registry.getAddress(),
+]);
+const creditCircle = await smallCircle(90_000);
+await gasOf(creditFactory.connect(creditCircle.signer).createCurrency("Hours", "HRS", 2, 1_000_00n, 1_000_00n));
+const credit = await ethers.getContractAt("MutualCredit", await creditFactory.currencyOf(creditCircle.circle.target));
+const traders = signers.slice(14, 17);
+for (const t of traders) {
+  await gasOf(credit.connect(creditCircle.signer).admitAccount(t.address));
+}
+const [payer, payee, spender] = traders as [(typeof traders)[0], (typeof traders)[0], (typeof traders)[0]];
+await gasOf(credit.connect(payer!).transfer(payee!.address, 10_00n));
+await gasOf(credit.connect(payee!).transfer(payer!.address, 1_00n));
+const creditTransfer = await gasOf(credit.connect(payer!).transfer(payee!.address, 1_00n));
+const creditMemo = await gasOf(
+  credit.connect(payer!).transferWithMemo(payee!.address, 1_00n, ethers.id("memo"), "bread"),
+);
+await gasOf(credit.connect(payer!).approve(spender!.address, ethers.MaxUint256));
+const creditTransferFrom = await gasOf(credit.connect(spender!).transferFrom(payer!.address, payee!.address, 1_00n));
+const { chainId: creditChain } = await ethers.provider.getNetwork();
+const permitDeadline = BigInt(await time.latest()) + 3_600n;
+const permitSig = ethers.Signature.from(
+  await payer!.signTypedData(
+    { name: "Hours", version: "1", chainId: creditChain, verifyingContract: await credit.getAddress() },
+    {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
+    {
+      owner: payer!.address,
+      spender: spender!.address,
+      value: 5n,
+      nonce: await credit.nonces(payer!.address),
+      deadline: permitDeadline,
+    },
+  ),
+);
+const creditPermit = await gasOf(
+  credit.permit(payer!.address, spender!.address, 5n, permitDeadline, permitSig.v, permitSig.r, permitSig.s),
+);
+// The reference: an OpenZeppelin ERC-20 transfer between two accounts that already hold tokens.
+await (await treasuryToken.mint(payer!.address, 1_000n)).wait();
+await (await treasuryToken.mint(payee!.address, 1_000n)).wait();
+const ozTransfer = await gasOf(treasuryToken.connect(payer!).transfer(payee!.address, 1n));
+const ozNote = "reference: an OpenZeppelin ERC-20 transfer between holders";
+rows.push({ operation: "mutual credit: transfer", circle: creditTransfer, reference: ozTransfer, note: ozNote });
+rows.push({ operation: "mutual credit: transferWithMemo", circle: creditMemo, reference: ozTransfer, note: ozNote });
+rows.push({
+  operation: "mutual credit: transferFrom",
+  circle: creditTransferFrom,
+  reference: ozTransfer,
+  note: ozNote,
+});
+rows.push({ operation: "mutual credit: permit", circle: creditPermit, reference: ozTransfer, note: ozNote });
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
 const table = [
@@ -437,6 +501,11 @@ reset impossible; the cap itself is what keeps it there.
 
 A council proposal counts the filled seats when it is made (one look-up of each member circle's delegate
 mandate), so its cost grows linearly with the seats, up to the member cap of 32 seats per council.
+
+Mutual credit is still above the 1.3x target for a plain transfer: besides the two balances an ERC-20 writes, a
+payment checks both sides are holders (a call to the membership), reads both limits, and writes the payee's
+received total, the pair's ledger entry and the outstanding-credit total. Packing those into fewer slots is the
+next step of issue 6.
 
 Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
