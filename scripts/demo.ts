@@ -189,6 +189,8 @@ async function decide(proposer: Person, calls: { target: string; data: string }[
   return decideIn(circle, proposer, [ana, cai, eli, gus], calls, text);
 }
 
+const creditInterface = (await ethers.getContractFactory("MutualCredit")).interface;
+
 /** Runs `action`; if it reverts, returns the decoded custom error as a sentence. */
 async function attempt(action: () => Promise<unknown>): Promise<string | null> {
   try {
@@ -196,7 +198,7 @@ async function attempt(action: () => Promise<unknown>): Promise<string | null> {
     return null;
   } catch (error) {
     const data = revertData(error);
-    for (const iface of [mandates.interface, circle.interface, membership.interface]) {
+    for (const iface of [mandates.interface, circle.interface, membership.interface, creditInterface]) {
       const parsed = data ? iface.parseError(data) : null;
       if (parsed) return named(describeError(parsed.name, [...parsed.args]));
     }
@@ -464,6 +466,41 @@ await birchDecide(
 );
 say(
   `Birch Lane then leaves the council by its own decision, at once, with no penalty: ${await seats.memberCount()} seat left.`,
+);
+
+// --- Mutual credit: a currency created by trading ----------------------------------------------------------------
+const creditFactory = await ethers.getContractAt("CreditFactory", await deployed.creditFactory.getAddress());
+const currencyAddress = await creditFactory.currencyOf(circleAddress!);
+await decide(
+  dee,
+  [
+    {
+      target: await creditFactory.getAddress(),
+      data: creditFactory.interface.encodeFunctionData("createCurrency", ["Elm hours", "HRS", 0, 100n, 200n]),
+    },
+    { target: circleAddress!, data: circle.interface.encodeFunctionData("addRoleModule", [currencyAddress]) },
+  ],
+  "Create Elm hours, our own currency",
+);
+const hours = await ethers.getContractAt("MutualCredit", currencyAddress);
+say(`Elm Street Garden creates "Elm hours" by decision: no one mints; members may go 100 below zero, 200 above.`);
+await (
+  await hours.connect(ana.signer).transferWithMemo(fay.signer.address, 12n, ethers.id("plumbing"), "fixed the tap")
+).wait();
+await (await hours.connect(fay.signer).transfer(gus.signer.address, 5n)).wait();
+await (await hours.connect(cai.signer).transfer(ana.signer.address, 30n)).wait();
+const balances = await Promise.all(
+  [ana, cai, fay, gus].map(async (p) => `${p.name} ${await hours.signedBalanceOf(p.signer.address)}`),
+);
+say(
+  `Ana pays Fay 12 for fixing the tap (with a memo), Fay pays Gus 5, Cai pays Ana 30: ${balances.join(", ")}; outstanding credit ${await hours.totalSupply()}.`,
+);
+const tooFar = await attempt(() => hours.connect(cai.signer).transfer(gus.signer.address, 80n));
+say(`Cai tries to pay Gus 80 more: refused. ${tooFar}`);
+await (await membership.connect(fay.signer).leave()).wait();
+say(
+  `Fay leaves the circle: her balance moves to the commons (commons ${await hours.signedBalanceOf(circleAddress!)}), ` +
+    `the ledger keeps that Ana gave her ${await hours.givenTo(ana.signer.address, fay.signer.address)}, and the balances still sum to zero.`,
 );
 
 // --- Hard reset --------------------------------------------------------------------------------------------------
