@@ -139,6 +139,10 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MutualCreditZeroAddress: () => "The zero address cannot take part.",
   MutualCreditInsufficientAllowance: ([spender, allowance, needed]) =>
     `${spender} may spend ${allowance}, not the ${needed} this transfer needs.`,
+  MutualCreditNoClearingLine: ([other]) =>
+    `There is no open clearing line with ${other}: both circles must open it by decision.`,
+  MutualCreditNotInCouncil: ([council]) =>
+    `The two circles no longer both sit in ${council}, so their clearing line takes no new payments.`,
   CreditFactoryNotCircle: ([caller]) => `${caller} is not a circle of this registry, so it cannot create a currency.`,
   RandomnessNotReady: ([ticket]) =>
     `The randomness of ticket ${ticket} is not revealed yet: wait for its block to pass.`,

@@ -375,6 +375,7 @@ const councilParts = findEvent(registry.interface, founded!.logs, "CouncilCreate
   membership: string;
 };
 const council = await ethers.getContractAt("Circle", councilParts.circle);
+nameOf.set(councilParts.circle, "the Watershed council");
 const seats = await ethers.getContractAt("CouncilSeats", councilParts.membership);
 const delegateSpec = async () =>
   spec(await seats.delegateRole(), 60, [
@@ -459,14 +460,6 @@ say(
     `(filled: ${await seats.isSeatFilled(birchAddress!)}), and new council proposals count ${await seats.electorateSize(0)} filled seat(s). ` +
     `The circle keeps its seat: the delegate takes nothing with them.`,
 );
-await birchDecide(
-  max,
-  [{ target: councilParts.membership, data: seats.interface.encodeFunctionData("leave") }],
-  "Leave the watershed council",
-);
-say(
-  `Birch Lane then leaves the council by its own decision, at once, with no penalty: ${await seats.memberCount()} seat left.`,
-);
 
 // --- Mutual credit: a currency created by trading ----------------------------------------------------------------
 const creditFactory = await ethers.getContractAt("CreditFactory", await deployed.creditFactory.getAddress());
@@ -502,6 +495,53 @@ say(
   `Fay leaves the circle: her balance moves to the commons (commons ${await hours.signedBalanceOf(circleAddress!)}), ` +
     `the ledger keeps that Ana gave her ${await hours.givenTo(ana.signer.address, fay.signer.address)}, and the balances still sum to zero.`,
 );
+
+// A payment across two circles, through their commons, on a clearing line both opened in the watershed council.
+const birchCurrency = await creditFactory.currencyOf(birchAddress!);
+await birchDecide(
+  hal,
+  [
+    {
+      target: await creditFactory.getAddress(),
+      data: creditFactory.interface.encodeFunctionData("createCurrency", ["Birch hours", "BRH", 0, 100n, 200n]),
+    },
+    { target: birchAddress!, data: birch.interface.encodeFunctionData("addRoleModule", [birchCurrency]) },
+    {
+      target: birchCurrency,
+      data: hours.interface.encodeFunctionData("openClearingLine", [currencyAddress, councilParts.circle]),
+    },
+    { target: birchCurrency, data: hours.interface.encodeFunctionData("setLimits", [circleAddress!, 50n, 50n]) },
+  ],
+  "Create Birch hours and open a clearing line with Elm",
+);
+await decide(
+  ana,
+  [
+    {
+      target: currencyAddress,
+      data: hours.interface.encodeFunctionData("openClearingLine", [birchCurrency, councilParts.circle]),
+    },
+    { target: currencyAddress, data: hours.interface.encodeFunctionData("setLimits", [birchAddress!, 50n, 50n]) },
+  ],
+  "Open a clearing line with Birch Lane",
+);
+const birchHours = await ethers.getContractAt("MutualCredit", birchCurrency);
+await (await hours.connect(gus.signer).payAcross(birchCurrency, ida.signer.address, 8n)).wait();
+say(
+  `Both circles open a clearing line (limit 50 each way). Gus pays Ida of Birch Lane 8 in one transaction: ` +
+    `Elm hours go from Gus to Birch's commons (${await hours.signedBalanceOf(birchAddress!)}), ` +
+    `Birch hours from Birch's commons (${await birchHours.signedBalanceOf(birchAddress!)}) to Ida (${await birchHours.signedBalanceOf(ida.signer.address)}).`,
+);
+await birchDecide(
+  max,
+  [{ target: councilParts.membership, data: seats.interface.encodeFunctionData("leave") }],
+  "Leave the watershed council",
+);
+say(
+  `Birch Lane then leaves the council by its own decision, at once, with no penalty: ${await seats.memberCount()} seat left.`,
+);
+const closed = await attempt(() => hours.connect(gus.signer).payAcross(birchCurrency, ida.signer.address, 1n));
+say(`New payments on the line are refused now ("${closed}"); its balances stay readable for settlement.`);
 
 // --- Hard reset --------------------------------------------------------------------------------------------------
 const pending = "Give Ben the keys to the tool shed for a year";

@@ -10,7 +10,6 @@ import {MutualCredit} from "./MutualCredit.sol";
 /// @title CreditFactory
 /// @notice Creates a circle's mutual-credit currency as a clone, at an address known in advance so that one proposal
 /// can both create it and register it as the circle's role module (so departures move balances to the commons).
-/// Work in progress (issue 6).
 contract CreditFactory {
     /// @notice The currency implementation.
     address public immutable implementation;

@@ -9,13 +9,15 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
+import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICouncilSeats} from "../interfaces/ICouncilSeats.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
 
 /// @title MutualCredit
-/// @notice A circle's mutual-credit currency with a reciprocity ledger. Work in progress (issue 6): clearing lines
-/// between circles, the factory and the full ERC-20 behaviour suite are still to come.
+/// @notice A circle's mutual-credit currency with a reciprocity ledger, and clearing lines to the currencies of
+/// circles in the same council.
 ///
 /// @dev Security reasoning:
 /// - Invariant: the signed balances of all accounts sum to zero. Every change moves the same amount from one account
@@ -24,6 +26,10 @@ import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
 /// - Limits bind the side a payment makes worse: the payer's credit limit, the payee's saturation limit. An account
 ///   whose limit was lowered below its balance can only move back toward it.
 /// - Only the circle sets limits, admits accounts and declares jubilees; only members and admitted accounts hold.
+/// - Clearing lines need both circles' decisions (each opens its side and sets the other commons' limits) and a
+///   council both still sit in, checked on every payment; a cross-circle payment is two ordinary transfers, one in
+///   each currency, so each stays zero-sum and within its limits. The other currency is called only after this
+///   side's state is written, and only if this circle opened a line to it.
 /// - A balance fits in 128 signed bits; every amount and limit is checked against {MAX_VALUE} before use, so no
 ///   sum of at most {MAX_VALUE}-bounded balances within limits can overflow.
 contract MutualCredit is
@@ -75,6 +81,7 @@ contract MutualCredit is
         mapping(address account => Limits) limits;
         mapping(address from => mapping(address to => uint256)) givenTo;
         mapping(address owner => mapping(address spender => uint256)) allowances;
+        mapping(address otherCurrency => address council) lines;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MutualCredit")) - 1)) & ~bytes32(uint256(0xff))
@@ -249,6 +256,54 @@ contract MutualCredit is
         if (admitted.add(account)) emit AccountAdmitted(account);
     }
 
+    /// @notice Opens a clearing line with another circle's currency: that circle's commons may hold a balance here,
+    /// within the limits this circle sets for it (`setLimits(otherCircle, ...)` in the same decision). Only the
+    /// circle; both circles must sit in `council`, and the other circle must open its side for payments to flow.
+    function openClearingLine(address other, address council) external onlyCircle {
+        CreditStorage storage $ = _creditStorage();
+        address otherCircle = MutualCredit(other).circle();
+        _checkSeats(council, otherCircle);
+        if ($.admitted.length() >= MAX_ADMITTED && !$.admitted.contains(otherCircle)) {
+            revert MutualCreditTooManyAdmitted(MAX_ADMITTED);
+        }
+        if ($.admitted.add(otherCircle)) emit AccountAdmitted(otherCircle);
+        $.lines[other] = council;
+        emit ClearingLineOpened(other, council);
+    }
+
+    /// @notice Closes a clearing line: no new payments; balances stay readable for settlement. Only the circle.
+    function closeClearingLine(address other) external onlyCircle {
+        delete _creditStorage().lines[other];
+        emit ClearingLineClosed(other);
+    }
+
+    /// @notice Pays `to`, a member of the circle of currency `other`, in one transaction through the two commons:
+    /// here the caller pays the other circle's commons; there, that circle's commons pays `to`.
+    function payAcross(address other, address to, uint256 value) external {
+        address otherCircle = _openLine(other);
+        _transfer(msg.sender, otherCircle, value);
+        emit PaidAcross(msg.sender, other, to, value);
+        MutualCredit(other).clearIn(to, value);
+    }
+
+    /// @notice The receiving side of {payAcross}: this circle's commons pays `to`. Only a currency with which this
+    /// circle has an open clearing line.
+    function clearIn(address to, uint256 value) external {
+        _openLine(msg.sender);
+        _transfer(_creditStorage().circle, to, value);
+        emit ClearedIn(msg.sender, to, value);
+    }
+
+    /// @notice The council of the clearing line with `other`, or zero if none is open.
+    function clearingLine(address other) external view returns (address council) {
+        return _creditStorage().lines[other];
+    }
+
+    /// @notice The circle whose currency this is (its commons account).
+    function circle() external view returns (address) {
+        return _creditStorage().circle;
+    }
+
     /// @notice Resets every balance to zero. Only the circle. Bounded by the members and admitted accounts.
     function jubilee() external onlyCircle {
         CreditStorage storage $ = _creditStorage();
@@ -347,6 +402,21 @@ contract MutualCredit is
         _setBalance($.circle, commons, int256(commons.balance) + balance);
         _setBalance(member, a, 0);
         emit BalanceMovedToCommons(member, $.circle, balance);
+    }
+
+    /// @dev The other circle of an open line whose two circles still sit in its council.
+    function _openLine(address other) private view returns (address otherCircle) {
+        address council = _creditStorage().lines[other];
+        if (council == address(0)) revert MutualCreditNoClearingLine(other);
+        otherCircle = MutualCredit(other).circle();
+        _checkSeats(council, otherCircle);
+    }
+
+    function _checkSeats(address council, address otherCircle) private view {
+        ICouncilSeats seats = ICouncilSeats(ICircle(council).membership());
+        if (!seats.hasSeat(_creditStorage().circle) || !seats.hasSeat(otherCircle)) {
+            revert MutualCreditNotInCouncil(council);
+        }
     }
 
     function _approve(address owner, address spender, uint256 value) private {

@@ -45,6 +45,36 @@ interface IMutualCredit {
     /// @param accounts How many non-zero balances were cleared.
     event Jubilee(uint256 accounts);
 
+    /// @notice This circle opened a clearing line with another circle's currency, both seated in `council`.
+    /// @param other The other currency.
+    /// @param council The council both circles sit in.
+    event ClearingLineOpened(address indexed other, address indexed council);
+
+    /// @notice This circle closed its clearing line with another currency.
+    /// @param other The other currency.
+    event ClearingLineClosed(address indexed other);
+
+    /// @notice A member paid a member of another circle through the two commons accounts.
+    /// @param from The payer, here.
+    /// @param other The other currency.
+    /// @param to The payee, there.
+    /// @param amount The amount, in both currencies.
+    event PaidAcross(address indexed from, address indexed other, address indexed to, uint256 amount);
+
+    /// @notice The other side of a cross-circle payment: this circle's commons paid a member here.
+    /// @param other The other currency.
+    /// @param to The payee.
+    /// @param amount The amount.
+    event ClearedIn(address indexed other, address indexed to, uint256 amount);
+
+    /// @notice There is no open clearing line with that currency.
+    /// @param other The other currency.
+    error MutualCreditNoClearingLine(address other);
+
+    /// @notice The two circles no longer both sit in the line's council: the line takes no new payments.
+    /// @param council The council.
+    error MutualCreditNotInCouncil(address council);
+
     /// @notice The account may not hold balances: it is neither a member nor admitted by the circle.
     /// @param account The account.
     error MutualCreditNotHolder(address account);

@@ -450,6 +450,41 @@ rows.push({
 });
 rows.push({ operation: "mutual credit: permit", circle: creditPermit, reference: ozTransfer, note: ozNote });
 
+// A clearing payment: two one-member circles seated in one open-join council, each with its currency and a line.
+const otherCircle = await smallCircle(90_001);
+await gasOf(
+  registry
+    .connect(creditCircle.signer)
+    .createCouncil(
+      { name: "Clearing council", charterHash: ethers.id("cc"), charterURI: "", openJoin: true },
+      oneMemberRules,
+      mandateRules,
+    ),
+);
+const [clearingCouncil] = await registry.circles((await registry.circleCount()) - 1n, 1);
+const clearingSeats = await ethers.getContractAt(
+  "CouncilSeats",
+  await (await ethers.getContractAt("Circle", clearingCouncil!)).membership(),
+);
+await gasOf(clearingSeats.connect(otherCircle.signer).requestSeat());
+await gasOf(creditFactory.connect(otherCircle.signer).createCurrency("Other", "OTH", 2, 1_000_00n, 1_000_00n));
+const otherCredit = await ethers.getContractAt(
+  "MutualCredit",
+  await creditFactory.currencyOf(otherCircle.circle.target),
+);
+await gasOf(credit.connect(creditCircle.signer).openClearingLine(otherCredit.target, clearingCouncil!));
+await gasOf(credit.connect(creditCircle.signer).setLimits(otherCircle.circle.target, 1_000_00n, 1_000_00n));
+await gasOf(otherCredit.connect(otherCircle.signer).openClearingLine(credit.target, clearingCouncil!));
+await gasOf(otherCredit.connect(otherCircle.signer).admitAccount(payee!.address));
+await gasOf(credit.connect(payer!).payAcross(otherCredit.target, payee!.address, 1_00n));
+const clearingGas = await gasOf(credit.connect(payer!).payAcross(otherCredit.target, payee!.address, 1_00n));
+rows.push({
+  operation: "mutual credit: payment across two circles",
+  circle: clearingGas,
+  reference: ozTransfer,
+  note: "two transfers (one per currency) and the council seat checks",
+});
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
 const table = [

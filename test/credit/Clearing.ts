@@ -1,0 +1,164 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { findEvent } from "../../client/events.js";
+import { CHARTER_HASH, TEST_MANDATE_RULES, TEST_RULES, circleFixtures, type CircleWorld } from "../fixtures/circles.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { time } = networkHelpers;
+const { circleWorld, createCircle, decide } = circleFixtures(connection);
+
+/** Two circles seated in one open-join council, each with its currency (credit 100, saturation 200 by default). */
+async function twoCurrencies() {
+  const a = await circleWorld();
+  const signers = await ethers.getSigners();
+  const bFounders = signers.slice(6, 12);
+  const b: CircleWorld = {
+    ...a,
+    ...(await createCircle(a.registry, bFounders, { ...TEST_RULES }, "Birch")),
+    founders: bFounders,
+  };
+  await time.increase(1);
+  const councilData = a.registry.interface.encodeFunctionData("createCouncil", [
+    { name: "Market council", charterHash: CHARTER_HASH, charterURI: "", openJoin: true },
+    { ...TEST_RULES, minMembers: 1 },
+    TEST_MANDATE_RULES,
+  ]);
+  const founded = await (
+    await decide(a, [{ target: a.registry.target as string, data: councilData }], "Found the market council")
+  ).wait();
+  const parts = findEvent(a.registry.interface, founded!.logs, "CouncilCreated")!.args.parts as {
+    circle: string;
+    membership: string;
+  };
+  const seats = await ethers.getContractAt("CouncilSeats", parts.membership);
+  await decide(
+    b,
+    [{ target: parts.membership, data: seats.interface.encodeFunctionData("requestSeat") }],
+    "Join the market council",
+  );
+
+  const implementation = await ethers.deployContract("MutualCredit");
+  const factory = await ethers.deployContract("CreditFactory", [
+    await implementation.getAddress(),
+    await a.registry.getAddress(),
+  ]);
+  async function currencyFor(world: CircleWorld, name: string) {
+    const predicted = await factory.currencyOf(world.circle.target);
+    await decide(
+      world,
+      [
+        {
+          target: factory.target as string,
+          data: factory.interface.encodeFunctionData("createCurrency", [name, name, 0, 100n, 200n]),
+        },
+        {
+          target: world.circle.target as string,
+          data: world.circle.interface.encodeFunctionData("addRoleModule", [predicted]),
+        },
+      ],
+      `Create ${name}`,
+    );
+    return ethers.getContractAt("MutualCredit", predicted);
+  }
+  const creditA = await currencyFor(a, "ELM");
+  const creditB = await currencyFor(b, "BIRCH");
+  return { a, b, council: parts.circle, seats, creditA, creditB };
+}
+
+type World = Awaited<ReturnType<typeof twoCurrencies>>;
+
+async function openLine(
+  world: CircleWorld,
+  credit: World["creditA"],
+  other: World["creditA"],
+  council: string,
+  otherCircle: string,
+) {
+  return decide(
+    world,
+    [
+      {
+        target: credit.target as string,
+        data: credit.interface.encodeFunctionData("openClearingLine", [other.target, council]),
+      },
+      {
+        target: credit.target as string,
+        data: credit.interface.encodeFunctionData("setLimits", [otherCircle, 50n, 50n]),
+      },
+    ],
+    `Open a clearing line with ${other.target}`,
+  );
+}
+
+async function bothLines() {
+  const w = await twoCurrencies();
+  await expect(openLine(w.a, w.creditA, w.creditB, w.council, w.b.circle.target as string))
+    .to.emit(w.creditA, "ClearingLineOpened")
+    .withArgs(w.creditB.target, w.council);
+  await openLine(w.b, w.creditB, w.creditA, w.council, w.a.circle.target as string);
+  return w;
+}
+
+describe("MutualCredit clearing lines", function () {
+  it("lets a member of one circle pay a member of the other in one transaction, zero-sum on both sides", async function () {
+    const { a, b, creditA, creditB } = await networkHelpers.loadFixture(bothLines);
+    const ana = a.founders[0]!;
+    const bea = b.founders[0]!;
+    await expect(creditA.connect(ana).payAcross(creditB.target, bea.address, 10n))
+      .to.emit(creditA, "PaidAcross")
+      .withArgs(ana.address, creditB.target, bea.address, 10n)
+      .and.to.emit(creditB, "ClearedIn")
+      .withArgs(creditA.target, bea.address, 10n);
+    expect(await creditA.signedBalanceOf(ana.address)).to.equal(-10n);
+    expect(await creditA.signedBalanceOf(b.circle.target)).to.equal(10n);
+    expect(await creditB.signedBalanceOf(b.circle.target)).to.equal(-10n);
+    expect(await creditB.signedBalanceOf(bea.address)).to.equal(10n);
+    expect(await creditA.clearingLine(creditB.target)).to.not.equal(ethers.ZeroAddress);
+  });
+
+  it("holds the other commons to the limits this circle voted for", async function () {
+    const { a, b, creditA, creditB } = await networkHelpers.loadFixture(bothLines);
+    await expect(creditA.connect(a.founders[0]!).payAcross(creditB.target, b.founders[0]!.address, 60n))
+      .to.be.revertedWithCustomError(creditA, "MutualCreditSaturationExceeded")
+      .withArgs(b.circle.target, 60n, 50n);
+  });
+
+  it("needs both circles to open the line", async function () {
+    const w = await networkHelpers.loadFixture(twoCurrencies);
+    await openLine(w.a, w.creditA, w.creditB, w.council, w.b.circle.target as string);
+    await expect(w.creditA.connect(w.a.founders[0]!).payAcross(w.creditB.target, w.b.founders[0]!.address, 1n))
+      .to.be.revertedWithCustomError(w.creditB, "MutualCreditNoClearingLine")
+      .withArgs(w.creditA.target);
+    await expect(
+      w.creditA.connect(w.a.founders[0]!).openClearingLine(w.creditB.target, w.council),
+    ).to.be.revertedWithCustomError(w.creditA, "MutualCreditOnlyCircle");
+  });
+
+  it("takes no new payments once a circle leaves the council, and keeps the balances readable", async function () {
+    const { a, b, seats, council, creditA, creditB } = await networkHelpers.loadFixture(bothLines);
+    await creditA.connect(a.founders[0]!).payAcross(creditB.target, b.founders[0]!.address, 10n);
+    await decide(
+      b,
+      [{ target: seats.target as string, data: seats.interface.encodeFunctionData("leave") }],
+      "Leave the market council",
+    );
+    await expect(creditA.connect(a.founders[0]!).payAcross(creditB.target, b.founders[0]!.address, 1n))
+      .to.be.revertedWithCustomError(creditA, "MutualCreditNotInCouncil")
+      .withArgs(council);
+    expect(await creditA.signedBalanceOf(b.circle.target)).to.equal(10n);
+    expect(await creditB.signedBalanceOf(b.circle.target)).to.equal(-10n);
+  });
+
+  it("can be closed by the circle's decision", async function () {
+    const { a, b, creditA, creditB } = await networkHelpers.loadFixture(bothLines);
+    const close = creditA.interface.encodeFunctionData("closeClearingLine", [creditB.target]);
+    await expect(decide(a, [{ target: creditA.target as string, data: close }], "Close the line"))
+      .to.emit(creditA, "ClearingLineClosed")
+      .withArgs(creditB.target);
+    await expect(creditA.connect(a.founders[0]!).payAcross(creditB.target, b.founders[0]!.address, 1n))
+      .to.be.revertedWithCustomError(creditA, "MutualCreditNoClearingLine")
+      .withArgs(creditB.target);
+  });
+});
