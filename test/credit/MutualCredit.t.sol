@@ -55,8 +55,14 @@ contract MutualCreditInvariantTest is CircleTestBase {
                 vm.prank(address(circle));
                 credit.setLimits(a, (seed >> 80) % 200_00, (seed >> 96) % 200_00);
             } else if (action == 7 && membership.isMember(a) && membership.memberCount() > 2) {
-                vm.prank(a);
-                membership.leave();
+                // Leaving and removal by the circle's decision take the same path to the commons.
+                if ((seed >> 120) % 2 == 0) {
+                    vm.prank(a);
+                    membership.leave();
+                } else {
+                    vm.prank(address(circle));
+                    membership.remove(a);
+                }
             } else if (action == 7 && !membership.isMember(a)) {
                 vm.prank(address(circle));
                 membership.admit(a);
