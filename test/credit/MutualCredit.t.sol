@@ -6,11 +6,14 @@ import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
 import {CreditFactory} from "../../contracts/credit/CreditFactory.sol";
 import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
+import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
+import {CircleRules} from "../../contracts/interfaces/ICircleRules.sol";
+import {ICouncilSeats} from "../../contracts/interfaces/ICouncilSeats.sol";
 import {CircleRulesLib} from "../../contracts/libraries/CircleRulesLib.sol";
 import {MockRandomness} from "../../contracts/mocks/MockRandomness.sol";
 import {CircleTestBase} from "../utils/CircleTestBase.sol";
 
-/// @notice Zero-sum and limit invariants of a mutual-credit currency under random operations.
+/// @notice Zero-sum and limit invariants of two mutual-credit currencies joined by a clearing line.
 contract MutualCreditInvariantTest is CircleTestBase {
     uint256 private constant PEOPLE = 8;
     uint256 private constant STEPS = 40;
@@ -18,6 +21,10 @@ contract MutualCreditInvariantTest is CircleTestBase {
     Circle private circle;
     CircleMembership private membership;
     MutualCredit private credit;
+    Circle private otherCircle;
+    MutualCredit private otherCredit;
+    /// @dev Everything paid across so far: the other circle's commons has paid out exactly this in its currency.
+    uint256 private clearedAcross;
 
     function setUp() public {
         vm.warp(1_000_000);
@@ -29,9 +36,34 @@ contract MutualCreditInvariantTest is CircleTestBase {
         credit = MutualCredit(factory.createCurrency("Hours", "HRS", 2, 100_00, 150_00));
         vm.prank(address(circle));
         circle.addRoleModule(address(credit));
+
+        // A second circle of the same people, both seated in one council, with a clearing line between currencies.
+        otherCircle = _found(registry, PEOPLE, CircleRulesLib.defaults(), CircleRulesLib.defaultMandateRules());
+        vm.prank(address(otherCircle));
+        otherCredit = MutualCredit(factory.createCurrency("Other", "OTH", 2, 100_00, 150_00));
+        CircleRules memory councilRules = CircleRulesLib.defaults();
+        councilRules.minMembers = 1;
+        vm.prank(address(circle));
+        address council = registry.createCouncil(
+            ICircleRegistry.CouncilFounding({name: "Market", charterHash: bytes32(0), charterURI: "", openJoin: true}),
+            councilRules,
+            CircleRulesLib.defaultMandateRules()
+        );
+        ICouncilSeats seats = ICouncilSeats(Circle(payable(council)).membership());
+        vm.prank(address(otherCircle));
+        seats.requestSeat();
+        vm.prank(address(circle));
+        credit.openClearingLine(address(otherCredit), council);
+        vm.prank(address(circle));
+        credit.setLimits(address(otherCircle), 80_00, 80_00);
+        vm.prank(address(otherCircle));
+        otherCredit.openClearingLine(address(credit), council);
+        vm.prank(address(otherCircle));
+        otherCredit.setLimits(address(circle), 80_00, 80_00);
     }
 
-    /// @notice Invariants, after every step: the signed balances sum to zero; the supply is the sum of the positive
+    /// @notice Under random transfers, clearing payments to the other circle, limit changes, departures, removals,
+    /// re-admissions and jubilees. Invariants, after every step: the signed balances of both currencies sum to zero; the supply is the sum of the positive
     /// balances; a departed member holds nothing; a transfer that went through left the payer within their credit
     /// limit and the payee within their saturation limit.
     function testFuzz_zeroSumAndLimits(uint256 seed) public {
@@ -41,7 +73,7 @@ contract MutualCreditInvariantTest is CircleTestBase {
             address b = (seed >> 8) % 5 == 0 ? address(circle) : _person((seed >> 16) % PEOPLE);
             uint256 amount = (seed >> 24) % 120_00;
             uint256 action = (seed >> 64) % 10;
-            if (action < 6) {
+            if (action < 5) {
                 vm.prank(a);
                 try credit.transfer(b, amount) {
                     if (amount != 0 && a != b) {
@@ -69,14 +101,22 @@ contract MutualCreditInvariantTest is CircleTestBase {
             } else if (action == 8 && (seed >> 112) % 4 == 0) {
                 vm.prank(address(circle));
                 credit.jubilee();
+            } else if (action == 9 || action == 5) {
+                vm.prank(a);
+                try credit.payAcross(address(otherCredit), _person((seed >> 16) % PEOPLE), amount) {
+                    clearedAcross += amount;
+                } catch {}
             }
             _checkInvariants();
         }
     }
 
     function _checkInvariants() private view {
-        int256 sum = credit.signedBalanceOf(address(circle));
-        uint256 positive = sum > 0 ? uint256(sum) : 0;
+        _checkOtherCurrency();
+        int256 sum = credit.signedBalanceOf(address(circle)) + credit.signedBalanceOf(address(otherCircle));
+        int256 commons = credit.signedBalanceOf(address(circle));
+        int256 otherCommons = credit.signedBalanceOf(address(otherCircle));
+        uint256 positive = (commons > 0 ? uint256(commons) : 0) + (otherCommons > 0 ? uint256(otherCommons) : 0);
         for (uint256 i = 0; i < PEOPLE; ++i) {
             address who = _person(i);
             int256 balance = credit.signedBalanceOf(who);
@@ -86,5 +126,22 @@ contract MutualCreditInvariantTest is CircleTestBase {
         }
         assertTrue(sum == 0, "balances do not sum to zero");
         assertEq(credit.totalSupply(), positive, "supply is not the sum of positive balances");
+    }
+
+    /// @dev The other currency: zero-sum over its people and both commons; its supply is its positive balances.
+    function _checkOtherCurrency() private view {
+        MutualCredit c = otherCredit;
+        int256 sum = c.signedBalanceOf(address(circle)) + c.signedBalanceOf(address(otherCircle));
+        int256 a = c.signedBalanceOf(address(circle));
+        int256 b = c.signedBalanceOf(address(otherCircle));
+        uint256 positive = (a > 0 ? uint256(a) : 0) + (b > 0 ? uint256(b) : 0);
+        for (uint256 i = 0; i < PEOPLE; ++i) {
+            int256 balance = c.signedBalanceOf(_person(i));
+            sum += balance;
+            if (balance > 0) positive += uint256(balance);
+        }
+        assertTrue(sum == 0, "the other currency does not sum to zero");
+        assertTrue(b == -int256(clearedAcross), "the other commons did not pay out what was paid across");
+        assertEq(c.totalSupply(), positive, "the other currency's supply is not its positive balances");
     }
 }
