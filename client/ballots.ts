@@ -28,3 +28,14 @@ export interface Ballot {
 export function ballotDomain(circleName: string, chainId: bigint, circleAddress: string) {
   return { name: circleName, version: "1", chainId, verifyingContract: circleAddress } as const;
 }
+
+/** EIP-712 typed data of an EIP-2612 `permit` (the mutual-credit currencies accept them). */
+export const PERMIT_TYPES = {
+  Permit: [
+    { name: "owner", type: "address" },
+    { name: "spender", type: "address" },
+    { name: "value", type: "uint256" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+} as const;

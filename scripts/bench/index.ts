@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 
-import { BALLOT_TYPES, ballotDomain } from "../../client/ballots.js";
+import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
 
@@ -414,15 +414,7 @@ const permitDeadline = BigInt(await time.latest()) + 3_600n;
 const permitSig = ethers.Signature.from(
   await payer!.signTypedData(
     { name: "Hours", version: "1", chainId: creditChain, verifyingContract: await credit.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    { Permit: [...PERMIT_TYPES.Permit] },
     {
       owner: payer!.address,
       spender: spender!.address,

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
+import { PERMIT_TYPES } from "../../client/ballots.js";
 import { findEvent } from "../../client/events.js";
 import { circleFixtures, type CircleWorld } from "../fixtures/circles.js";
 
@@ -168,15 +169,7 @@ describe("MutualCredit", function () {
     const { credit, ana, ben } = await networkHelpers.loadFixture(creditWorld);
     const { chainId } = await ethers.provider.getNetwork();
     const domain = { name: "Elm hours", version: "1", chainId, verifyingContract: await credit.getAddress() };
-    const types = {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
+    const types = { Permit: [...PERMIT_TYPES.Permit] };
     const deadline = BigInt(await time.latest()) + 3_600n;
     const message = { owner: ana.address, spender: ben.address, value: 5_00n, nonce: 0n, deadline };
     const sig = ethers.Signature.from(await ana.signTypedData(domain, types, message));
