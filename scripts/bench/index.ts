@@ -382,7 +382,7 @@ rows.push({
   operation: "cast a seat's vote",
   circle: seatVoteGas,
   reference: theirs.castVote,
-  note: "reference: castVote in the OZ Governor",
+  note: "called as the circle; a delegate adds the mandate act above. Reference: OZ castVote",
 });
 rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
 
@@ -508,7 +508,8 @@ code and inputs; the numbers change only when the contracts do. Regenerate after
 ${table.join("\n")}
 
 Why the circle costs more where it does: \`propose\` also records the proposal's electorate timepoint, reset
-epoch and quorum (one more storage slot); \`castVote\` also checks that the voter is still a member (one call to
+epoch and quorum (one more storage slot) and asks the membership three things (is the proposer a member, may the
+body make these calls, how large is the electorate); \`castVote\` also checks that the voter is still a member (one call to
 the membership contract); \`execute\` checks the charter's expiry and records which proposal is executing (so
 modules such as mandates know who proposed the decision).
 
