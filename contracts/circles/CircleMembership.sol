@@ -81,9 +81,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
 
     /// @inheritdoc ICircleMembership
     function admit(address member) public virtual onlyCircle {
-        MembershipStorage storage $ = _membershipStorage();
-        if ($.members.length() >= $.maxMembers) revert CircleMembershipFull($.maxMembers);
-        _admit(member);
+        _admitWithinLimit(member);
     }
 
     /// @inheritdoc ICircleMembership
@@ -219,6 +217,14 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
+
+    /// @dev Admits `member` unless the body is already at its maximum size (founding skips this check: the founders
+    /// are checked against the maximum as a whole).
+    function _admitWithinLimit(address member) internal {
+        MembershipStorage storage $ = _membershipStorage();
+        if ($.members.length() >= $.maxMembers) revert CircleMembershipFull($.maxMembers);
+        _admit(member);
+    }
 
     function _admit(address member) internal {
         if (member == address(0)) revert CircleMembershipZeroAddress();

@@ -71,13 +71,12 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     function requestSeat() external {
         SeatsStorage storage $ = _seatsStorage();
         address circle_ = msg.sender;
-        if (!$.registry.isCircle(circle_) || circle_ == _council()) revert CouncilNotACircle(circle_);
+        if (!$.registry.isCircle(circle_) || circle_ == circle()) revert CouncilNotACircle(circle_);
         if (_holdsMembership(circle_)) revert CircleMembershipAlreadyMember(circle_);
         if ($.requested[circle_]) revert CouncilSeatAlreadyRequested(circle_);
         emit SeatRequested(circle_);
         if ($.openJoin) {
-            _checkRoom();
-            _admit(circle_);
+            _admitWithinLimit(circle_);
         } else {
             $.requested[circle_] = true;
         }
@@ -86,7 +85,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     /// @notice Seats a circle that asked for a seat. Only the council, by a passed proposal.
     function admit(address member) public override {
         SeatsStorage storage $ = _seatsStorage();
-        if (msg.sender == _council() && !$.requested[member]) revert CouncilSeatNotRequested(member);
+        if (msg.sender == circle() && !$.requested[member]) revert CouncilSeatNotRequested(member);
         $.requested[member] = false;
         super.admit(member);
     }
@@ -132,7 +131,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     /// @notice Refuses calls into any other circle or council, or any part of one; past the sunset, anything but
     /// renewing the charter or dissolving.
     function checkCalls(address[] calldata targets, bytes[] calldata calldatas, bool lapsed) public view override {
-        address council = _council();
+        address council = circle();
         for (uint256 i = 0; i < targets.length; ++i) {
             address target = targets[i];
             if (lapsed) {
@@ -150,7 +149,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
 
     /// @inheritdoc ICouncilSeats
     function delegateRole() external view returns (string memory) {
-        return _delegateRole(_council());
+        return _delegateRole(circle());
     }
 
     /// @inheritdoc ICouncilSeats
@@ -175,15 +174,6 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         if (!ok || answer.length != 32) return address(0);
         address owner = abi.decode(answer, (address));
         return registry.isCircle(owner) ? owner : address(0);
-    }
-
-    function _checkRoom() private view {
-        uint8 max = maxMembers();
-        if (memberCount() >= max) revert CircleMembershipFull(max);
-    }
-
-    function _council() private view returns (address) {
-        return circle();
     }
 
     function _delegateRole(address council) private pure returns (string memory) {
