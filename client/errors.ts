@@ -128,10 +128,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `That payment would take ${account} to ${after}, below their credit limit of -${limit}.`,
   MutualCreditSaturationExceeded: ([account, after, limit]) =>
     `That payment would take ${account} to ${after}, above their saturation limit of ${limit}.`,
-  MutualCreditValueTooLarge: ([value]) => `${value} is too large for a balance (at most 2^127 - 1).`,
+  MutualCreditValueTooLarge: ([value]) => `${value} is too large: amounts and limits are at most 2^100 - 1.`,
+  MutualCreditOnlyFactory: ([caller]) => `${caller} is not the factory that deployed this currency.`,
+  CreditFactoryCurrencyExists: ([circle, currency]) => `Circle ${circle} already has its currency, at ${currency}.`,
   MutualCreditOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,
-  MutualCreditStillMember: ([account]) =>
-    `${account} is still a member: only a departed member's balance moves to the commons.`,
+  MutualCreditStillHolder: ([account]) =>
+    `${account} may still hold this currency (a member or an admitted account): only a departed member's account is closed.`,
   MutualCreditTooManyAdmitted: ([cap]) =>
     `The circle has already admitted ${cap} non-member accounts, the most allowed.`,
   MutualCreditPermitExpired: ([deadline]) => `The permit expired on ${date(deadline)}.`,

@@ -14,6 +14,7 @@ import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICouncilSeats} from "../interfaces/ICouncilSeats.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
+import {CreditAccount} from "./CreditAccount.sol";
 
 /// @title MutualCredit
 /// @notice A circle's mutual-credit currency with a reciprocity ledger, and clearing lines to the currencies of
@@ -30,8 +31,18 @@ import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
 ///   council both still sit in, checked on every payment; a cross-circle payment is two ordinary transfers, one in
 ///   each currency, so each stays zero-sum and within its limits. The other currency is called only after this
 ///   side's state is written, and only if this circle opened a line to it.
-/// - A balance fits in 128 signed bits; every amount and limit is checked against {MAX_VALUE} before use, so no
-///   sum of at most {MAX_VALUE}-bounded balances within limits can overflow.
+/// - Amounts and limits are at most {MAX_VALUE} = 2^100 - 1. A balance is stored in 112 signed bits: members and
+///   admitted accounts stay within limits (each at most {MAX_VALUE}) and the commons can only carry the others'
+///   balances (the sum is zero), at most 41 x {MAX_VALUE} < 2^106. Stores are still checked ({SafeCast}).
+/// - Holding is cached: an account's slot carries a holder bit, set on its first payment after a live check (member
+///   or admitted) and cleared when the circle's hook reports the member left. So a payment reads and writes the two
+///   accounts' slots, the pair ledger and the limits, and nothing outside this contract. While the currency is one
+///   of the circle's role modules (the factory's proposal registers it), the hook is called on every departure with
+///   enough gas (the circle checks it up front). If a circle unregisters the currency, or a hook failed, anyone can
+///   close a departed account with {settleDeparted}; {isHolder} always answers live.
+/// - Totals received are derived, not stored: received = balance - off-ledger changes + given, where off-ledger
+///   changes (departures to the commons, jubilees) are recorded per account when they happen. The outstanding credit
+///   ({totalSupply}) is summed over the accounts with a balance (at most the members and admitted accounts).
 contract MutualCredit is
     Initializable,
     EIP712Upgradeable,
@@ -50,19 +61,13 @@ contract MutualCredit is
     /// @notice Most accounts the circle can admit besides its members.
     uint256 public constant MAX_ADMITTED = 8;
 
-    /// @notice Largest balance magnitude and limit: 2^127 - 1. A limit of `type(uint256).max` means unlimited.
-    uint256 public constant MAX_VALUE = uint256(uint128(type(int128).max));
-
-    /// @dev The payer's side of a transfer is one slot (balance and total given).
-    struct Account {
-        int128 balance;
-        uint128 given;
-    }
+    /// @notice Largest amount and limit: 2^100 - 1 (over 10^12 whole units at 18 decimals). A limit of
+    /// `type(uint256).max` means unlimited.
+    uint256 public constant MAX_VALUE = 2 ** 100 - 1;
 
     struct Limits {
         uint128 credit;
         uint128 saturation;
-        bool custom;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.MutualCredit
@@ -72,12 +77,11 @@ contract MutualCredit is
         uint8 decimals;
         string name;
         string symbol;
-        uint256 totalSupply;
         Limits defaults;
         EnumerableSet.AddressSet admitted;
         EnumerableSet.AddressSet nonZero;
-        mapping(address account => Account) accounts;
-        mapping(address account => uint256) received;
+        mapping(address account => CreditAccount) accounts;
+        mapping(address account => int256) offLedger;
         mapping(address account => Limits) limits;
         mapping(address from => mapping(address to => uint256)) givenTo;
         mapping(address owner => mapping(address spender => uint256)) allowances;
@@ -87,17 +91,22 @@ contract MutualCredit is
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MutualCredit")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant CREDIT_STORAGE = 0x2c49ac710c90da9b2c5ef21adb19642088a3c7933015897ac30d5b09d9453900;
 
+    /// @notice The factory that deployed this currency: the only caller of {initialize}.
+    address public immutable factory;
+
     modifier onlyCircle() {
         if (msg.sender != _creditStorage().circle) revert MutualCreditOnlyCircle(msg.sender);
         _;
     }
 
-    /// @dev The implementation is only ever used through clones.
+    /// @dev Takes no arguments, so the factory can predict the address from the circle alone; {initialize} follows in
+    /// the same transaction.
     constructor() {
-        _disableInitializers();
+        factory = msg.sender;
     }
 
-    /// @notice Sets up a circle's currency; the circle itself is admitted as its commons account.
+    /// @notice Sets up a circle's currency; the circle itself is admitted as its commons account. Only the factory,
+    /// once, right after deploying it.
     function initialize(
         address circle_,
         address membership_,
@@ -107,6 +116,7 @@ contract MutualCredit is
         uint256 defaultCredit,
         uint256 defaultSaturation
     ) external initializer {
+        if (msg.sender != factory) revert MutualCreditOnlyFactory(msg.sender);
         __EIP712_init(name_, "1");
         __Nonces_init();
         CreditStorage storage $ = _creditStorage();
@@ -115,10 +125,9 @@ contract MutualCredit is
         $.name = name_;
         $.symbol = symbol_;
         $.decimals = decimals_;
-        $.defaults = Limits(_limit(defaultCredit), _limit(defaultSaturation), true);
-        $.admitted.add(circle_);
+        $.defaults = Limits(_limit(defaultCredit), _limit(defaultSaturation));
         emit DefaultLimitsSet(defaultCredit, defaultSaturation);
-        emit AccountAdmitted(circle_);
+        _admit(circle_);
     }
 
     // ------------------------------------------------------------------
@@ -141,19 +150,25 @@ contract MutualCredit is
     }
 
     /// @notice The sum of all positive balances: the circle's outstanding credit (equal to the sum of all debts).
-    function totalSupply() external view returns (uint256) {
-        return _creditStorage().totalSupply;
+    /// @dev Summed over the accounts with a balance: at most the members and admitted accounts.
+    function totalSupply() external view returns (uint256 supply) {
+        CreditStorage storage $ = _creditStorage();
+        uint256 length = $.nonZero.length();
+        for (uint256 i = 0; i < length; ++i) {
+            int256 balance = $.accounts[$.nonZero.at(i)].balance();
+            if (balance > 0) supply += uint256(balance);
+        }
     }
 
     /// @notice The positive part of `account`'s balance (zero for an account in debt); see {signedBalanceOf}.
     function balanceOf(address account) external view returns (uint256) {
-        int256 balance = _creditStorage().accounts[account].balance;
+        int256 balance = _creditStorage().accounts[account].balance();
         return balance > 0 ? uint256(balance) : 0;
     }
 
     /// @notice `account`'s signed balance: negative when it owes the circle's economy.
     function signedBalanceOf(address account) external view returns (int256) {
-        return _creditStorage().accounts[account].balance;
+        return _creditStorage().accounts[account].balance();
     }
 
     /// @inheritdoc IERC20
@@ -229,7 +244,10 @@ contract MutualCredit is
     /// @notice How much `account` has given and received, ever.
     function totals(address account) external view returns (uint256 given, uint256 received) {
         CreditStorage storage $ = _creditStorage();
-        return ($.accounts[account].given, $.received[account]);
+        CreditAccount a = $.accounts[account];
+        given = a.given();
+        // Every change of a balance is a payment (given or received) or recorded as off-ledger.
+        received = uint256(a.balance() - $.offLedger[account] + int256(given));
     }
 
     // ------------------------------------------------------------------
@@ -238,22 +256,22 @@ contract MutualCredit is
 
     /// @notice Sets an account's credit and saturation limits. Only the circle.
     function setLimits(address account, uint256 creditLimit, uint256 saturationLimit) external onlyCircle {
-        _creditStorage().limits[account] = Limits(_limit(creditLimit), _limit(saturationLimit), true);
+        CreditStorage storage $ = _creditStorage();
+        $.limits[account] = Limits(_limit(creditLimit), _limit(saturationLimit));
+        $.accounts[account] = $.accounts[account].withCustomLimits();
         emit LimitsSet(account, creditLimit, saturationLimit);
     }
 
     /// @notice Sets the limits of accounts without their own. Only the circle.
     function setDefaultLimits(uint256 creditLimit, uint256 saturationLimit) external onlyCircle {
-        _creditStorage().defaults = Limits(_limit(creditLimit), _limit(saturationLimit), true);
+        _creditStorage().defaults = Limits(_limit(creditLimit), _limit(saturationLimit));
         emit DefaultLimitsSet(creditLimit, saturationLimit);
     }
 
     /// @notice Lets a non-member account hold balances. Only the circle; at most {MAX_ADMITTED}.
     function admitAccount(address account) external onlyCircle {
         if (account == address(0)) revert MutualCreditZeroAddress();
-        EnumerableSet.AddressSet storage admitted = _creditStorage().admitted;
-        if (admitted.length() >= MAX_ADMITTED) revert MutualCreditTooManyAdmitted(MAX_ADMITTED);
-        if (admitted.add(account)) emit AccountAdmitted(account);
+        _admit(account);
     }
 
     /// @notice Opens a clearing line with another circle's currency: that circle's commons may hold a balance here,
@@ -263,10 +281,7 @@ contract MutualCredit is
         CreditStorage storage $ = _creditStorage();
         address otherCircle = MutualCredit(other).circle();
         _checkSeats(council, otherCircle);
-        if ($.admitted.length() >= MAX_ADMITTED && !$.admitted.contains(otherCircle)) {
-            revert MutualCreditTooManyAdmitted(MAX_ADMITTED);
-        }
-        if ($.admitted.add(otherCircle)) emit AccountAdmitted(otherCircle);
+        _admit(otherCircle);
         $.lines[other] = council;
         emit ClearingLineOpened(other, council);
     }
@@ -310,24 +325,27 @@ contract MutualCredit is
         uint256 cleared = $.nonZero.length();
         while ($.nonZero.length() > 0) {
             address account = $.nonZero.at($.nonZero.length() - 1);
-            int256 balance = $.accounts[account].balance;
-            $.accounts[account].balance = 0;
+            CreditAccount a = $.accounts[account];
+            int256 balance = a.balance();
+            $.accounts[account] = a.withBalance(0);
+            $.offLedger[account] -= balance;
             $.nonZero.remove(account);
             emit BalanceCleared(account, balance);
         }
-        $.totalSupply = 0;
         emit Jubilee(cleared);
     }
 
-    /// @notice The circle's hook: a departed member's balance moves to the commons (the circle's own account).
+    /// @notice The circle's hook: a departed member's balance moves to the commons (the circle's own account) and
+    /// the account may no longer hold. An account the circle also admitted keeps holding, and keeps its balance.
     function onMemberLeft(address member) external onlyCircle {
-        _moveToCommons(member);
+        if (!_creditStorage().admitted.contains(member)) _close(member);
     }
 
-    /// @notice Moves a departed member's balance to the commons. Anyone; repairs a departure whose hook failed.
+    /// @notice Closes a departed member's account: its balance moves to the commons. Anyone; repairs a departure
+    /// whose hook failed or came while the currency was not one of the circle's role modules.
     function settleDeparted(address member) external {
-        if (_creditStorage().membership.isMember(member)) revert MutualCreditStillMember(member);
-        _moveToCommons(member);
+        if (isHolder(member)) revert MutualCreditStillHolder(member);
+        _close(member);
     }
 
     /// @notice The circle's hook: a hard reset dissolves roles, not balances.
@@ -336,7 +354,7 @@ contract MutualCredit is
     /// @notice An account's limits (its own, or the defaults).
     function limitsOf(address account) public view returns (uint256 creditLimit, uint256 saturationLimit) {
         CreditStorage storage $ = _creditStorage();
-        Limits storage limits = $.limits[account].custom ? $.limits[account] : $.defaults;
+        Limits storage limits = _limitsOf($, account, $.accounts[account]);
         return (limits.credit, limits.saturation);
     }
 
@@ -357,51 +375,86 @@ contract MutualCredit is
 
     function _transfer(address from, address to, uint256 value) private {
         if (to == address(0)) revert MutualCreditZeroAddress();
-        if (!isHolder(from)) revert MutualCreditNotHolder(from);
-        if (!isHolder(to)) revert MutualCreditNotHolder(to);
         if (value > MAX_VALUE) revert MutualCreditValueTooLarge(value);
         CreditStorage storage $ = _creditStorage();
+        CreditAccount payer = _holding($, from);
+        CreditAccount payee = _holding($, to);
         if (value != 0 && from != to) {
-            Account storage payer = $.accounts[from];
-            Account storage payee = $.accounts[to];
-            int256 payerAfter = int256(payer.balance) - int256(value);
-            int256 payeeAfter = int256(payee.balance) + int256(value);
-            (uint256 credit, ) = limitsOf(from);
-            if (payerAfter < -int256(credit)) revert MutualCreditLimitExceeded(from, payerAfter, credit);
-            (, uint256 saturation) = limitsOf(to);
-            if (payeeAfter > int256(saturation)) revert MutualCreditSaturationExceeded(to, payeeAfter, saturation);
-            _setBalance(from, payer, payerAfter);
-            _setBalance(to, payee, payeeAfter);
-            payer.given += uint128(value);
-            $.received[to] += value;
+            int256 payerBefore = payer.balance();
+            int256 payeeBefore = payee.balance();
+            int256 payerAfter = payerBefore - int256(value);
+            int256 payeeAfter = payeeBefore + int256(value);
+            // A limit binds only the side a payment makes worse, so it is read only then.
+            if (payerAfter < 0) {
+                uint256 credit = _limitsOf($, from, payer).credit;
+                if (payerAfter < -int256(credit)) revert MutualCreditLimitExceeded(from, payerAfter, credit);
+            }
+            if (payeeAfter > 0) {
+                uint256 saturation = _limitsOf($, to, payee).saturation;
+                if (payeeAfter > int256(saturation)) {
+                    revert MutualCreditSaturationExceeded(to, payeeAfter, saturation);
+                }
+            }
+            _trackNonZero($, from, payerBefore, payerAfter);
+            _trackNonZero($, to, payeeBefore, payeeAfter);
+            $.accounts[from] = payer.withBalance(payerAfter).withGiven(value);
+            $.accounts[to] = payee.withBalance(payeeAfter);
             $.givenTo[from][to] += value;
         }
         emit Transfer(from, to, value);
     }
 
-    /// @dev Updates a balance, the positive-supply total and the non-zero set.
-    function _setBalance(address account, Account storage a, int256 balanceAfter) private {
-        CreditStorage storage $ = _creditStorage();
-        int256 before = a.balance;
-        $.totalSupply =
-            $.totalSupply -
-            (before > 0 ? uint256(before) : 0) +
-            (balanceAfter > 0 ? uint256(balanceAfter) : 0);
-        a.balance = int128(balanceAfter);
-        if (before == 0 && balanceAfter != 0) $.nonZero.add(account);
-        if (before != 0 && balanceAfter == 0) $.nonZero.remove(account);
+    /// @dev An account's word, known to hold: from the cached bit, or else a live check (cached on the next write).
+    function _holding(CreditStorage storage $, address account) private view returns (CreditAccount a) {
+        a = $.accounts[account];
+        if (!a.isHolder()) {
+            if (!isHolder(account)) revert MutualCreditNotHolder(account);
+            a = a.withHolder(true);
+        }
     }
 
-    function _moveToCommons(address member) private {
+    function _limitsOf(
+        CreditStorage storage $,
+        address account,
+        CreditAccount a
+    ) private view returns (Limits storage) {
+        return a.hasCustomLimits() ? $.limits[account] : $.defaults;
+    }
+
+    /// @dev Keeps the set of accounts with a balance, which bounds {totalSupply} and {jubilee}.
+    function _trackNonZero(CreditStorage storage $, address account, int256 before, int256 balanceAfter) private {
+        if (before == 0 && balanceAfter != 0) $.nonZero.add(account);
+        else if (before != 0 && balanceAfter == 0) $.nonZero.remove(account);
+    }
+
+    function _admit(address account) private {
         CreditStorage storage $ = _creditStorage();
-        Account storage a = $.accounts[member];
-        int256 balance = a.balance;
-        if (balance == 0) return;
-        Account storage commons = $.accounts[$.circle];
-        // The commons takes whatever the member held, limits or not: leaving must never fail.
-        _setBalance($.circle, commons, int256(commons.balance) + balance);
-        _setBalance(member, a, 0);
-        emit BalanceMovedToCommons(member, $.circle, balance);
+        if ($.admitted.length() >= MAX_ADMITTED && !$.admitted.contains(account)) {
+            revert MutualCreditTooManyAdmitted(MAX_ADMITTED);
+        }
+        $.accounts[account] = $.accounts[account].withHolder(true);
+        if ($.admitted.add(account)) emit AccountAdmitted(account);
+    }
+
+    /// @dev A departed member's account: it may no longer hold, and its balance moves to the commons.
+    function _close(address member) private {
+        CreditStorage storage $ = _creditStorage();
+        CreditAccount a = $.accounts[member].withHolder(false);
+        int256 balance = a.balance();
+        if (balance != 0) {
+            address commons = $.circle;
+            CreditAccount c = $.accounts[commons];
+            // The commons takes whatever the member held, limits or not: leaving must never fail.
+            int256 commonsAfter = c.balance() + balance;
+            _trackNonZero($, commons, c.balance(), commonsAfter);
+            _trackNonZero($, member, balance, 0);
+            $.accounts[commons] = c.withBalance(commonsAfter);
+            a = a.withBalance(0);
+            $.offLedger[commons] += balance;
+            $.offLedger[member] -= balance;
+            emit BalanceMovedToCommons(member, commons, balance);
+        }
+        $.accounts[member] = a;
     }
 
     /// @dev The other circle of an open line whose two circles still sit in its council.

@@ -91,17 +91,21 @@ interface IMutualCredit {
     /// @param saturationLimit How far above zero they may go.
     error MutualCreditSaturationExceeded(address account, int256 balanceAfter, uint256 saturationLimit);
 
-    /// @notice An amount or limit is too large for a balance (at most 2^127 - 1).
+    /// @notice An amount or limit is too large (at most 2^100 - 1).
     /// @param value The value.
     error MutualCreditValueTooLarge(uint256 value);
+
+    /// @notice Only the factory that deployed the currency initializes it.
+    /// @param caller The caller.
+    error MutualCreditOnlyFactory(address caller);
 
     /// @notice The caller is not the circle.
     /// @param caller The caller.
     error MutualCreditOnlyCircle(address caller);
 
-    /// @notice The account is still a member; only a departed member's balance moves to the commons.
+    /// @notice The account may still hold (a member or admitted); only a departed member's account is closed.
     /// @param account The account.
-    error MutualCreditStillMember(address account);
+    error MutualCreditStillHolder(address account);
 
     /// @notice Too many admitted accounts.
     /// @param cap The cap.

@@ -20,11 +20,9 @@ export default buildModule("Circles", (m) => {
     randomness,
   ]);
   // Mutual credit: each circle creates its own currency through the factory, by its own decision.
-  const creditImplementation = m.contract("MutualCredit");
-  const creditFactory = m.contract("CreditFactory", [creditImplementation, registry]);
+  const creditFactory = m.contract("CreditFactory", [registry]);
   return {
     registry,
-    creditImplementation,
     creditFactory,
     circleImplementation,
     membershipImplementation,

@@ -39,11 +39,7 @@ async function twoCurrencies() {
     "Join the market council",
   );
 
-  const implementation = await ethers.deployContract("MutualCredit");
-  const factory = await ethers.deployContract("CreditFactory", [
-    await implementation.getAddress(),
-    await a.registry.getAddress(),
-  ]);
+  const factory = await ethers.deployContract("CreditFactory", [await a.registry.getAddress()]);
   async function currencyFor(world: CircleWorld, name: string) {
     const predicted = await factory.currencyOf(world.circle.target);
     await decide(

@@ -15,11 +15,7 @@ const UNLIMITED = ethers.MaxUint256;
 /** Elm circle with its currency "Elm hours" (2 decimals): credit limit 100.00, saturation 200.00 by default. */
 async function creditWorld() {
   const world = await circleWorld();
-  const implementation = await ethers.deployContract("MutualCredit");
-  const factory = await ethers.deployContract("CreditFactory", [
-    await implementation.getAddress(),
-    await world.registry.getAddress(),
-  ]);
+  const factory = await ethers.deployContract("CreditFactory", [await world.registry.getAddress()]);
   const predicted = await factory.currencyOf(world.circle.target);
   const receipt = await (
     await decide(
@@ -72,10 +68,11 @@ describe("MutualCredit", function () {
     expect(await credit.symbol()).to.equal("HRS");
     expect(await credit.decimals()).to.equal(2n);
     expect(await credit.isHolder(circle.target)).to.equal(true);
+    expect(await credit.circle()).to.equal(circle.target);
     expect(await circle.roleModules()).to.include(credit.target);
     expect(await credit.limitsOf(circle.target)).to.deep.equal([100_00n, 200_00n]);
     const [someone] = await ethers.getSigners();
-    const factory = await ethers.deployContract("CreditFactory", [ethers.ZeroAddress, await registry.getAddress()]);
+    const factory = await ethers.deployContract("CreditFactory", [await registry.getAddress()]);
     await expect(factory.connect(someone!).createCurrency("x", "x", 2, 1n, 1n))
       .to.be.revertedWithCustomError(factory, "CreditFactoryNotCircle")
       .withArgs(someone!.address);
@@ -227,7 +224,88 @@ describe("MutualCredit", function () {
     expect(await sumOfBalances(world)).to.equal(0n);
     // The ledger keeps the history.
     expect(await credit.givenTo(ana.address, ben.address)).to.equal(40_00n);
-    await expect(credit.settleDeparted(ben.address)).to.be.revertedWithCustomError(credit, "MutualCreditStillMember");
+    await expect(credit.settleDeparted(ben.address)).to.be.revertedWithCustomError(credit, "MutualCreditStillHolder");
+  });
+
+  it("keeps totals received right across departures: the commons' takeover is not a payment", async function () {
+    const world = await networkHelpers.loadFixture(creditWorld);
+    const { credit, membership, circle, ana, ben } = world;
+    await credit.connect(ana).transfer(ben.address, 40_00n);
+    await credit.connect(ben).transfer(ana.address, 15_00n);
+    await membership.connect(ben).leave();
+    expect(await credit.signedBalanceOf(circle.target)).to.equal(25_00n);
+    expect(await credit.totals(ben.address)).to.deep.equal([15_00n, 40_00n]);
+    expect(await credit.totals(ana.address)).to.deep.equal([40_00n, 15_00n]);
+    expect(await credit.totals(circle.target)).to.deep.equal([0n, 0n]);
+  });
+
+  it("closes only departed members' accounts: never the commons or an admitted account", async function () {
+    const world = await networkHelpers.loadFixture(creditWorld);
+    const { credit, circle, ana, outsiders } = world;
+    const admit = credit.interface.encodeFunctionData("admitAccount", [outsiders[0]!.address]);
+    await decide(world, [circleCall(world, credit, admit)], "Admit the tool library");
+    await credit.connect(ana).transfer(circle.target as string, 10_00n);
+    await credit.connect(ana).transfer(outsiders[0]!.address, 5_00n);
+    for (const account of [circle.target as string, outsiders[0]!.address, ana.address]) {
+      await expect(credit.settleDeparted(account))
+        .to.be.revertedWithCustomError(credit, "MutualCreditStillHolder")
+        .withArgs(account);
+    }
+    expect(await credit.signedBalanceOf(circle.target)).to.equal(10_00n);
+    expect(await sumOfBalances(world)).to.equal(0n);
+  });
+
+  it("lets anyone close the account of a member who left while the currency was not a role module", async function () {
+    const world = await networkHelpers.loadFixture(creditWorld);
+    const { credit, circle, membership, ana, ben } = world;
+    await credit.connect(ana).transfer(ben.address, 30_00n);
+    const unregister = circle.interface.encodeFunctionData("removeRoleModule", [credit.target]);
+    await decide(world, [{ target: circle.target as string, data: unregister }], "Unregister the currency");
+    await membership.connect(ana).leave();
+    // The currency did not hear of it: the live check says no, the account is still open until someone closes it.
+    expect(await credit.isHolder(ana.address)).to.equal(false);
+    expect(await credit.signedBalanceOf(ana.address)).to.equal(-30_00n);
+    await expect(credit.connect(ben).settleDeparted(ana.address))
+      .to.emit(credit, "BalanceMovedToCommons")
+      .withArgs(ana.address, circle.target, -30_00n);
+    await expect(credit.connect(ana).transfer(ben.address, 1n))
+      .to.be.revertedWithCustomError(credit, "MutualCreditNotHolder")
+      .withArgs(ana.address);
+    expect(await sumOfBalances(world)).to.equal(0n);
+  });
+
+  it("refuses amounts and limits beyond 2^100 - 1, and reads an unlimited saturation as the maximum", async function () {
+    const world = await networkHelpers.loadFixture(creditWorld);
+    const { credit, ana, ben } = world;
+    const max = await credit.MAX_VALUE();
+    expect(max).to.equal(2n ** 100n - 1n);
+    await expect(credit.connect(ana).transfer(ben.address, max + 1n))
+      .to.be.revertedWithCustomError(credit, "MutualCreditValueTooLarge")
+      .withArgs(max + 1n);
+    const tooLarge = credit.interface.encodeFunctionData("setLimits", [ana.address, max + 1n, 0n]);
+    await expect(decide(world, [circleCall(world, credit, tooLarge)], "Too much credit"))
+      .to.be.revertedWithCustomError(credit, "MutualCreditValueTooLarge")
+      .withArgs(max + 1n);
+    const unlimited = credit.interface.encodeFunctionData("setLimits", [ben.address, 0n, UNLIMITED]);
+    await decide(world, [circleCall(world, credit, unlimited)], "Ben may hold any amount");
+    expect(await credit.limitsOf(ben.address)).to.deep.equal([0n, max]);
+  });
+
+  it("is initialized once, by its factory, and each circle has one currency", async function () {
+    const world = await networkHelpers.loadFixture(creditWorld);
+    const { credit, factory, circle, membership, ana, ben } = world;
+    expect(await credit.factory()).to.equal(factory.target);
+    await expect(
+      credit.initialize(circle.target, membership.target, "x", "x", 0, 0n, 0n),
+    ).to.be.revertedWithCustomError(credit, "InvalidInitialization");
+    const fresh = await ethers.deployContract("MutualCredit", [], ana);
+    await expect(fresh.connect(ben).initialize(circle.target, membership.target, "x", "x", 0, 0n, 0n))
+      .to.be.revertedWithCustomError(fresh, "MutualCreditOnlyFactory")
+      .withArgs(ben.address);
+    const again = factory.interface.encodeFunctionData("createCurrency", ["Again", "AG", 2, 0n, 0n]);
+    await expect(decide(world, [{ target: factory.target as string, data: again }], "A second currency"))
+      .to.be.revertedWithCustomError(factory, "CreditFactoryCurrencyExists")
+      .withArgs(circle.target, credit.target);
   });
 
   it("clears every balance with a jubilee decided by the circle, keeping the ledger", async function () {
@@ -246,6 +324,8 @@ describe("MutualCredit", function () {
     for (const s of [ana, ben, cai]) expect(await credit.signedBalanceOf(s.address)).to.equal(0n);
     expect(await credit.totalSupply()).to.equal(0n);
     expect(await credit.givenTo(ana.address, ben.address)).to.equal(40_00n);
+    expect(await credit.totals(ben.address)).to.deep.equal([0n, 50_00n]);
+    expect(await credit.accountsWithBalance()).to.deep.equal([]);
   });
 
   it("admits a few non-member accounts by decision, and no more than the cap", async function () {

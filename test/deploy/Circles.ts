@@ -18,7 +18,6 @@ describe("deploy/modules/Circles", function () {
     expect(await registry.defaultRandomness()).to.equal(await deployed.randomness.getAddress());
     const factory = await ethers.getContractAt("CreditFactory", await deployed.creditFactory.getAddress());
     expect(await factory.registry()).to.equal(await registry.getAddress());
-    expect(await factory.implementation()).to.equal(await deployed.creditImplementation.getAddress());
 
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(
