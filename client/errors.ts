@@ -15,6 +15,9 @@ const date = (seconds: unknown): string => {
         .replace(/\.\d+Z$/, " UTC");
 };
 
+/** A hub token id (an address as a number) as the address whose token it is. */
+const tokenOf = (id: unknown): string => `0x${BigInt(String(id)).toString(16).padStart(40, "0")}`;
+
 const END_REASONS = [
   "not ended",
   "expired",
@@ -158,6 +161,57 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   CouncilSeatAlreadyRequested: ([circle]) => `${circle} already asked for a seat; the council has yet to decide.`,
   CouncilSeatNotRequested: ([circle]) =>
     `${circle} has not asked for a seat: a circle joins a council only by its own decision.`,
+  IncomeHubAlreadyRegistered: ([account]) =>
+    `${account} is already registered at the income hub: an account registers once.`,
+  IncomeHubNotRegistered: ([account]) =>
+    `${account} is not registered at the income hub as a person (or, where one is needed, as a circle).`,
+  IncomeHubInvitationRequired: ([bootstrapEnd]) =>
+    `Open registration ended on ${date(bootstrapEnd)}: register with an inviter, a registered person who trusts you.`,
+  IncomeHubNotInvited: ([inviter, invitee]) =>
+    `${inviter} does not trust ${invitee}: to invite someone, the inviter trusts them first, then they register naming the inviter.`,
+  IncomeHubInsufficientBalance: ([account, id, balance, needed]) =>
+    `${account} holds ${balance} of the token of ${tokenOf(id)} today (after demurrage), not the ${needed} needed.`,
+  IncomeHubStopped: ([person]) => `${person} has stopped their income for good: they can no longer claim.`,
+  IncomeHubNotCircle: ([account]) =>
+    `${account} is not a registered circle: only circles of the registry can register, and only registered circles can vouch or be groups.`,
+  IncomeHubNotMember: ([circle, account]) =>
+    `${account} is not a member of ${circle}, so the circle cannot vouch for them.`,
+  IncomeHubTooMany: ([count, cap]) =>
+    `At most ${cap} entries fit in one call; got ${count}. Split it into several calls.`,
+  IncomeHubValueTooLarge: ([value]) =>
+    `${value} is too large: amounts and balances at the income hub are at most 2^192 - 1.`,
+  IncomeHubNotApproved: ([operator, owner]) =>
+    `${operator} may not move ${owner}'s tokens: the owner must first approve them with setApprovalForAll.`,
+  IncomeHubZeroAddress: () => "The zero address cannot take part.",
+  IncomeHubLengthMismatch: ([first, second]) =>
+    `Lists that go together have different lengths: ${first} and ${second}.`,
+  IncomeHubSelfTrust: ([account]) => `${account} cannot trust themselves: everyone always accepts their own token.`,
+  IncomeHubVerticesNotSorted: ([index]) =>
+    `The payment's accounts must be listed in strictly ascending order; entry ${index} is not above the one before it.`,
+  IncomeHubInvalidEdge: ([edge]) =>
+    `Transfer ${edge} of the payment is malformed: an index is out of range, or it goes from an account to itself.`,
+  IncomeHubUntrustedHop: ([edge, receiver, tokenOwner]) =>
+    `Transfer ${edge} of the payment would give ${receiver} the token of ${tokenOwner}, which they do not trust.`,
+  IncomeHubFlowNotConserved: ([vertex, net, expected]) =>
+    `The payment would change ${vertex}'s holdings by ${net} instead of ${expected}: everyone but the payer and the receiver must end where they started.`,
+  IncomeHubNotInFlow: ([account]) =>
+    `${account} is missing from the payment's accounts, or is both payer and receiver: list both, and they must differ.`,
+  IncomeHubUntrustedCollateral: ([group, tokenOwner]) =>
+    `Group ${group} does not accept the token of ${tokenOwner} as collateral: it must be a person's token the group trusts.`,
+  IncomeHubInvalidDayZero: ([dayZero]) => `Day zero must be a whole hour, not in the future; got ${date(dayZero)}.`,
+  IncomeWrapperNotHub: ([caller]) =>
+    `${caller} is not the income hub: a wrapper only takes tokens the hub delivers, sent with the hub's safeTransferFrom.`,
+  IncomeWrapperWrongId: ([id, expected]) =>
+    `This wrapper holds only the token of ${tokenOf(expected)}, not that of ${tokenOf(id)}: find that token's wrapper with the factory's wrapperOf.`,
+  IncomeWrapperBatchRefused: () =>
+    "A wrapper does not take batch transfers: send its one token with the hub's safeTransferFrom.",
+  IncomeWrapperOnlyFactory: ([caller]) =>
+    `${caller} is not the factory that created this wrapper, so it cannot initialize it.`,
+  IncomeWrappersInvalidId: ([id]) =>
+    `${id} is not a token id of the income hub: token ids are addresses as numbers, below 2^160.`,
+  ERC20InsufficientBalance: ([sender, balance, needed]) => `${sender} holds ${balance}, not the ${needed} needed.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+    `${spender} may spend ${allowance}, not the ${needed} this transfer needs: the owner must approve more.`,
 };
 
 /** A readable sentence for a decoded custom error. */
@@ -165,4 +219,26 @@ export function describeError(name: string, args: Args): string {
   const sentence = ERROR_SENTENCES[name];
   if (sentence) return sentence(args);
   return `${name}(${args.map(String).join(", ")})`;
+}
+
+/** Anything shaped like a viem error that can be searched for the revert underneath it. */
+interface ViemLikeError {
+  walk(predicate: (cause: unknown) => boolean): unknown;
+}
+
+/**
+ * The sentence for the custom error inside a viem error (a reverted `simulateContract`, `writeContract` or
+ * `readContract`), or undefined if there is none. The revert must be decodable with the ABI the call used.
+ */
+export function describeRevert(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("walk" in error)) return undefined;
+  const found = (error as ViemLikeError).walk(
+    (cause) =>
+      typeof cause === "object" && cause !== null && "data" in cause && isDecoded((cause as { data: unknown }).data),
+  ) as { data: { errorName: string; args?: readonly unknown[] } } | null | undefined;
+  return found ? describeError(found.data.errorName, found.data.args ?? []) : undefined;
+}
+
+function isDecoded(data: unknown): boolean {
+  return typeof data === "object" && data !== null && typeof (data as { errorName?: unknown }).errorName === "string";
 }

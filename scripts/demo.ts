@@ -8,11 +8,13 @@ import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
 import { blockHeaderRlp } from "../client/blockHeader.js";
 import { describeError } from "../client/errors.js";
 import { findEvent, findEvents } from "../client/events.js";
+import { planPayment } from "../client/income.js";
+import { flowHops, type Address } from "../client/pathfinder.js";
 import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 import type { Circle } from "../typechain-types/index.js";
 
-const { ethers, ignition, networkHelpers } = await network.create();
+const { ethers, ignition, networkHelpers, viem } = await network.create();
 const { time } = networkHelpers;
 
 const NAMES = ["Ana", "Ben", "Cai", "Dee", "Eli", "Fay", "Gus"] as const;
@@ -386,8 +388,10 @@ say(
   `Elm Street Garden founds the Watershed council by its own decision and holds its first seat. ` +
     `The council has no authority over its circles: it can call only itself and what it owns.`,
 );
-await decide(ana, [grant(await delegateSpec(), eli)], "Eli represents us on the watershed council");
-const eliDelegate = await mandates.mandateCount();
+// The envoy is whoever holds no live mandate (the lot above decides who is compost steward).
+const envoy = [eli, dee, cai].find((p) => p.signer.address !== stewardAddress)!;
+await decide(ana, [grant(await delegateSpec(), envoy)], `${envoy.name} represents us on the watershed council`);
+const envoyDelegate = await mandates.mandateCount();
 await birchDecide(
   hal,
   [
@@ -400,7 +404,7 @@ await birchDecide(
   "Ask for a seat on the watershed council, with Ida as our delegate",
 );
 const idaDelegate = await birchMandates.mandateCount();
-say(`Elm makes Eli its delegate; Birch Lane Gardens decides to ask for a seat, with Ida as its delegate.`);
+say(`Elm makes ${envoy.name} its delegate; Birch Lane Gardens decides to ask for a seat, with Ida as its delegate.`);
 
 /** A delegate has their circle call the council. */
 const viaDelegate = (delegate: Person, circleMandates: typeof mandates, id: bigint, data: string) =>
@@ -434,22 +438,22 @@ async function councilDecide(
 await councilDecide(
   [{ target: councilParts.membership, data: seats.interface.encodeFunctionData("admit", [birchAddress!]) }],
   "Seat Birch Lane Gardens",
-  [[eli, mandates, eliDelegate]],
+  [[envoy, mandates, envoyDelegate]],
 );
 say(
-  `The council seats Birch Lane, Eli voting for Elm through his mandate: ${await seats.memberCount()} seats, both filled.`,
+  `The council seats Birch Lane, ${envoy.name} voting for Elm through their mandate: ${await seats.memberCount()} seats, both filled.`,
 );
 const resolution = await councilDecide(
   [{ target: councilParts.circle, data: "0x" }],
   "Share the rain-barrel rota across both gardens",
   [
-    [eli, mandates, eliDelegate],
+    [envoy, mandates, envoyDelegate],
     [ida, birchMandates, idaDelegate],
   ],
 );
 const [, councilFor] = await council.proposalVotes(resolution);
 say(
-  `Eli and Ida carry "Share the rain-barrel rota" for their circles: ${councilFor} seats for; ${await stateOf(council, resolution)}.`,
+  `${envoy.name} and Ida carry "Share the rain-barrel rota" for their circles: ${councilFor} seats for; ${await stateOf(council, resolution)}.`,
 );
 
 for (const member of [hal, jo, kai])
@@ -542,6 +546,56 @@ say(
 );
 const closed = await attempt(() => hours.connect(gus.signer).payAcross(birchCurrency, ida.signer.address, 1n));
 say(`New payments on the line are refused now ("${closed}"); its balances stay readable for settlement.`);
+
+// --- Basic income: a personal currency for every person ---------------------------------------------------------
+const hub = await ethers.getContractAt("IncomeHub", await deployed.incomeHub.getAddress());
+const TOKEN = 10n ** 18n;
+const tokens = (amount: bigint) => (Number(amount / 10n ** 14n) / 10_000).toFixed(2);
+const idOf = (p: Person) => BigInt(p.signer.address);
+const elmMembers = [ana, ben, cai, dee, eli, gus];
+await decide(
+  ana,
+  [
+    { target: await hub.getAddress(), data: hub.interface.encodeFunctionData("registerCircle") },
+    {
+      target: await hub.getAddress(),
+      data: hub.interface.encodeFunctionData("vouch", [elmMembers.map((p) => p.signer.address)]),
+    },
+  ],
+  "Vouch for our members in the income hub",
+);
+say(
+  `Elm Street Garden registers in the income hub and, by one decision, vouches for its ${elmMembers.length} members: ` +
+    `each now earns 1 token an hour of their own currency (the circle's admission process is the sybil defence).`,
+);
+await time.increase(5 * DAY);
+for (const p of elmMembers) await (await hub.connect(p.signer).claim()).wait();
+say(
+  `Five days later each claims: Ana holds ${tokens(await hub.balanceOf(ana.signer.address, idOf(ana)))} Ana-tokens ` +
+    `(120 hours, less 7%-a-year demurrage on the days already past).`,
+);
+await (await hub.connect(ana.signer).trust(hal.signer.address, (await time.latest()) + 365 * DAY)).wait();
+await (await hub.connect(hal.signer).register(ana.signer.address)).wait();
+say(
+  `Ana invites Hal of Birch Lane: she trusts him first, he registers naming her; her invitation burns 96 of her ` +
+    `tokens (${tokens(await hub.balanceOf(ana.signer.address, idOf(ana)))} left) and Hal starts with a welcome bonus ` +
+    `of ${tokens(await hub.balanceOf(hal.signer.address, idOf(hal)))} Hal-tokens.`,
+);
+await (await hub.connect(gus.signer).trust(ana.signer.address, (await time.latest()) + 365 * DAY)).wait();
+const paid = 20n * TOKEN;
+const flow = await planPayment(
+  await viem.getPublicClient(),
+  (await hub.getAddress()) as Address,
+  hal.signer.address as Address,
+  gus.signer.address as Address,
+  paid,
+);
+await (await hub.connect(hal.signer).payAlongTrust(flow.vertices, flow.edges, gus.signer.address, paid)).wait();
+say(
+  `Gus does not know Hal, but trusts Ana, who trusts Hal. Hal pays Gus 20 along that chain in one transaction ` +
+    `(the pathfinder found ${flow.edges.length} transfers over ${flowHops(flow)} hops): Ana swaps 20 Hal-tokens for 20 of ` +
+    `her own and ends with as much as before; Gus receives ${tokens(await hub.balanceOf(gus.signer.address, idOf(ana)))} Ana-tokens.`,
+);
 
 // --- Hard reset --------------------------------------------------------------------------------------------------
 const pending = "Give Ben the keys to the tool shed for a year";

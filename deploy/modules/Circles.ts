@@ -1,4 +1,5 @@
-// Ignition module: the circle implementations, the default sortition randomness and the registry that clones them.
+// Ignition module: the circle implementations, the default sortition randomness and the registry that clones them;
+// the mutual-credit factory; the basic-income hub and its ERC-20 wrapper factory.
 // Deploy with `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
@@ -21,9 +22,24 @@ export default buildModule("Circles", (m) => {
   ]);
   // Mutual credit: each circle creates its own currency through the factory, by its own decision.
   const creditFactory = m.contract("CreditFactory", [registry]);
+  // Basic income. Defaults follow Circles v2: day zero 15 October 2020 00:00 UTC, an invitation burns 96 of the
+  // inviter's token and gives the invitee 48; for 30 days after deployment anyone may register without invitation.
+  const incomeHub = m.contract("IncomeHub", [
+    {
+      registry,
+      dayZero: m.getParameter("incomeDayZero", 1_602_720_000n),
+      bootstrapPeriod: m.getParameter("incomeBootstrapPeriod", 30n * 86_400n),
+      invitationCost: m.getParameter("incomeInvitationCost", 96n * 10n ** 18n),
+      welcomeBonus: m.getParameter("incomeWelcomeBonus", 48n * 10n ** 18n),
+      uri: m.getParameter("incomeUri", ""),
+    },
+  ]);
+  const incomeWrappers = m.contract("IncomeWrappers", [incomeHub]);
   return {
     registry,
     creditFactory,
+    incomeHub,
+    incomeWrappers,
     circleImplementation,
     membershipImplementation,
     ritualsImplementation,

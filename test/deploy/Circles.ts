@@ -18,6 +18,12 @@ describe("deploy/modules/Circles", function () {
     expect(await registry.defaultRandomness()).to.equal(await deployed.randomness.getAddress());
     const factory = await ethers.getContractAt("CreditFactory", await deployed.creditFactory.getAddress());
     expect(await factory.registry()).to.equal(await registry.getAddress());
+    const hub = await ethers.getContractAt("IncomeHub", await deployed.incomeHub.getAddress());
+    expect(await hub.registry()).to.equal(await registry.getAddress());
+    expect(await hub.dayZero()).to.equal(1_602_720_000n);
+    expect(await hub.invitationCost()).to.equal(96n * 10n ** 18n);
+    const wrappers = await ethers.getContractAt("IncomeWrappers", await deployed.incomeWrappers.getAddress());
+    expect(await wrappers.hub()).to.equal(await hub.getAddress());
 
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(

@@ -1,0 +1,109 @@
+// Income hub benchmarks: personal mint, trust, a plain transfer and payments along trust of 1 to 8 hops, next to
+// OpenZeppelin's ERC-1155 doing the nearest thing in the same run. Called by scripts/bench/index.ts.
+import type { ContractTransactionResponse } from "ethers";
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+
+const DAY = 86_400;
+const TOKEN = 10n ** 18n;
+export const MAX_HOPS = 8;
+
+export interface IncomeRow {
+  operation: string;
+  circle: bigint;
+  reference?: bigint;
+  note?: string;
+}
+
+async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  if (!receipt) throw new Error("no receipt");
+  return receipt.gasUsed;
+}
+
+/**
+ * Measures the hub. Steady state throughout: every balance a measured operation writes is already non-zero, as in
+ * the reference (each payment is made once to warm up, then measured).
+ */
+export async function benchIncome(ethers: HardhatEthers, networkHelpers: NetworkHelpers, registry: string) {
+  const { time } = networkHelpers;
+  const now = await time.latest();
+  const hub = await ethers.deployContract("IncomeHub", [
+    {
+      registry,
+      dayZero: Math.floor(now / DAY) * DAY,
+      bootstrapPeriod: 30 * DAY,
+      invitationCost: 96n * TOKEN,
+      welcomeBonus: 48n * TOKEN,
+      uri: "",
+    },
+  ]);
+  const reference = await ethers.deployContract("ReferenceERC1155");
+  // Nine people on a chain of trust: person i+1 trusts person i.
+  const people = await Promise.all(
+    Array.from({ length: MAX_HOPS + 1 }, async (_, i) => {
+      const wallet = new ethers.Wallet(ethers.id(`income bench person ${i}`), ethers.provider);
+      await networkHelpers.setBalance(wallet.address, 10n ** 20n);
+      return wallet;
+    }),
+  );
+  for (const p of people) await hub.connect(p).register(ethers.ZeroAddress);
+  await time.increase(DAY);
+  const claim = await gasOf(hub.connect(people[0]!).claim());
+  for (const p of people.slice(1)) await hub.connect(p).claim();
+  const referenceMint = await gasOf(reference.mint(people[0]!.address, 1n, 24n * TOKEN));
+  const expiry = (await time.latest()) + 365 * DAY;
+  const trust = await gasOf(hub.connect(people[1]!).trust(people[0]!.address, expiry));
+  for (let i = 2; i < people.length; ++i) await hub.connect(people[i]!).trust(people[i - 1]!.address, expiry);
+
+  const [a, b] = [people[0]!, people[1]!];
+  const idA = BigInt(a.address);
+  await hub.connect(a).safeTransferFrom(a.address, b.address, idA, TOKEN, "0x");
+  const transfer = await gasOf(hub.connect(a).safeTransferFrom(a.address, b.address, idA, TOKEN, "0x"));
+  await reference.mint(b.address, 1n, TOKEN);
+  const referenceTransfer = await gasOf(reference.connect(a).safeTransferFrom(a.address, b.address, 1n, TOKEN, "0x"));
+
+  const payments: { hops: number; gas: bigint }[] = [];
+  for (let hops = 1; hops <= MAX_HOPS; ++hops) {
+    const hopsList = Array.from({ length: hops }, (_, i) => ({
+      from: people[i]!.address,
+      to: people[i + 1]!.address,
+      token: people[i]!.address,
+    }));
+    const vertices = [...new Set(hopsList.flatMap((h) => [h.from, h.to]))].sort((x, y) =>
+      BigInt(x) < BigInt(y) ? -1 : 1,
+    );
+    const at = (address: string) => vertices.indexOf(address);
+    const edges = hopsList.map((h) => ({ from: at(h.from), to: at(h.to), token: at(h.token), amount: TOKEN / 10n }));
+    const receiver = people[hops]!.address;
+    await hub.connect(a).payAlongTrust(vertices, edges, receiver, TOKEN / 10n);
+    payments.push({
+      hops,
+      gas: await gasOf(hub.connect(a).payAlongTrust(vertices, edges, receiver, TOKEN / 10n)),
+    });
+  }
+
+  const rows: IncomeRow[] = [
+    {
+      operation: "income: claim a day of income",
+      circle: claim,
+      reference: referenceMint,
+      note: "reference: OZ ERC-1155 mint",
+    },
+    { operation: "income: trust a person", circle: trust, note: "one storage write and an event" },
+    {
+      operation: "income: plain ERC-1155 transfer",
+      circle: transfer,
+      reference: referenceTransfer,
+      note: "reference: OZ ERC-1155 safeTransferFrom between holders",
+    },
+    ...payments.map((p) => ({
+      operation: `income: pay along trust, ${p.hops} hop${p.hops === 1 ? "" : "s"}`,
+      circle: p.gas,
+      reference: referenceTransfer * BigInt(p.hops),
+      note: `reference: ${p.hops} OZ ERC-1155 transfer${p.hops === 1 ? "" : "s"}`,
+    })),
+  ];
+  const growth = payments.map((p) => ({ series: "pay along trust, by hops", size: p.hops, gas: p.gas }));
+  return { rows, growth, referenceTransfer };
+}
