@@ -2,10 +2,21 @@
  * What every Commonweal task shares: checking input before anything is sent, printing for people or for scripts
  * (`--json`), and failing with one readable sentence and a non-zero exit code.
  */
-import { getAddress, isAddress, parseUnits, type Address } from "viem";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import {
+  getAddress,
+  isAddress,
+  parseUnits,
+  type Account,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from "viem";
 
+import { DeploymentRecordError, readDeployment } from "../client/deployments.js";
 import { describeRevert } from "../client/errors.js";
-import { DeploymentRecordError } from "../client/deployments.js";
 import { PathfinderError } from "../client/pathfinder.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
@@ -63,4 +74,68 @@ export function explain(error: unknown): string {
   if (revert) return revert;
   if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;
   return String(error);
+}
+
+/** A wallet that can sign: one of the network's configured accounts. */
+export type Wallet = WalletClient<Transport, Chain, Account>;
+
+/** What a task needs of the network: viem clients, the chain id, the deployment record, and a signer. */
+export interface Connection {
+  publicClient: PublicClient;
+  wallets: readonly Wallet[];
+  chainId: number;
+  /** The addresses recorded for this chain; throws a DeploymentRecordError saying how to deploy if there are none. */
+  deployment(): ReturnType<typeof readDeployment>;
+  /** The account `--from` names (an address), or the first account. */
+  wallet(from: string | undefined): Wallet;
+}
+
+/** Connects to the network the task runs on (`--network`). */
+export async function connect(hre: HardhatRuntimeEnvironment): Promise<Connection> {
+  const { viem } = await hre.network.connect();
+  const publicClient = await viem.getPublicClient();
+  return connection(publicClient, await viem.getWalletClients(), await publicClient.getChainId());
+}
+
+/** A Connection from clients you already have (tests, scripts). */
+export function connection(publicClient: PublicClient, wallets: readonly Wallet[], chainId: number): Connection {
+  return {
+    publicClient,
+    wallets,
+    chainId,
+    deployment: () => readDeployment(chainId),
+    wallet(from) {
+      if (from === undefined) {
+        const first = wallets[0];
+        if (!first) throw new CliError("This network has no accounts to sign with.");
+        return first;
+      }
+      const address = requireAddress("from", from);
+      const found = wallets.find((w) => w.account.address.toLowerCase() === address.toLowerCase());
+      if (!found) throw new CliError(`--from ${address} is not one of this network's accounts.`);
+      return found;
+    },
+  };
+}
+
+/** Fails unless there is contract code at `address` (a wrong address, or the wrong network). */
+export async function requireContract(c: Connection, what: string, address: Address): Promise<void> {
+  if (!(await c.publicClient.getCode({ address }))) {
+    throw new CliError(`There is no ${what} at ${address} on chain ${c.chainId}.`);
+  }
+}
+
+/**
+ * Sends a call that `simulateContract` has already accepted (so a refusal surfaces, decoded, before anything is
+ * sent), waits for it, and fails if it reverted after all.
+ *
+ * @example
+ * const { request } = await c.publicClient.simulateContract({ address, abi, functionName, args, account: wallet.account });
+ * const { hash, receipt } = await send(c, wallet, request);
+ */
+export async function send(c: Connection, wallet: Wallet, request: Parameters<Wallet["writeContract"]>[0]) {
+  const hash = await wallet.writeContract(request);
+  const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new CliError(`Transaction ${hash} reverted.`);
+  return { hash, receipt };
 }

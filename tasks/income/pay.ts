@@ -1,11 +1,19 @@
 /** `npx hardhat income pay --to <address> --amount 25 [--from <address>] [--hub <address>] [--json]` */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { formatUnits, type Account, type Chain, type PublicClient, type Transport, type WalletClient } from "viem";
+import { formatUnits } from "viem";
 
-import { readDeployment } from "../../client/deployments.js";
 import { payAlongTrustRequest, planPayment } from "../../client/income.js";
 import { flowHops, type Address } from "../../client/pathfinder.js";
-import { CliError, parseAmount, report, requireAddress, runTask } from "../cli.js";
+import {
+  connect,
+  parseAmount,
+  report,
+  requireAddress,
+  requireContract,
+  runTask,
+  send,
+  type Connection,
+} from "../cli.js";
 
 export interface PayArgs {
   to?: string;
@@ -26,34 +34,23 @@ export interface PayResult {
   gasUsed: bigint;
 }
 
-type Wallet = WalletClient<Transport, Chain, Account>;
-
 /**
  * Plans the payment with the pathfinder, checks it by simulation, and sends it. Every input is checked before
  * anything is sent; a refusal throws with a readable sentence.
  */
-export async function payAlongTrust(
-  publicClient: PublicClient,
-  wallets: readonly Wallet[],
-  args: PayArgs,
-): Promise<PayResult> {
+export async function payAlongTrust(c: Connection, args: PayArgs): Promise<PayResult> {
   const to = requireAddress("to", args.to);
   const amount = parseAmount("amount", args.amount);
-  const from = args.from === undefined ? undefined : requireAddress("from", args.from);
-  const wallet = from ? wallets.find((w) => w.account.address.toLowerCase() === from.toLowerCase()) : wallets[0];
-  if (!wallet) throw new CliError(`--from ${from} is not one of this network's accounts.`);
-  const chainId = await publicClient.getChainId();
-  const hub = args.hub ? requireAddress("hub", args.hub) : readDeployment(chainId).incomeHub;
-  if (!(await publicClient.getCode({ address: hub }))) {
-    throw new CliError(`There is no income hub at ${hub} on chain ${chainId}.`);
-  }
+  const wallet = c.wallet(args.from);
+  const hub = args.hub ? requireAddress("hub", args.hub) : c.deployment().incomeHub;
+  await requireContract(c, "income hub", hub);
   const payer = wallet.account.address;
-  const flow = await planPayment(publicClient, hub, payer, to, amount);
-  const request = payAlongTrustRequest(hub, flow, to);
-  await publicClient.simulateContract({ ...request, account: wallet.account });
-  const transaction = await wallet.writeContract(request);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash: transaction });
-  if (receipt.status !== "success") throw new CliError(`The payment ${transaction} reverted.`);
+  const flow = await planPayment(c.publicClient, hub, payer, to, amount);
+  const { request } = await c.publicClient.simulateContract({
+    ...payAlongTrustRequest(hub, flow, to),
+    account: wallet.account,
+  });
+  const { hash: transaction, receipt } = await send(c, wallet, request);
   return {
     payer,
     to,
@@ -67,8 +64,7 @@ export async function payAlongTrust(
 
 export default async function pay(args: PayArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(async () => {
-    const { viem } = await hre.network.connect();
-    const result = await payAlongTrust(await viem.getPublicClient(), await viem.getWalletClients(), args);
+    const result = await payAlongTrust(await connect(hre), args);
     report(
       args.json,
       `${result.payer} paid ${result.to} ${formatUnits(result.amount, 18)} along trust: ${result.transfers} transfer(s) over paths of up to ${result.hops} hop(s), in transaction ${result.transaction}.`,

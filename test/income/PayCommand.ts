@@ -10,7 +10,7 @@ import { DeploymentRecordError, readDeployment } from "../../client/deployments.
 import { describeError, describeRevert } from "../../client/errors.js";
 import { readIncomeGraph } from "../../client/income.js";
 import { PathfinderError } from "../../client/pathfinder.js";
-import { CliError, explain } from "../../tasks/cli.js";
+import { CliError, connection, explain } from "../../tasks/cli.js";
 import { payAlongTrust } from "../../tasks/income/pay.js";
 
 const { viem, networkHelpers } = await network.create();
@@ -53,7 +53,7 @@ describe("income pay (the CLI's payment along trust)", function () {
   it("pays Ana → Dan 25 in one transaction, through Ben and Cai", async function () {
     const { publicClient, wallets, hub, ana, cai, dan } = await networkHelpers.loadFixture(payWorld);
     const before = await hub.read.balanceOf([dan.account.address, BigInt(cai.account.address)]);
-    const result = await payAlongTrust(publicClient, wallets, {
+    const result = await payAlongTrust(connection(publicClient, wallets, 31337), {
       from: ana.account.address,
       to: dan.account.address,
       amount: "25",
@@ -88,11 +88,15 @@ describe("income pay (the CLI's payment along trust)", function () {
       [{ amount: "1", hub: "0x00000000000000000000000000000000000000aa" }, /There is no income hub at/],
     ];
     for (const [override, message] of cases) {
-      const error = await payAlongTrust(publicClient, wallets, { ...base, ...override }).catch((e: unknown) => e);
+      const error = await payAlongTrust(connection(publicClient, wallets, 31337), { ...base, ...override }).catch(
+        (e: unknown) => e,
+      );
       expect(error, String(message)).to.be.instanceOf(CliError);
       expect(explain(error)).to.match(message);
     }
-    const tooMuch = await payAlongTrust(publicClient, wallets, { ...base, amount: "1000" }).catch((e: unknown) => e);
+    const tooMuch = await payAlongTrust(connection(publicClient, wallets, 31337), { ...base, amount: "1000" }).catch(
+      (e: unknown) => e,
+    );
     expect(tooMuch).to.be.instanceOf(PathfinderError);
     expect(explain(tooMuch)).to.match(/can pay .* at most \d+, not 1000000000000000000000/);
     expect(await publicClient.getTransactionCount({ address: ana.account.address })).to.equal(nonce);

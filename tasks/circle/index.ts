@@ -1,0 +1,2 @@
+// `npx hardhat circle <verb>`.
+export const circleTasks = [];

@@ -1,0 +1,2 @@
+// `npx hardhat council <verb>`.
+export const councilTasks = [];

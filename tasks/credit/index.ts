@@ -1,0 +1,2 @@
+// `npx hardhat credit <verb>`.
+export const creditTasks = [];

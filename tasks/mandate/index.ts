@@ -1,0 +1,2 @@
+// `npx hardhat mandate <verb>`.
+export const mandateTasks = [];

@@ -1,0 +1,15 @@
+/**
+ * Option builders for task definitions. Loaded with the Hardhat config, so it imports nothing heavy: each task's
+ * action is imported lazily, only when the task runs.
+ */
+import { ArgumentType } from "hardhat/types/arguments";
+
+/** A string option without a default; the action checks it and explains what is missing or malformed. */
+export const option = <Name extends string>(name: Name, description: string) =>
+  ({ name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined }) as const;
+
+/** `--from`: which of the network's accounts signs. */
+export const fromOption = option("from", "Which of the network's accounts signs (address; default: the first)");
+
+/** `--json`: print the result as JSON for scripts. */
+export const jsonFlag = { name: "json", description: "Print the result as JSON" } as const;
