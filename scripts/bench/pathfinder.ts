@@ -9,24 +9,13 @@ import {
   type Holdings,
   type TrustGraph,
 } from "../../client/pathfinder.js";
+import { mulberry32 } from "../../test/utils/random.js";
 
 const PEOPLE = 1_000;
 const TRUSTS_EACH = 10; // 1,000 people × 10 = 10,000 trust edges
 const RUNS = 5;
 const SEED = 0xc1dc1e5;
 const UNIT = 10n ** 18n;
-
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same graph. Returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A seeded basic-income economy: everyone trusts `TRUSTS_EACH` others at random, holds 1–100 of their own token, and

@@ -12,6 +12,7 @@ import {
   type PaymentFlow,
   type Transfer,
 } from "../../client/pathfinder.js";
+import { mulberry32 } from "../utils/random.js";
 
 // --- Helpers ------------------------------------------------------------------------------------------------------
 
@@ -104,18 +105,6 @@ function pathfinderError(fn: () => unknown): PathfinderError {
 function describeEdges(flow: PaymentFlow): string[] {
   const short = (i: number) => BigInt(flow.vertices[i]!).toString(16);
   return flow.edges.map((e) => `${short(e.from)}>${short(e.to)}:${short(e.token)}=${e.amount}`);
-}
-
-/** mulberry32: a tiny seeded PRNG, floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // --- Tests --------------------------------------------------------------------------------------------------------
