@@ -31,10 +31,12 @@ export default defineConfig({
       type: "edr-simulated",
       chainType: "l1",
     },
+    // A node on this machine: `npx hardhat node` or anvil. COMMONWEAL_RPC_URL points it elsewhere (the e2e suite
+    // starts its nodes on free ports).
     localhost: {
       type: "http",
       chainType: "l1",
-      url: "http://127.0.0.1:8545",
+      url: process.env.COMMONWEAL_RPC_URL ?? "http://127.0.0.1:8545",
     },
     sepolia: {
       type: "http",

@@ -20,12 +20,12 @@ export interface Ballot {
 }
 
 /**
- * The EIP-712 domain of a circle.
+ * The EIP-712 domain of a circle. `verifyingContract` keeps the type of `circleAddress` (a viem `Address` stays one).
  *
  * @example
  * const signature = await signer.signTypedData(ballotDomain(name, chainId, circle), BALLOT_TYPES, ballot);
  */
-export function ballotDomain(circleName: string, chainId: bigint, circleAddress: string) {
+export function ballotDomain<A extends string>(circleName: string, chainId: bigint, circleAddress: A) {
   return { name: circleName, version: "1", chainId, verifyingContract: circleAddress } as const;
 }
 

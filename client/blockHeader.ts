@@ -1,4 +1,4 @@
-import { encodeRlp, toBeArray, type RlpStructuredDataish } from "ethers";
+import { toRlp, type Hex } from "viem";
 
 /** The fields of an `eth_getBlockByNumber` result that make up a block header, as JSON-RPC returns them. */
 export interface RpcBlockHeader {
@@ -26,10 +26,14 @@ export interface RpcBlockHeader {
 }
 
 /** RLP wants integers as minimal big-endian bytes: zero is the empty string. */
-function quantity(hex: string): string {
-  const bytes = toBeArray(BigInt(hex));
-  return bytes.length === 0 ? "0x" : "0x" + Buffer.from(bytes).toString("hex");
+function quantity(hex: string): Hex {
+  const digits = BigInt(hex).toString(16);
+  if (digits === "0") return "0x";
+  return `0x${digits.length % 2 === 0 ? digits : `0${digits}`}`;
 }
+
+/** A byte-string field as JSON-RPC gives it (already 0x-prefixed hex). */
+const bytes = (hex: string): Hex => hex as Hex;
 
 /**
  * RLP-encodes a block header from its JSON-RPC form, so that `keccak256(result)` is the block hash. This is the
@@ -40,23 +44,23 @@ function quantity(hex: string): string {
  * const block = await provider.send("eth_getBlockByNumber", [toQuantity(ticket), false]);
  * await mandates.completeDraw(drawId, pool, blockHeaderRlp(block));
  */
-export function blockHeaderRlp(block: RpcBlockHeader): string {
-  const fields: RlpStructuredDataish[] = [
-    block.parentHash,
-    block.sha3Uncles,
-    block.miner,
-    block.stateRoot,
-    block.transactionsRoot,
-    block.receiptsRoot,
-    block.logsBloom,
+export function blockHeaderRlp(block: RpcBlockHeader): Hex {
+  const fields: Hex[] = [
+    bytes(block.parentHash),
+    bytes(block.sha3Uncles),
+    bytes(block.miner),
+    bytes(block.stateRoot),
+    bytes(block.transactionsRoot),
+    bytes(block.receiptsRoot),
+    bytes(block.logsBloom),
     quantity(block.difficulty),
     quantity(block.number),
     quantity(block.gasLimit),
     quantity(block.gasUsed),
     quantity(block.timestamp),
-    block.extraData,
-    block.mixHash,
-    block.nonce,
+    bytes(block.extraData),
+    bytes(block.mixHash),
+    bytes(block.nonce),
   ];
   const optional: [string | undefined, boolean][] = [
     [block.baseFeePerGas, true],
@@ -68,7 +72,7 @@ export function blockHeaderRlp(block: RpcBlockHeader): string {
   ];
   for (const [value, isQuantity] of optional) {
     if (value === undefined) break;
-    fields.push(isQuantity ? quantity(value) : value);
+    fields.push(isQuantity ? quantity(value) : bytes(value));
   }
-  return encodeRlp(fields);
+  return toRlp(fields);
 }

@@ -19,9 +19,16 @@ export class DeploymentRecordError extends Error {
   override name = "DeploymentRecordError";
 }
 
-/** The addresses recorded for `chainId`; throws a DeploymentRecordError saying how to deploy if there are none. */
-export function readDeployment(chainId: number, root = "deploy/deployments"): Record<keyof typeof DEPLOYED, Address> {
-  const file = join(root, `chain-${chainId}`, "deployed_addresses.json");
+/**
+ * The addresses recorded for `chainId` (Ignition's default deployment id `chain-<id>`, or `deploymentId` if the
+ * suite was deployed with `--deployment-id`); throws a DeploymentRecordError saying how to deploy if there are none.
+ */
+export function readDeployment(
+  chainId: number,
+  root = "deploy/deployments",
+  deploymentId = `chain-${chainId}`,
+): Record<keyof typeof DEPLOYED, Address> {
+  const file = join(root, deploymentId, "deployed_addresses.json");
   if (!existsSync(file)) {
     throw new DeploymentRecordError(
       `No deployment record for chain ${chainId} (${file}). Deploy first: npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`,

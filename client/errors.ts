@@ -212,6 +212,15 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   ERC20InsufficientBalance: ([sender, balance, needed]) => `${sender} holds ${balance}, not the ${needed} needed.`,
   ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
     `${spender} may spend ${allowance}, not the ${needed} this transfer needs: the owner must approve more.`,
+  GovernorInsufficientProposerVotes: ([proposer]) =>
+    `${proposer} cannot propose: only members may (as of a second ago, so someone just admitted waits a second).`,
+  GovernorAlreadyCastVote: ([voter]) => `${voter} has already voted on this proposal: a vote is cast once.`,
+  GovernorInvalidSignature: ([voter]) =>
+    `The ballot's signature is not ${voter}'s for this circle, proposal and nonce (or it was already used).`,
+  GovernorNonexistentProposal: ([id]) => `There is no proposal ${id} in this circle.`,
+  GovernorInvalidVoteType: () => "A vote is 0 (against), 1 (for) or 2 (abstain).",
+  GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
+    `A proposal needs as many targets (${targets}) as calldatas (${calldatas}) and values (${values}), and at least one.`,
 };
 
 /** A readable sentence for a decoded custom error. */

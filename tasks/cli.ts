@@ -103,7 +103,8 @@ export function connection(publicClient: PublicClient, wallets: readonly Wallet[
     publicClient,
     wallets,
     chainId,
-    deployment: () => readDeployment(chainId),
+    // COMMONWEAL_DEPLOYMENT_ID selects a deployment made with `ignition deploy --deployment-id <id>`.
+    deployment: () => readDeployment(chainId, undefined, process.env.COMMONWEAL_DEPLOYMENT_ID || undefined),
     wallet(from) {
       if (from === undefined) {
         const first = wallets[0];

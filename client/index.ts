@@ -1,0 +1,21 @@
+/**
+ * @commonweal/client: the contracts' `as const` ABIs and typed viem helpers for apps, wallets and scripts. Needs only
+ * viem (a peer dependency), never the Hardhat runtime, and runs in browsers and in Node. The deployment records,
+ * which are read from files, are in the Node-only entry `@commonweal/client/node`.
+ *
+ * @example
+ * import { circleRegistryAbi, listCircles, readCircle } from "@commonweal/client";
+ * const count = await publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" });
+ * const circle = await readCircle(publicClient, (await listCircles(publicClient, registry))[0]!);
+ */
+export * from "./abis.js";
+export * from "./ballots.js";
+export * from "./blockHeader.js";
+export * from "./circles.js";
+export * from "./credit.js";
+export * from "./errors.js";
+export * from "./events.js";
+export * from "./income.js";
+export * from "./mandates.js";
+export * from "./pathfinder.js";
+export * from "./rules.js";
