@@ -92,7 +92,7 @@ export interface Connection {
 
 /** Connects to the network the task runs on (`--network`). */
 export async function connect(hre: HardhatRuntimeEnvironment): Promise<Connection> {
-  const { viem } = await hre.network.connect();
+  const { viem } = await hre.network.getOrCreate();
   const publicClient = await viem.getPublicClient();
   return connection(publicClient, await viem.getWalletClients(), await publicClient.getChainId());
 }

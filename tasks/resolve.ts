@@ -2,7 +2,7 @@
 import type { Address } from "viem";
 
 import { circleAbi, circleRegistryAbi } from "../client/abis.js";
-import { CliError, requireAddress, type Connection } from "./cli.js";
+import { CliError, requireAddress, requireContract, type Connection } from "./cli.js";
 
 /** A circle (or council) and the contracts that make it up. */
 export interface CircleParts {
@@ -26,6 +26,7 @@ export async function resolveCircle(
 ): Promise<CircleParts> {
   const address = requireAddress(option, value);
   const registry = registryOverride ? requireAddress("registry", registryOverride) : c.deployment().registry;
+  await requireContract(c, "circle registry", registry);
   const read = (functionName: "isCircle" | "isCouncil") =>
     c.publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName, args: [address] });
   const [isCircle, isCouncil] = await Promise.all([read("isCircle"), read("isCouncil")]);

@@ -1,2 +1,136 @@
-// `npx hardhat circle <verb>`.
-export const circleTasks = [];
+// `npx hardhat circle <verb>`: founding and governing circles.
+import { emptyTask, task } from "hardhat/config";
+
+import { fromOption, jsonFlag, option } from "../options.js";
+import { addRuleOptions } from "./ruleOptions.js";
+
+const circleOption = option("circle", "The circle (address)");
+const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
+const proposalOption = option("proposal", "The proposal's id (the decimal number `propose` printed)");
+const supportOption = option("support", "Your vote: for, against or abstain");
+const descriptionOption = (what: string) => option("description", `The proposal's description (default: ${what})`);
+
+export const circleTasks = [
+  emptyTask(
+    "circle",
+    "Circles: create, info, list, admit, leave, propose, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
+  ).build(),
+  addRuleOptions(
+    task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
+      .addOption(option("name", "The circle's name"))
+      .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
+      .addOption(option("charterHash", "The founding charter's content hash (0x and 64 hex digits)"))
+      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+      .addOption(
+        option("template", "Found from a published template (its name or id) instead of the defaults and options"),
+      ),
+  )
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./create.js"))
+    .build(),
+  task(["circle", "info"], "Show a circle or council: members, rules, charter, reset epoch, mandates, role modules")
+    .addOption(circleOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./info.js"))
+    .build(),
+  task(["circle", "list"], "List the registry's circles and councils, a page at a time")
+    .addOption(option("offset", "How many to skip (default: 0)"))
+    .addOption(option("limit", "How many to show, 1 to 100 (default: 20)"))
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./list.js"))
+    .build(),
+  task(["circle", "admit"], "Propose admitting someone: the circle decides by vote, then anyone executes")
+    .addOption(circleOption)
+    .addOption(option("member", "Who to admit (address)"))
+    .addOption(descriptionOption('"Admit <address>"'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./admit.js"))
+    .build(),
+  task(["circle", "leave"], "Leave a circle at once: no vote, no fee (the signer leaves)")
+    .addOption(circleOption)
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./leave.js"))
+    .build(),
+  task(["circle", "propose"], "Propose any call of the circle's: raw calldata, or a function and its arguments")
+    .addOption(circleOption)
+    .addOption(option("target", "The contract the circle would call (address)"))
+    .addOption(option("data", "The calldata (0x…); or use --function and --args"))
+    .addOption(option("function", 'The function to call, e.g. "transfer(address,uint256)"'))
+    .addOption(option("args", `Its arguments as a JSON array, e.g. '["0x…", "5"]'`))
+    .addOption(option("value", "Ether the circle sends with the call (default: 0)"))
+    .addOption(option("description", "What the proposal is for, in words"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./propose.js"))
+    .build(),
+  task(["circle", "vote"], "Vote on a proposal: for, against or abstain (one member, one vote)")
+    .addOption(circleOption)
+    .addOption(proposalOption)
+    .addOption(supportOption)
+    .addOption(option("reason", "Why, recorded with the vote"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./vote.js"))
+    .build(),
+  task(
+    ["circle", "vote-by-signature"],
+    "Sign a ballot for someone else to submit (--sign), or submit a signed ballot (--relay '<json>')",
+  )
+    .addFlag({ name: "sign", description: "Sign a ballot with --from and print it as JSON; nothing is sent" })
+    .addOption(option("relay", "A signed ballot, the JSON --sign printed, to submit (castVoteBySig)"))
+    .addOption(option("circle", "The circle (address; with --relay, taken from the ballot)"))
+    .addOption(proposalOption)
+    .addOption(supportOption)
+    .addOption(
+      option("from", "Who signs the ballot (--sign) or pays to submit it (--relay) (default: the first account)"),
+    )
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./vote-by-signature.js"))
+    .build(),
+  task(["circle", "execute"], "Execute a passed proposal of a circle or council (anyone may)")
+    .addOption(option("circle", "The circle or council (address)"))
+    .addOption(proposalOption)
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./execute.js"))
+    .build(),
+  task(["circle", "ratify-charter"], "Propose ratifying a charter, which restarts its term")
+    .addOption(circleOption)
+    .addOption(option("charterHash", "The charter's content hash (0x and 64 hex digits)"))
+    .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+    .addOption(descriptionOption('"Ratify the charter <hash>"'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./ratify-charter.js"))
+    .build(),
+  task(["circle", "hard-reset"], "Signal a hard reset; at the threshold the circle cancels everything pending")
+    .addOption(circleOption)
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./hard-reset.js"))
+    .build(),
+  task(["circle", "temperature"], "Record how heard you felt last period (--heard 1-5), or show a period's readings")
+    .addOption(circleOption)
+    .addOption(option("heard", "Your reading of the period that just ended: 1 (not heard) to 5 (fully heard)"))
+    .addOption(option("dominant", "The member whose voice dominated that period (address; optional)"))
+    .addOption(option("period", "Without --heard: the period to show (default: the last one ended)"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./temperature.js"))
+    .build(),
+];

@@ -1,2 +1,88 @@
-// `npx hardhat council <verb>`.
-export const councilTasks = [];
+// `npx hardhat council <verb>`: councils of circles.
+import { emptyTask, task } from "hardhat/config";
+
+import { addRuleOptions } from "../circle/ruleOptions.js";
+import { jsonFlag, option } from "../options.js";
+
+const councilOption = option("council", "The council (address)");
+const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
+const memberOption = option("from", "Which member of the circle proposes (address; default: the first account)");
+const delegateOption = option(
+  "from",
+  "The delegate: who holds the circle's delegate mandate (address; default: the first account)",
+);
+const seatOption = option("circle", "Your circle, whose seat you exercise (default: the one whose delegate you are)");
+const descriptionOption = (what: string) => option("description", `The proposal's description (default: ${what})`);
+
+export const councilTasks = [
+  emptyTask("council", "Councils of circles: create, join, leave, seat, propose, vote").build(),
+  addRuleOptions(
+    task(
+      ["council", "create"],
+      "Propose that a circle found a council, holding its first seat; rules default to the registry's, with one founding seat",
+    )
+      .addOption(option("circle", "The founding circle (address)"))
+      .addOption(option("name", "The council's name"))
+      .addOption(option("charterHash", "The council's charter content hash (0x and 64 hex digits)"))
+      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+      .addFlag({ name: "openJoin", description: "Seat any circle that asks, without a council vote" }),
+  )
+    .addOption(descriptionOption('"Found the council <name>"'))
+    .addOption(memberOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./create.js"))
+    .build(),
+  task(
+    ["council", "join"],
+    "Propose that a circle ask a council for a seat (then the council decides, unless open-join)",
+  )
+    .addOption(option("circle", "The circle asking (address)"))
+    .addOption(councilOption)
+    .addOption(descriptionOption('"Ask for a seat in the council <name>"'))
+    .addOption(memberOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./join.js"))
+    .build(),
+  task(["council", "leave"], "Propose that a circle leave a council: at once when executed, no penalty")
+    .addOption(option("circle", "The circle leaving (address)"))
+    .addOption(councilOption)
+    .addOption(descriptionOption('"Leave the council <name>"'))
+    .addOption(memberOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./leave.js"))
+    .build(),
+  task(["council", "seat"], "Show a council's seats: which circles, filled or vacant, and their delegates")
+    .addOption(councilOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./seat.js"))
+    .build(),
+  task(["council", "propose"], "As a circle's delegate, propose a call in the council through the delegate mandate")
+    .addOption(councilOption)
+    .addOption(option("target", "The contract the council would call (address)"))
+    .addOption(option("data", "The calldata (0x…); or use --function and --args"))
+    .addOption(option("function", 'The function to call, e.g. "admit(address)"'))
+    .addOption(option("args", `Its arguments as a JSON array, e.g. '["0x…"]'`))
+    .addOption(option("value", "Ether the council sends with the call (default: 0)"))
+    .addOption(option("description", "What the proposal is for, in words"))
+    .addOption(seatOption)
+    .addOption(delegateOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./propose.js"))
+    .build(),
+  task(["council", "vote"], "As a circle's delegate, cast the circle's vote in the council")
+    .addOption(councilOption)
+    .addOption(option("proposal", "The proposal's id (the decimal number `council propose` printed)"))
+    .addOption(option("support", "The circle's vote: for, against or abstain"))
+    .addOption(option("reason", "Why, recorded with the vote (the mandate must allow castVoteWithReason)"))
+    .addOption(seatOption)
+    .addOption(delegateOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./vote.js"))
+    .build(),
+];

@@ -1,0 +1,50 @@
+/**
+ * `npx hardhat circle propose --circle <address> --target <address> (--data 0x… | --function "f(type,…)" --args '[…]')
+ * [--value <ether>] --description "…" [--from <address>] [--json]`
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { connect, report, runTask, type Connection } from "../cli.js";
+import {
+  nextSteps,
+  parseCall,
+  proposeInCircle,
+  requireText,
+  resolveBody,
+  type Call,
+  type CallArgs,
+  type ProposalMade,
+} from "./shared.js";
+
+export interface ProposeArgs extends CallArgs {
+  circle?: string;
+  description?: string;
+  from?: string;
+  registry?: string;
+  json: boolean;
+}
+
+export interface ProposeResult extends ProposalMade {
+  call: Call;
+}
+
+/** Proposes one call of the circle's (any target and calldata); the signer must be a member. */
+export async function proposeCall(c: Connection, args: ProposeArgs): Promise<ProposeResult> {
+  const call = parseCall(args);
+  const description = requireText("description", args.description, "say what the proposal is for, in words");
+  const wallet = c.wallet(args.from);
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  const made = await proposeInCircle(c, wallet, body, [call], description);
+  return { ...made, call };
+}
+
+export default async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await proposeCall(await connect(hre), args);
+    report(
+      args.json,
+      `${r.proposer} proposed "${r.description}" in ${r.circle}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)}`,
+      { ...r },
+    );
+  });
+}

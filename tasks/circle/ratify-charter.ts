@@ -1,0 +1,55 @@
+/**
+ * `npx hardhat circle ratify-charter --circle <address> --charter-hash 0x… [--charter-uri ipfs://…]
+ * [--description "…"] [--from <address>] [--json]`
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { encodeFunctionData, type Hex } from "viem";
+
+import { circleAbi } from "../../client/abis.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { nextSteps, parseBytes32, proposeInCircle, resolveBody, type ProposalMade } from "./shared.js";
+
+export interface RatifyCharterArgs {
+  circle?: string;
+  charterHash?: string;
+  charterUri?: string;
+  description?: string;
+  from?: string;
+  registry?: string;
+  json: boolean;
+}
+
+export interface RatifyCharterResult extends ProposalMade {
+  charterHash: Hex;
+  charterURI: string;
+}
+
+/**
+ * Proposes that the circle ratify a charter (new or the same), which restarts its term. Ratifying is one of the
+ * decisions a circle can still make after its charter lapsed.
+ */
+export async function proposeCharter(c: Connection, args: RatifyCharterArgs): Promise<RatifyCharterResult> {
+  const charterHash = parseBytes32("charter-hash", args.charterHash, "the charter's content hash");
+  const charterURI = args.charterUri ?? "";
+  const wallet = c.wallet(args.from);
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  const call = {
+    target: body.circle,
+    value: 0n,
+    data: encodeFunctionData({ abi: circleAbi, functionName: "ratifyCharter", args: [charterHash, charterURI] }),
+  };
+  const description = args.description || `Ratify the charter ${charterHash}${charterURI ? ` (${charterURI})` : ""}`;
+  const made = await proposeInCircle(c, wallet, body, [call], description);
+  return { ...made, charterHash, charterURI };
+}
+
+export default async function ratifyCharter(args: RatifyCharterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await proposeCharter(await connect(hre), args);
+    report(
+      args.json,
+      `${r.proposer} proposed ratifying the charter ${r.charterHash} in ${r.circle}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)}`,
+      { ...r },
+    );
+  });
+}

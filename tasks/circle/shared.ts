@@ -1,0 +1,617 @@
+/**
+ * What the circle and council tasks share: parsing ids, support values, durations, hashes and calls; the suite's
+ * custom errors (so a revert bubbling up from any part decodes to its sentence); making a proposal and finding one
+ * again; printing dates and durations.
+ */
+import {
+  encodeFunctionData,
+  getAddress,
+  isHex,
+  keccak256,
+  parseAbiItem,
+  parseEventLogs,
+  toBytes,
+  type Abi,
+  type AbiFunction,
+  type AbiParameter,
+  type Address,
+  type Hex,
+} from "viem";
+
+import {
+  circleAbi,
+  circleMembershipAbi,
+  circleRegistryAbi,
+  circleRitualsAbi,
+  councilSeatsAbi,
+  creditFactoryAbi,
+  mandateBadgesAbi,
+  mandatesAbi,
+  mutualCreditAbi,
+} from "../../client/abis.js";
+import {
+  CIRCLE_RULE_KEYS,
+  mandateRulesFromChain,
+  rulesFromChain,
+  type CircleRules,
+  type MandateRules,
+} from "../../client/rules.js";
+import { CliError, parseAmount, requireAddress, requireContract, send, type Connection, type Wallet } from "../cli.js";
+import { resolveCircle, type CircleParts } from "../resolve.js";
+
+// ------------------------------------------------------------------
+// Errors
+// ------------------------------------------------------------------
+
+type AbiError = Extract<Abi[number], { type: "error" }>;
+
+/**
+ * Every custom error of the circle contracts, once each. A proposal's execution or a mandate's act bubbles up the
+ * revert of whatever it called, so a call is simulated with these next to its own ABI to decode any of them.
+ */
+export const SUITE_ERRORS: readonly AbiError[] = (() => {
+  const seen = new Map<string, AbiError>();
+  const abis: readonly Abi[] = [
+    circleAbi,
+    circleMembershipAbi,
+    councilSeatsAbi,
+    circleRitualsAbi,
+    mandatesAbi,
+    mandateBadgesAbi,
+    circleRegistryAbi,
+    mutualCreditAbi,
+    creditFactoryAbi,
+  ];
+  for (const abi of abis) {
+    for (const item of abi) {
+      if (item.type !== "error") continue;
+      const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
+      if (!seen.has(signature)) seen.set(signature, item);
+    }
+  }
+  return [...seen.values()];
+})();
+
+/** `abi` with every custom error of the suite, for decoding a revert that bubbled up from another contract. */
+export function withSuiteErrors<const A extends Abi>(abi: A): readonly [...A, ...AbiError[]] {
+  return [...abi, ...SUITE_ERRORS] as const;
+}
+
+export const circleCallAbi = withSuiteErrors(circleAbi);
+export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
+
+// ------------------------------------------------------------------
+// Parsing
+// ------------------------------------------------------------------
+
+/**
+ * The circle or council at `--<option>` and its parts (see `resolveCircle`), after checking that the address is
+ * well-formed and that `--registry`, if given, has code: a wrong address or network is told in a sentence.
+ */
+export async function resolveBody(
+  c: Connection,
+  option: string,
+  value: string | undefined,
+  registry: string | undefined,
+): Promise<CircleParts> {
+  const address = requireAddress(option, value);
+  if (registry) await requireContract(c, "circle registry", requireAddress("registry", registry));
+  return resolveCircle(c, option, address, registry);
+}
+
+/** The registry to use: `--registry`, or this network's deployment record. */
+export function registryOf(c: Connection, registry: string | undefined): Address {
+  return registry ? requireAddress("registry", registry) : c.deployment().registry;
+}
+
+/** A whole number in decimal (or 0x hex), between `min` and `max`; a CliError naming the option otherwise. */
+export function parseWhole(
+  option: string,
+  value: string | undefined,
+  { min = 0n, max = 2n ** 256n - 1n, example = "12" }: { min?: bigint; max?: bigint; example?: string } = {},
+): bigint {
+  if (value === undefined || value === "")
+    throw new CliError(`--${option} is required: give a number such as ${example}.`);
+  const text = value.trim();
+  if (!/^(\d+|0x[0-9a-fA-F]+)$/.test(text)) {
+    throw new CliError(`--${option} "${value}" is not a whole number: use digits only (e.g. ${example}).`);
+  }
+  const n = BigInt(text);
+  if (n < min || n > max) throw new CliError(`--${option} must be between ${min} and ${max}; got ${n}.`);
+  return n;
+}
+
+/** A proposal id: the decimal number the tasks print (0x hex is accepted too). */
+export function parseProposalId(value: string | undefined): bigint {
+  return parseWhole("proposal", value, { min: 1n, example: "the id `circle propose` printed" });
+}
+
+/** A vote: 0 against, 1 for, 2 abstain (OpenZeppelin Governor's counting). */
+export type Support = 0 | 1 | 2;
+export const SUPPORT_NAMES = ["against", "for", "abstain"] as const;
+
+/** `for`, `against` or `abstain` as the Governor's support value. */
+export function parseSupport(value: string | undefined): Support {
+  if (value === undefined || value === "") throw new CliError("--support is required: for, against or abstain.");
+  const index = SUPPORT_NAMES.indexOf(value.trim().toLowerCase() as (typeof SUPPORT_NAMES)[number]);
+  if (index < 0) throw new CliError(`--support "${value}" is not a vote: use for, against or abstain.`);
+  return index as Support;
+}
+
+const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
+
+/** A duration in seconds, written as a number of seconds or with a unit: 90, 90s, 15m, 2h, 7d, 2w. */
+export function parseDuration(option: string, value: string): number {
+  const match = /^(\d+)\s*([smhdw])?$/.exec(value.trim());
+  if (!match) {
+    throw new CliError(
+      `--${option} "${value}" is not a duration: give seconds, or a number with s, m, h, d or w (e.g. 3600, 1h, 7d).`,
+    );
+  }
+  const seconds = Number(match[1]) * UNITS[match[2] ?? "s"]!;
+  if (!Number.isSafeInteger(seconds) || seconds > 0xffffffff) {
+    throw new CliError(`--${option} "${value}" is too long: at most 4294967295 seconds (about 136 years).`);
+  }
+  return seconds;
+}
+
+/** A bytes32 written as 0x and 64 hex digits (a content hash, a template id). */
+export function parseBytes32(option: string, value: string | undefined, what = "a hash"): Hex {
+  if (value === undefined || value === "")
+    throw new CliError(`--${option} is required: give ${what} (0x and 64 hex digits).`);
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) {
+    throw new CliError(
+      `--${option} "${value}" is not ${what}: give 0x and 64 hex digits (e.g. the keccak256 of the text).`,
+    );
+  }
+  return value.toLowerCase() as Hex;
+}
+
+/** Calldata: 0x and whole bytes of hex ("0x" for none). */
+export function parseCalldata(option: string, value: string): Hex {
+  if (!/^0x([0-9a-fA-F]{2})*$/.test(value)) {
+    throw new CliError(
+      `--${option} "${value}" is not calldata: give 0x followed by whole bytes of hex (or 0x for none).`,
+    );
+  }
+  return value as Hex;
+}
+
+/** A comma-separated list of addresses, at least one, none twice. */
+export function parseAddressList(option: string, value: string | undefined): Address[] {
+  if (value === undefined || value.trim() === "") {
+    throw new CliError(`--${option} is required: give addresses separated by commas (0x…,0x…).`);
+  }
+  const addresses = value.split(",").map((part) => requireAddress(option, part.trim()));
+  const seen = new Set<string>();
+  for (const address of addresses) {
+    if (seen.has(address)) throw new CliError(`--${option} lists ${address} twice.`);
+    seen.add(address);
+  }
+  return addresses;
+}
+
+/** A non-empty description of a proposal. */
+export function requireText(option: string, value: string | undefined, what: string): string {
+  if (value === undefined || value.trim() === "") throw new CliError(`--${option} is required: ${what}.`);
+  return value;
+}
+
+// ------------------------------------------------------------------
+// Rules
+// ------------------------------------------------------------------
+
+/** The rule options, by rule name: numbers for counts and percentages, durations for the rest. */
+const RULE_KINDS: Readonly<Record<keyof CircleRules | keyof MandateRules, "count" | "duration" | "boolean">> = {
+  minMembers: "count",
+  maxMembers: "count",
+  quorumPercent: "count",
+  resetThreshold: "count",
+  votingDelay: "duration",
+  votingPeriod: "duration",
+  executionWindow: "duration",
+  resetWindow: "duration",
+  temperaturePeriod: "duration",
+  dominanceCooldown: "duration",
+  charterTerm: "duration",
+  maxTerm: "duration",
+  termCooldown: "duration",
+  facilitationPeriod: "duration",
+  termLimit: "count",
+  maxLivePerMember: "count",
+  proposerStepsAside: "boolean",
+};
+
+export const MANDATE_RULE_KEYS = [
+  "maxTerm",
+  "termCooldown",
+  "facilitationPeriod",
+  "termLimit",
+  "maxLivePerMember",
+  "proposerStepsAside",
+] as const satisfies readonly (keyof MandateRules)[];
+
+/** The rule overrides given as options (`--voting-period 2d`, ...), as option values. */
+export type RuleArgs = Partial<Record<keyof CircleRules | keyof MandateRules, string>>;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The names (`--voting-period`, ...) of the rule options that were given. */
+export function givenRuleOptions(args: RuleArgs): string[] {
+  return [...CIRCLE_RULE_KEYS, ...MANDATE_RULE_KEYS]
+    .filter((key) => args[key] !== undefined && args[key] !== "")
+    .map((key) => `--${kebab(key)}`);
+}
+
+function parseRule(key: keyof typeof RULE_KINDS, value: string): number | boolean {
+  const option = kebab(key);
+  switch (RULE_KINDS[key]) {
+    case "duration":
+      return parseDuration(option, value);
+    case "count":
+      return Number(parseWhole(option, value, { max: 255n, example: "6" }));
+    case "boolean":
+      if (value === "true") return true;
+      if (value === "false") return false;
+      throw new CliError(`--${option} "${value}" is not true or false.`);
+  }
+}
+
+/**
+ * The registry's default rules with the given options applied. Every option is checked before anything is sent;
+ * whether the rules make sense together the contract says, in a sentence, when the call is simulated.
+ */
+export async function rulesWithOverrides(
+  c: Connection,
+  registry: Address,
+  args: RuleArgs,
+  base: Partial<CircleRules> = {},
+): Promise<{ rules: CircleRules; mandateRules: MandateRules }> {
+  // Parse first, so a malformed option is refused before the network is asked anything.
+  const overrides: Partial<Record<keyof typeof RULE_KINDS, number | boolean>> = {};
+  for (const key of [...CIRCLE_RULE_KEYS, ...MANDATE_RULE_KEYS]) {
+    const value = args[key];
+    if (value !== undefined && value !== "") overrides[key] = parseRule(key, value);
+  }
+  const [defaults, mandateDefaults] = await Promise.all([
+    c.publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "defaultRules" }),
+    c.publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "defaultMandateRules" }),
+  ]);
+  const rules: CircleRules = { ...rulesFromChain(defaults), ...base };
+  for (const key of CIRCLE_RULE_KEYS) if (overrides[key] !== undefined) rules[key] = overrides[key] as number;
+  const mandateRules = mandateRulesFromChain(mandateDefaults);
+  for (const key of MANDATE_RULE_KEYS) {
+    if (overrides[key] !== undefined) (mandateRules as unknown as Record<string, unknown>)[key] = overrides[key];
+  }
+  return { rules, mandateRules };
+}
+
+// ------------------------------------------------------------------
+// Calls
+// ------------------------------------------------------------------
+
+/** One call of a proposal. */
+export interface Call {
+  target: Address;
+  value: bigint;
+  data: Hex;
+}
+
+/** What `--target`, `--data` or `--function`/`--args`, and `--value` say to call. */
+export interface CallArgs {
+  target?: string;
+  data?: string;
+  function?: string;
+  args?: string;
+  value?: string;
+}
+
+/**
+ * The call the options describe: `--target` with raw `--data`, or with `--function "transfer(address,uint256)"`
+ * and `--args '["0x…", "5"]'` (a JSON array) encoded here; `--value` in ether (default 0).
+ */
+export function parseCall(args: CallArgs): Call {
+  const target = requireAddress("target", args.target);
+  const value = args.value === undefined || args.value === "" ? 0n : parseAmount("value", args.value);
+  if (args.function !== undefined && args.function !== "") {
+    if (args.data !== undefined && args.data !== "") throw new CliError("Give either --data or --function, not both.");
+    return { target, value, data: encodeCall(args.function, args.args) };
+  }
+  if (args.args !== undefined && args.args !== "")
+    throw new CliError("--args needs --function to say how to encode them.");
+  if (args.data === undefined || args.data === "") {
+    throw new CliError("Say what to call: --data 0x… (calldata), or --function \"name(types)\" with --args '[…]'.");
+  }
+  return { target, value, data: parseCalldata("data", args.data) };
+}
+
+function encodeCall(signature: string, argsJson: string | undefined): Hex {
+  let item: AbiFunction;
+  try {
+    const parsed = parseAbiItem(`function ${signature.trim().replace(/^function\s+/, "")}`);
+    if (parsed.type !== "function") throw new Error("not a function");
+    item = parsed;
+  } catch {
+    throw new CliError(
+      `--function "${signature}" is not a function signature: write it like transfer(address,uint256) or transfer(address to, uint256 amount).`,
+    );
+  }
+  let values: unknown = [];
+  if (argsJson !== undefined && argsJson !== "") {
+    try {
+      values = JSON.parse(argsJson);
+    } catch {
+      throw new CliError(`--args is not JSON: give a JSON array such as '["0x…", "5"]'.`);
+    }
+  }
+  if (!Array.isArray(values)) throw new CliError(`--args must be a JSON array such as '["0x…", "5"]'.`);
+  if (values.length !== item.inputs.length) {
+    throw new CliError(`${item.name} takes ${item.inputs.length} argument(s); --args has ${values.length}.`);
+  }
+  const coerced = item.inputs.map((input, i) => coerce(input, values[i], `argument ${i + 1} (${input.type})`));
+  try {
+    return encodeFunctionData({ abi: [item], functionName: item.name, args: coerced });
+  } catch (error) {
+    throw new CliError(
+      `--args cannot be encoded for ${item.name}: ${(error as { shortMessage?: string }).shortMessage ?? String(error)}`,
+    );
+  }
+}
+
+/** A JSON value as the ABI type wants it: numbers as bigints, addresses checked, arrays and tuples recursively. */
+function coerce(param: AbiParameter, value: unknown, where: string): unknown {
+  const type = param.type;
+  const array = /^(.*)\[(\d*)\]$/.exec(type);
+  if (array) {
+    if (!Array.isArray(value)) throw new CliError(`--args ${where} must be a JSON array.`);
+    const inner = { ...param, type: array[1]! } as AbiParameter;
+    return value.map((v, i) => coerce(inner, v, `${where}[${i}]`));
+  }
+  if (type === "tuple") {
+    const components = (param as { components?: readonly AbiParameter[] }).components ?? [];
+    if (!Array.isArray(value) || value.length !== components.length) {
+      throw new CliError(`--args ${where} must be a JSON array of ${components.length} value(s).`);
+    }
+    return components.map((component, i) => coerce(component, value[i], `${where}.${i}`));
+  }
+  if (/^u?int\d*$/.test(type)) {
+    if ((typeof value === "string" && /^-?(\d+|0x[0-9a-fA-F]+)$/.test(value)) || Number.isSafeInteger(value)) {
+      return BigInt(value as string | number);
+    }
+    throw new CliError(`--args ${where} is not a whole number: ${JSON.stringify(value)}.`);
+  }
+  if (type === "address") return requireAddress("args", typeof value === "string" ? value : String(value));
+  if (type === "bool") {
+    if (typeof value === "boolean") return value;
+    throw new CliError(`--args ${where} must be true or false.`);
+  }
+  if (type.startsWith("bytes")) {
+    if (typeof value === "string" && isHex(value, { strict: true })) return value;
+    throw new CliError(`--args ${where} must be 0x and hex digits.`);
+  }
+  if (type === "string") {
+    if (typeof value === "string") return value;
+    throw new CliError(`--args ${where} must be a JSON string.`);
+  }
+  return value;
+}
+
+// ------------------------------------------------------------------
+// Proposals
+// ------------------------------------------------------------------
+
+export const PROPOSAL_STATES = [
+  "pending",
+  "active",
+  "canceled",
+  "defeated",
+  "succeeded",
+  "queued",
+  "expired",
+  "executed",
+] as const;
+
+/** A proposal just made. */
+export interface ProposalMade {
+  circle: Address;
+  proposalId: bigint;
+  proposer: Address;
+  description: string;
+  votingOpensAt: string;
+  votingClosesAt: string;
+  transaction: Hex;
+}
+
+/**
+ * Proposes `calls` in `body` from `wallet` (a member), after a simulation that refuses with the contract's
+ * sentence; returns the proposal's id and when voting opens and closes.
+ */
+export async function proposeInCircle(
+  c: Connection,
+  wallet: Wallet,
+  body: CircleParts,
+  calls: readonly Call[],
+  description: string,
+): Promise<ProposalMade> {
+  const { request, result: proposalId } = await c.publicClient.simulateContract({
+    address: body.circle,
+    abi: circleCallAbi,
+    functionName: "propose",
+    args: [calls.map((x) => x.target), calls.map((x) => x.value), calls.map((x) => x.data), description],
+    account: wallet.account,
+  });
+  const { hash } = await send(c, wallet, request);
+  return {
+    ...(await schedule(c, body.circle, proposalId)),
+    proposer: getAddress(wallet.account.address),
+    description,
+    transaction: hash,
+  };
+}
+
+/** When voting on a proposal opens and closes. */
+export async function schedule(c: Connection, circle: Address, proposalId: bigint) {
+  const read = (functionName: "proposalSnapshot" | "proposalDeadline") =>
+    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName, args: [proposalId] });
+  const [opens, closes] = await Promise.all([read("proposalSnapshot"), read("proposalDeadline")]);
+  return { circle, proposalId, votingOpensAt: iso(opens), votingClosesAt: iso(closes) };
+}
+
+/** The sentence that tells a proposer what comes next. */
+export function nextSteps(p: {
+  circle: Address;
+  proposalId: bigint;
+  votingOpensAt: string;
+  votingClosesAt: string;
+}): string {
+  return (
+    `Voting opens at ${p.votingOpensAt} and closes at ${p.votingClosesAt}. Next: members vote ` +
+    `(npx hardhat circle vote --circle ${p.circle} --proposal ${p.proposalId} --support for), then, once it has passed, ` +
+    `anyone executes it (npx hardhat circle execute --circle ${p.circle} --proposal ${p.proposalId}).`
+  );
+}
+
+/** A proposal's state by name; refuses an unknown proposal with a sentence. */
+export async function proposalState(c: Connection, circle: Address, proposalId: bigint) {
+  const electorateAt = await c.publicClient.readContract({
+    address: circle,
+    abi: circleAbi,
+    functionName: "proposalElectorateTimepoint",
+    args: [proposalId],
+  });
+  if (electorateAt === 0n) throw new CliError(`There is no proposal ${proposalId} in ${circle}.`);
+  const state = await c.publicClient.readContract({
+    address: circle,
+    abi: circleAbi,
+    functionName: "state",
+    args: [proposalId],
+  });
+  return { state: PROPOSAL_STATES[state] ?? `state ${state}`, electorateAt };
+}
+
+/** Refuses, with the time it opens, a vote on a proposal whose voting has not opened yet (or that does not exist). */
+export async function requireVotingOpened(c: Connection, circle: Address, proposalId: bigint): Promise<void> {
+  const { state } = await proposalState(c, circle, proposalId);
+  if (state === "pending") {
+    const { votingOpensAt } = await schedule(c, circle, proposalId);
+    throw new CliError(`Voting on proposal ${proposalId} opens at ${votingOpensAt}: vote then.`);
+  }
+}
+
+/** "voted for", "voted against" or "abstained on". */
+export function voted(support: (typeof SUPPORT_NAMES)[Support]): string {
+  return support === "abstain" ? "abstained on" : `voted ${support}`;
+}
+
+/** The calls and description of a proposal, read back from its ProposalCreated event. */
+export interface FoundProposal {
+  proposalId: bigint;
+  proposer: Address;
+  targets: readonly Address[];
+  values: readonly bigint[];
+  calldatas: readonly Hex[];
+  description: string;
+  descriptionHash: Hex;
+  state: string;
+}
+
+/**
+ * Finds a proposal's ProposalCreated event. The proposal id is not indexed, so rather than scan the whole chain the
+ * block it was made in is found by time (the circle records the second before the proposal was made) and only
+ * that block's logs are read.
+ */
+export async function findProposal(c: Connection, circle: Address, proposalId: bigint): Promise<FoundProposal> {
+  const { state, electorateAt } = await proposalState(c, circle, proposalId);
+  const madeAt = electorateAt + 1n;
+  const latest = await c.publicClient.getBlockNumber();
+  const first = await firstBlockAtOrAfter(c, madeAt, latest);
+  const last = (await firstBlockAtOrAfter(c, madeAt + 1n, latest)) - 1n;
+  const logs = await c.publicClient.getContractEvents({
+    address: circle,
+    abi: circleAbi,
+    eventName: "ProposalCreated",
+    fromBlock: first,
+    toBlock: last < first ? first : last,
+  });
+  const log = logs.find((l) => l.args.proposalId === proposalId);
+  if (!log) throw new CliError(`Proposal ${proposalId} of ${circle} has no ProposalCreated event where expected.`);
+  const { proposer, targets, values, calldatas, description } = log.args as {
+    proposer: Address;
+    targets: readonly Address[];
+    values: readonly bigint[];
+    calldatas: readonly Hex[];
+    description: string;
+  };
+  return {
+    proposalId,
+    proposer,
+    targets,
+    values,
+    calldatas,
+    description,
+    descriptionHash: keccak256(toBytes(description)),
+    state,
+  };
+}
+
+/** The first block whose timestamp is at least `time` (latest + 1 if none). */
+async function firstBlockAtOrAfter(c: Connection, time: bigint, latest: bigint): Promise<bigint> {
+  let lo = 0n;
+  let hi = latest + 1n;
+  while (lo < hi) {
+    const mid = (lo + hi) / 2n;
+    const block = await c.publicClient.getBlock({ blockNumber: mid });
+    if (block.timestamp >= time) hi = mid;
+    else lo = mid + 1n;
+  }
+  return lo;
+}
+
+/** Addresses the registry created in a transaction (a circle or a council founded by a decision). */
+export function createdIn(logs: Parameters<typeof parseEventLogs>[0]["logs"]) {
+  const events = parseEventLogs({ abi: circleRegistryAbi, logs, eventName: ["CircleCreated", "CouncilCreated"] });
+  return events.map((e) =>
+    e.eventName === "CouncilCreated"
+      ? { kind: "council" as const, address: e.args.council, parts: e.args.parts, name: e.args.name }
+      : { kind: "circle" as const, address: e.args.circle, parts: e.args.parts, name: e.args.name },
+  );
+}
+
+// ------------------------------------------------------------------
+// Printing
+// ------------------------------------------------------------------
+
+/** Seconds since the epoch as an ISO date in UTC, "never" for zero. */
+export function iso(seconds: bigint | number): string {
+  const n = Number(seconds);
+  return n === 0 ? "never" : new Date(n * 1000).toISOString().replace(/\.000Z$/, "Z");
+}
+
+/** A duration in seconds as "7d", "1h 30m" or "90s". */
+export function duration(seconds: number): string {
+  if (seconds === 0) return "0s";
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3_600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join(" ");
+}
+
+/** Rules as one readable line. */
+export function describeRules(rules: CircleRules): string {
+  return (
+    `${rules.minMembers}-${rules.maxMembers} members, quorum ${rules.quorumPercent}%, voting delay ${duration(rules.votingDelay)}, ` +
+    `voting period ${duration(rules.votingPeriod)}, execution window ${duration(rules.executionWindow)}, ` +
+    `charter term ${duration(rules.charterTerm)}, hard reset by ${rules.resetThreshold} within ${duration(rules.resetWindow)}, ` +
+    `temperature period ${duration(rules.temperaturePeriod)}, dominance cooldown ${duration(rules.dominanceCooldown)}`
+  );
+}

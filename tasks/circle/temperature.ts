@@ -1,0 +1,134 @@
+/**
+ * `npx hardhat circle temperature --circle <address> --heard 1-5 [--dominant <address>] [--from <address>] [--json]`
+ * records the signer's reading of the period that just ended; without --heard, shows a period's aggregates (the
+ * last ended period, or --period <n>) and needs no signer.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { getAddress, parseEventLogs, zeroAddress, type Address, type Hex } from "viem";
+
+import { circleRitualsAbi } from "../../client/abis.js";
+import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import { iso, parseWhole, resolveBody, withSuiteErrors } from "./shared.js";
+
+export interface TemperatureArgs {
+  circle?: string;
+  heard?: string;
+  dominant?: string;
+  period?: string;
+  from?: string;
+  registry?: string;
+  json: boolean;
+}
+
+/** A period's aggregates. */
+export interface Aggregate {
+  period: bigint;
+  readings: number;
+  heardSum: number;
+  /** The mean reading, or null with no readings. */
+  average: number | null;
+}
+
+export interface TemperatureResult {
+  circle: Address;
+  /** The decision period running now. */
+  currentPeriod: bigint;
+  /** The aggregates of the period read or just recorded; null if no period has ended yet. */
+  aggregate: Aggregate | null;
+  /** The reading just recorded, in record mode. */
+  recorded: {
+    member: Address;
+    heard: number;
+    dominant: Address | null;
+    /** Set when this naming made a majority: the member named sits out of roles until then. */
+    cooledDown: { member: Address; until: string } | null;
+    transaction: Hex;
+  } | null;
+}
+
+async function aggregateOf(c: Connection, rituals: Address, period: bigint): Promise<Aggregate> {
+  const { readings, heardSum } = await c.publicClient.readContract({
+    address: rituals,
+    abi: circleRitualsAbi,
+    functionName: "temperature",
+    args: [period],
+  });
+  return {
+    period,
+    readings,
+    heardSum,
+    average: readings === 0 ? null : Math.round((heardSum / readings) * 100) / 100,
+  };
+}
+
+/** Records the signer's reading (with --heard), or reads a period's aggregates (without). */
+export async function temperature(c: Connection, args: TemperatureArgs): Promise<TemperatureResult> {
+  const recording = args.heard !== undefined && args.heard !== "";
+  const heard = recording ? Number(parseWhole("heard", args.heard, { min: 1n, max: 5n, example: "4" })) : 0;
+  const dominant = args.dominant ? requireAddress("dominant", args.dominant) : null;
+  if (!recording && dominant) throw new CliError("--dominant goes with a reading: give --heard 1-5 too.");
+  if (recording && args.period) {
+    throw new CliError("--period is for reading aggregates; a reading is always about the period that just ended.");
+  }
+  const askedPeriod = args.period ? parseWhole("period", args.period, { example: "3" }) : undefined;
+  const wallet = recording ? c.wallet(args.from) : undefined;
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  const currentPeriod = () =>
+    c.publicClient.readContract({ address: body.rituals, abi: circleRitualsAbi, functionName: "currentPeriod" });
+
+  if (!wallet) {
+    const running = await currentPeriod();
+    const period = askedPeriod ?? (running === 0n ? undefined : running - 1n);
+    return {
+      circle: body.circle,
+      currentPeriod: running,
+      aggregate: period === undefined ? null : await aggregateOf(c, body.rituals, period),
+      recorded: null,
+    };
+  }
+
+  const { request } = await c.publicClient.simulateContract({
+    address: body.rituals,
+    abi: withSuiteErrors(circleRitualsAbi),
+    functionName: "recordTemperature",
+    args: [heard, dominant ?? zeroAddress],
+    account: wallet.account,
+  });
+  const { hash, receipt } = await send(c, wallet, request);
+  const [recorded] = parseEventLogs({ abi: circleRitualsAbi, logs: receipt.logs, eventName: "TemperatureRecorded" });
+  if (!recorded) throw new CliError(`Transaction ${hash} recorded no reading.`);
+  const [cooled] = parseEventLogs({ abi: circleRitualsAbi, logs: receipt.logs, eventName: "MemberCooledDown" });
+  return {
+    circle: body.circle,
+    currentPeriod: await currentPeriod(),
+    aggregate: await aggregateOf(c, body.rituals, recorded.args.period),
+    recorded: {
+      member: getAddress(wallet.account.address),
+      heard,
+      dominant,
+      cooledDown: cooled ? { member: cooled.args.member, until: iso(cooled.args.until) } : null,
+      transaction: hash,
+    },
+  };
+}
+
+export function describeTemperature(r: TemperatureResult): string {
+  const a = r.aggregate;
+  const aggregate = a
+    ? `Period ${a.period}: ${a.readings} reading(s)${a.average === null ? "" : `, ${a.average} of 5 on average (sum ${a.heardSum})`}.`
+    : `No decision period of ${r.circle} has ended yet (period ${r.currentPeriod} is running): there is nothing to read.`;
+  if (!r.recorded) return aggregate;
+  const { member, heard, dominant, cooledDown, transaction } = r.recorded;
+  const named = dominant ? `, naming ${dominant} dominant` : "";
+  const cooled = cooledDown
+    ? ` A majority has now named ${cooledDown.member}: they sit out of roles until ${cooledDown.until}.`
+    : "";
+  return `${member} recorded feeling heard ${heard} of 5${named} (transaction ${transaction}). ${aggregate}${cooled}`;
+}
+
+export default async function temperatureTask(args: TemperatureArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const result = await temperature(await connect(hre), args);
+    report(args.json, describeTemperature(result), { ...result });
+  });
+}

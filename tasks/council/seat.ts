@@ -1,0 +1,102 @@
+/** `npx hardhat council seat --council <address> [--registry <address>] [--json]`: read only, no signer needed. */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { zeroAddress, type Address, type Hex } from "viem";
+
+import { circleAbi, councilSeatsAbi, mandatesAbi } from "../../client/abis.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { iso } from "../circle/shared.js";
+import { resolveCouncil } from "./delegate.js";
+
+export interface SeatArgs {
+  council?: string;
+  registry?: string;
+  json: boolean;
+}
+
+/** One seat: the circle holding it and, while filled, its delegate. */
+export interface Seat {
+  circle: Address;
+  name: string;
+  filled: boolean;
+  /** The member of `circle` holding its delegate mandate, or null while the seat is vacant. */
+  delegate: Address | null;
+  mandateId: bigint | null;
+  mandateExpiresAt: string | null;
+}
+
+export interface SeatResult {
+  council: Address;
+  name: string;
+  openJoin: boolean;
+  maxSeats: number;
+  /** The role a member circle names its delegate's mandate. */
+  delegateRole: string;
+  delegateRoleId: Hex;
+  seats: Seat[];
+}
+
+/** Shows a council's seats: which circles hold them, filled or vacant, and their delegates. */
+export async function councilSeats(c: Connection, args: SeatArgs): Promise<SeatResult> {
+  const council = await resolveCouncil(c, args.council, args.registry);
+  const on = { address: council.membership, abi: councilSeatsAbi } as const;
+  const [name, openJoin, maxSeats, delegateRole, delegateRoleId, members] = await Promise.all([
+    c.publicClient.readContract({ address: council.circle, abi: circleAbi, functionName: "name" }),
+    c.publicClient.readContract({ ...on, functionName: "openJoin" }),
+    c.publicClient.readContract({ ...on, functionName: "maxMembers" }),
+    c.publicClient.readContract({ ...on, functionName: "delegateRole" }),
+    c.publicClient.readContract({ ...on, functionName: "delegateRoleId" }),
+    c.publicClient.readContract({ ...on, functionName: "members" }),
+  ]);
+  const seats = await Promise.all(
+    members.map(async (circle): Promise<Seat> => {
+      const [circleName, mandates] = await Promise.all([
+        c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "name" }),
+        c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "mandates" }),
+      ]);
+      const [holder, mandateId] = await c.publicClient.readContract({
+        address: mandates,
+        abi: mandatesAbi,
+        functionName: "holderOf",
+        args: [delegateRoleId],
+      });
+      if (holder === zeroAddress) {
+        return { circle, name: circleName, filled: false, delegate: null, mandateId: null, mandateExpiresAt: null };
+      }
+      const mandate = await c.publicClient.readContract({
+        address: mandates,
+        abi: mandatesAbi,
+        functionName: "mandate",
+        args: [mandateId],
+      });
+      return {
+        circle,
+        name: circleName,
+        filled: true,
+        delegate: holder,
+        mandateId,
+        mandateExpiresAt: iso(mandate.expiresAt),
+      };
+    }),
+  );
+  return { council: council.circle, name, openJoin, maxSeats, delegateRole, delegateRoleId, seats };
+}
+
+export function describeSeats(r: SeatResult): string {
+  const filled = r.seats.filter((s) => s.filled).length;
+  return [
+    `${r.name} (council ${r.council}): ${r.seats.length} seat(s) of at most ${r.maxSeats}, ${filled} filled; ${r.openJoin ? "open join" : "circles are seated by the council's decision"}.`,
+    `  A circle fills its seat by granting a member the mandate for the role "${r.delegateRole}".`,
+    ...r.seats.map((s) =>
+      s.filled
+        ? `  ${s.circle}  ${s.name}: filled by ${s.delegate} (mandate ${s.mandateId}, until ${s.mandateExpiresAt})`
+        : `  ${s.circle}  ${s.name}: vacant (no delegate)`,
+    ),
+  ].join("\n");
+}
+
+export default async function seat(args: SeatArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const result = await councilSeats(await connect(hre), args);
+    report(args.json, describeSeats(result), { ...result });
+  });
+}

@@ -1,0 +1,697 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+import { getAddress, keccak256, toBytes, type Address } from "viem";
+
+import { describeError } from "../../client/errors.js";
+import { CliError, connection as cliConnection, explain, type Connection } from "../../tasks/cli.js";
+import { proposeAdmission } from "../../tasks/circle/admit.js";
+import { createCircle } from "../../tasks/circle/create.js";
+import { executeProposal } from "../../tasks/circle/execute.js";
+import { signalHardReset } from "../../tasks/circle/hard-reset.js";
+import { circleInfo, describeInfo } from "../../tasks/circle/info.js";
+import { leaveCircle } from "../../tasks/circle/leave.js";
+import { listCircles } from "../../tasks/circle/list.js";
+import { proposeCall } from "../../tasks/circle/propose.js";
+import { proposeCharter } from "../../tasks/circle/ratify-charter.js";
+import { iso } from "../../tasks/circle/shared.js";
+import { describeTemperature, temperature } from "../../tasks/circle/temperature.js";
+import { parseBallot, relayBallot, signBallot } from "../../tasks/circle/vote-by-signature.js";
+import { voteOnProposal } from "../../tasks/circle/vote.js";
+import {
+  CHARTER_HASH,
+  CHARTER_URI,
+  ProposalState,
+  TEST_MANDATE_RULES,
+  TEST_RULES,
+  circleFixtures,
+} from "../fixtures/circles.js";
+
+const net = await network.create();
+const { viem, networkHelpers } = net;
+const { time } = networkHelpers;
+const { circleWorld } = circleFixtures(net);
+
+const NEW_CHARTER = `0x${"d5".repeat(32)}` as const;
+
+/** The fixture circle (founders 0-5, outsiders 6-15) with a CLI connection to its network. */
+async function world() {
+  const w = await circleWorld();
+  const publicClient = await viem.getPublicClient();
+  const wallets = await viem.getWalletClients();
+  const c = cliConnection(publicClient, wallets, await publicClient.getChainId());
+  const address = (x: { address: string }) => getAddress(x.address);
+  return {
+    ...w,
+    c,
+    publicClient,
+    registryContract: w.registry,
+    circleContract: w.circle,
+    registry: getAddress(await w.registry.getAddress()),
+    circle: getAddress(await w.circle.getAddress()),
+    founder: w.founders.map(address),
+    outsider: w.outsiders.map(address),
+  };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** The contract's sentence for a custom error, as a pattern matching the whole message. */
+function sentence(name: string, args: readonly unknown[]): RegExp {
+  return new RegExp(`^${describeError(name, args).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+
+/** The error a core function fails with. */
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail("expected a refusal"),
+    (e: unknown) => e,
+  );
+}
+
+/** Each call fails with a CliError matching its message; nothing is sent from `from`. */
+async function refusesBeforeSending(w: World, from: Address, cases: [() => Promise<unknown>, RegExp][]) {
+  const nonce = await w.publicClient.getTransactionCount({ address: from });
+  for (const [run, message] of cases) {
+    const error = await failure(run());
+    expect(explain(error), String(message)).to.match(message);
+  }
+  expect(await w.publicClient.getTransactionCount({ address: from })).to.equal(nonce);
+}
+
+/** Opens voting on `id`, has `voters` vote for it through the CLI, and closes voting. */
+async function passByVote(c: Connection, circle: Address, id: bigint, voters: Address[], registry: Address) {
+  await time.increase(TEST_RULES.votingDelay + 1);
+  for (const from of voters) {
+    await voteOnProposal(c, { circle, proposal: id.toString(), support: "for", from, registry, json: false });
+  }
+  await time.increase(TEST_RULES.votingPeriod + 1);
+}
+
+describe("circle tasks (the CLI's circle governance)", function () {
+  describe("create", function () {
+    it("founds a circle with the registry's defaults and the rule options given", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const founders = w.outsider.slice(0, 6);
+      const result = await createCircle(w.c, {
+        name: "Birch Lane",
+        founders: founders.join(","),
+        charterHash: NEW_CHARTER,
+        charterUri: "ipfs://birch",
+        votingPeriod: "2h",
+        quorumPercent: "60",
+        termLimit: "3",
+        from: w.outsider[0],
+        registry: w.registry,
+        json: false,
+      });
+      expect(await w.registryContract.isCircle(result.circle)).to.equal(true);
+      expect(result.templateId).to.equal(null);
+      expect(result.founders).to.deep.equal(founders);
+      const info = await circleInfo(w.c, { circle: result.circle, registry: w.registry, json: false });
+      expect(info.name).to.equal("Birch Lane");
+      expect(info.members.map((m) => m.address)).to.have.members(founders);
+      expect(info.rules).to.include({ votingPeriod: 7_200, quorumPercent: 60, votingDelay: 86_400, minMembers: 6 });
+      expect(info.mandateRules.termLimit).to.equal(3);
+      expect(info.charter.uri).to.equal("ipfs://birch");
+      expect(result.membership).to.equal(info.membership);
+    });
+
+    it("founds a circle from a published template, and refuses a template mixed with rule options", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      await (await w.registryContract.publishTemplate("Garden rules", TEST_RULES, TEST_MANDATE_RULES)).wait();
+      const base = {
+        name: "Cedar Court",
+        founders: w.outsider.slice(0, 6).join(","),
+        charterHash: NEW_CHARTER,
+        template: "Garden rules",
+        registry: w.registry,
+        json: false,
+      };
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [
+          () => createCircle(w.c, { ...base, votingPeriod: "1h" }),
+          /--template .* drop --voting-period or the template/,
+        ],
+        [
+          () => createCircle(w.c, { ...base, template: "No such rules" }),
+          new RegExp(`No template ${keccak256(toBytes("No such rules"))} is published`),
+        ],
+      ]);
+      const result = await createCircle(w.c, base);
+      expect(result.templateId).to.equal(keccak256(toBytes("Garden rules")));
+      expect(result.rules).to.deep.equal({ ...TEST_RULES });
+      expect(await w.registryContract.isCircle(result.circle)).to.equal(true);
+    });
+
+    it("refuses malformed input, and rules the registry would refuse, before sending anything", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const base = {
+        name: "Dogwood",
+        founders: w.outsider.slice(0, 6).join(","),
+        charterHash: NEW_CHARTER,
+        registry: w.registry,
+        json: false,
+      };
+      const count = await w.registryContract.circleCount();
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [
+          () => createCircle(w.c, { ...base, founders: `${w.outsider[0]},0x1234` }),
+          /--founders "0x1234" is not an address/,
+        ],
+        [() => createCircle(w.c, { ...base, founders: `${w.outsider[0]},${w.outsider[0]}` }), /lists .* twice/],
+        [() => createCircle(w.c, { ...base, votingPeriod: "soon" }), /--voting-period "soon" is not a duration/],
+        [() => createCircle(w.c, { ...base, quorumPercent: "300" }), /--quorum-percent must be between 0 and 255/],
+        [
+          () => createCircle(w.c, { ...base, proposerStepsAside: "maybe" }),
+          /--proposer-steps-aside "maybe" is not true or false/,
+        ],
+        [
+          () => createCircle(w.c, { ...base, charterHash: "0xabc" }),
+          /--charter-hash "0xabc" is not the charter's content hash/,
+        ],
+        [() => createCircle(w.c, { ...base, name: "" }), /--name is required/],
+        [() => createCircle(w.c, { ...base, registry: w.outsider[9] }), /There is no circle registry at/],
+        // Well-formed, but the registry refuses: its custom error as a sentence, from the simulation.
+        [() => createCircle(w.c, { ...base, maxMembers: "40" }), sentence("CircleRulesSizeOverCap", [40, 32])],
+      ]);
+      expect(await w.registryContract.circleCount()).to.equal(count);
+    });
+  });
+
+  describe("info and list", function () {
+    it("shows a circle's members, rules, charter, reset epoch and mandates, with no signer", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const info = await circleInfo(w.c, { circle: w.circle, registry: w.registry, json: false });
+      expect(info.name).to.equal("Garden Circle");
+      expect(info.council).to.equal(false);
+      expect(info.members.map((m) => m.address)).to.have.members(w.founder);
+      expect(info.rules).to.deep.equal({ ...TEST_RULES });
+      expect(info.charter).to.deep.equal({
+        contentHash: CHARTER_HASH,
+        uri: CHARTER_URI,
+        expiresAt: iso((await w.circleContract.charter()).expiresAt),
+        lapsed: false,
+      });
+      expect(info.charter.expiresAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(info.resetEpoch).to.equal(0n);
+      expect(info.liveMandates).to.equal(0);
+      expect(info.roleModules).to.deep.equal([]);
+      expect(describeInfo(info)).to.include("Garden Circle").and.include("6 member(s) of at most 10");
+    });
+
+    it("lists the registry a page at a time", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const page = await listCircles(w.c, { registry: w.registry, json: false });
+      expect(page.total).to.equal(1n);
+      expect(page.circles).to.deep.equal([{ address: w.circle, name: "Garden Circle", council: false, members: 6n }]);
+      const beyond = await listCircles(w.c, { offset: "1", limit: "100", registry: w.registry, json: false });
+      expect(beyond.circles).to.deep.equal([]);
+    });
+
+    it("refuses a malformed address, an unknown circle and malformed numbers", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const token = getAddress(await w.token.getAddress());
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [
+          () => circleInfo(w.c, { circle: "0xnope", registry: w.registry, json: false }),
+          /--circle "0xnope" is not an address/,
+        ],
+        [
+          () => circleInfo(w.c, { circle: token, registry: w.registry, json: false }),
+          new RegExp(`${token} is not a circle or council of the registry`),
+        ],
+        [() => circleInfo(w.c, { registry: w.registry, json: false }), /--circle is required/],
+        [
+          () => circleInfo(w.c, { circle: w.circle, registry: w.outsider[0], json: false }),
+          new RegExp(`There is no circle registry at ${w.outsider[0]} on chain 31337`),
+        ],
+        [
+          () =>
+            proposeAdmission(w.c, {
+              circle: token,
+              member: w.outsider[1],
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          /is not a circle or council of the registry/,
+        ],
+        [
+          () => listCircles(w.c, { limit: "101", registry: w.registry, json: false }),
+          /--limit must be between 1 and 100/,
+        ],
+        [
+          () => listCircles(w.c, { offset: "-1", registry: w.registry, json: false }),
+          /--offset "-1" is not a whole number/,
+        ],
+      ]);
+    });
+  });
+
+  describe("admit, vote and execute", function () {
+    it("proposes an admission, counts the votes and admits the member when executed", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const newcomer = w.outsider[0]!;
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: newcomer,
+        from: w.founder[1],
+        registry: w.registry,
+        json: false,
+      });
+      expect(made.description).to.equal(`Admit ${newcomer}`);
+      expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Pending);
+      expect(made.votingOpensAt).to.equal(iso(await w.circleContract.proposalSnapshot(made.proposalId)));
+      await time.increase(TEST_RULES.votingDelay + 1);
+      for (const from of w.founder.slice(0, 3)) {
+        await voteOnProposal(w.c, {
+          circle: w.circle,
+          proposal: `${made.proposalId}`,
+          support: "for",
+          from,
+          json: false,
+          registry: w.registry,
+        });
+      }
+      const last = await voteOnProposal(w.c, {
+        circle: w.circle,
+        proposal: `${made.proposalId}`,
+        support: "against",
+        reason: "Too soon",
+        from: w.founder[3],
+        registry: w.registry,
+        json: false,
+      });
+      expect(last.tally).to.deep.equal({ for: 3n, against: 1n, abstain: 0n, state: "active" });
+      expect(await w.circleContract.hasVoted(made.proposalId, w.founder[3]!)).to.equal(true);
+      await time.increase(TEST_RULES.votingPeriod + 1);
+      const executed = await executeProposal(w.c, {
+        circle: w.circle,
+        proposal: `${made.proposalId}`,
+        from: w.outsider[5],
+        registry: w.registry,
+        json: false,
+      });
+      expect(executed.description).to.equal(`Admit ${newcomer}`);
+      expect(executed.calls).to.have.length(1);
+      expect(await w.membership.isMember(newcomer)).to.equal(true);
+      expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Executed);
+      await refusesBeforeSending(w, w.outsider[5]!, [
+        [
+          () =>
+            executeProposal(w.c, {
+              circle: w.circle,
+              proposal: `${made.proposalId}`,
+              from: w.outsider[5],
+              registry: w.registry,
+              json: false,
+            }),
+          sentence("GovernorUnexpectedProposalState", [made.proposalId, 7, "0x30"]),
+        ],
+      ]);
+    });
+
+    it("refuses a second vote with the contract's sentence, and malformed ids and support values before sending", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      await time.increase(TEST_RULES.votingDelay + 1);
+      const vote = (over: { proposal?: string; support?: string; from?: string }) =>
+        voteOnProposal(w.c, {
+          circle: w.circle,
+          proposal: `${made.proposalId}`,
+          support: "for",
+          from: w.founder[2],
+          registry: w.registry,
+          json: false,
+          ...over,
+        });
+      await vote({});
+      await refusesBeforeSending(w, w.founder[2]!, [
+        [() => vote({}), sentence("GovernorAlreadyCastVote", [w.founder[2]])],
+        [() => vote({ support: "maybe" }), /--support "maybe" is not a vote: use for, against or abstain/],
+        [() => vote({ proposal: "12abc" }), /--proposal "12abc" is not a whole number/],
+        [() => vote({ proposal: "" }), /--proposal is required/],
+        [() => vote({ proposal: "42" }), new RegExp(`There is no proposal 42 in ${w.circle}`)],
+        [() => vote({ from: "0x12" }), /--from "0x12" is not an address/],
+      ]);
+      const [against, inFavour, abstain] = await w.circleContract.proposalVotes(made.proposalId);
+      expect([against, inFavour, abstain]).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("refuses to execute a proposal still open or unknown, and to admit a member twice", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      const execute = (proposal: string) =>
+        executeProposal(w.c, { circle: w.circle, proposal, from: w.founder[0], registry: w.registry, json: false });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => execute(`${made.proposalId}`), /Proposal \d+ is still pending: voting closes at .*Z/],
+        [() => execute("7"), new RegExp(`There is no proposal 7 in ${w.circle}`)],
+        [
+          () =>
+            voteOnProposal(w.c, {
+              circle: w.circle,
+              proposal: `${made.proposalId}`,
+              support: "for",
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          /Voting on proposal \d+ opens at \d{4}-.*Z: vote then/,
+        ],
+        [
+          () =>
+            proposeAdmission(w.c, {
+              circle: w.circle,
+              member: w.founder[4],
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          /is already a member of/,
+        ],
+        [
+          () =>
+            proposeAdmission(w.c, {
+              circle: w.circle,
+              member: "bob",
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          /--member "bob" is not an address/,
+        ],
+        [
+          () =>
+            proposeAdmission(w.c, {
+              circle: w.circle,
+              member: w.outsider[1],
+              from: w.outsider[2],
+              registry: w.registry,
+              json: false,
+            }),
+          sentence("GovernorInsufficientProposerVotes", [w.outsider[2], 0n, 1n]),
+        ],
+      ]);
+      expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Pending);
+    });
+  });
+
+  describe("propose", function () {
+    it("encodes a function call from its signature and arguments, and the decision carries it out", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const token = getAddress(await w.token.getAddress());
+      const made = await proposeCall(w.c, {
+        circle: w.circle,
+        target: token,
+        function: "transfer(address to, uint256 amount)",
+        args: JSON.stringify([w.outsider[3], "100"]),
+        description: "Pay the seed supplier 100",
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      expect(made.call.data).to.equal(w.token.interface.encodeFunctionData("transfer", [w.outsider[3]!, 100n]));
+      await passByVote(w.c, w.circle, made.proposalId, w.founder.slice(0, 4), w.registry);
+      await executeProposal(w.c, {
+        circle: w.circle,
+        proposal: `${made.proposalId}`,
+        registry: w.registry,
+        json: false,
+      });
+      expect(await w.token.balanceOf(w.outsider[3]!)).to.equal(100n);
+      expect(await w.token.balanceOf(w.circle)).to.equal(900n);
+    });
+
+    it("takes raw calldata, and refuses malformed calls before sending anything", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const token = getAddress(await w.token.getAddress());
+      const base = {
+        circle: w.circle,
+        target: token,
+        description: "Check",
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      };
+      const raw = await proposeCall(w.c, { ...base, data: "0x18160ddd" });
+      expect(await w.circleContract.state(raw.proposalId)).to.equal(ProposalState.Pending);
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => proposeCall(w.c, { ...base, data: "0x123" }), /--data "0x123" is not calldata/],
+        [() => proposeCall(w.c, { ...base, data: "0x", function: "totalSupply()" }), /either --data or --function/],
+        [() => proposeCall(w.c, { ...base }), /Say what to call/],
+        [() => proposeCall(w.c, { ...base, function: "transfer(" }), /is not a function signature/],
+        [
+          () => proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: '["0x01"]' }),
+          /takes 2 argument\(s\); --args has 1/,
+        ],
+        [
+          () =>
+            proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: `["${w.outsider[0]}", "ten"]` }),
+          /argument 2 \(uint256\) is not a whole number/,
+        ],
+        [
+          () => proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: "[oops" }),
+          /--args is not JSON/,
+        ],
+        [() => proposeCall(w.c, { ...base, data: "0x", description: " " }), /--description is required/],
+        [() => proposeCall(w.c, { ...base, data: "0x", value: "lots" }), /--value "lots" is not an amount/],
+        [() => proposeCall(w.c, { ...base, data: "0x", target: "0xzz" }), /--target "0xzz" is not an address/],
+        // The same proposal again: the circle's own refusal, as a sentence.
+        [
+          () => proposeCall(w.c, { ...base, data: "0x18160ddd" }),
+          new RegExp(`Proposal ${raw.proposalId} is pending, so this cannot be done now`),
+        ],
+      ]);
+    });
+  });
+
+  describe("vote-by-signature", function () {
+    it("lets a member sign a ballot that anyone relays, and refuses a replay or a tampered ballot", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      await time.increase(TEST_RULES.votingDelay + 1);
+      const ballot = await signBallot(w.c, {
+        sign: true,
+        circle: w.circle,
+        proposal: `${made.proposalId}`,
+        support: "for",
+        from: w.founder[3],
+        registry: w.registry,
+        json: false,
+      });
+      expect(ballot).to.include({ circle: w.circle, voter: w.founder[3], support: 1, nonce: 0n });
+      const json = JSON.stringify(ballot, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+      expect(parseBallot(json)).to.deep.equal(ballot);
+      const relay = (text: string) =>
+        relayBallot(w.c, { sign: false, relay: text, from: w.outsider[4], registry: w.registry, json: false });
+      await refusesBeforeSending(w, w.outsider[4]!, [
+        [() => relay(JSON.stringify({ ...JSON.parse(json), support: 0 })), /The signature is not .* for this ballot/],
+        [
+          () => relay(JSON.stringify({ ...JSON.parse(json), chainId: 1 })),
+          /signed for chain 1; this network is chain 31337/,
+        ],
+        [() => relay(JSON.stringify({ ...JSON.parse(json), voter: "0x99" })), /The ballot's "voter" is not an address/],
+        [() => relay("{not json"), /--relay is not JSON/],
+      ]);
+      const relayed = await relay(json);
+      expect(relayed.relayer).to.equal(w.outsider[4]);
+      expect(relayed.tally.for).to.equal(1n);
+      expect(await w.circleContract.hasVoted(made.proposalId, w.founder[3]!)).to.equal(true);
+      await refusesBeforeSending(w, w.outsider[4]!, [[() => relay(json), /signed with nonce 0, but .*'s next is 1/]]);
+    });
+
+    it("refuses to sign for someone who is not a member, or on a proposal that is over", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      const sign = (from: string | undefined, support = "for") =>
+        signBallot(w.c, {
+          sign: true,
+          circle: w.circle,
+          proposal: `${made.proposalId}`,
+          support,
+          from,
+          registry: w.registry,
+          json: false,
+        });
+      await refusesBeforeSending(w, w.outsider[1]!, [
+        [() => sign(w.outsider[1]), /is not a member of .* so their ballot would not count/],
+        [() => sign(w.founder[1], "yes"), /--support "yes" is not a vote/],
+      ]);
+      await time.increase(TEST_RULES.votingDelay + TEST_RULES.votingPeriod + 2);
+      const error = await failure(sign(w.founder[1]));
+      expect(error).to.be.instanceOf(CliError);
+      expect(explain(error)).to.match(/Proposal \d+ is defeated: a ballot for it would not count/);
+    });
+  });
+
+  describe("ratify-charter", function () {
+    it("proposes a charter that is ratified, with a new term, when executed", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeCharter(w.c, {
+        circle: w.circle,
+        charterHash: NEW_CHARTER,
+        charterUri: "ipfs://garden-v2",
+        from: w.founder[2],
+        registry: w.registry,
+        json: false,
+      });
+      await passByVote(w.c, w.circle, made.proposalId, w.founder.slice(0, 3), w.registry);
+      await executeProposal(w.c, {
+        circle: w.circle,
+        proposal: `${made.proposalId}`,
+        registry: w.registry,
+        json: false,
+      });
+      const charter = await w.circleContract.charter();
+      expect(charter.contentHash).to.equal(NEW_CHARTER);
+      expect(charter.uri).to.equal("ipfs://garden-v2");
+      expect(charter.expiresAt).to.equal(BigInt(await time.latest()) + BigInt(TEST_RULES.charterTerm));
+      await refusesBeforeSending(w, w.founder[2]!, [
+        [
+          () =>
+            proposeCharter(w.c, {
+              circle: w.circle,
+              charterHash: "garden",
+              from: w.founder[2],
+              registry: w.registry,
+              json: false,
+            }),
+          /--charter-hash "garden" is not/,
+        ],
+        [
+          () => proposeCharter(w.c, { circle: w.circle, from: w.founder[2], registry: w.registry, json: false }),
+          /--charter-hash is required/,
+        ],
+        [
+          () =>
+            proposeCharter(w.c, {
+              circle: w.outsider[0],
+              charterHash: NEW_CHARTER,
+              from: w.founder[2],
+              registry: w.registry,
+              json: false,
+            }),
+          new RegExp(`${w.outsider[0]} is not a circle or council of the registry`),
+        ],
+      ]);
+    });
+  });
+
+  describe("hard-reset and leave", function () {
+    it("counts reset signals and resets the circle at the threshold, cancelling what was pending", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const pending = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      const signal = (from: string | undefined) =>
+        signalHardReset(w.c, { circle: w.circle, from, registry: w.registry, json: false });
+      const first = await signal(w.founder[0]);
+      expect(first).to.include({ signals: 1n, threshold: 3, reset: false, epoch: 0n });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [
+          () => signal(w.founder[0]),
+          new RegExp(describeError("CircleRitualsAlreadySignalled", [first.round, w.founder[0]])),
+        ],
+        [() => signal(w.outsider[0]), new RegExp(describeError("CircleRitualsNotMember", [w.outsider[0]]))],
+      ]);
+      expect((await signal(w.founder[1])).reset).to.equal(false);
+      const third = await signal(w.founder[2]);
+      expect(third).to.include({ signals: 3n, reset: true, epoch: 1n });
+      expect(await w.circleContract.resetEpoch()).to.equal(1n);
+      expect(await w.circleContract.state(pending.proposalId)).to.equal(ProposalState.Canceled);
+    });
+
+    it("lets the signer leave at once, and explains why a non-member cannot", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const left = await leaveCircle(w.c, { circle: w.circle, from: w.founder[5], registry: w.registry, json: false });
+      expect(left).to.include({ member: w.founder[5], membersLeft: 5n });
+      expect(await w.membership.isMember(w.founder[5]!)).to.equal(false);
+      await refusesBeforeSending(w, w.founder[5]!, [
+        [
+          () => leaveCircle(w.c, { circle: w.circle, from: w.founder[5], registry: w.registry, json: false }),
+          sentence("CircleMembershipNotMember", [w.founder[5]]),
+        ],
+        [
+          () => leaveCircle(w.c, { circle: w.outsider[1], from: w.founder[5], registry: w.registry, json: false }),
+          /is not a circle or council/,
+        ],
+      ]);
+    });
+  });
+
+  describe("temperature", function () {
+    it("records readings of the period just ended, cools down whom a majority names, and shows the aggregates", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const read = () => temperature(w.c, { circle: w.circle, registry: w.registry, json: false });
+      const before = await read();
+      expect(before.aggregate).to.equal(null);
+      expect(describeTemperature(before)).to.match(/No decision period .* has ended yet/);
+      const record = (from: string | undefined, heard: string, dominant?: string) =>
+        temperature(w.c, { circle: w.circle, heard, dominant, from, registry: w.registry, json: false });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => record(w.founder[0], "4"), sentence("CircleRitualsNoPeriodEnded", [])],
+      ]);
+      await time.increase(TEST_RULES.temperaturePeriod);
+      const dominant = w.founder[5]!;
+      for (const from of w.founder.slice(0, 3)) {
+        expect((await record(from, "4", dominant)).recorded?.cooledDown).to.equal(null);
+      }
+      const fourth = await record(w.founder[3], "2", dominant);
+      expect(fourth.recorded?.cooledDown?.member).to.equal(dominant);
+      expect(fourth.aggregate).to.deep.equal({ period: 0n, readings: 4, heardSum: 14, average: 3.5 });
+      expect(await w.rituals.isCooledDown(dominant)).to.equal(true);
+      const after = await read();
+      expect(after.currentPeriod).to.equal(1n);
+      expect(after.aggregate).to.deep.equal({ period: 0n, readings: 4, heardSum: 14, average: 3.5 });
+      const other = await temperature(w.c, { circle: w.circle, period: "1", registry: w.registry, json: false });
+      expect(other.aggregate?.readings).to.equal(0);
+      await refusesBeforeSending(w, w.founder[4]!, [
+        [() => record(w.founder[4], "6"), /--heard must be between 1 and 5; got 6/],
+        [() => record(w.founder[4], "four"), /--heard "four" is not a whole number/],
+        [() => record(w.founder[4], "3", "0xdominant"), /--dominant "0xdominant" is not an address/],
+        [
+          () => temperature(w.c, { circle: w.circle, dominant, registry: w.registry, json: false }),
+          /--dominant goes with a reading/,
+        ],
+        [
+          () => record(w.founder[0], "3"),
+          new RegExp(describeError("CircleRitualsAlreadyRecorded", [0n, w.founder[0]])),
+        ],
+        [
+          () => record(w.founder[4], "3", w.outsider[0]),
+          new RegExp(describeError("CircleRitualsDominantNotMember", [w.outsider[0]])),
+        ],
+      ]);
+      const stored = await w.rituals.temperature(0n);
+      expect([stored.readings, stored.heardSum]).to.deep.equal([4n, 14n]);
+    });
+  });
+});
