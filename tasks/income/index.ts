@@ -3,8 +3,10 @@ import { emptyTask, task } from "hardhat/config";
 
 import { fromOption, jsonFlag, option } from "../options.js";
 
+const hubOption = option("hub", "The income hub (default: this network's deployment record)");
+
 export const incomeTasks = [
-  emptyTask("income", "Basic income: register, invite, trust, claim, pay along trust, wrap").build(),
+  emptyTask("income", "Basic income: register, invite, trust, claim, pay along trust, wrap, balance").build(),
   task(["income", "pay"], "Pay someone in basic income along paths of trust, in one transaction")
     .addOption(option("to", "Who receives the payment (address)"))
     .addOption(option("amount", "How much, in tokens (e.g. 25 or 0.5)"))
@@ -12,5 +14,55 @@ export const incomeTasks = [
     .addOption(option("hub", "The income hub (default: this network's deployment record)"))
     .addFlag(jsonFlag)
     .setAction(() => import("./pay.js"))
+    .build(),
+  task(["income", "register"], "Register as a person: income then accrues at 1 token an hour")
+    .addOption(option("inviter", "A registered person who trusts you (needed once the bootstrap period is over)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./register.js"))
+    .build(),
+  task(["income", "invite"], "Invite someone: trust them, then they register naming you as inviter")
+    .addOption(option("person", "Who to invite (address)"))
+    .addOption(option("days", "How long you trust them, in days (default: 365)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./invite.js"))
+    .build(),
+  task(["income", "trust"], "Accept a person's token until a date, or withdraw that trust")
+    .addOption(option("person", "Whose token to accept (address)"))
+    .addOption(option("days", "For how many days from now (e.g. 365)"))
+    .addOption(option("until", "Until this date (ISO, e.g. 2026-12-31)"))
+    .addFlag({ name: "revoke", description: "Withdraw the trust now" })
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./trust.js"))
+    .build(),
+  task(["income", "claim"], "Claim your income since your last claim (1 token an hour, at most 14 days back)")
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./claim.js"))
+    .build(),
+  task(["income", "wrap"], "Wrap income tokens as an ERC-20 (creating the wrapper if needed), or unwrap them")
+    .addOption(option("amount", "How much, in tokens (e.g. 25 or 0.5)"))
+    .addOption(option("flavour", "demurraged (decays like the hub; default) or static (does not decay)"))
+    .addOption(option("token", "Whose token to wrap: its owner's address (default: your own)"))
+    .addFlag({ name: "unwrap", description: "Unwrap: burn ERC-20 tokens and get the hub tokens back" })
+    .addOption(option("wrappers", "The wrapper factory (default: this network's deployment record)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./wrap.js"))
+    .build(),
+  task(["income", "balance"], "Show an account's income: own token today and in static units, what it can claim")
+    .addOption(option("account", "The account (address; default: the signer)"))
+    .addFlag({ name: "all", description: "Also list every other person's token the account holds" })
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./balance.js"))
     .build(),
 ];

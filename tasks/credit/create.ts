@@ -1,0 +1,117 @@
+/**
+ * `npx hardhat credit create --circle <address> --name "Elm hours" --symbol HRS [--decimals 2] --credit 100
+ *   [--saturation 200|unlimited] [--description <text>] [--factory <address>] [--from <address>] [--json]`
+ *
+ * A circle creates its currency by decision: one proposal has the factory create it (at an address known in
+ * advance) and registers it as a role module of the circle, so departures move balances to the commons.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { encodeFunctionData, maxUint256, type Address } from "viem";
+
+import { circleAbi, creditFactoryAbi } from "../../client/abis.js";
+import { describeError } from "../../client/errors.js";
+import { CliError, connect, report, runTask, type Connection } from "../cli.js";
+import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
+import { circleAndPredictedCurrency, formatLimit, parseLimit } from "./currency.js";
+
+export interface CreateArgs {
+  circle?: string;
+  name?: string;
+  symbol?: string;
+  decimals?: string;
+  credit?: string;
+  saturation?: string;
+  description?: string;
+  factory?: string;
+  from?: string;
+  json: boolean;
+}
+
+export interface CreateResult extends ProposedDecision {
+  /** Where the currency will be once the decision is executed. */
+  currency: Address;
+  name: string;
+  symbol: string;
+  decimals: number;
+  defaultCredit: bigint;
+  defaultSaturation: bigint;
+}
+
+/** The decimals: a whole number from 0 to 18. */
+function parseDecimals(value: string | undefined): number {
+  if (value === undefined || value === "") return 18;
+  if (!/^\d+$/.test(value) || Number(value) > 18) {
+    throw new CliError(`--decimals "${value}" is not a number of decimals: use a whole number from 0 to 18 (e.g. 2).`);
+  }
+  return Number(value);
+}
+
+/**
+ * Proposes creating the circle's currency and registering it as a role module, in one decision. Refused before
+ * anything is sent if the input is malformed, the circle has a currency already or has no room for another module.
+ */
+export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<CreateResult> {
+  const name = args.name?.trim();
+  if (!name) throw new CliError('--name is required: name the currency, such as "Elm hours".');
+  const symbol = args.symbol?.trim();
+  if (!symbol) throw new CliError("--symbol is required: a short symbol, such as HRS.");
+  const decimals = parseDecimals(args.decimals);
+  const defaultCredit = parseLimit("credit", args.credit, decimals);
+  const defaultSaturation =
+    args.saturation === undefined ? maxUint256 : parseLimit("saturation", args.saturation, decimals);
+  const wallet = c.wallet(args.from);
+  const { factory, circle, currency } = await circleAndPredictedCurrency(c, args);
+  if (await c.publicClient.getCode({ address: currency })) {
+    throw new CliError(describeError("CreditFactoryCurrencyExists", [circle, currency]));
+  }
+  const createArgs = [name, symbol, decimals, defaultCredit, defaultSaturation] as const;
+  await c.publicClient
+    .simulateContract({
+      address: factory,
+      abi: creditFactoryAbi,
+      functionName: "createCurrency",
+      args: createArgs,
+      account: circle,
+    })
+    .catch((error: unknown) => {
+      throw wouldFail(error);
+    });
+  const [modules, maxModules] = await Promise.all([
+    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "roleModules" }),
+    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "MAX_ROLE_MODULES" }),
+  ]);
+  if (BigInt(modules.length) >= maxModules) {
+    throw new CliError(
+      `This decision would fail if it were executed now: ${describeError("CircleRoleModulesFull", [maxModules])}`,
+    );
+  }
+  const units = { decimals, symbol };
+  const description =
+    args.description ??
+    `Create our currency "${name}" (${symbol}, ${decimals} decimals): credit limit ${formatLimit(defaultCredit, units)}, saturation limit ${formatLimit(defaultSaturation, units)} by default`;
+  const decision = await proposeDecision(
+    c,
+    circle,
+    wallet,
+    [
+      {
+        target: factory,
+        data: encodeFunctionData({ abi: creditFactoryAbi, functionName: "createCurrency", args: createArgs }),
+      },
+      { target: circle, data: encodeFunctionData({ abi: circleAbi, functionName: "addRoleModule", args: [currency] }) },
+    ],
+    description,
+  );
+  return { ...decision, currency, name, symbol, decimals, defaultCredit, defaultSaturation };
+}
+
+export default async function create(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await proposeCurrency(await connect(hre), args);
+    report(
+      args.json,
+      `${r.proposer} proposed that circle ${r.circle} create its currency "${r.name}" (${r.symbol}), to live at ${r.currency}. ${nextSteps(r)}`,
+      { ...r },
+    );
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * `npx hardhat credit jubilee (--circle <address> | --currency <address>) [--description <text>]
+ *   [--factory <address>] [--from <address>] [--json]`
+ *
+ * Proposes a jubilee: a decision of the circle that resets every balance of its currency to zero at once. The
+ * reciprocity ledger keeps its history.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { encodeFunctionData, type Address } from "viem";
+
+import { mutualCreditAbi } from "../../client/abis.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
+import { resolveCurrency, type CurrencyArgs } from "./currency.js";
+
+export interface JubileeArgs extends CurrencyArgs {
+  description?: string;
+  from?: string;
+  json: boolean;
+}
+
+export interface JubileeResult extends ProposedDecision {
+  currency: Address;
+  symbol: string;
+  /** Accounts with a non-zero balance today: what the jubilee would clear if executed now. */
+  accountsWithBalance: number;
+}
+
+/** Proposes `currency.jubilee()` as a decision of the currency's circle. */
+export async function proposeJubilee(c: Connection, args: JubileeArgs): Promise<JubileeResult> {
+  const wallet = c.wallet(args.from);
+  const currency = await resolveCurrency(c, args);
+  const read = { address: currency.address, abi: mutualCreditAbi } as const;
+  await c.publicClient
+    .simulateContract({ ...read, functionName: "jubilee", account: currency.circle })
+    .catch((error: unknown) => {
+      throw wouldFail(error);
+    });
+  const accounts = await c.publicClient.readContract({ ...read, functionName: "accountsWithBalance" });
+  const data = encodeFunctionData({ abi: mutualCreditAbi, functionName: "jubilee" });
+  const description =
+    args.description ?? `Jubilee: reset every balance of ${currency.name} (${currency.symbol}) to zero`;
+  const decision = await proposeDecision(c, currency.circle, wallet, [{ target: currency.address, data }], description);
+  return { ...decision, currency: currency.address, symbol: currency.symbol, accountsWithBalance: accounts.length };
+}
+
+export default async function jubilee(args: JubileeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await proposeJubilee(await connect(hre), args);
+    report(
+      args.json,
+      `${r.proposer} proposed a jubilee of ${r.symbol} in circle ${r.circle}: it would clear the balances of ${r.accountsWithBalance} account(s) today. ${nextSteps(r)}`,
+      { ...r },
+    );
+  });
+}

@@ -1,0 +1,178 @@
+/** What the mandate tasks share: reading a mandate spec and ids from the command line, and the ABI they call with. */
+import { keccak256, parseAbi, toBytes, toFunctionSelector, type Abi, type Address, type Hex } from "viem";
+
+import {
+  circleAbi,
+  circleMembershipAbi,
+  circleRitualsAbi,
+  councilSeatsAbi,
+  creditFactoryAbi,
+  demurragedIncomeTokenAbi,
+  incomeHubAbi,
+  incomeWrappersAbi,
+  mandateBadgesAbi,
+  mandatesAbi,
+  mutualCreditAbi,
+} from "../../client/abis.js";
+import { CliError, requireAddress, type Connection } from "../cli.js";
+import { resolveCircle, type CircleParts } from "../resolve.js";
+
+const DAY = 86_400;
+const MAX_UINT32 = 2 ** 32 - 1;
+
+/** One custom error of an ABI. */
+type AbiError = Extract<Abi[number], { type: "error" }>;
+
+/**
+ * Every custom error of the suite's contracts (an ERC-20's among them), once each, and the randomness source's: a
+ * mandate's act bubbles up the revert of whatever the circle called (most often the circle's own currency or a
+ * token of its treasury), and completing a draw the randomness source's, so all of them decode into sentences.
+ */
+const SUITE_ERRORS: readonly AbiError[] = (() => {
+  const seen = new Map<string, AbiError>();
+  const abis: readonly Abi[] = [
+    circleAbi,
+    circleMembershipAbi,
+    circleRitualsAbi,
+    mandateBadgesAbi,
+    councilSeatsAbi,
+    mutualCreditAbi,
+    creditFactoryAbi,
+    incomeHubAbi,
+    incomeWrappersAbi,
+    demurragedIncomeTokenAbi,
+    parseAbi([
+      "error RandomnessNotReady(uint256 ticket)",
+      "error RandomnessExpired(uint256 ticket)",
+      "error RandomnessInvalidProof(uint256 ticket)",
+    ]),
+  ];
+  for (const item of abis.flat()) {
+    if (item.type !== "error") continue;
+    const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
+    if (!seen.has(signature)) seen.set(signature, item);
+  }
+  return [...seen.values()];
+})();
+
+/** The mandates module's ABI with every error that can surface through its calls. */
+export const mandatesCallAbi: readonly [...typeof mandatesAbi, ...AbiError[]] = [...mandatesAbi, ...SUITE_ERRORS];
+
+/** One call a mandate lets its holder have the circle perform. */
+export interface Power {
+  target: Address;
+  selector: Hex;
+}
+
+/** A mandate spec as `Mandates.grant` and `requestDraw` take it. */
+export interface MandateSpec {
+  role: string;
+  title: string;
+  scopeHash: Hex;
+  duration: number;
+  powers: Power[];
+}
+
+/** The spec options of `mandate grant` and `mandate draw`. */
+export interface SpecArgs {
+  role?: string;
+  title?: string;
+  scope?: string;
+  days?: string;
+  powers?: string;
+}
+
+/** A positive whole number (a mandate or draw id), or a CliError naming the option. */
+export function parseId(option: string, value: string | undefined): bigint {
+  if (value === undefined || value === "") throw new CliError(`--${option} is required: give a number such as 1.`);
+  if (!/^\d+$/.test(value) || BigInt(value) === 0n) {
+    throw new CliError(`--${option} "${value}" is not an id: use a whole number from 1.`);
+  }
+  return BigInt(value);
+}
+
+/** A duration in days (e.g. 30 or 0.5) as whole seconds, or a CliError. */
+export function parseDays(option: string, value: string | undefined): number {
+  if (value === undefined || value === "") throw new CliError(`--${option} is required: give a number of days.`);
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * DAY) : NaN;
+  if (!(seconds > 0) || seconds > MAX_UINT32) {
+    throw new CliError(
+      `--${option} "${value}" is not a duration: give a number of days above zero, such as 30 or 0.5.`,
+    );
+  }
+  return seconds;
+}
+
+/** Splits `value` at `separator`s that are not inside parentheses (function signatures have commas). */
+function splitTopLevel(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of value) {
+    if (ch === "(") depth += 1;
+    if (ch === ")") depth -= 1;
+    if (ch === separator && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** A function selector from `0x` and 8 hex digits, or from a signature such as `transfer(address,uint256)`. */
+export function parseSelector(option: string, value: string): Hex {
+  if (/^0x[0-9a-fA-F]{8}$/.test(value)) return value.toLowerCase() as Hex;
+  if (/^[A-Za-z_$][\w$]*\(.*\)$/.test(value)) {
+    try {
+      return toFunctionSelector(value);
+    } catch {
+      // fall through to the sentence below
+    }
+  }
+  throw new CliError(
+    `--${option}: "${value}" is not a function: give a selector (0x and 8 hex digits) or a signature such as transfer(address,uint256).`,
+  );
+}
+
+/**
+ * `--powers` as target:function pairs separated by commas, e.g.
+ * `0xToken:transfer(address,uint256),0xToken:0x095ea7b3`; a selector of 0x00000000 allows plain value transfers.
+ */
+export function parsePowers(value: string | undefined): Power[] {
+  if (value === undefined || value.trim() === "") return [];
+  return splitTopLevel(value, ",").map((pair) => {
+    const colon = pair.indexOf(":");
+    if (colon < 0) {
+      throw new CliError(
+        `--powers: "${pair}" is not a target:function pair, such as 0xToken:transfer(address,uint256).`,
+      );
+    }
+    return {
+      target: requireAddress("powers", pair.slice(0, colon).trim()),
+      selector: parseSelector("powers", pair.slice(colon + 1).trim()),
+    };
+  });
+}
+
+/** A mandate spec from the options; the scope hash is keccak256 of `--scope` (default: the title). */
+export function parseSpec(args: SpecArgs): MandateSpec {
+  const role = args.role?.trim();
+  if (!role) throw new CliError(`--role is required: name the role, such as "treasurer".`);
+  const title = args.title?.trim() || `Carry out: ${role}`;
+  const duration = parseDays("days", args.days);
+  const powers = parsePowers(args.powers);
+  return { role, title, scopeHash: keccak256(toBytes(args.scope ?? title)), duration, powers };
+}
+
+/** The spec in words: `"treasurer" for 30 day(s), with 1 power(s)`. */
+export function describeSpec(spec: MandateSpec): string {
+  const days = Number((spec.duration / DAY).toFixed(4));
+  const powers = spec.powers.length === 0 ? "no powers" : `${spec.powers.length} power(s)`;
+  return `"${spec.role}" (${spec.title}) for ${days} day(s), with ${powers}`;
+}
+
+/** The circle at `--circle` and its parts; `--registry` overrides the deployment record. */
+export function circleOf(c: Connection, args: { circle?: string; registry?: string }): Promise<CircleParts> {
+  return resolveCircle(c, "circle", args.circle, args.registry);
+}

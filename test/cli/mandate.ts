@@ -1,0 +1,405 @@
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { expect } from "chai";
+import { network } from "hardhat";
+import { getAddress, type Address } from "viem";
+
+import { describeError } from "../../client/errors.js";
+import { CliError, connection, explain } from "../../tasks/cli.js";
+import { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
+import { completeMandate } from "../../tasks/mandate/complete.js";
+import type { ProposedDecision } from "../../tasks/mandate/decision.js";
+import { drawMandate } from "../../tasks/mandate/draw.js";
+import { proposeGrant, type GrantArgs } from "../../tasks/mandate/grant.js";
+import { listMandates } from "../../tasks/mandate/list.js";
+import { recallMandate, type SignedRecall } from "../../tasks/mandate/recall.js";
+import { circleFixtures, mandateSpec, roleId, Vote, type CircleWorld } from "../fixtures/circles.js";
+
+const net = await network.create();
+const { ethers, viem, networkHelpers } = net;
+const { time, loadFixture } = networkHelpers;
+const { circleWorld, decide, grantByDecision } = circleFixtures(net);
+const publicClient = await viem.getPublicClient();
+const wallets = await viem.getWalletClients();
+const cli = () => connection(publicClient, wallets, 31337);
+
+const DAY = 86_400;
+const TRANSFER = "0xa9059cbb";
+const EndReason = { Completed: 2, HandedBack: 3, Recalled: 4 } as const;
+
+/** The fixture's circle, and the addresses the tasks are given. */
+async function world() {
+  const w = await circleWorld();
+  const [ana, ben, cai, dan, eve, fay] = w.founders.map((f) => getAddress(f.address)) as Address[];
+  return {
+    ...w,
+    registryAddress: getAddress(await w.registry.getAddress()),
+    circleAddress: getAddress(await w.circle.getAddress()),
+    tokenAddress: getAddress(await w.token.getAddress()),
+    ana: ana!,
+    ben: ben!,
+    cai: cai!,
+    dan: dan!,
+    eve: eve!,
+    fay: fay!,
+    outsider: getAddress(w.outsiders[0]!.address),
+  };
+}
+
+/** Ben holds mandate 1, "treasurer", allowed to have the circle transfer its token (granted on Ana's proposal). */
+async function treasurerWorld() {
+  const w = await world();
+  await grantByDecision(w, mandateSpec("treasurer", 10 * DAY, [{ target: w.tokenAddress, selector: TRANSFER }]), w.ben);
+  return w;
+}
+
+/** The circle draws by lot with the default randomness (RANDAO, proved by the target block's header). */
+async function randaoWorld() {
+  const w = await world();
+  const source = await ethers.deployContract("PrevrandaoRandomness");
+  const data = w.mandates.interface.encodeFunctionData("setRandomnessSource", [await source.getAddress()]);
+  await (await decide(w, [{ target: w.mandates.target as string, data }], "Use RANDAO")).wait();
+  return w;
+}
+
+/** Votes a proposal the task made through (Ana and the next three founders for), and executes it. */
+async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
+  await time.increase(Number(await w.circle.votingDelay()) + 1);
+  for (const voter of w.founders.slice(0, 4))
+    await (await w.circle.connect(voter).castVote(d.proposalId, Vote.For)).wait();
+  await time.increaseTo((await w.circle.proposalDeadline(d.proposalId)) + 1n);
+  return (await w.circle.execute(d.targets, d.values, d.calldatas, d.descriptionHash)).wait();
+}
+
+/** The error a core function throws, with its sentence. */
+async function failure(run: Promise<unknown>): Promise<{ error: unknown; sentence: string }> {
+  const error = await run.then(
+    () => expect.fail("expected a refusal"),
+    (e: unknown) => e,
+  );
+  return { error, sentence: explain(error) };
+}
+
+const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });
+
+describe("mandate tasks (the CLI, in-process)", function () {
+  describe("mandate grant", function () {
+    it("proposes the grant as a decision that, once passed and executed, gives the holder the mandate", async function () {
+      const w = await loadFixture(world);
+      const d = await proposeGrant(cli(), {
+        circle: w.circleAddress,
+        holder: w.ben,
+        role: "treasurer",
+        days: "10",
+        powers: `${w.tokenAddress}:transfer(address,uint256)`,
+        from: w.ana,
+        registry: w.registryAddress,
+        json: false,
+      });
+      expect(d.proposer).to.equal(w.ana);
+      expect(await w.circle.state(d.proposalId)).to.equal(0n); // pending
+      expect(d.proposalId).to.equal(await w.circle.hashProposal(d.targets, d.values, d.calldatas, d.descriptionHash));
+      expect(d.votingStarts).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      await passAndExecute(w, d);
+      const [holder, id] = await w.mandates.holderOf(roleId("treasurer"));
+      expect(holder).to.equal(w.ben);
+      expect(await w.mandates.powers(id)).to.deep.equal([[w.tokenAddress, TRANSFER]]);
+      const m = await w.mandates.mandate(id);
+      expect(m.expiresAt - m.grantedAt).to.equal(BigInt(10 * DAY));
+      expect(m.proposer).to.equal(w.ana);
+    });
+
+    it("refuses bad input, an ineligible holder and a malformed mandate before sending anything, in sentences", async function () {
+      const w = await loadFixture(world);
+      const base: GrantArgs = {
+        circle: w.circleAddress,
+        holder: w.ben,
+        role: "treasurer",
+        days: "10",
+        from: w.ana,
+        registry: w.registryAddress,
+        json: false,
+      };
+      const before = [await nonceOf(w.ana), await nonceOf(w.outsider)];
+      const cases: [Partial<GrantArgs>, string | RegExp][] = [
+        [{ holder: "0x1234" }, /--holder "0x1234" is not an address/],
+        [{ circle: "circle" }, /--circle "circle" is not an address/],
+        [{ circle: w.tokenAddress }, /is not a circle or council of the registry/],
+        [{ days: "ten" }, /--days "ten" is not a duration/],
+        [{ days: "0" }, /--days "0" is not a duration/],
+        [{ role: "" }, /--role is required/],
+        [{ powers: "0xabc:transfer(address,uint256)" }, /--powers "0xabc" is not an address/],
+        [{ powers: `${w.tokenAddress}:transfer` }, /is not a function/],
+        [{ powers: w.tokenAddress }, /is not a target:function pair/],
+        [{ holder: w.ana }, `${describeError("MandateProposerCannotHold", [w.ana])} Ask another member to propose it.`],
+        [
+          { holder: w.outsider },
+          `This decision would fail if it were executed now: ${describeError("MandateNotMember", [w.outsider])}`,
+        ],
+        [{ days: "31" }, /would fail .*A mandate must run for 1 to 2592000 seconds .* asked for 2678400\./],
+        [{ powers: `${w.circleAddress}:0x00000000` }, /would fail .*can never be given power over/],
+        [{ from: w.outsider }, describeError("GovernorInsufficientProposerVotes", [w.outsider])],
+      ];
+      for (const [override, message] of cases) {
+        const { sentence } = await failure(proposeGrant(cli(), { ...base, ...override }));
+        if (typeof message === "string") expect(sentence, message).to.equal(message);
+        else expect(sentence, String(message)).to.match(message);
+      }
+      expect([await nonceOf(w.ana), await nonceOf(w.outsider)]).to.deep.equal(before);
+      // The same proposal twice is refused before sending, too.
+      const first = await proposeGrant(cli(), { ...base, description: "Ben keeps the books" });
+      const { sentence } = await failure(proposeGrant(cli(), { ...base, description: "Ben keeps the books" }));
+      expect(sentence).to.contain(`Proposal ${first.proposalId} makes the same calls`);
+      expect(await nonceOf(w.ana)).to.equal(before[0]! + 1);
+    });
+  });
+
+  describe("mandate act", function () {
+    it("has the circle perform the call the mandate allows", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const r = await actThroughMandate(cli(), {
+        circle: w.circleAddress,
+        id: "1",
+        target: w.tokenAddress,
+        call: "transfer(address,uint256)",
+        args: JSON.stringify([w.cai, "10"]),
+        from: w.ben,
+        registry: w.registryAddress,
+        json: false,
+      });
+      expect(r.selector).to.equal(TRANSFER);
+      expect(await w.token.balanceOf(w.cai)).to.equal(10n);
+      expect(await w.token.balanceOf(w.circleAddress)).to.equal(990n);
+    });
+
+    it("refuses anyone but the holder, calls the mandate does not allow and malformed calls, sending nothing", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const base: ActArgs = {
+        circle: w.circleAddress,
+        id: "1",
+        target: w.tokenAddress,
+        call: "transfer(address,uint256)",
+        args: JSON.stringify([w.cai, "10"]),
+        from: w.ben,
+        registry: w.registryAddress,
+        json: false,
+      };
+      const before = [await nonceOf(w.ben), await nonceOf(w.cai)];
+      const cases: [Partial<ActArgs>, string | RegExp][] = [
+        [{ from: w.cai }, describeError("MandateNotHolder", [1n, w.cai])],
+        [
+          { call: "approve(address,uint256)" },
+          describeError("MandatePowerNotGranted", [1n, w.tokenAddress, "0x095ea7b3"]),
+        ],
+        [{ id: "2" }, describeError("MandateNotFound", [2n])],
+        // The token's own refusal, bubbled up through the circle, decodes too.
+        [
+          { args: JSON.stringify([w.cai, "5000"]) },
+          describeError("ERC20InsufficientBalance", [w.circleAddress, 1000n, 5000n]),
+        ],
+        [{ id: "one" }, /--id "one" is not an id/],
+        [{ target: "0xnope" }, /--target "0xnope" is not an address/],
+        [{ args: JSON.stringify(["0x12", "10"]) }, /argument 1 should be an address/],
+        [{ args: JSON.stringify([w.cai]) }, /transfer takes 2 argument\(s\)/],
+        [{ args: "[oops" }, /--args is not JSON/],
+        [{ call: "transfer(" }, /is not a function signature/],
+        [{ call: undefined, data: "0x123" }, /--data "0x123" is not calldata/],
+      ];
+      for (const [override, message] of cases) {
+        const { sentence } = await failure(actThroughMandate(cli(), { ...base, ...override }));
+        if (typeof message === "string") expect(sentence, message).to.equal(message);
+        else expect(sentence, String(message)).to.match(message);
+      }
+      expect([await nonceOf(w.ben), await nonceOf(w.cai)]).to.deep.equal(before);
+      expect(await w.token.balanceOf(w.circleAddress)).to.equal(1000n);
+    });
+  });
+
+  describe("mandate complete", function () {
+    it("ends the mandate as completed, or handed back", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = { circle: w.circleAddress, id: "1", from: w.ben, registry: w.registryAddress, json: false };
+      const r = await completeMandate(cli(), { ...args, handBack: false });
+      expect(r).to.include({ role: "treasurer", holder: w.ben, ended: "completed", mandateId: 1n });
+      expect((await w.mandates.mandate(1n)).endReason).to.equal(BigInt(EndReason.Completed));
+      const { sentence } = await failure(completeMandate(cli(), { ...args, handBack: false }));
+      expect(sentence).to.match(/^Mandate 1 completed on .* UTC; it can never act again\.$/);
+
+      const again = await loadFixture(treasurerWorld);
+      await completeMandate(cli(), { ...args, circle: again.circleAddress, handBack: true });
+      expect((await again.mandates.mandate(1n)).endReason).to.equal(BigInt(EndReason.HandedBack));
+    });
+
+    it("refuses anyone but the holder, sending nothing", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const nonce = await nonceOf(w.cai);
+      const { error, sentence } = await failure(
+        completeMandate(cli(), {
+          circle: w.circleAddress,
+          id: "1",
+          handBack: false,
+          from: w.cai,
+          registry: w.registryAddress,
+          json: false,
+        }),
+      );
+      expect(error).not.to.be.instanceOf(CliError);
+      expect(sentence).to.equal(describeError("MandateNotHolder", [1n, w.cai]));
+      expect(await nonceOf(w.cai)).to.equal(nonce);
+      expect(await w.mandates.isLive(1n)).to.equal(true);
+    });
+  });
+
+  describe("mandate recall", function () {
+    it("records signals signed off-chain and on-chain, and the majority's signal ends the mandate", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = { circle: w.circleAddress, id: "1", registry: w.registryAddress, json: false };
+      // Ana and Cai sign off-chain: nothing is sent.
+      const nonces = [await nonceOf(w.ana), await nonceOf(w.cai)];
+      const signed: SignedRecall[] = [];
+      for (const member of [w.ana, w.cai]) {
+        const r = await recallMandate(cli(), { ...args, sign: true, from: member });
+        if (r.action !== "signed") expect.fail("expected a signature");
+        signed.push({ member: r.member, signature: r.signature });
+      }
+      expect([await nonceOf(w.ana), await nonceOf(w.cai)]).to.deep.equal(nonces);
+      // Dan submits both; Eve signals herself.
+      const file = join(mkdtempSync(join(tmpdir(), "commonweal-recall-")), "signals.json");
+      writeFileSync(file, JSON.stringify(signed));
+      const batch = await recallMandate(cli(), { ...args, sign: false, signatures: file, from: w.dan });
+      expect(batch).to.include({ action: "signalled", signals: 2n, needed: 4n, recalled: false });
+      // A signature counts once: its nonce is used.
+      const { sentence } = await failure(recallMandate(cli(), { ...args, sign: false, signatures: file, from: w.dan }));
+      expect(sentence).to.equal(describeError("MandateInvalidSignature", [w.ana]));
+      expect(await recallMandate(cli(), { ...args, sign: false, from: w.eve })).to.include({
+        signals: 3n,
+        recalled: false,
+      });
+      expect(await w.mandates.isLive(1n)).to.equal(true);
+      const last = await recallMandate(cli(), { ...args, sign: false, from: w.fay });
+      expect(last).to.include({ signals: 4n, needed: 4n, recalled: true });
+      expect((await w.mandates.mandate(1n)).endReason).to.equal(BigInt(EndReason.Recalled));
+    });
+
+    it("refuses an outsider's signal, a second signal and a malformed file, sending nothing", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = { circle: w.circleAddress, id: "1", registry: w.registryAddress, json: false };
+      await recallMandate(cli(), { ...args, sign: false, from: w.ana });
+      const nonces = [await nonceOf(w.ana), await nonceOf(w.outsider)];
+      const bad = join(mkdtempSync(join(tmpdir(), "commonweal-recall-")), "bad.json");
+      writeFileSync(bad, JSON.stringify([{ member: "0x12", signature: "0x00" }]));
+      const cases: [Parameters<typeof recallMandate>[1], string | RegExp][] = [
+        [{ ...args, sign: false, from: w.ana }, describeError("MandateAlreadySignalledRecall", [1n, w.ana])],
+        [{ ...args, sign: true, from: w.outsider }, describeError("MandateNotMember", [w.outsider])],
+        [{ ...args, sign: false, signatures: bad, from: w.ana }, /--signatures "0x12" is not an address/],
+        [
+          { ...args, sign: false, signatures: join(tmpdir(), "no-such-file.json"), from: w.ana },
+          /cannot be read as JSON/,
+        ],
+        [{ ...args, sign: true, signatures: bad, from: w.ana }, /either --sign or --signatures/],
+        [{ ...args, circle: w.outsider, sign: false, from: w.ana }, /is not a circle or council/],
+      ];
+      for (const [input, message] of cases) {
+        const { sentence } = await failure(recallMandate(cli(), input));
+        if (typeof message === "string") expect(sentence, message).to.equal(message);
+        else expect(sentence, String(message)).to.match(message);
+      }
+      expect([await nonceOf(w.ana), await nonceOf(w.outsider)]).to.deep.equal(nonces);
+      expect((await w.mandates.recallSignals(1n))[0]).to.equal(1n);
+    });
+  });
+
+  describe("mandate draw", function () {
+    it("proposes a draw by decision, and completes it with the target block's header once its randomness is out", async function () {
+      const w = await loadFixture(randaoWorld);
+      const args = { circle: w.circleAddress, registry: w.registryAddress, facilitator: false, json: false };
+      const d = await drawMandate(cli(), { ...args, role: "cook", days: "1", from: w.ana });
+      if (d.action !== "proposed") expect.fail("expected a proposal");
+      expect(d.pool).to.have.length(5).and.not.include(w.ana);
+      await passAndExecute(w, d);
+      expect(await w.mandates.drawCount()).to.equal(1n);
+
+      const listed = await listMandates(cli(), { circle: w.circleAddress, registry: w.registryAddress, json: false });
+      expect(listed.pendingDraws.map((p) => p.id)).to.deep.equal([1n]);
+
+      // Too early: the randomness source's refusal is a sentence, and nothing is sent.
+      const nonce = await nonceOf(w.fay);
+      const { sentence } = await failure(drawMandate(cli(), { ...args, complete: "1", from: w.fay }));
+      expect(sentence).to.equal(describeError("RandomnessNotReady", [(await w.mandates.draw(1n)).ticket]));
+      expect(await nonceOf(w.fay)).to.equal(nonce);
+
+      await networkHelpers.mine(5);
+      const done = await drawMandate(cli(), { ...args, complete: "1", from: w.fay });
+      if (done.action !== "completed") expect.fail("expected a completed draw");
+      expect(d.pool).to.include(done.holder);
+      expect(await w.mandates.holderOf(roleId("cook"))).to.deep.equal([done.holder, done.mandateId]);
+      expect((await w.mandates.mandate(done.mandateId)).drawn).to.equal(true);
+    });
+
+    it("requests the facilitator's draw, and refuses bad input and refused draws before sending", async function () {
+      const w = await loadFixture(randaoWorld);
+      const args = { circle: w.circleAddress, registry: w.registryAddress, facilitator: false, json: false };
+      const r = await drawMandate(cli(), { ...args, facilitator: true, from: w.outsider });
+      if (r.action !== "requested") expect.fail("expected a request");
+      expect(r.role).to.equal("facilitator");
+      expect(r.pool).to.have.length(6);
+      expect((await w.mandates.draw(r.drawId)).ticket).to.equal(r.ticket);
+
+      const nonce = await nonceOf(w.ana);
+      const cases: [Parameters<typeof drawMandate>[1], string | RegExp][] = [
+        [{ ...args, facilitator: true, from: w.ana }, describeError("MandateFacilitatorDrawPending", [r.drawId])],
+        [{ ...args, complete: "7", from: w.ana }, describeError("MandateDrawNotPending", [7n])],
+        [{ ...args, rerequest: String(r.drawId), from: w.ana }, describeError("MandateDrawNotStale", [r.drawId])],
+        [{ ...args, complete: "x", from: w.ana }, /--complete "x" is not an id/],
+        [{ ...args, complete: "1", facilitator: true, from: w.ana }, /at most one of/],
+        [{ ...args, role: "cook", days: "99", from: w.ana }, /would fail .*A mandate must run for 1 to/],
+      ];
+      for (const [input, message] of cases) {
+        const { sentence } = await failure(drawMandate(cli(), input));
+        if (typeof message === "string") expect(sentence, message).to.equal(message);
+        else expect(sentence, String(message)).to.match(message);
+      }
+      expect(await nonceOf(w.ana)).to.equal(nonce);
+    });
+  });
+
+  describe("mandate list", function () {
+    it("lists the live mandates with role, holder and expiry", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const r = await listMandates(cli(), { circle: w.circleAddress, registry: w.registryAddress, json: false });
+      const m = await w.mandates.mandate(1n);
+      expect(r.mandates).to.have.length(1);
+      expect(r.mandates[0]).to.deep.include({
+        id: 1n,
+        role: "treasurer",
+        holder: w.ben,
+        expiresAt: new Date(Number(m.expiresAt) * 1000).toISOString().replace(".000Z", "Z"),
+        powers: [{ target: w.tokenAddress, selector: TRANSFER }],
+      });
+      await completeMandate(cli(), {
+        circle: w.circleAddress,
+        id: "1",
+        handBack: false,
+        from: w.ben,
+        registry: w.registryAddress,
+        json: false,
+      });
+      expect(
+        (await listMandates(cli(), { circle: w.circleAddress, registry: w.registryAddress, json: false })).mandates,
+      ).to.deep.equal([]);
+    });
+
+    it("refuses an address that is not a circle", async function () {
+      const w = await loadFixture(world);
+      const { error, sentence } = await failure(
+        listMandates(cli(), { circle: w.tokenAddress, registry: w.registryAddress, json: false }),
+      );
+      expect(error).to.be.instanceOf(CliError);
+      expect(sentence).to.equal(
+        `${w.tokenAddress} is not a circle or council of the registry ${w.registryAddress} on chain 31337.`,
+      );
+    });
+  });
+});
