@@ -23,6 +23,12 @@ export default defineConfig({
   paths: {
     ignition: "deploy",
   },
+  // Ignition waits for 5 blocks on a public network and needs only one on Hardhat's own nodes, which it recognises.
+  // Anvil is a local node it does not recognise: COMMONWEAL_CONFIRMATIONS=1 (the end-to-end suite sets it) spares it
+  // minutes of waiting for blocks nobody mines. Left unset, Ignition chooses.
+  ...(process.env.COMMONWEAL_CONFIRMATIONS
+    ? { ignition: { requiredConfirmations: Number(process.env.COMMONWEAL_CONFIRMATIONS) } }
+    : {}),
   typechain: {
     outDir: "typechain-types",
   },
