@@ -53,7 +53,21 @@ async function start(name: string, command: string, args: string[], port: number
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   let exited = false;
-  child.on("exit", () => (exited = true));
+  // Even if the test run itself is interrupted, the node does not outlive it.
+  const killOnExit = () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once("exit", killOnExit);
+  child.on("exit", () => {
+    exited = true;
+    process.off("exit", killOnExit);
+  });
 
   const stop = async () => {
     if (exited || child.pid === undefined) return;
