@@ -13,6 +13,7 @@ import { creditLimits, type LimitsArgs } from "../../tasks/credit/limits.js";
 import { payInCredit, type PayArgs } from "../../tasks/credit/pay.js";
 import type { ProposedDecision } from "../../tasks/mandate/decision.js";
 import { circleFixtures, Vote, type CircleWorld } from "../fixtures/circles.js";
+import { expectRefusals, failure } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { ethers, viem, networkHelpers } = net;
@@ -73,22 +74,6 @@ async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
     await (await w.circle.connect(voter).castVote(d.proposalId, Vote.For)).wait();
   await time.increaseTo((await w.circle.proposalDeadline(d.proposalId)) + 1n);
   return (await w.circle.execute(d.targets, d.values, d.calldatas, d.descriptionHash)).wait();
-}
-
-async function failure(run: Promise<unknown>): Promise<{ error: unknown; sentence: string }> {
-  const error = await run.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  return { error, sentence: explain(error) };
-}
-
-async function expectRefusals<A>(run: (args: A) => Promise<unknown>, cases: [A, string | RegExp][]) {
-  for (const [args, message] of cases) {
-    const { sentence } = await failure(run(args));
-    if (typeof message === "string") expect(sentence, message).to.equal(message);
-    else expect(sentence, String(message)).to.match(message);
-  }
 }
 
 const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });

@@ -3,7 +3,7 @@ import { network } from "hardhat";
 import { getAddress, parseEther, zeroAddress, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
-import { CliError, connection, explain } from "../../tasks/cli.js";
+import { CliError, connection } from "../../tasks/cli.js";
 import { incomeBalance } from "../../tasks/income/balance.js";
 import { claimIncome } from "../../tasks/income/claim.js";
 import { invitePerson, type InviteArgs } from "../../tasks/income/invite.js";
@@ -11,6 +11,7 @@ import { registerPerson } from "../../tasks/income/register.js";
 import { setTrust, type TrustArgs } from "../../tasks/income/trust.js";
 import { wrapIncome, type WrapArgs } from "../../tasks/income/wrap.js";
 import { DAY, HOUR, INVITATION_COST, WELCOME_BONUS, incomeFixtures } from "../fixtures/income.js";
+import { expectRefusals, failure } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { ethers, viem, networkHelpers } = net;
@@ -44,22 +45,6 @@ async function world() {
     gus: getAddress(w.outsiders[0]!.address),
     hal: getAddress(w.outsiders[1]!.address),
   };
-}
-
-async function failure(run: Promise<unknown>): Promise<{ error: unknown; sentence: string }> {
-  const error = await run.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  return { error, sentence: explain(error) };
-}
-
-async function expectRefusals<A>(run: (args: A) => Promise<unknown>, cases: [A, string | RegExp][]) {
-  for (const [args, message] of cases) {
-    const { sentence } = await failure(run(args));
-    if (typeof message === "string") expect(sentence, message).to.equal(message);
-    else expect(sentence, String(message)).to.match(message);
-  }
 }
 
 const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });

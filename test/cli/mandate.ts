@@ -7,7 +7,7 @@ import { network } from "hardhat";
 import { getAddress, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
-import { CliError, connection, explain } from "../../tasks/cli.js";
+import { CliError, connection } from "../../tasks/cli.js";
 import { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
 import { completeMandate } from "../../tasks/mandate/complete.js";
 import type { ProposedDecision } from "../../tasks/mandate/decision.js";
@@ -16,6 +16,7 @@ import { proposeGrant, type GrantArgs } from "../../tasks/mandate/grant.js";
 import { listMandates } from "../../tasks/mandate/list.js";
 import { recallMandate, type SignedRecall } from "../../tasks/mandate/recall.js";
 import { circleFixtures, mandateSpec, roleId, Vote, type CircleWorld } from "../fixtures/circles.js";
+import { failure } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { ethers, viem, networkHelpers } = net;
@@ -71,15 +72,6 @@ async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
     await (await w.circle.connect(voter).castVote(d.proposalId, Vote.For)).wait();
   await time.increaseTo((await w.circle.proposalDeadline(d.proposalId)) + 1n);
   return (await w.circle.execute(d.targets, d.values, d.calldatas, d.descriptionHash)).wait();
-}
-
-/** The error a core function throws, with its sentence. */
-async function failure(run: Promise<unknown>): Promise<{ error: unknown; sentence: string }> {
-  const error = await run.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  return { error, sentence: explain(error) };
 }
 
 const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });
