@@ -144,6 +144,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MutualCreditZeroAddress: () => "The zero address cannot take part.",
   MutualCreditInsufficientAllowance: ([spender, allowance, needed]) =>
     `${spender} may spend ${allowance}, not the ${needed} this transfer needs.`,
+  MutualCreditNotACurrency: ([other]) =>
+    `${other} is not a currency the credit factory made for a circle of the registry: open clearing lines only with real currencies.`,
   MutualCreditNoClearingLine: ([other]) =>
     `There is no open clearing line with ${other}: both circles must open it by decision.`,
   MutualCreditNotInCouncil: ([council]) =>
@@ -154,13 +156,15 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   RandomnessExpired: ([ticket]) => `The randomness of ticket ${ticket} can no longer be revealed: re-request the draw.`,
   RandomnessInvalidProof: ([ticket]) => `That proof does not reveal ticket ${ticket}: give the target block's header.`,
   CircleProposerNotMember: ([account]) =>
-    `${account} cannot propose: only current members may (on a council, circles whose seat is filled by a delegate).`,
+    `${account} cannot propose: only current members may (on a council, circles whose seat counts: filled by a delegate, of three members or more, past any probation).`,
   CouncilNoAuthority: ([target]) =>
     `A council has no authority over any circle: its proposals cannot call ${target}, which is or belongs to another circle.`,
   CouncilNotACircle: ([caller]) => `${caller} is not a circle of this registry, so it cannot hold a council seat.`,
   CouncilSeatAlreadyRequested: ([circle]) => `${circle} already asked for a seat; the council has yet to decide.`,
   CouncilSeatNotRequested: ([circle]) =>
     `${circle} has not asked for a seat: a circle joins a council only by its own decision.`,
+  CouncilCircleTooSmall: ([circle, members, minimum]) =>
+    `${circle} had ${members} member(s) a second ago: a council seat needs a circle of at least ${minimum}, so that it speaks for a circle, not one person.`,
   IncomeHubAlreadyRegistered: ([account]) =>
     `${account} is already registered at the income hub: an account registers once.`,
   IncomeHubNotRegistered: ([account]) =>

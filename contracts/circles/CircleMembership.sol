@@ -147,7 +147,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     }
 
     /// @inheritdoc ICircleMembership
-    function memberCount() public view returns (uint256) {
+    function memberCount() public view virtual returns (uint256) {
         return _membershipStorage().members.length();
     }
 

@@ -15,6 +15,7 @@ import {ICouncilSeats} from "../interfaces/ICouncilSeats.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
 import {CreditAccount} from "./CreditAccount.sol";
+import {CreditFactory} from "./CreditFactory.sol";
 
 /// @title MutualCredit
 /// @notice A circle's mutual-credit currency with a reciprocity ledger, and clearing lines to the currencies of
@@ -22,13 +23,25 @@ import {CreditAccount} from "./CreditAccount.sol";
 ///
 /// @dev Security reasoning:
 /// - Invariant: the signed balances of all accounts sum to zero. Every change moves the same amount from one account
-///   to another; a departure moves the whole balance to the commons; a jubilee zeroes every non-zero balance, all of
-///   which are tracked in a set bounded by the members and admitted accounts that hold one.
+///   to another; a departure moves the whole balance to the commons (or, in an open-join council, leaves a debt on
+///   the departed account); a jubilee zeroes every non-zero balance but the other circles' clearing claims, and sets
+///   this circle's commons to their opposite. All of them are tracked in a set bounded by the members and admitted
+///   accounts that hold one.
 /// - Limits bind the side a payment makes worse: the payer's credit limit, the payee's saturation limit. An account
 ///   whose limit was lowered below its balance can only move back toward it.
-/// - Only the circle sets limits, admits accounts and declares jubilees; only members and admitted accounts hold.
+/// - Only the circle sets limits, admits accounts and declares jubilees; only members and admitted accounts hold. In a
+///   council's currency a member is a circle that HOLDS a seat ({ICouncilSeats-hasSeat}), filled or vacant, on
+///   probation or not: a seat between two delegates is not a departure, so nobody can settle it to the commons.
+/// - Leaving cannot drain the commons where others join without a decision: in an open-join council's currency a
+///   circle that leaves in debt keeps its debt on its account (only a positive balance moves to the commons), and
+///   finds it there if it rejoins. Where joining takes a decision (every circle, a closed council) the commons
+///   carries a departed member's debt, as the members agreed by admitting them.
+/// - A jubilee is this circle's alone and cannot wipe another circle's claim: the other circles' commons accounts
+///   (opened by clearing lines, even closed since) keep their balances, and this circle's commons takes their
+///   opposite so the sum stays zero. The other circle is not asked.
 /// - Clearing lines need both circles' decisions (each opens its side and sets the other commons' limits) and a
-///   council both still sit in, checked on every payment; a cross-circle payment is two ordinary transfers, one in
+///   council both still sit in, checked on every payment; the other currency must be one the factory made for a
+///   circle of its registry (its CREATE2 address is recomputed), so a look-alike contract is refused; a cross-circle payment is two ordinary transfers, one in
 ///   each currency, so each stays zero-sum and within its limits. The other currency is called only after this
 ///   side's state is written, and only if this circle opened a line to it.
 /// - Amounts and limits are at most {MAX_VALUE} = 2^100 - 1. A balance is stored in 112 signed bits: members and
@@ -74,6 +87,7 @@ contract MutualCredit is
     struct CreditStorage {
         address circle;
         ICircleMembership membership;
+        bool council;
         uint8 decimals;
         string name;
         string symbol;
@@ -86,6 +100,7 @@ contract MutualCredit is
         mapping(address from => mapping(address to => uint256)) givenTo;
         mapping(address owner => mapping(address spender => uint256)) allowances;
         mapping(address otherCurrency => address council) lines;
+        mapping(address otherCommons => bool) clearing;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MutualCredit")) - 1)) & ~bytes32(uint256(0xff))
@@ -106,7 +121,8 @@ contract MutualCredit is
     }
 
     /// @notice Sets up a circle's currency; the circle itself is admitted as its commons account. Only the factory,
-    /// once, right after deploying it.
+    /// once, right after deploying it. For a council (as the factory's registry says), members are the circles
+    /// holding a seat.
     function initialize(
         address circle_,
         address membership_,
@@ -119,9 +135,8 @@ contract MutualCredit is
         if (msg.sender != factory) revert MutualCreditOnlyFactory(msg.sender);
         __EIP712_init(name_, "1");
         __Nonces_init();
+        _setBody(circle_, membership_);
         CreditStorage storage $ = _creditStorage();
-        $.circle = circle_;
-        $.membership = ICircleMembership(membership_);
         $.name = name_;
         $.symbol = symbol_;
         $.decimals = decimals_;
@@ -276,12 +291,19 @@ contract MutualCredit is
 
     /// @notice Opens a clearing line with another circle's currency: that circle's commons may hold a balance here,
     /// within the limits this circle sets for it (`setLimits(otherCircle, ...)` in the same decision). Only the
-    /// circle; both circles must sit in `council`, and the other circle must open its side for payments to flow.
+    /// circle; both circles must sit in `council`, the other circle must open its side for payments to flow, and
+    /// `other` must be a currency the factory made (for a circle of its registry).
     function openClearingLine(address other, address council) external onlyCircle {
         CreditStorage storage $ = _creditStorage();
         address otherCircle = MutualCredit(other).circle();
+        // The factory made every currency at the CREATE2 address of its circle, and only for a circle of its
+        // registry: a contract elsewhere (or one claiming another circle) is a look-alike.
+        if (other.code.length == 0 || CreditFactory(factory).currencyOf(otherCircle) != other) {
+            revert MutualCreditNotACurrency(other);
+        }
         _checkSeats(council, otherCircle);
         _admit(otherCircle);
+        $.clearing[otherCircle] = true;
         $.lines[other] = council;
         emit ClearingLineOpened(other, council);
     }
@@ -319,19 +341,40 @@ contract MutualCredit is
         return _creditStorage().circle;
     }
 
-    /// @notice Resets every balance to zero. Only the circle. Bounded by the members and admitted accounts.
+    /// @notice Resets every balance to zero but the other circles' clearing claims, which this circle's commons
+    /// offsets. Only the circle. Bounded by the members and admitted accounts.
+    /// @dev Invariant: the sum stays zero: the commons ends at minus the sum of the kept clearing balances.
     function jubilee() external onlyCircle {
         CreditStorage storage $ = _creditStorage();
-        uint256 cleared = $.nonZero.length();
-        while ($.nonZero.length() > 0) {
-            address account = $.nonZero.at($.nonZero.length() - 1);
+        address commons = $.circle;
+        int256 kept;
+        uint256 cleared;
+        // Downward: removing index i - 1 moves the last element there, and every element above i - 1 that is still
+        // in the set is a kept claim (or the commons) already counted.
+        for (uint256 i = $.nonZero.length(); i > 0; --i) {
+            address account = $.nonZero.at(i - 1);
             CreditAccount a = $.accounts[account];
             int256 balance = a.balance();
-            $.accounts[account] = a.withBalance(0);
-            $.offLedger[account] -= balance;
-            $.nonZero.remove(account);
-            emit BalanceCleared(account, balance);
+            if ($.clearing[account]) {
+                kept += balance;
+            } else if (account != commons) {
+                $.accounts[account] = a.withBalance(0);
+                $.offLedger[account] -= balance;
+                $.nonZero.remove(account);
+                ++cleared;
+                emit BalanceCleared(account, balance);
+            }
         }
+        CreditAccount c = $.accounts[commons];
+        int256 commonsBefore = c.balance();
+        if (commonsBefore != -kept) {
+            $.accounts[commons] = c.withBalance(-kept);
+            _trackNonZero($, commons, commonsBefore, -kept);
+            $.offLedger[commons] -= commonsBefore + kept;
+            ++cleared;
+            emit BalanceCleared(commons, commonsBefore + kept);
+        }
+        if (kept != 0) emit ClearingClaimsKept(kept);
         emit Jubilee(cleared);
     }
 
@@ -358,10 +401,12 @@ contract MutualCredit is
         return (limits.credit, limits.saturation);
     }
 
-    /// @notice Whether `account` may hold balances: a member, or admitted by the circle.
+    /// @notice Whether `account` may hold balances: a member (for a council, a circle holding a seat, filled or
+    /// vacant), or admitted by the circle.
     function isHolder(address account) public view returns (bool) {
         CreditStorage storage $ = _creditStorage();
-        return $.admitted.contains(account) || $.membership.isMember(account);
+        if ($.admitted.contains(account)) return true;
+        return $.council ? ICouncilSeats(address($.membership)).hasSeat(account) : $.membership.isMember(account);
     }
 
     /// @notice The accounts with a non-zero balance.
@@ -441,7 +486,10 @@ contract MutualCredit is
         CreditStorage storage $ = _creditStorage();
         CreditAccount a = $.accounts[member].withHolder(false);
         int256 balance = a.balance();
-        if (balance != 0) {
+        if (balance < 0 && $.council && ICouncilSeats(address($.membership)).openJoin()) {
+            // Anyone could rejoin at once: the debt stays with the account, to be found on its return.
+            emit DepartedDebtKept(member, balance);
+        } else if (balance != 0) {
             address commons = $.circle;
             CreditAccount c = $.accounts[commons];
             // The commons takes whatever the member held, limits or not: leaving must never fail.
@@ -455,6 +503,14 @@ contract MutualCredit is
             emit BalanceMovedToCommons(member, commons, balance);
         }
         $.accounts[member] = a;
+    }
+
+    /// @dev The circle, its membership, and whether it is a council (whose members are the circles holding seats).
+    function _setBody(address circle_, address membership_) private {
+        CreditStorage storage $ = _creditStorage();
+        $.circle = circle_;
+        $.membership = ICircleMembership(membership_);
+        $.council = CreditFactory(factory).registry().isCouncil(circle_);
     }
 
     /// @dev The other circle of an open line whose two circles still sit in its council.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {CircleMembership} from "../circles/CircleMembership.sol";
@@ -18,14 +20,25 @@ import {IMandates} from "../interfaces/IMandates.sol";
 /// @dev Security reasoning:
 /// - Joining takes both sides' decisions: the circle calls {requestSeat} itself (so through its own passed
 ///   proposal or a mandate it granted), and the council seats it with a passed proposal calling `admit` — unless the
-///   council was founded open-join. Leaving is the inherited `leave`: the circle calls it, at once, no vote, no fee.
-/// - A seat is filled only while the member circle has a live delegate mandate for this council, read live from
-///   the circle's own mandates module on every use: a recalled, expired or reset delegate vacates the seat in the
-///   same block, and the circle keeps the seat itself. `isMember` (what the governor, the rituals and the council's
-///   own mandates ask) means "filled", so a vacant seat cannot vote, signal, record or be drawn.
-/// - The quorum base of a proposal is the number of filled seats when it is made ({electorateSize} ignores its
-///   timepoint for that reason; each proposal stores its quorum when made). Counting it loops over the seats,
-///   bounded by the council's `maxMembers` (at most the member cap of 32).
+///   council is open-join (never the default; the council turns it on or off by decision, {setOpenJoin}). Leaving is
+///   the inherited `leave`: the circle calls it, at once, no vote, no fee.
+/// - A seat counts (`isMember`: what the governor, the rituals and the council's own mandates ask) only while it is
+///   held, filled, large enough and out of probation, all read live on every use:
+///   - filled: the member circle has a live delegate mandate for this council, read from the circle's own mandates
+///     module: a recalled, expired or reset delegate vacates the seat in the same block; the circle keeps the seat.
+///   - large enough: the circle had at least {MIN_SEAT_MEMBERS} = 3 members a second ago (its checkpointed member
+///     count, so no same-block join counts, and no recursion into a member council's own seats). 3 is the smallest
+///     reset threshold a circle may have: a smaller body cannot hard-reset its own holders, so it is one person's
+///     voice rather than a circle's, and one person founding many such bodies would multiply that voice.
+///   - out of probation: a seat taken by open join, without the council's decision, counts only from
+///     {probation} seconds later (default two voting rounds, 2 x (votingDelay + votingPeriod) of the council: time
+///     for the council to notice the seat and pass a removal that ends before the probation does). A seat on
+///     probation cannot vote, propose, signal a reset or recall, or be drawn, and is not in any quorum base. Seats
+///     the council admitted by decision, and the founding seat, count at once.
+/// - The quorum base of a proposal ({electorateSize}) and the majority base of recalls and dominance ({memberCount})
+///   are the seats that count when asked ({electorateSize} ignores its timepoint for that reason; each proposal stores
+///   its quorum when made). Counting loops over the seats, bounded by the council's `maxMembers` (at most the member
+///   cap of 32).
 /// - No standing authority: every call of every council proposal is checked, when proposed and when executed, and
 ///   refused if its target is another circle or council of the registry, or any contract that says it belongs to
 ///   one (membership, rituals, mandates, badges all answer `circle()`). The council may call itself, its own
@@ -38,9 +51,15 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     struct SeatsStorage {
         ICircleRegistry registry;
         bool openJoin;
+        bool probationSet;
+        uint64 probation;
         bytes32 delegateRoleId;
         mapping(address circle => bool) requested;
+        mapping(address circle => uint64) probationEndsAt;
     }
+
+    /// @notice The fewest members a circle must have had a second ago for its seat to count (and to take one).
+    uint256 public constant MIN_SEAT_MEMBERS = 3;
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CouncilSeats")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant SEATS_STORAGE = 0x726f483c7f3588925f12c7638816ca4975e98e66c5035241aa0f9cd1fdd85c00;
@@ -73,30 +92,59 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         address circle_ = msg.sender;
         if (!$.registry.isCircle(circle_) || circle_ == circle()) revert CouncilNotACircle(circle_);
         if (_holdsMembership(circle_)) revert CircleMembershipAlreadyMember(circle_);
-        if ($.requested[circle_]) revert CouncilSeatAlreadyRequested(circle_);
+        if ($.requested[circle_] && !$.openJoin) revert CouncilSeatAlreadyRequested(circle_);
+        _checkSize(circle_);
         emit SeatRequested(circle_);
         if ($.openJoin) {
+            $.requested[circle_] = false;
+            uint64 endsAt = uint64(block.timestamp) + probation();
+            $.probationEndsAt[circle_] = endsAt;
             _admitWithinLimit(circle_);
+            emit SeatOnProbation(circle_, endsAt);
         } else {
             $.requested[circle_] = true;
         }
     }
 
-    /// @notice Seats a circle that asked for a seat. Only the council, by a passed proposal.
+    /// @notice Seats a circle that asked for a seat. Only the council, by a passed proposal; the seat counts at once.
     function admit(address member) public override {
         SeatsStorage storage $ = _seatsStorage();
         if (msg.sender == circle() && !$.requested[member]) revert CouncilSeatNotRequested(member);
+        _checkSize(member);
         $.requested[member] = false;
+        delete $.probationEndsAt[member];
         super.admit(member);
+    }
+
+    /// @inheritdoc ICouncilSeats
+    function setProbation(uint32 seconds_) external {
+        _checkCouncil();
+        SeatsStorage storage $ = _seatsStorage();
+        emit ProbationSet(probation(), seconds_);
+        $.probation = seconds_;
+        $.probationSet = true;
+    }
+
+    /// @inheritdoc ICouncilSeats
+    function setOpenJoin(bool openJoin_) external {
+        _checkCouncil();
+        _seatsStorage().openJoin = openJoin_;
+        emit OpenJoinSet(openJoin_);
     }
 
     // ------------------------------------------------------------------
     // Seats, filled and vacant
     // ------------------------------------------------------------------
 
-    /// @notice Whether `account` holds a filled seat: what voting, signalling and being drawn require.
+    /// @notice Whether `account` holds a seat that counts (filled, large enough, out of probation): what voting,
+    /// proposing, signalling and being drawn require.
     function isMember(address account) public view override returns (bool) {
-        return _holdsMembership(account) && isSeatFilled(account);
+        return isSeatFilled(account) && !onProbation(account);
+    }
+
+    /// @notice The number of seats that count now: the majority base of recalls and of naming a dominant seat.
+    function memberCount() public view override returns (uint256) {
+        return electorateSize(0);
     }
 
     /// @inheritdoc ICouncilSeats
@@ -107,8 +155,28 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     /// @inheritdoc ICouncilSeats
     function isSeatFilled(address circle_) public view returns (bool) {
         if (!_holdsMembership(circle_)) return false;
+        if (_sizeOf(circle_) < MIN_SEAT_MEMBERS) return false;
         (address delegate, ) = IMandates(ICircle(circle_).mandates()).holderOf(_seatsStorage().delegateRoleId);
         return delegate != address(0);
+    }
+
+    /// @inheritdoc ICouncilSeats
+    function onProbation(address circle_) public view returns (bool) {
+        return block.timestamp < _seatsStorage().probationEndsAt[circle_];
+    }
+
+    /// @inheritdoc ICouncilSeats
+    function probationEndsAt(address circle_) external view returns (uint64) {
+        return _seatsStorage().probationEndsAt[circle_];
+    }
+
+    /// @inheritdoc ICouncilSeats
+    function probation() public view returns (uint64) {
+        SeatsStorage storage $ = _seatsStorage();
+        if ($.probationSet) return $.probation;
+        IGovernor council = IGovernor(circle());
+        // Both are 32-bit durations in the council's rules, so the sum fits.
+        return uint64(2 * (council.votingDelay() + council.votingPeriod()));
     }
 
     /// @inheritdoc ICouncilSeats
@@ -116,11 +184,12 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         return _seatsStorage().requested[circle_];
     }
 
-    /// @notice The number of filled seats now: the quorum base of a proposal made now.
-    function electorateSize(uint256) public view override returns (uint256 filled) {
+    /// @notice The number of seats that count now (filled, large enough, out of probation): the quorum base of a
+    /// proposal made now. Bounded by the council's `maxMembers` (at most 32).
+    function electorateSize(uint256) public view override returns (uint256 counted) {
         address[] memory seats = members();
         for (uint256 i = 0; i < seats.length; ++i) {
-            if (isSeatFilled(seats[i])) ++filled;
+            if (isMember(seats[i])) ++counted;
         }
     }
 
@@ -165,6 +234,21 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
+
+    /// @dev How many members `circle_` had a second ago: its checkpointed count (for a council, its seats held), so a
+    /// member admitted in this block does not count and a member council's own seats are not walked.
+    function _sizeOf(address circle_) private view returns (uint256) {
+        return IVotes(ICircle(circle_).membership()).getPastTotalSupply(block.timestamp - 1);
+    }
+
+    function _checkSize(address circle_) private view {
+        uint256 size = _sizeOf(circle_);
+        if (size < MIN_SEAT_MEMBERS) revert CouncilCircleTooSmall(circle_, size, MIN_SEAT_MEMBERS);
+    }
+
+    function _checkCouncil() private view {
+        if (msg.sender != circle()) revert CircleMembershipOnlyCircle(msg.sender);
+    }
 
     /// @dev The circle or council of the registry that `target` is, or belongs to; zero if none.
     function _ownerCircle(address target) private view returns (address) {

@@ -41,8 +41,18 @@ interface IMutualCredit {
     /// @param balance The balance cleared.
     event BalanceCleared(address indexed account, int256 balance);
 
-    /// @notice The circle declared a jubilee: every balance is zero again; the reciprocity ledger keeps its history.
-    /// @param accounts How many non-zero balances were cleared.
+    /// @notice A member left an open-join council in debt: the debt stays on its account (it finds it if it rejoins).
+    /// @param member The former member.
+    /// @param balance The debt kept.
+    event DepartedDebtKept(address indexed member, int256 balance);
+
+    /// @notice A jubilee kept the other circles' clearing claims; this circle's commons carries their opposite.
+    /// @param claims The sum of the kept clearing balances.
+    event ClearingClaimsKept(int256 claims);
+
+    /// @notice The circle declared a jubilee: every balance is zero again but the other circles' clearing claims
+    /// (offset by the commons); the reciprocity ledger keeps its history.
+    /// @param accounts How many balances were cleared or changed (the commons included).
     event Jubilee(uint256 accounts);
 
     /// @notice This circle opened a clearing line with another circle's currency, both seated in `council`.
@@ -66,6 +76,10 @@ interface IMutualCredit {
     /// @param to The payee.
     /// @param amount The amount.
     event ClearedIn(address indexed other, address indexed to, uint256 amount);
+
+    /// @notice The contract is not a currency the factory made for a circle of its registry.
+    /// @param other The contract.
+    error MutualCreditNotACurrency(address other);
 
     /// @notice There is no open clearing line with that currency.
     /// @param other The other currency.

@@ -157,4 +157,45 @@ describe("MutualCredit clearing lines", function () {
       .to.be.revertedWithCustomError(creditA, "MutualCreditNoClearingLine")
       .withArgs(creditB.target);
   });
+
+  it("a circle cannot wipe the other circle's claim by buying across the line and declaring a jubilee", async function () {
+    const { a, b, creditA, creditB } = await networkHelpers.loadFixture(bothLines);
+    const ana = a.founders[0]!;
+    const bea = b.founders[0]!;
+    // Ana buys from Bea up to the line's limit: Birch's commons holds 50 of Elm's currency, and owes 50 in its own.
+    await creditA.connect(ana).payAcross(creditB.target, bea.address, 50n);
+    // Elm declares a jubilee, alone: Birch is not asked and has no veto.
+    const jubilee = creditA.interface.encodeFunctionData("jubilee");
+    await expect(decide(a, [{ target: creditA.target as string, data: jubilee }], "Jubilee"))
+      .to.emit(creditA, "ClearingClaimsKept")
+      .withArgs(50n)
+      .and.to.emit(creditA, "BalanceCleared")
+      .withArgs(ana.address, -50n);
+    // Birch's claim survives; Elm's commons carries its opposite, so the sum stays zero.
+    expect(await creditA.signedBalanceOf(b.circle.target)).to.equal(50n);
+    expect(await creditA.signedBalanceOf(a.circle.target)).to.equal(-50n);
+    expect(await creditA.signedBalanceOf(ana.address)).to.equal(0n);
+    let sum = 0n;
+    for (const account of await creditA.accountsWithBalance()) sum += await creditA.signedBalanceOf(account);
+    expect(sum).to.equal(0n);
+    // Repeating the purchase goes no further than the line's limit.
+    await expect(creditA.connect(ana).payAcross(creditB.target, bea.address, 1n))
+      .to.be.revertedWithCustomError(creditA, "MutualCreditSaturationExceeded")
+      .withArgs(b.circle.target, 51n, 50n);
+    expect(await creditB.signedBalanceOf(b.circle.target)).to.equal(-50n);
+  });
+
+  it("refuses a clearing line to a look-alike currency the factory never made", async function () {
+    const { a, b, council, creditA } = await networkHelpers.loadFixture(twoCurrencies);
+    const lookAlike = await ethers.deployContract("LookAlikeCurrency", [b.circle.target]);
+    const uninitialized = await ethers.deployContract("MutualCredit");
+    for (const other of [lookAlike, uninitialized]) {
+      const open = creditA.interface.encodeFunctionData("openClearingLine", [other.target, council]);
+      await expect(decide(a, [{ target: creditA.target as string, data: open }], `Open a line to ${other.target}`))
+        .to.be.revertedWithCustomError(creditA, "MutualCreditNotACurrency")
+        .withArgs(other.target);
+    }
+    expect(await creditA.clearingLine(lookAlike.target)).to.equal(ethers.ZeroAddress);
+    expect(await creditA.isHolder(b.circle.target)).to.equal(false);
+  });
 });

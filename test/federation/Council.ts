@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { findEvent } from "../../client/events.js";
-import type { Circle, CouncilSeats, Mandates } from "../../typechain-types/index.js";
+import type { Circle, CircleRituals, CouncilSeats, Mandates } from "../../typechain-types/index.js";
 import {
   CHARTER_HASH,
   ProposalState,
@@ -32,6 +32,7 @@ interface Council {
   council: Circle;
   seats: CouncilSeats;
   mandates: Mandates;
+  rituals: CircleRituals;
 }
 
 /** A circle's delegate to a council: the member holding the circle's mandate for the council's delegate role. */
@@ -51,12 +52,25 @@ async function foundCouncil(world: CircleWorld, name: string, openJoin = false):
   ]);
   const receipt = await (await decide(world, [{ target: registry.target as string, data }], `Found ${name}`)).wait();
   const created = findEvent(registry.interface, receipt!.logs, "CouncilCreated")!;
-  const parts = created.args.parts as { circle: string; membership: string; mandates: string };
+  const parts = created.args.parts as { circle: string; membership: string; mandates: string; rituals: string };
   return {
     council: await ethers.getContractAt("Circle", parts.circle),
     seats: await ethers.getContractAt("CouncilSeats", parts.membership),
     mandates: await ethers.getContractAt("Mandates", parts.mandates),
+    rituals: await ethers.getContractAt("CircleRituals", parts.rituals),
   };
+}
+
+/**
+ * A circle founded by an outsider (one person may found many, with the same few addresses), acting as itself:
+ * with so few members, the circle's passed proposal is its founders' wish alone, so impersonating it is faithful.
+ */
+async function outsiderCircle(world: CircleWorld, founders: HardhatEthersSigner[], name: string) {
+  const made = await createCircle(world.registry, founders, { ...TEST_RULES, minMembers: 1 }, name);
+  const address = made.circle.target as string;
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, 10n ** 18n);
+  return { ...made, asCircle: await ethers.getSigner(address) };
 }
 
 /** Has `world` grant one of its members the delegate mandate for `c`, with the powers a seat needs. */
@@ -303,6 +317,183 @@ describe("Council", function () {
     });
   });
 
+  describe("outsiders and open join", function () {
+    it("an outsider's one-person circles cannot freeze an open council", async function () {
+      const { a, outsiders } = await networkHelpers.loadFixture(federation);
+      const open = await foundCouncil(a, "Open council", true);
+      const aDelegate = await appointDelegate(a, open);
+      const role = await open.seats.delegateRole();
+
+      // A one-person circle cannot take a seat: its voice would be one person's.
+      const solo = await outsiderCircle(a, [outsiders[0]!], "Solo");
+      await time.increase(1);
+      await expect(open.seats.connect(solo.asCircle).requestSeat())
+        .to.be.revertedWithCustomError(open.seats, "CouncilCircleTooSmall")
+        .withArgs(solo.circle.target, 1n, 3n);
+
+      // Three minimum-size circles of the same three people take seats by open join, each with a delegate.
+      const trio = outsiders.slice(0, 3);
+      const sybils = [];
+      for (let i = 0; i < 3; i++) sybils.push(await outsiderCircle(a, trio, `Sybil ${i}`));
+      await time.increase(1);
+      const probation = await open.seats.probation();
+      expect(probation).to.equal(2n * BigInt(COUNCIL_RULES.votingDelay + COUNCIL_RULES.votingPeriod));
+      for (const sybil of sybils) {
+        await expect(open.seats.connect(sybil.asCircle).requestSeat()).to.emit(open.seats, "SeatOnProbation");
+        await sybil.mandates.connect(sybil.asCircle).grant(mandateSpec(role, 20 * DAY), trio[0]!.address);
+        expect(await open.seats.hasSeat(sybil.circle.target)).to.equal(true);
+        expect(await open.seats.isSeatFilled(sybil.circle.target)).to.equal(true);
+        expect(await open.seats.onProbation(sybil.circle.target)).to.equal(true);
+        expect(await open.seats.isMember(sybil.circle.target)).to.equal(false);
+      }
+      // The quorum base, and the majority base of recalls, are the one honest seat.
+      expect(await open.seats.electorateSize(0)).to.equal(1n);
+      expect(await open.seats.memberCount()).to.equal(1n);
+
+      // They cannot reset the council (threshold 3)...
+      for (const sybil of sybils) {
+        await expect(open.rituals.connect(sybil.asCircle).signalReset())
+          .to.be.revertedWithCustomError(open.rituals, "CircleRitualsNotMember")
+          .withArgs(sybil.circle.target);
+      }
+      expect(await open.council.resetEpoch()).to.equal(0n);
+      // ...nor be drawn as convenor, nor recall the convenor drawn among the seats that count...
+      const drawn = await (await open.mandates.requestFacilitatorDraw()).wait();
+      const requested = findEvent(open.mandates.interface, drawn!.logs, "DrawRequested")!;
+      expect([...(requested.args.pool as string[])]).to.deep.equal([a.circle.target]);
+      await a.randomness.setValue(requested.args.ticket as bigint, BigInt(ethers.id("convenor")));
+      await (await open.mandates.completeDraw(requested.args.drawId as bigint, [a.circle.target], "0x")).wait();
+      const [convenor, convenorMandate] = await open.mandates.holderOf(roleId("facilitator"));
+      expect(convenor).to.equal(a.circle.target);
+      for (const sybil of sybils) {
+        await expect(open.mandates.connect(sybil.asCircle).signalRecall(convenorMandate))
+          .to.be.revertedWithCustomError(open.mandates, "MandateNotMember")
+          .withArgs(sybil.circle.target);
+      }
+      // ...nor propose, nor vote: the council unseats them and closes the door before their probation ends.
+      await expect(open.council.connect(sybils[0]!.asCircle).propose([open.council.target], [0n], ["0x"], "Ours"))
+        .to.be.revertedWithCustomError(open.council, "CircleProposerNotMember")
+        .withArgs(sybils[0]!.circle.target);
+      const calls = [
+        ...sybils.map((sybil) => ({
+          target: open.seats.target as string,
+          data: open.seats.interface.encodeFunctionData("remove", [sybil.circle.target]),
+        })),
+        { target: open.seats.target as string, data: open.seats.interface.encodeFunctionData("setOpenJoin", [false]) },
+      ];
+      const text = "Unseat the look-alike circles and close open join";
+      await (
+        await act(
+          aDelegate,
+          open.council.target as string,
+          open.council.interface.encodeFunctionData("propose", [
+            calls.map((x) => x.target),
+            calls.map(() => 0n),
+            calls.map((x) => x.data),
+            text,
+          ]),
+        )
+      ).wait();
+      const id = await open.council.hashProposal(
+        calls.map((x) => x.target),
+        calls.map(() => 0n),
+        calls.map((x) => x.data),
+        ethers.id(text),
+      );
+      expect(await open.council.quorum(await open.council.proposalElectorateTimepoint(id))).to.equal(0n);
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      for (const sybil of sybils) {
+        await expect(open.council.connect(sybil.asCircle).castVote(id, Vote.Against))
+          .to.be.revertedWithCustomError(open.council, "CircleNotInElectorate")
+          .withArgs(id, sybil.circle.target);
+      }
+      await act(
+        aDelegate,
+        open.council.target as string,
+        open.council.interface.encodeFunctionData("castVote", [id, Vote.For]),
+      );
+      await time.increaseTo((await open.council.proposalDeadline(id)) + 1n);
+      const execution = open.council.execute(
+        calls.map((x) => x.target),
+        calls.map(() => 0n),
+        calls.map((x) => x.data),
+        ethers.id(text),
+      );
+      await expect(execution).to.emit(open.seats, "OpenJoinSet").withArgs(false);
+      expect(BigInt(await time.latest())).to.be.lessThan(await open.seats.probationEndsAt(sybils[0]!.circle.target));
+      for (const sybil of sybils) expect(await open.seats.hasSeat(sybil.circle.target)).to.equal(false);
+      // Asking again is now only a request the council decides on.
+      await expect(open.seats.connect(sybils[0]!.asCircle).requestSeat()).to.emit(open.seats, "SeatRequested");
+      expect(await open.seats.hasSeat(sybils[0]!.circle.target)).to.equal(false);
+      expect(await open.seats.hasRequested(sybils[0]!.circle.target)).to.equal(true);
+    });
+
+    it("counts a seat taken by open join once its probation is over; the council sets the probation by decision", async function () {
+      const { a, b, outsiders } = await networkHelpers.loadFixture(federation);
+      const open = await foundCouncil(a, "Open council", true);
+      const aDelegate = await appointDelegate(a, open);
+      expect(await open.seats.openJoin()).to.equal(true);
+      await expect(open.seats.connect(outsiders[0]!).setProbation(0))
+        .to.be.revertedWithCustomError(open.seats, "CircleMembershipOnlyCircle")
+        .withArgs(outsiders[0]!.address);
+      await expect(open.seats.connect(outsiders[0]!).setOpenJoin(false))
+        .to.be.revertedWithCustomError(open.seats, "CircleMembershipOnlyCircle")
+        .withArgs(outsiders[0]!.address);
+
+      const bDelegate = await appointDelegate(b, open);
+      const joined = await (
+        await act(bDelegate, open.seats.target as string, open.seats.interface.encodeFunctionData("requestSeat"))
+      ).wait();
+      const at = BigInt((await ethers.provider.getBlock(joined!.blockNumber))!.timestamp);
+      const endsAt = at + (await open.seats.probation());
+      expect(await open.seats.probationEndsAt(b.circle.target)).to.equal(endsAt);
+      expect(await open.seats.isMember(b.circle.target)).to.equal(false);
+      await time.increaseTo(endsAt - 1n);
+      expect(await open.seats.isMember(b.circle.target)).to.equal(false);
+      await time.increaseTo(endsAt);
+      expect(await open.seats.isMember(b.circle.target)).to.equal(true);
+      expect(await open.seats.electorateSize(0)).to.equal(2n);
+
+      const week = 7 * DAY;
+      const decision = await councilDecide(
+        open,
+        [aDelegate, bDelegate],
+        [
+          {
+            target: open.seats.target as string,
+            data: open.seats.interface.encodeFunctionData("setProbation", [week]),
+          },
+        ],
+        "A week of probation",
+      );
+      await expect(decision.execute())
+        .to.emit(open.seats, "ProbationSet")
+        .withArgs(2n * BigInt(COUNCIL_RULES.votingDelay + COUNCIL_RULES.votingPeriod), BigInt(week));
+      expect(await open.seats.probation()).to.equal(BigInt(week));
+    });
+
+    it("counts a seat only while its circle had three members a second ago", async function () {
+      const { b, water } = await networkHelpers.loadFixture(seatedFederation);
+      expect(await water.seats.isMember(b.circle.target)).to.equal(true);
+      // Bea's circle shrinks to two: its delegate stays, but its seat no longer counts.
+      for (const member of b.founders.slice(2)) await b.membership.connect(member).leave();
+      expect(await water.seats.isSeatFilled(b.circle.target)).to.equal(true);
+      await time.increase(1);
+      expect(await water.seats.hasSeat(b.circle.target)).to.equal(true);
+      expect(await water.seats.isSeatFilled(b.circle.target)).to.equal(false);
+      expect(await water.seats.isMember(b.circle.target)).to.equal(false);
+      expect(await water.seats.electorateSize(0)).to.equal(1n);
+      expect(await water.seats.MIN_SEAT_MEMBERS()).to.equal(3n);
+    });
+
+    it("seats a circle admitted by the council's decision at once, with no probation", async function () {
+      const { b, water } = await networkHelpers.loadFixture(seatedFederation);
+      expect(await water.seats.openJoin()).to.equal(false);
+      expect(await water.seats.probationEndsAt(b.circle.target)).to.equal(0n);
+      expect(await water.seats.onProbation(b.circle.target)).to.equal(false);
+    });
+  });
+
   describe("leaving", function () {
     it("is immediate, by the circle's own decision, even while proposals are pending", async function () {
       const { b, water, aDelegate } = await networkHelpers.loadFixture(seatedFederation);
@@ -400,8 +591,23 @@ describe("Council", function () {
 
   describe("concentric councils", function () {
     it("lets a council hold a seat in a wider council through its own delegate, and vote end to end", async function () {
-      const { a, water, aDelegate, bDelegate } = await networkHelpers.loadFixture(seatedFederation);
+      const { a, water, aDelegate, bDelegate, outsiders } = await networkHelpers.loadFixture(seatedFederation);
       const { registry } = a;
+      // A council's seat counts only while it holds three seats itself: Cedar's circle joins the water council.
+      const cFounders = outsiders.slice(0, 6);
+      const c: CircleWorld = {
+        ...a,
+        ...(await createCircle(registry, cFounders, { ...TEST_RULES }, "Cedar's circle")),
+        founders: cFounders,
+      };
+      await time.increase(1);
+      const cDelegate = await appointDelegate(c, water);
+      await act(cDelegate, water.seats.target as string, water.seats.interface.encodeFunctionData("requestSeat"));
+      const seatCedar = {
+        target: water.seats.target as string,
+        data: water.seats.interface.encodeFunctionData("admit", [c.circle.target]),
+      };
+      await (await councilDecide(water, [aDelegate, bDelegate], [seatCedar], "Seat Cedar's circle")).execute();
       // The water council founds a regional council by its own decision, and holds its first seat.
       const found = registry.interface.encodeFunctionData("createCouncil", [
         { name: "Regional council", charterHash: CHARTER_HASH, charterURI: "ipfs://regional", openJoin: false },
@@ -437,6 +643,7 @@ describe("Council", function () {
         )
       ).execute();
       const waterMandate = await water.mandates.mandateCount();
+      await time.increase(1);
       expect(await regionalSeats.isSeatFilled(water.council.target)).to.equal(true);
 
       // Inside Ana's circle, Cai holds the mandate to exercise that delegation.
