@@ -355,9 +355,10 @@ contract MutualCredit is
             address account = $.nonZero.at(i - 1);
             CreditAccount a = $.accounts[account];
             int256 balance = a.balance();
+            if (account == commons) continue;
             if ($.clearing[account]) {
                 kept += balance;
-            } else if (account != commons) {
+            } else {
                 $.accounts[account] = a.withBalance(0);
                 $.offLedger[account] -= balance;
                 $.nonZero.remove(account);

@@ -25,7 +25,11 @@ export const councilTasks = [
       .addOption(option("name", "The council's name"))
       .addOption(option("charterHash", "The council's charter content hash (0x and 64 hex digits)"))
       .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
-      .addFlag({ name: "openJoin", description: "Seat any circle that asks, without a council vote" }),
+      .addFlag({
+        name: "openJoin",
+        description:
+          "Seat any circle of 3+ members that asks, without a council vote, after a probation (closed if omitted)",
+      }),
   )
     .addOption(descriptionOption('"Found the council <name>"'))
     .addOption(memberOption)

@@ -69,7 +69,7 @@ export default async function join(args: JoinArgs, hre: HardhatRuntimeEnvironmen
   await runTask(async () => {
     const r = await proposeJoin(await connect(hre), args);
     const then = r.openJoin
-      ? "The council is open-join: executing it seats the circle at once."
+      ? "The council is open-join: executing it seats the circle at once, on probation (its seat counts once that ends; council seat shows when)."
       : `Once executed, the council seats the circle by its own decision (a delegate proposes admit(${r.circle}) on its seats).`;
     report(
       args.json,

@@ -356,6 +356,9 @@ describe("council tasks (the CLI's federation)", function () {
         circle: f.aCircle,
         name: "Garden Circle",
         filled: true,
+        counts: true,
+        onProbation: false,
+        probationEndsAt: null,
         delegate: f.ben,
         mandateId: f.benMandate,
       });
@@ -364,12 +367,17 @@ describe("council tasks (the CLI's federation)", function () {
         circle: f.bCircle,
         name: "Bea's circle",
         filled: false,
+        counts: false,
+        onProbation: false,
+        probationEndsAt: null,
         delegate: null,
         mandateId: null,
         mandateExpiresAt: null,
       });
       expect(await f.water.seats.isSeatFilled(f.bCircle)).to.equal(false);
-      expect(describeSeats(result)).to.include("2 seat(s) of at most 8, 1 filled").and.include("vacant (no delegate)");
+      expect(describeSeats(result))
+        .to.include("2 seat(s) of at most 8, 1 filled, 1 counting")
+        .and.include("vacant (no delegate)");
       await refusesBeforeSending(f, f.aFounder[0]!, [
         [
           () => councilSeats(f.c, { council: f.aCircle, registry: f.registry, json: false }),
