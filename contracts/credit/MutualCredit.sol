@@ -295,12 +295,7 @@ contract MutualCredit is
     /// `other` must be a currency the factory made (for a circle of its registry).
     function openClearingLine(address other, address council) external onlyCircle {
         CreditStorage storage $ = _creditStorage();
-        address otherCircle = MutualCredit(other).circle();
-        // The factory made every currency at the CREATE2 address of its circle, and only for a circle of its
-        // registry: a contract elsewhere (or one claiming another circle) is a look-alike.
-        if (other.code.length == 0 || CreditFactory(factory).currencyOf(otherCircle) != other) {
-            revert MutualCreditNotACurrency(other);
-        }
+        address otherCircle = _madeByFactory(other);
         _checkSeats(council, otherCircle);
         _admit(otherCircle);
         $.clearing[otherCircle] = true;
@@ -512,6 +507,19 @@ contract MutualCredit is
         $.circle = circle_;
         $.membership = ICircleMembership(membership_);
         $.council = CreditFactory(factory).registry().isCouncil(circle_);
+    }
+
+    /// @dev The circle of `other`, a currency the factory made; reverts with a named error for anything else. The
+    /// factory made every currency at the CREATE2 address of its circle, and only for a circle of its registry: a
+    /// contract elsewhere (or one claiming another circle) is a look-alike.
+    function _madeByFactory(address other) private view returns (address otherCircle) {
+        if (other.code.length == 0) revert MutualCreditNotACurrency(other);
+        try MutualCredit(other).circle() returns (address claimed) {
+            otherCircle = claimed;
+        } catch {
+            revert MutualCreditNotACurrency(other);
+        }
+        if (CreditFactory(factory).currencyOf(otherCircle) != other) revert MutualCreditNotACurrency(other);
     }
 
     /// @dev The other circle of an open line whose two circles still sit in its council.

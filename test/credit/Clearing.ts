@@ -189,11 +189,12 @@ describe("MutualCredit clearing lines", function () {
     const { a, b, council, creditA } = await networkHelpers.loadFixture(twoCurrencies);
     const lookAlike = await ethers.deployContract("LookAlikeCurrency", [b.circle.target]);
     const uninitialized = await ethers.deployContract("MutualCredit");
-    for (const other of [lookAlike, uninitialized]) {
-      const open = creditA.interface.encodeFunctionData("openClearingLine", [other.target, council]);
-      await expect(decide(a, [{ target: creditA.target as string, data: open }], `Open a line to ${other.target}`))
+    // A look-alike naming a real circle, a real currency contract the factory did not make, and no contract at all.
+    for (const other of [lookAlike.target, uninitialized.target, a.founders[0]!.address]) {
+      const open = creditA.interface.encodeFunctionData("openClearingLine", [other, council]);
+      await expect(decide(a, [{ target: creditA.target as string, data: open }], `Open a line to ${other}`))
         .to.be.revertedWithCustomError(creditA, "MutualCreditNotACurrency")
-        .withArgs(other.target);
+        .withArgs(other);
     }
     expect(await creditA.clearingLine(lookAlike.target)).to.equal(ethers.ZeroAddress);
     expect(await creditA.isHolder(b.circle.target)).to.equal(false);

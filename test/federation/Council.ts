@@ -486,6 +486,26 @@ describe("Council", function () {
       expect(await water.seats.MIN_SEAT_MEMBERS()).to.equal(3n);
     });
 
+    it("refuses to seat a circle that shrank below three members, even by the council's decision", async function () {
+      const { a, b, water } = await networkHelpers.loadFixture(federation);
+      const aDelegate = await appointDelegate(a, water);
+      const request = {
+        target: water.seats.target as string,
+        data: water.seats.interface.encodeFunctionData("requestSeat"),
+      };
+      await decide(b, [request], "Ask for a seat");
+      for (const member of b.founders.slice(2)) await b.membership.connect(member).leave();
+      const admitB = {
+        target: water.seats.target as string,
+        data: water.seats.interface.encodeFunctionData("admit", [b.circle.target]),
+      };
+      const seating = await councilDecide(water, [aDelegate], [admitB], "Seat Bea's circle");
+      await expect(seating.execute())
+        .to.be.revertedWithCustomError(water.seats, "CouncilCircleTooSmall")
+        .withArgs(b.circle.target, 2n, 3n);
+      expect(await water.seats.hasSeat(b.circle.target)).to.equal(false);
+    });
+
     it("seats a circle admitted by the council's decision at once, with no probation", async function () {
       const { b, water } = await networkHelpers.loadFixture(seatedFederation);
       expect(await water.seats.openJoin()).to.equal(false);
