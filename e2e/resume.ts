@@ -6,11 +6,11 @@
  *
  * Deterministic, not a race: the node's automine is switched off before the first run, so nothing is mined unless
  * this test mines it (`evm_mine`). The test mines the first batch's transactions, waits until Ignition has recorded
- * them as deployed and has sent (and journaled) the registry's transaction, and kills it there: 7 of 11 contracts
- * deployed, one transaction sent but not mined, which is the hardest point to resume from (a careless resume
- * would send it again). With automine on, Ignition on a fast machine could finish before any kill arrives. The
- * second run is given interval mining (a block every 250 ms), the way a public chain mines, which also mines the
- * transaction the first run left pending.
+ * them as deployed and has sent (and journaled) the registry's transaction, and kills it there: the first batch
+ * deployed (today 7 of 11 contracts), one transaction sent but not mined, the hardest point to resume from (a
+ * careless resume would send it again). With automine on, Ignition on a fast machine could finish before any kill
+ * arrives. The second run is given interval mining (a block every 250 ms), the way a public chain mines, which also
+ * mines the transaction the first run left pending.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -29,24 +29,14 @@ import {
 } from "viem";
 
 import { circleRegistryAbi } from "../client/index.js";
+import CirclesModule from "../deploy/modules/Circles.js";
 import { rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
-/** The module's contracts, as Ignition names its futures. */
-const FUTURES = [
-  "Circles#Circle",
-  "Circles#CircleMembership",
-  "Circles#CircleRituals",
-  "Circles#Mandates",
-  "Circles#MandateBadges",
-  "Circles#CouncilSeats",
-  "Circles#PrevrandaoRandomness",
-  "Circles#CircleRegistry",
-  "Circles#CreditFactory",
-  "Circles#IncomeHub",
-  "Circles#IncomeWrappers",
-] as const;
-/** The first batch: everything the registry needs, deployed before it. The kill comes right after it. */
-const FIRST_BATCH = FUTURES.slice(0, 7);
+/** The module's futures, as Ignition names them: every one a contract deployment ("Circles#CircleRegistry"...). */
+const FUTURES = [...CirclesModule.futures].map((f) => f.id);
+/** The first batch: the futures that depend on nothing (the implementations the registry takes). The kill comes
+ * right after it, while the registry's transaction waits to be mined. */
+const FIRST_BATCH = [...CirclesModule.futures].filter((f) => f.dependencies.size === 0).map((f) => f.id);
 
 interface JournalEntry {
   type: string;
@@ -100,7 +90,7 @@ describe("a deployment killed halfway on a local node", function () {
   const deploymentDir = join("deploy", "deployments", deploymentId);
   const journalPath = join(deploymentDir, "journal.jsonl");
   const addressesPath = join(deploymentDir, "deployed_addresses.json");
-  const started = Date.now();
+  let started = 0;
 
   /** `hardhat ignition deploy` of the module, as a person would run it, in its own process group. */
   function deploy(): {
@@ -156,6 +146,7 @@ describe("a deployment killed halfway on a local node", function () {
   }
 
   before(async function () {
+    started = Date.now();
     node = await startHardhatNode();
     client = createPublicClient({ transport: http(node.url) });
     rmSync(deploymentDir, { recursive: true, force: true });
@@ -178,6 +169,9 @@ describe("a deployment killed halfway on a local node", function () {
   let pendingHash: Hash;
 
   it("is killed after the first batch is deployed and the registry's transaction is sent, not yet mined", async function () {
+    // Every future of the module is a contract deployment, so each is one contract creation on chain (checked below).
+    for (const future of CirclesModule.futures) expect(future.type, future.id).to.match(/CONTRACT_DEPLOYMENT$/);
+    expect(FIRST_BATCH.length).to.be.within(1, FUTURES.length - 2);
     await rpc(node!.url, "evm_setAutomine", [false]);
     const first = deploy();
     deployer = first.child;
@@ -264,21 +258,21 @@ describe("a deployment killed halfway on a local node", function () {
 
   it("wires the registry and the factories as the module says, and founds a circle through it", async function () {
     const addresses = JSON.parse(readFileSync(addressesPath, "utf8")) as Record<string, Address>;
-    const at = (future: (typeof FUTURES)[number]) => getAddress(addresses[future]!);
-    const registry = at("Circles#CircleRegistry");
+    const at = (contract: string) => getAddress(addresses[`Circles#${contract}`]!);
+    const registry = at("CircleRegistry");
     const read = (address: Address, signature: string) =>
       client.readContract({ address, abi: parseAbi([signature]), functionName: signature.split(/[ (]/)[1]! });
     const wiring: [Address, string, Address][] = [
-      [registry, "function circleImplementation() view returns (address)", at("Circles#Circle")],
-      [registry, "function membershipImplementation() view returns (address)", at("Circles#CircleMembership")],
-      [registry, "function ritualsImplementation() view returns (address)", at("Circles#CircleRituals")],
-      [registry, "function mandatesImplementation() view returns (address)", at("Circles#Mandates")],
-      [registry, "function badgesImplementation() view returns (address)", at("Circles#MandateBadges")],
-      [registry, "function seatsImplementation() view returns (address)", at("Circles#CouncilSeats")],
-      [registry, "function defaultRandomness() view returns (address)", at("Circles#PrevrandaoRandomness")],
-      [at("Circles#CreditFactory"), "function registry() view returns (address)", registry],
-      [at("Circles#IncomeHub"), "function registry() view returns (address)", registry],
-      [at("Circles#IncomeWrappers"), "function hub() view returns (address)", at("Circles#IncomeHub")],
+      [registry, "function circleImplementation() view returns (address)", at("Circle")],
+      [registry, "function membershipImplementation() view returns (address)", at("CircleMembership")],
+      [registry, "function ritualsImplementation() view returns (address)", at("CircleRituals")],
+      [registry, "function mandatesImplementation() view returns (address)", at("Mandates")],
+      [registry, "function badgesImplementation() view returns (address)", at("MandateBadges")],
+      [registry, "function seatsImplementation() view returns (address)", at("CouncilSeats")],
+      [registry, "function defaultRandomness() view returns (address)", at("PrevrandaoRandomness")],
+      [at("CreditFactory"), "function registry() view returns (address)", registry],
+      [at("IncomeHub"), "function registry() view returns (address)", registry],
+      [at("IncomeWrappers"), "function hub() view returns (address)", at("IncomeHub")],
     ];
     for (const [address, signature, expected] of wiring) {
       expect(getAddress((await read(address, signature)) as Address), signature).to.equal(expected);
