@@ -259,10 +259,16 @@ export async function benchCaps(
     pool.filter((a) => a !== picked),
     "draw role",
   );
-  const drawSpec = spec("drawn role");
+  // Eight powers (any target outside the circle's own parts will do): stored at the request, granted at completion.
+  const randomnessAddress = await randomness.getAddress();
+  const drawPowers = Array.from({ length: MAX_POWERS }, (_, i) => ({
+    target: randomnessAddress,
+    selector: ethers.id(`power${i}()`).slice(0, 10),
+  }));
+  const drawSpec = spec("drawn role", drawPowers);
   rows.push({
-    loop: "Mandates.eligiblePool (with Mandates.liveCountOf)",
-    cap: "32 members × 31 live mandates (`MEMBER_CAP`, `Mandates.MAX_LIVE_MANDATES`)",
+    loop: "Mandates.eligiblePool (with Mandates.liveCountOf) + Mandates.requestDraw's powers",
+    cap: "32 members × 31 live mandates (`MEMBER_CAP`, `Mandates.MAX_LIVE_MANDATES`), 8 powers (`Mandates.MAX_POWERS`)",
     transaction: "`Mandates.requestDraw` (as the circle) freezing a pool of 32",
     gas: await gasOf(drawCircle.mandates.connect(drawCircle.self).requestDraw(drawSpec)),
   });
@@ -277,13 +283,32 @@ export async function benchCaps(
   if (granted !== picked) throw new Error(`the draw picked ${granted}, expected the last candidate ${picked}`);
   facts.drawTried = order.length - 1;
   rows.push({
-    loop: "Sortition.pick (with Mandates.liveCountOf) + Mandates._pruneExpired",
-    cap: "32 candidates (`MEMBER_CAP`) × 31 live mandates",
+    loop: "Sortition.pick (with Mandates.liveCountOf) + Mandates._pruneExpired + Mandates._grant",
+    cap: "32 candidates (`MEMBER_CAP`) × 31 live mandates, 8 powers",
     transaction: "`Mandates.completeDraw`, 31 candidates ineligible before the last",
     gas: completeReceipt.gasUsed,
   });
 
   if (all) {
+    // --- A facilitator draw leaves the last facilitator out of a pool of 32 (Sortition.without) ---------------------
+    const facilitated = await found(addresses);
+    await gasOf(facilitated.mandates.requestFacilitatorDraw());
+    const firstDraw = await facilitated.mandates.drawCount();
+    await gasOf(randomness.setValue((await facilitated.mandates.draw(firstDraw)).ticket, value));
+    const facilitatorRole = await facilitated.mandates.FACILITATOR_ROLE();
+    const firstPool = [...(await facilitated.mandates.eligiblePool(facilitatorRole, ethers.ZeroAddress))];
+    await gasOf(facilitated.mandates.completeDraw(firstDraw, firstPool, "0x"));
+    const facilitator = await facilitated.mandates.lastFacilitator();
+    const firstHolder = members.find((m) => m.address === facilitator)!;
+    await gasOf(facilitated.mandates.connect(firstHolder).handBack(await facilitated.mandates.mandateCount()));
+    await grantAll(facilitated, addresses.slice(0, MAX_LIVE_MANDATES - 1), "facilitated role");
+    rows.push({
+      loop: "Sortition.without + Mandates.eligiblePool (with Mandates.liveCountOf)",
+      cap: "32 members × 31 live mandates",
+      transaction: "`Mandates.requestFacilitatorDraw` leaving the last facilitator out",
+      gas: await gasOf(facilitated.mandates.requestFacilitatorDraw()),
+    });
+
     // --- Granting with 8 powers at 31 live; acting with the 8th power ---------------------------------------------
     const grants = await found(addresses);
     await grantAll(grants, addresses.slice(0, MAX_LIVE_MANDATES - 1), "grant role");
@@ -322,6 +347,13 @@ export async function benchCaps(
       cap: "16 earlier signals (a majority of `MEMBER_CAP`), 32 live mandates",
       transaction: "`Mandates.signalRecall`, the 17th of 32: recalls",
       gas: await gasOf(grants.mandates.connect(members[majority - 1]!).signalRecall(treasurer)),
+    });
+    rows.push({
+      loop: "Mandates.recallSignals",
+      cap: "the signers: at most the members (`MEMBER_CAP`)",
+      transaction: "view: 17 signers",
+      gas: await grants.mandates.recallSignals.estimateGas(treasurer),
+      view: true,
     });
     const target = 1n; // the first grant, held by members[0]
     const signers = members.slice(1, 1 + majority);
