@@ -6,8 +6,10 @@ import type { ContractTransactionResponse } from "ethers";
 import { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
+import { benchCaps, capsReport } from "./caps.js";
 import { benchIncome } from "./income.js";
 import { benchPathfinder } from "./pathfinder.js";
+import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
 
@@ -491,6 +493,12 @@ const hopSeries = income.growth;
 const hopGas = (hopSeries.at(-1)!.gas - hopSeries[0]!.gas) / BigInt(hopSeries.at(-1)!.size - hopSeries[0]!.size);
 const referenceExecution = income.referenceTransfer - 21_000n;
 
+// --- Loop caps and contract sizes ---------------------------------------------------------------------------------
+// Last: the caps scenarios move the clock by weeks.
+const caps = await benchCaps(ethers, networkHelpers);
+const capsSection = capsReport(caps.rows);
+const sizesSection = sizesReport(contractSizes());
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
@@ -539,8 +547,9 @@ each candidate tried at completion.
 ${growthTable.join("\n")}
 
 A hard reset grows linearly with the live mandates it ends (one ended mandate and its event each). At the cap of
-${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under a block's 30 million, so no number of mandates can make a
-reset impossible; the cap itself is what keeps it there.
+${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under the 16,777,216 gas one transaction may use (EIP-7825), so no
+number of mandates can make a reset impossible; the cap itself is what keeps it there (see Loop caps, with role
+modules that burn their whole stipend).
 
 A council proposal counts the filled seats when it is made (one look-up of each member circle's delegate
 mandate), so its cost grows linearly with the seats, up to the member cap of 32 seats per council.
@@ -568,9 +577,14 @@ wall-clock figure, unlike the gas above): ${pathfinder.amount / 10n ** 18n} toke
 Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
 of 8. Voting, proposing and executing do not grow with the circle's size.
-`;
+
+${capsSection}
+${sizesSection}`;
 writeFileSync("BENCHMARKS.md", report);
 console.log(table.join("\n"));
 console.log();
 console.log(growthTable.join("\n"));
-console.log("\nWrote BENCHMARKS.md");
+console.log();
+console.log(capsSection);
+console.log(sizesSection);
+console.log("Wrote BENCHMARKS.md");

@@ -1,0 +1,616 @@
+// Loop caps: every loop in contracts/ filled to its documented cap, and the gas of the transaction that does it,
+// next to the per-transaction gas cap of 16,777,216 (EIP-7825, enforced from Osaka). Called by
+// scripts/bench/index.ts (the "Loop caps" table of BENCHMARKS.md) and by test/caps/LoopCaps.ts (which asserts the
+// margin). Self-contained: it deploys its own registry, so it runs on any fresh network.
+//
+// Setup shortcuts, none of which changes what is measured: a circle's own calls (grants, module registration,
+// currency decisions) are sent by impersonating the circle, as if its proposal were executing; members are
+// deterministic keys funded by the node.
+import { AbiCoder, keccak256, type ContractTransactionResponse } from "ethers";
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+
+import { mandateRulesFromChain, rulesFromChain } from "../../client/rules.js";
+import type { Circle, CircleRegistry } from "../../typechain-types/index.js";
+
+/** The most gas one transaction may use (EIP-7825): 2^24. */
+export const TX_GAS_CAP = 16_777_216n;
+
+export interface CapRow {
+  /** The loop, as `Contract.function`. */
+  loop: string;
+  /** The cap and where it is stated. */
+  cap: string;
+  /** The transaction (or view) that fills the loop to its cap. */
+  transaction: string;
+  gas: bigint;
+  /** A view is measured as `eth_estimateGas` of the call; its cap is the node's call gas limit, not EIP-7825. */
+  view?: boolean;
+}
+
+export interface CapFacts {
+  /** Role-module hooks that failed (ran out of their stipend) in the measured hard reset and leave. */
+  resetHookFailures: number;
+  leaveHookFailures: number;
+  /** Mandates the measured hard reset ended. */
+  resetEnded: number;
+  /** Candidates the measured draw tried before the one it picked (the pool size minus one at the cap). */
+  drawTried: number;
+}
+
+const DAY = 86_400;
+const TOKEN = 10n ** 18n;
+const MEMBER_CAP = 32;
+const MAX_LIVE_MANDATES = 32;
+const MAX_ROLE_MODULES = 8;
+const MAX_POWERS = 8;
+const MAX_PAGE_SIZE = 100;
+const MAX_ADMITTED = 8;
+const MAX_BATCH = 32;
+const MAX_FLOW_EDGES = 64;
+
+async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  if (!receipt) throw new Error("no receipt");
+  return receipt.gasUsed;
+}
+
+async function receiptOf(tx: Promise<ContractTransactionResponse>) {
+  const receipt = await (await tx).wait();
+  if (!receipt) throw new Error("no receipt");
+  return receipt;
+}
+
+/**
+ * Measures every capped loop at its cap. `scope: "heaviest"` runs only the transactions that carry the role-module
+ * hooks and the largest loops (hard reset, leave, draw, council proposal, payment along trust), for a quick test.
+ */
+export async function benchCaps(
+  ethers: HardhatEthers,
+  networkHelpers: NetworkHelpers,
+  scope: "all" | "heaviest" = "all",
+): Promise<{ rows: CapRow[]; facts: CapFacts }> {
+  const all = scope === "all";
+  const { time } = networkHelpers;
+  const rows: CapRow[] = [];
+  const facts: CapFacts = { resetHookFailures: 0, leaveHookFailures: 0, resetEnded: 0, drawTried: 0 };
+
+  // --- A registry of its own ------------------------------------------------------------------------------------
+  const parts = await Promise.all(
+    (["Circle", "CircleMembership", "CircleRituals", "Mandates", "MandateBadges", "CouncilSeats"] as const).map((n) =>
+      ethers.deployContract(n),
+    ),
+  );
+  const randomness = await ethers.deployContract("MockRandomness");
+  const registry: CircleRegistry = await ethers.deployContract("CircleRegistry", [
+    ...(await Promise.all(parts.map((c) => c.getAddress()))),
+    await randomness.getAddress(),
+  ]);
+  const rules = {
+    ...rulesFromChain(await registry.defaultRules()),
+    minMembers: 1,
+    maxMembers: MEMBER_CAP,
+    resetThreshold: MEMBER_CAP, // the most signers a reset round can hold before it resets
+    votingDelay: 60,
+    votingPeriod: 3_600,
+  };
+  const mandateRules = {
+    ...mandateRulesFromChain(await registry.defaultMandateRules()),
+    maxLivePerMember: 4, // the cap (CircleRulesLib.MAX_LIVE_PER_MEMBER): 8 members fill 32 live mandates
+    termLimit: 200,
+    proposerStepsAside: false,
+  };
+
+  const members = await Promise.all(
+    Array.from({ length: MEMBER_CAP }, async (_, i) => {
+      const wallet = new ethers.Wallet(ethers.id(`cap member ${i}`), ethers.provider);
+      await networkHelpers.setBalance(wallet.address, 10n ** 20n);
+      return wallet;
+    }),
+  );
+  const addresses = members.map((m) => m.address);
+
+  async function asAccount(address: string): Promise<HardhatEthersSigner> {
+    await networkHelpers.impersonateAccount(address);
+    await networkHelpers.setBalance(address, 10n ** 20n);
+    return ethers.getSigner(address);
+  }
+
+  let founded = 0;
+  async function found(founders: string[], circleRules = rules) {
+    const name = `Caps circle ${++founded}`;
+    const gas = await gasOf(
+      registry.createCircle(
+        { name, founders, charterHash: ethers.id(name), charterURI: "" },
+        circleRules,
+        mandateRules,
+      ),
+    );
+    const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
+    const circle = await ethers.getContractAt("Circle", address!);
+    const mandates = await ethers.getContractAt("Mandates", await circle.mandates());
+    return { gas, circle, address: address!, mandates, self: await asAccount(address!) };
+  }
+  type Founded = Awaited<ReturnType<typeof found>>;
+
+  const spec = (
+    role: string,
+    powers: { target: string; selector: string }[] = [],
+    duration = 30 * DAY,
+  ): { role: string; title: string; scopeHash: string; duration: number; powers: typeof powers } => ({
+    role,
+    title: `Carry out: ${role}`,
+    scopeHash: ethers.id(role),
+    duration,
+    powers,
+  });
+
+  async function grantAll(c: Founded, holders: string[], prefix: string, duration = 30 * DAY) {
+    for (let i = 0; i < holders.length; ++i) {
+      await gasOf(c.mandates.connect(c.self).grant(spec(`${prefix} ${i}`, [], duration), holders[i]!));
+    }
+  }
+
+  async function addBurningModules(c: Founded) {
+    const modules = [];
+    for (let i = 0; i < MAX_ROLE_MODULES; ++i) {
+      const m = await ethers.deployContract("MockRoleModule");
+      await (await m.setBehaviour(2)).wait(); // BurnGas: loops until its whole stipend is gone
+      modules.push(m);
+    }
+    for (const m of modules.slice(0, -1)) await gasOf(c.circle.connect(c.self).addRoleModule(await m.getAddress()));
+    return modules;
+  }
+
+  function hookFailures(receipt: Awaited<ReturnType<typeof receiptOf>>, circle: Circle) {
+    return receipt.logs.filter((log) => {
+      try {
+        return circle.interface.parseLog(log)?.name === "RoleModuleHookFailed";
+      } catch {
+        return false;
+      }
+    }).length;
+  }
+
+  // Four live mandates for each of eight members: 32, the cap.
+  const fourEach = (holders: string[]) => Array.from({ length: MAX_LIVE_MANDATES }, (_, i) => holders[i % 8]!);
+
+  // --- Founding: one token, checkpoint and set entry per founder ---------------------------------------------------
+  const reset = await found(addresses);
+  rows.push({
+    loop: "CircleMembership._initializeMembership",
+    cap: "32 founders (`CircleRulesLib.MEMBER_CAP`)",
+    transaction: "`CircleRegistry.createCircle` with 32 founders",
+    gas: reset.gas,
+  });
+
+  // --- Role modules: the hook loop, registration and removal -------------------------------------------------------
+  const modules = await addBurningModules(reset);
+  const lastModule = await modules.at(-1)!.getAddress();
+  rows.push({
+    loop: "Circle.addRoleModule",
+    cap: "8 modules (`Circle.MAX_ROLE_MODULES`)",
+    transaction: "the 8th module (duplicate check over 7)",
+    gas: await gasOf(reset.circle.connect(reset.self).addRoleModule(lastModule)),
+  });
+  if (all) {
+    rows.push({
+      loop: "Circle.removeRoleModule",
+      cap: "8 modules (`Circle.MAX_ROLE_MODULES`)",
+      transaction: "removing the last of 8",
+      gas: await gasOf(reset.circle.connect(reset.self).removeRoleModule(lastModule)),
+    });
+    await gasOf(reset.circle.connect(reset.self).addRoleModule(lastModule));
+  }
+
+  // --- Hard reset: 32 signals, 32 live mandates, 8 modules burning their whole stipend ------------------------------
+  await grantAll(reset, fourEach(addresses), "reset role");
+  await time.increase(1);
+  if (all) {
+    rows.push({
+      loop: "Mandates.liveMandates",
+      cap: "32 live (`Mandates.MAX_LIVE_MANDATES`)",
+      transaction: "view at 32 live mandates",
+      gas: await reset.mandates.liveMandates.estimateGas(),
+      view: true,
+    });
+  }
+  const rituals = await ethers.getContractAt("CircleRituals", await reset.circle.rituals());
+  for (const m of members.slice(0, -1)) await gasOf(rituals.connect(m).signalReset());
+  // An explicit gas limit, the cap itself: gas estimation refuses a transaction whose inner calls run out of gas,
+  // which the burning modules do on purpose.
+  const resetReceipt = await receiptOf(rituals.connect(members.at(-1)!).signalReset({ gasLimit: TX_GAS_CAP }));
+  facts.resetHookFailures = hookFailures(resetReceipt, reset.circle);
+  facts.resetEnded = resetReceipt.logs.filter(
+    (log) => log.topics[0] === reset.mandates.interface.getEvent("MandateEnded").topicHash,
+  ).length;
+  rows.push({
+    loop: "Signals.record + Mandates.onCircleReset (with Mandates._end) + Circle._notifyRoleModules",
+    cap: "31 earlier signals (`MEMBER_CAP`), 32 live mandates (`Mandates.MAX_LIVE_MANDATES`), 8 modules × 200k stipend (`Circle.MAX_ROLE_MODULES`, `Circle.HOOK_GAS`)",
+    transaction: "`CircleRituals.signalReset`, the 32nd signal: hard reset, every module burning its stipend",
+    gas: resetReceipt.gasUsed,
+  });
+
+  // --- Leaving: the leaver holds 4 of 32 live mandates; 8 modules burn their stipend --------------------------------
+  const leaver = members[0]!;
+  const others = addresses.slice(1);
+  await grantAll(reset, [...Array(4).fill(leaver.address), ...fourEach(others).slice(4)], "leave role");
+  const membership = await ethers.getContractAt("CircleMembership", await reset.circle.membership());
+  const leaveReceipt = await receiptOf(membership.connect(leaver).leave({ gasLimit: TX_GAS_CAP }));
+  facts.leaveHookFailures = hookFailures(leaveReceipt, reset.circle);
+  rows.push({
+    loop: "Mandates.onMemberLeft (with Mandates._end) + Circle._notifyRoleModules",
+    cap: "32 live mandates, 4 held by the leaver (`CircleRulesLib.MAX_LIVE_PER_MEMBER`), 8 modules × 200k stipend",
+    transaction: "`CircleMembership.leave`, every module burning its stipend",
+    gas: leaveReceipt.gasUsed,
+  });
+
+  // --- Sortition: a pool of 32 frozen at 31 live mandates; all but the last candidate tried turn ineligible --------
+  const drawCircle = await found(addresses);
+  const pool = [
+    ...(await ethers.getContractAt("CircleMembership", await drawCircle.circle.membership()).then((m) => m.members())),
+  ];
+  const value = 42n;
+  const order = pickOrder(pool, value);
+  const picked = order.at(-1)!;
+  // One mandate for every member but the one the draw will pick last: 31 live, all 32 still eligible (limit 4).
+  await grantAll(
+    drawCircle,
+    pool.filter((a) => a !== picked),
+    "draw role",
+  );
+  // Eight powers (any target outside the circle's own parts will do): stored at the request, granted at completion.
+  const randomnessAddress = await randomness.getAddress();
+  const drawPowers = Array.from({ length: MAX_POWERS }, (_, i) => ({
+    target: randomnessAddress,
+    selector: ethers.id(`power${i}()`).slice(0, 10),
+  }));
+  const drawSpec = spec("drawn role", drawPowers);
+  rows.push({
+    loop: "Mandates.eligiblePool (with Mandates.liveCountOf) + Mandates.requestDraw's powers",
+    cap: "32 members × 31 live mandates (`MEMBER_CAP`, `Mandates.MAX_LIVE_MANDATES`), 8 powers (`Mandates.MAX_POWERS`)",
+    transaction: "`Mandates.requestDraw` (as the circle) freezing a pool of 32",
+    gas: await gasOf(drawCircle.mandates.connect(drawCircle.self).requestDraw(drawSpec)),
+  });
+  const drawId = await drawCircle.mandates.drawCount();
+  const frozen = [...(await drawCircle.mandates.eligiblePool(ethers.id("drawn role"), ethers.ZeroAddress))];
+  if (frozen.length !== MEMBER_CAP) throw new Error(`the pool has ${frozen.length} members, not ${MEMBER_CAP}`);
+  // Now at most one live mandate each: the 31 holders are no longer eligible, so the draw tries them all first.
+  await gasOf(drawCircle.mandates.connect(drawCircle.self).updateRules({ ...mandateRules, maxLivePerMember: 1 }));
+  await gasOf(randomness.setValue((await drawCircle.mandates.draw(drawId)).ticket, value));
+  const completeReceipt = await receiptOf(drawCircle.mandates.completeDraw(drawId, frozen, "0x"));
+  const granted = (await drawCircle.mandates.mandate(await drawCircle.mandates.mandateCount())).holder;
+  if (granted !== picked) throw new Error(`the draw picked ${granted}, expected the last candidate ${picked}`);
+  facts.drawTried = order.length - 1;
+  rows.push({
+    loop: "Sortition.pick (with Mandates.liveCountOf) + Mandates._pruneExpired + Mandates._grant",
+    cap: "32 candidates (`MEMBER_CAP`) × 31 live mandates, 8 powers",
+    transaction: "`Mandates.completeDraw`, 31 candidates ineligible before the last",
+    gas: completeReceipt.gasUsed,
+  });
+
+  if (all) {
+    // --- A facilitator draw leaves the last facilitator out of a pool of 32 (Sortition.without) ---------------------
+    const facilitated = await found(addresses);
+    await gasOf(facilitated.mandates.requestFacilitatorDraw());
+    const firstDraw = await facilitated.mandates.drawCount();
+    await gasOf(randomness.setValue((await facilitated.mandates.draw(firstDraw)).ticket, value));
+    const facilitatorRole = await facilitated.mandates.FACILITATOR_ROLE();
+    const firstPool = [...(await facilitated.mandates.eligiblePool(facilitatorRole, ethers.ZeroAddress))];
+    await gasOf(facilitated.mandates.completeDraw(firstDraw, firstPool, "0x"));
+    const facilitator = await facilitated.mandates.lastFacilitator();
+    const firstHolder = members.find((m) => m.address === facilitator)!;
+    await gasOf(facilitated.mandates.connect(firstHolder).handBack(await facilitated.mandates.mandateCount()));
+    await grantAll(facilitated, addresses.slice(0, MAX_LIVE_MANDATES - 1), "facilitated role");
+    rows.push({
+      loop: "Sortition.without + Mandates.eligiblePool (with Mandates.liveCountOf)",
+      cap: "32 members × 31 live mandates",
+      transaction: "`Mandates.requestFacilitatorDraw` leaving the last facilitator out",
+      gas: await gasOf(facilitated.mandates.requestFacilitatorDraw()),
+    });
+
+    // --- Granting with 8 powers at 31 live; acting with the 8th power ---------------------------------------------
+    const grants = await found(addresses);
+    await grantAll(grants, addresses.slice(0, MAX_LIVE_MANDATES - 1), "grant role");
+    const token = await ethers.deployContract("MockERC20");
+    await (await token.mint(grants.address, 1_000n)).wait();
+    const tokenAddress = await token.getAddress();
+    const filler = Array.from({ length: MAX_POWERS - 1 }, (_, i) => ({
+      target: tokenAddress,
+      selector: ethers.id(`filler${i}()`).slice(0, 10),
+    }));
+    const powers = [...filler, { target: tokenAddress, selector: token.interface.getFunction("transfer").selector }];
+    const holder = members.at(-1)!;
+    rows.push({
+      loop: "Mandates.grant (Mandates._checkSpec, Mandates._grant, Mandates.liveCountOf)",
+      cap: "8 powers (`Mandates.MAX_POWERS`), 31 live mandates",
+      transaction: "`Mandates.grant` (as the circle), the 32nd live mandate",
+      gas: await gasOf(grants.mandates.connect(grants.self).grant(spec("treasurer", powers), holder.address)),
+    });
+    const treasurer = await grants.mandates.mandateCount();
+    rows.push({
+      loop: "Mandates._hasPower",
+      cap: "8 powers (`Mandates.MAX_POWERS`)",
+      transaction: "`Mandates.act` with the 8th power",
+      gas: await gasOf(
+        grants.mandates
+          .connect(holder)
+          .act(treasurer, tokenAddress, 0n, token.interface.encodeFunctionData("transfer", [addresses[0]!, 1n])),
+      ),
+    });
+
+    // --- Recall: the 17th of 32 members (the majority) signals; the same by 17 signatures --------------------------
+    const majority = MEMBER_CAP / 2 + 1;
+    for (const m of members.slice(0, majority - 1)) await gasOf(grants.mandates.connect(m).signalRecall(treasurer));
+    rows.push({
+      loop: "Signals.record (recall) + Mandates._end",
+      cap: "16 earlier signals (a majority of `MEMBER_CAP`), 32 live mandates",
+      transaction: "`Mandates.signalRecall`, the 17th of 32: recalls",
+      gas: await gasOf(grants.mandates.connect(members[majority - 1]!).signalRecall(treasurer)),
+    });
+    rows.push({
+      loop: "Mandates.recallSignals",
+      cap: "the signers: at most the members (`MEMBER_CAP`)",
+      transaction: "view: 17 signers",
+      gas: await grants.mandates.recallSignals.estimateGas(treasurer),
+      view: true,
+    });
+    const target = 1n; // the first grant, held by members[0]
+    const signers = members.slice(1, 1 + majority);
+    const eip712 = await grants.mandates.eip712Domain();
+    const domain = {
+      name: eip712.name,
+      version: eip712.version,
+      chainId: eip712.chainId,
+      verifyingContract: eip712.verifyingContract,
+    };
+    const signatures = await Promise.all(
+      signers.map(async (m) =>
+        m.signTypedData(
+          domain,
+          {
+            Recall: [
+              { name: "mandateId", type: "uint256" },
+              { name: "member", type: "address" },
+              { name: "nonce", type: "uint256" },
+            ],
+          },
+          { mandateId: target, member: m.address, nonce: await grants.mandates.nonces(m.address) },
+        ),
+      ),
+    );
+    rows.push({
+      loop: "Mandates.signalRecallBySig (each with Signals.record)",
+      cap: "17 signatures: a majority of 32 (no member signals twice)",
+      transaction: "`Mandates.signalRecallBySig` with 17 signatures: recalls",
+      gas: await gasOf(
+        grants.mandates.signalRecallBySig(
+          target,
+          signers.map((m) => m.address),
+          signatures,
+        ),
+      ),
+    });
+
+    // --- Pruning: 32 live mandates, all expired, ended by the next grant -------------------------------------------
+    const prune = await found(addresses);
+    await grantAll(prune, fourEach(addresses), "expiring role", DAY);
+    await time.increase(DAY + 1);
+    rows.push({
+      loop: "Mandates._pruneExpired (with Mandates._end)",
+      cap: "32 expired live mandates (`Mandates.MAX_LIVE_MANDATES`)",
+      transaction: "`Mandates.grant` (as the circle) ending 32 expired mandates first",
+      gas: await gasOf(prune.mandates.connect(prune.self).grant(spec("after expiry"), addresses[0]!)),
+    });
+
+    // --- Badge history page: 100 terms of one role ------------------------------------------------------------------
+    const history = await found([addresses[0]!]);
+    for (let i = 0; i < MAX_PAGE_SIZE; ++i) {
+      await gasOf(history.mandates.connect(history.self).grant(spec("clerk"), addresses[0]!));
+      await gasOf(history.mandates.connect(history.self).complete(await history.mandates.mandateCount()));
+    }
+    const badges = await ethers.getContractAt("MandateBadges", await history.mandates.badges());
+    rows.push({
+      loop: "MandateBadges.roleHistory",
+      cap: "100 per page (`MandateBadges.MAX_PAGE_SIZE`)",
+      transaction: "view: a page of 100 terms",
+      gas: await badges.roleHistory.estimateGas(ethers.id("clerk"), 0, MAX_PAGE_SIZE),
+      view: true,
+    });
+  }
+
+  // --- Council: a proposal counts 32 filled seats ----------------------------------------------------------------
+  const oneMember = { ...rules, minMembers: 1 };
+  const seats: Founded[] = [];
+  for (let i = 0; i < MEMBER_CAP; ++i) seats.push(await found([addresses[i]!], oneMember));
+  await gasOf(
+    registry
+      .connect(seats[0]!.self)
+      .createCouncil(
+        { name: "Caps council", charterHash: ethers.id("council"), charterURI: "", openJoin: true },
+        oneMember,
+        mandateRules,
+      ),
+  );
+  const [councilAddress] = await registry.circles((await registry.circleCount()) - 1n, 1);
+  const council = await ethers.getContractAt("Circle", councilAddress!);
+  const councilSeats = await ethers.getContractAt("CouncilSeats", await council.membership());
+  const delegateRole = await councilSeats.delegateRole();
+  for (const [i, seat] of seats.entries()) {
+    if (i > 0) await gasOf(councilSeats.connect(seat.self).requestSeat());
+    await gasOf(seat.mandates.connect(seat.self).grant({ ...spec(delegateRole), title: "delegate" }, addresses[i]!));
+  }
+  await time.increase(1);
+  rows.push({
+    loop: "CouncilSeats.electorateSize",
+    cap: "32 seats (`MEMBER_CAP`)",
+    transaction: "`Circle.propose` in a council of 32 filled seats",
+    gas: await gasOf(council.connect(seats[0]!.self).propose([councilAddress!], [0n], ["0x"], "Caps proposal")),
+  });
+
+  // --- Payment along trust: 65 people, 64 hops --------------------------------------------------------------------
+  const now = await time.latest();
+  const hub = await ethers.deployContract("IncomeHub", [
+    {
+      registry: await registry.getAddress(),
+      dayZero: Math.floor(now / DAY) * DAY,
+      bootstrapPeriod: 365 * DAY,
+      invitationCost: 96n * TOKEN,
+      welcomeBonus: 48n * TOKEN,
+      uri: "",
+    },
+  ]);
+  const people = await Promise.all(
+    Array.from({ length: MAX_FLOW_EDGES + 1 }, async (_, i) => {
+      const wallet = new ethers.Wallet(ethers.id(`cap person ${i}`), ethers.provider);
+      await networkHelpers.setBalance(wallet.address, 10n ** 20n);
+      return wallet;
+    }),
+  );
+  for (const p of people) await gasOf(hub.connect(p).register(ethers.ZeroAddress));
+  await time.increase(DAY);
+  for (const p of people) await gasOf(hub.connect(p).claim());
+  const expiry = (await time.latest()) + 365 * DAY;
+  for (let i = 1; i < people.length; ++i) await gasOf(hub.connect(people[i]!).trust(people[i - 1]!.address, expiry));
+  const vertices = people.map((p) => p.address).sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1));
+  const at = (address: string) => vertices.indexOf(address);
+  const edges = Array.from({ length: MAX_FLOW_EDGES }, (_, i) => ({
+    from: at(people[i]!.address),
+    to: at(people[i + 1]!.address),
+    token: at(people[i]!.address),
+    amount: TOKEN,
+  }));
+  rows.push({
+    loop: "IncomeHub.payAlongTrust",
+    cap: "64 edges, 65 vertices (`IncomeHub.MAX_FLOW_EDGES`, `MAX_FLOW_VERTICES`)",
+    transaction: "`IncomeHub.payAlongTrust`, 64 hops, every receiving balance new",
+    gas: await gasOf(hub.connect(people[0]!).payAlongTrust(vertices, edges, people.at(-1)!.address, TOKEN)),
+  });
+
+  if (all) {
+    // --- Income: vouching for 32 members, a group mint and redeem of 32 tokens, a claim over 15 days -------------
+    const group = await found(addresses);
+    await gasOf(hub.connect(group.self).registerCircle());
+    rows.push({
+      loop: "IncomeHub.vouch",
+      cap: "32 people (`IncomeHub.MAX_BATCH`)",
+      transaction: "`IncomeHub.vouch` for 32 members",
+      gas: await gasOf(hub.connect(group.self).vouch(addresses)),
+    });
+    const owners = people.slice(1, 1 + MAX_BATCH);
+    const minter = people.at(-1)!; // holds none of these tokens yet: every deposit is a new balance
+    for (const p of owners) {
+      await gasOf(hub.connect(group.self).trust(p.address, expiry));
+      await gasOf(hub.connect(p).safeTransferFrom(p.address, minter.address, BigInt(p.address), TOKEN, "0x"));
+    }
+    const ownerAddresses = owners.map((p) => p.address);
+    const amounts = owners.map(() => TOKEN / 2n);
+    rows.push({
+      loop: "IncomeHub.groupMint",
+      cap: "32 tokens (`IncomeHub.MAX_BATCH`)",
+      transaction: "`IncomeHub.groupMint` of 32 personal tokens",
+      gas: await gasOf(hub.connect(minter).groupMint(group.address, ownerAddresses, amounts)),
+    });
+    rows.push({
+      loop: "IncomeHub.groupRedeem",
+      cap: "32 tokens (`IncomeHub.MAX_BATCH`)",
+      transaction: "`IncomeHub.groupRedeem` of 32 personal tokens",
+      gas: await gasOf(hub.connect(minter).groupRedeem(group.address, ownerAddresses, amounts)),
+    });
+
+    // --- Mutual credit: 40 accounts with a balance (32 members, the commons and 7 admitted) ----------------------
+    const factory = await ethers.deployContract("CreditFactory", [await registry.getAddress()]);
+    await gasOf(factory.connect(group.self).createCurrency("Caps", "CAP", 2, 1_000_00n, 1_000_00n));
+    const credit = await ethers.getContractAt("MutualCredit", await factory.currencyOf(group.address));
+    const admitted = people.slice(0, MAX_ADMITTED - 1); // the commons is the eighth
+    for (const p of admitted) await gasOf(credit.connect(group.self).admitAccount(p.address));
+    for (const p of [...members, ...admitted]) await gasOf(credit.connect(p).transfer(group.address, 1n));
+    const holders = await credit.accountsWithBalance();
+    if (holders.length !== MEMBER_CAP + MAX_ADMITTED) throw new Error(`${holders.length} accounts hold a balance`);
+    rows.push({
+      loop: "MutualCredit.totalSupply",
+      cap: "40 accounts (`MEMBER_CAP` + `MutualCredit.MAX_ADMITTED`)",
+      transaction: "view at 40 accounts with a balance",
+      gas: await credit.totalSupply.estimateGas(),
+      view: true,
+    });
+    rows.push({
+      loop: "MutualCredit.jubilee",
+      cap: "40 accounts (`MEMBER_CAP` + `MutualCredit.MAX_ADMITTED`)",
+      transaction: "`MutualCredit.jubilee` (as the circle) clearing 40 balances",
+      gas: await gasOf(credit.connect(group.self).jubilee()),
+    });
+
+    // --- Registry pages: 100 circles, 100 templates -----------------------------------------------------------------
+    while ((await registry.circleCount()) < BigInt(MAX_PAGE_SIZE)) await found([addresses[0]!], oneMember);
+    rows.push({
+      loop: "CircleRegistry.circles",
+      cap: "100 per page (`CircleRegistry.MAX_PAGE_SIZE`)",
+      transaction: "view: a page of 100 circles",
+      gas: await registry.circles.estimateGas(0, MAX_PAGE_SIZE),
+      view: true,
+    });
+    for (let i = 0; i < MAX_PAGE_SIZE; ++i) await gasOf(registry.publishTemplate(`Template ${i}`, rules, mandateRules));
+    rows.push({
+      loop: "CircleRegistry.templates",
+      cap: "100 per page (`CircleRegistry.MAX_PAGE_SIZE`)",
+      transaction: "view: a page of 100 templates",
+      gas: await registry.templates.estimateGas(0, MAX_PAGE_SIZE),
+      view: true,
+    });
+
+    // --- Demurrage: a claim after more than 14 days groups its hours into 15 days --------------------------------
+    await time.increase(15 * DAY);
+    rows.push({
+      loop: "Demurrage.issuance",
+      cap: "15 days (`Demurrage.MAX_CLAIM` of 14 days, split by day)",
+      transaction: "`IncomeHub.claim` after 15 days",
+      gas: await gasOf(hub.connect(people[1]!).claim()),
+    });
+  }
+
+  return { rows, facts };
+}
+
+/** The order in which {Sortition.pick} tries the pool's members with `randomness` (mirrors the library). */
+function pickOrder(pool: string[], randomness: bigint): string[] {
+  const candidates = [...pool];
+  const order: string[] = [];
+  const coder = AbiCoder.defaultAbiCoder();
+  for (let attempt = 0, remaining = candidates.length; remaining > 0; ++attempt, --remaining) {
+    const i = Number(
+      BigInt(keccak256(coder.encode(["uint256", "uint256"], [randomness, attempt]))) % BigInt(remaining),
+    );
+    order.push(candidates[i]!);
+    candidates[i] = candidates[remaining - 1]!;
+  }
+  return order;
+}
+
+/** The "Loop caps" section of BENCHMARKS.md. */
+export function capsReport(rows: CapRow[]): string {
+  const share = (gas: bigint) => ((Number(gas) / Number(TX_GAS_CAP)) * 100).toFixed(1) + "%";
+  const transactions = rows.filter((r) => !r.view);
+  const heaviest = transactions.reduce((a, b) => (b.gas > a.gas ? b : a));
+  const table = [
+    "| loop | cap (where stated) | transaction at the cap | gas | share of 16,777,216 | margin |",
+    "|---|---|---|---:|---:|---:|",
+    ...rows.map(
+      (r) => `| ${r.loop} | ${r.cap} | ${r.transaction} | ${r.gas} | ${share(r.gas)} | ${TX_GAS_CAP - r.gas} |`,
+    ),
+  ];
+  return `## Loop caps
+
+Every loop in \`contracts/\` filled to its documented cap by the transaction that does it, next to the gas cap
+one transaction may use, 16,777,216 (2^24, EIP-7825, enforced from Osaka). Role modules are test modules that burn
+their whole 200k stipend on every hook. Views are measured as \`eth_estimateGas\` of the call (a node's call gas
+limit applies to them, not EIP-7825). The heaviest transaction is ${heaviest.transaction.replace(/`/g, "")}:
+${heaviest.gas} gas, ${share(heaviest.gas)} of the cap (test/caps/LoopCaps.ts keeps it under 80%).
+
+${table.join("\n")}
+
+Loops over what the caller supplies are paid by the caller and have no cap of their own: the calls of a proposal
+(\`checkCalls\` in \`Circle.propose\`/\`execute\`, for circles and councils), \`IncomeHub.balanceOfBatch\` and
+\`safeBatchTransferFrom\`.
+`;
+}

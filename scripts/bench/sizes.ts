@@ -1,0 +1,77 @@
+// Contract sizes: every deployable contract's runtime bytecode next to the EIP-170 limit of 24,576 bytes, and the
+// room the project keeps (at most 85% of the limit). Read from the build's artifacts, so run after `npm run build`
+// (or any `hardhat test`, which compiles first). Used by scripts/bench/index.ts and test/caps/ContractSizes.ts.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+/** EIP-170: the most runtime bytecode a contract may have. */
+export const SIZE_LIMIT = 24_576;
+
+/** The project keeps 15% room under the limit: at most 85% of it, 20,889 bytes. */
+export const SIZE_BUDGET = Math.floor(SIZE_LIMIT * 0.85);
+
+export interface SizeRow {
+  /** The contract's name. */
+  name: string;
+  /** Its source, relative to the project. */
+  source: string;
+  /** Runtime bytecode size in bytes. */
+  bytes: number;
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return jsonFiles(path);
+    return entry.endsWith(".json") && !entry.endsWith(".dbg.json") ? [path] : [];
+  });
+}
+
+/**
+ * Every deployable contract under contracts/ outside contracts/mocks/. Interfaces and abstract contracts have no
+ * runtime code, libraries with only internal functions no ABI: both are left out. Largest first.
+ */
+export function contractSizes(root = process.cwd()): SizeRow[] {
+  const artifacts = join(root, "artifacts", "contracts");
+  const rows: SizeRow[] = [];
+  for (const file of jsonFiles(artifacts)) {
+    const artifact = JSON.parse(readFileSync(file, "utf8")) as {
+      contractName?: string;
+      sourceName?: string;
+      deployedBytecode?: string;
+      abi?: unknown[];
+    };
+    const source = artifact.sourceName ?? relative(root, file);
+    if (!artifact.contractName || !artifact.deployedBytecode) continue;
+    // A library of internal functions only is inlined where it is used and never deployed (its artifact still
+    // carries a stub of runtime code, but no ABI).
+    if (!artifact.abi || artifact.abi.length === 0) continue;
+    if (source.startsWith(`contracts${sep}mocks${sep}`) || source.startsWith("contracts/mocks/")) continue;
+    const bytes = (artifact.deployedBytecode.length - 2) / 2;
+    if (bytes === 0) continue;
+    rows.push({ name: artifact.contractName, source, bytes });
+  }
+  return rows.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** The "Contract sizes" section of BENCHMARKS.md. */
+export function sizesReport(rows: SizeRow[]): string {
+  const table = [
+    "| contract | source | bytes | % of 24,576 | margin (bytes) | within 85% |",
+    "|---|---|---:|---:|---:|:---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | \`${r.source}\` | ${r.bytes} | ${((r.bytes / SIZE_LIMIT) * 100).toFixed(1)}% | ${
+          SIZE_LIMIT - r.bytes
+        } | ${r.bytes <= SIZE_BUDGET ? "yes" : "**no**"} |`,
+    ),
+  ];
+  return `## Contract sizes
+
+Runtime bytecode of every deployable contract (mocks left out), next to the EIP-170 limit of
+${SIZE_LIMIT.toLocaleString("en-US")} bytes. The project keeps 15% room: at most ${SIZE_BUDGET.toLocaleString("en-US")} bytes (85%), checked by
+test/caps/ContractSizes.ts; a contract listed there as being shrunk shows as pending until it fits.
+
+${table.join("\n")}
+`;
+}

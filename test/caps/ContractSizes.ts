@@ -1,0 +1,44 @@
+// Every deployable contract keeps 15% room under the EIP-170 limit of 24,576 bytes (at most 20,889 bytes), so a
+// fix or a feature never has to wait for a refactor to fit. Read from the build's artifacts (`hardhat test` compiles
+// first); the sizes are the benchmark's own (scripts/bench/sizes.ts).
+import { expect } from "chai";
+
+import { SIZE_BUDGET, SIZE_LIMIT, contractSizes } from "../../scripts/bench/sizes.js";
+
+/**
+ * Contracts over the budget today that are being shrunk in parallel work: each is reported as pending, not failed.
+ * Empty this set once they are merged; a name left here that fits again fails below, so the set cannot go stale.
+ */
+const BEING_SHRUNK = new Set(["Circle", "Mandates"]);
+
+describe("contract sizes", function () {
+  const rows = contractSizes();
+
+  it("finds the deployable contracts in the build, and no mock among them", function () {
+    const names = rows.map((r) => r.name);
+    for (const name of ["Circle", "CircleRegistry", "Mandates", "MutualCredit", "IncomeHub", "CouncilSeats"]) {
+      expect(names).to.include(name);
+    }
+    expect(rows.filter((r) => r.source.includes("/mocks/"))).to.deep.equal([]);
+  });
+
+  it("keeps the being-shrunk list to contracts that are still over the budget", function () {
+    for (const name of BEING_SHRUNK) {
+      const row = rows.find((r) => r.name === name);
+      expect(row, `${name} is not a deployable contract`).to.not.equal(undefined);
+      expect(row!.bytes, `${name} fits now: remove it from BEING_SHRUNK`).to.be.greaterThan(SIZE_BUDGET);
+    }
+  });
+
+  for (const row of rows) {
+    const title = `keeps ${row.name} under 85% of the ${SIZE_LIMIT}-byte limit`;
+    if (BEING_SHRUNK.has(row.name)) {
+      // Pending, not passing: mocha lists it, so the gap stays visible until the shrinking work is merged.
+      it(`${title} (pending: being shrunk, ${row.bytes} bytes)`);
+      continue;
+    }
+    it(title, function () {
+      expect(row.bytes, `${row.name}: ${row.bytes} bytes`).to.be.at.most(SIZE_BUDGET);
+    });
+  }
+});
