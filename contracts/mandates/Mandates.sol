@@ -25,14 +25,18 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///
 /// @dev Security reasoning:
 /// - OpenZeppelin's ReentrancyGuard keeps its flag in a namespaced slot and treats the unset value as "not
-///   entered", so it works in clones without an initialiser.
+///   entered", so it works in clones without an initialiser, and {MandateDraws} (run by delegatecall) shares it.
 /// - Grants and draw requests come only from the circle (its executed proposals). The proposer of that decision
 ///   is read from the circle ({ICircle-executingProposal}), not taken from arguments, so a proposal cannot lie
 ///   about who proposed it.
-/// - A mandate's powers are an allowlist of (target, selector); the holder can make the circle perform exactly
-///   those calls and nothing else. No power may target the circle, its membership, rituals or this contract, so a
-///   mandate can never change who governs. A call through a mandate is all-or-nothing: its revert reverts the act.
-///   `act` is non-reentrant, and the mandate is checked live before the call.
+/// - A mandate's powers are an allowlist of (target, selector) with per-call caps; the holder can make the circle
+///   perform exactly those calls and nothing else. Every call through `act` is checked against its power: `value`
+///   at most `maxValue` (zero: no ether at all), and for ERC-20 `transfer`, `approve` and `transferFrom` the
+///   amount argument, decoded from the calldata, at most `maxAmount`, which such a power must carry. The caps are
+///   per call: several calls each within the cap are allowed (the circle bounds the total by what it funds, and
+///   recalls). No power may target the circle, its membership, rituals or this contract, so a mandate can never
+///   change who governs. A call through a mandate is all-or-nothing: its revert reverts the act. `act` is
+///   non-reentrant, and the mandate is checked live before the call.
 /// - Liveness is checked on every use (not ended, not expired), so an ended mandate can never act again even if
 ///   its ending was never recorded. Expired mandates are recorded lazily by whoever touches the module next.
 /// - Bounded loops only: at most {MAX_LIVE_MANDATES} live mandates per circle, {MAX_POWERS} powers per mandate,
@@ -40,10 +44,16 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///   at most {MAX_LIVE_MANDATES} iterations (see BENCHMARKS.md for its gas).
 /// - Recall counts only signals of current members, so leaving and rejoining cannot pad a recall, and it takes
 ///   effect in the very transaction that makes the majority. Signatures are EIP-712 with per-member nonces and the
-///   chain id in the domain, and ERC-1271 wallets can sign.
-/// - Sortition freezes the eligible pool (its hash) and a future randomness ticket at request; completion is open
-///   to anyone but cannot change the outcome, re-checks eligibility and picks uniformly among those still
-///   eligible. See {PrevrandaoRandomness} for who can bias the default randomness, and by how much.
+///   chain id in the domain, and ERC-1271 wallets can sign. The domain is built from immutables and the clone's own
+///   address, so each circle's signatures are valid only for its own mandates.
+/// - Sortition runs in {MandateDraws}, whose header states its guarantees: the pool and a future randomness ticket
+///   are frozen at request, draws complete in request order, and eligibility is re-checked at completion. See
+///   {PrevrandaoRandomness} for who can bias the default randomness, and by how much.
+///
+/// Size: sortition lives in {MandateDraws}, a module this contract's constructor deploys and keeps as an immutable,
+/// run by delegatecall in the same storage, so this contract stays well under the 24,576-byte code limit. The draw
+/// functions here only forward their calldata; the rules both need (eligibility, grants, endings) are compiled into
+/// both from {MandatesBase}.
 contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, MandatesBase, IMandates {
     /// @notice EIP-712 type of an off-chain recall signal.
     bytes32 public constant RECALL_TYPEHASH = keccak256("Recall(uint256 mandateId,address member,uint256 nonce)");
