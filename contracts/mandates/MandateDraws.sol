@@ -75,7 +75,7 @@ contract MandateDraws is MandatesBase, ReentrancyGuard {
         uint256 randomness = $.randomness.reveal(d.ticket, proof);
         _pruneExpired();
 
-        $.drawsSettled = drawId;
+        $.drawsSettled = uint128(drawId); // drawId == drawsSettled + 1 <= drawCount
         Grant memory g = $.drawGrants[drawId];
         g.holder = Sortition.pick(pool, randomness, _isEligible, g.roleId, g.proposer);
         if (g.holder == address(0)) {
@@ -110,7 +110,7 @@ contract MandateDraws is MandatesBase, ReentrancyGuard {
         if (avoidRepeat != address(0) && pool.length > 1) pool = Sortition.without(pool, avoidRepeat);
         if (pool.length == 0) revert IMandates.MandateEmptyPool();
 
-        drawId = ++$.drawCount;
+        drawId = ++$.drawCount; // 2^128 draws is out of reach
         uint256 ticket = $.randomness.request();
         $.draws[drawId] = IMandates.Draw({
             poolHash: keccak256(abi.encode(pool)),

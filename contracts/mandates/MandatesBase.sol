@@ -59,9 +59,10 @@ abstract contract MandatesBase {
         MandateRules rules;
         uint64 epoch;
         uint256 mandateCount;
-        uint256 drawCount;
+        // One slot: requesting a draw makes it non-zero, so settling one never pays for a fresh slot.
+        uint128 drawCount;
         // Draws 1..drawsSettled are completed, void or cancelled; the next to complete is drawsSettled + 1.
-        uint256 drawsSettled;
+        uint128 drawsSettled;
         address lastFacilitator;
         uint256[] live;
         mapping(uint256 mandateId => IMandates.Mandate) mandates;
