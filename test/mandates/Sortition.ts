@@ -258,6 +258,26 @@ describe("Sortition", function () {
     });
   });
 
+  describe("the draw module", function () {
+    it("called directly, outside a circle's mandates, refuses everything", async function () {
+      const [caller] = await ethers.getSigners();
+      const implementation = await ethers.deployContract("Mandates");
+      // The implementation's constructor deploys the module: its first creation.
+      const address = ethers.getCreateAddress({ from: await implementation.getAddress(), nonce: 1 });
+      expect(await ethers.provider.getCode(address)).to.not.equal("0x");
+      const draws = await ethers.getContractAt("MandateDraws", address);
+      const mandates = await ethers.getContractAt("Mandates", address);
+      await expect(draws.connect(caller!).requestDraw(mandateSpec("cook", DAY)))
+        .to.be.revertedWithCustomError(mandates, "MandateOnlyCircle")
+        .withArgs(caller!.address);
+      await expect(draws.requestFacilitatorDraw()).to.be.revertedWithCustomError(mandates, "MandateNoFacilitation");
+      await expect(draws.completeDraw(1n, [], "0x"))
+        .to.be.revertedWithCustomError(mandates, "MandateDrawNotPending")
+        .withArgs(1n);
+      await expect(draws.rerequestDraw(1n)).to.be.revertedWithCustomError(mandates, "MandateDrawNotPending");
+    });
+  });
+
   describe("rotating facilitation", function () {
     async function completeFacilitatorDraw(world: CircleWorld) {
       const { mandates, randomness, outsiders } = world;
