@@ -267,6 +267,12 @@ const overreach = await attempt(() =>
     .act(treasurer, seedFund.target, 0n, seedFund.interface.encodeFunctionData("approve", [supplier, 1000n])),
 );
 say(`Dee tries to approve the supplier to draw on the fund: refused. ${overreach}`);
+const overCap = await attempt(() =>
+  mandates
+    .connect(dee.signer)
+    .act(treasurer, seedFund.target, 0n, seedFund.interface.encodeFunctionData("transfer", [supplier, 150n])),
+);
+say(`Dee tries to pay the supplier 150 in one transfer: refused. ${overCap}`);
 
 // Recall by a majority, directly, without a proposal.
 for (const member of [ana, ben, eli]) await (await mandates.connect(member.signer).signalRecall(treasurer)).wait();
