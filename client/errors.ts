@@ -117,11 +117,18 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateDrawCancelled: ([id]) => `Draw ${id} was cancelled by a hard reset.`,
   MandateDrawPoolMismatch: ([id]) =>
     `That is not the pool frozen for draw ${id}: use the one in its DrawRequested event.`,
-  MandateDrawNoEligible: ([id]) => `Nobody in the pool of draw ${id} is eligible any more.`,
+  MandateDrawOutOfOrder: ([id, next]) =>
+    `Draws complete in the order they were requested: complete draw ${next} before draw ${id}.`,
   MandateDrawNotStale: ([id]) => `Draw ${id} can still be completed: complete it instead of re-requesting.`,
   MandateEmptyPool: () => "Nobody is eligible for this draw.",
   MandateNoFacilitation: () => "This circle has no rotating facilitator.",
-  MandateFacilitatorDrawPending: ([id]) => `Facilitator draw ${id} is pending: complete it first.`,
+  MandateRoleDrawPending: ([, id]) => `Draw ${id} for this role is pending: complete it first.`,
+  MandateValueOverCap: ([id, cap, value]) =>
+    `Mandate ${id} lets one call send at most ${cap} wei; this call sends ${value}. A larger payment takes a decision of the circle.`,
+  MandateAmountOverCap: ([id, cap, amount]) =>
+    `Mandate ${id} lets one call move or approve at most ${cap} token units; this call asks for ${amount}. A larger amount takes a decision of the circle.`,
+  MandateAmountCapRequired: ([target, selector]) =>
+    `A power to call ${selector} (an ERC-20 transfer, approve or transferFrom) on ${target} needs a cap: give the most one call may move (maxAmount).`,
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
   MandateBadgesSoulbound: () => "Mandate badges cannot be transferred or approved: a mandate belongs to its holder.",
   MandateBadgesPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,

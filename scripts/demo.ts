@@ -225,16 +225,19 @@ function revertData(error: unknown): string | undefined {
   return undefined;
 }
 
-const spec = (role: string, days: number, powers: { target: string; selector: string }[] = []) => ({
+type Power = { target: string; selector: string; maxValue?: bigint; maxAmount?: bigint };
+const spec = (role: string, days: number, powers: Power[] = []) => ({
   role,
   title: role,
   scopeHash: ethers.id(role),
   duration: days * DAY,
-  powers,
+  powers: powers.map((p) => ({ maxValue: 0n, maxAmount: 0n, ...p })),
 });
+// A treasurer may move at most 100 seed-fund units per transfer: a value-moving power always carries a cap.
 const transferPower = {
   target: await seedFund.getAddress(),
   selector: seedFund.interface.getFunction("transfer").selector,
+  maxAmount: 100n,
 };
 const grant = (s: ReturnType<typeof spec>, holder: Person) => ({
   target: mandatesAddress,
@@ -250,7 +253,7 @@ await decide(cai, [grant(spec("treasurer", 30, [transferPower]), dee)], "Dee as 
 const treasurer = await mandates.mandateCount();
 say(
   `Cai proposes Dee instead: mandate ${treasurer} makes Dee treasurer until ${date((await mandates.mandate(treasurer)).expiresAt)}, ` +
-    `allowed one thing: transfers from the circle's seed fund.`,
+    `allowed one thing: transfers from the circle's seed fund, at most 100 per transfer.`,
 );
 await (
   await mandates
@@ -264,6 +267,12 @@ const overreach = await attempt(() =>
     .act(treasurer, seedFund.target, 0n, seedFund.interface.encodeFunctionData("approve", [supplier, 1000n])),
 );
 say(`Dee tries to approve the supplier to draw on the fund: refused. ${overreach}`);
+const overCap = await attempt(() =>
+  mandates
+    .connect(dee.signer)
+    .act(treasurer, seedFund.target, 0n, seedFund.interface.encodeFunctionData("transfer", [supplier, 150n])),
+);
+say(`Dee tries to pay the supplier 150 in one transfer: refused. ${overCap}`);
 
 // Recall by a majority, directly, without a proposal.
 for (const member of [ana, ben, eli]) await (await mandates.connect(member.signer).signalRecall(treasurer)).wait();

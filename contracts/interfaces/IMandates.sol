@@ -9,12 +9,17 @@ import {MandateRules} from "./ICircleRules.sol";
 /// carry an allowlist of calls its holder can have the circle perform; it ends by expiry, completion, hand-back,
 /// recall by a majority, the holder leaving, or a hard reset, and every ending is an event with its reason.
 interface IMandates {
-    /// @notice One call a mandate lets its holder have the circle perform: `target.selector(...)`, any arguments.
+    /// @notice One call a mandate lets its holder have the circle perform: `target.selector(...)`, within caps.
     /// @param target The contract called.
     /// @param selector The function selector; `0x00000000` for a plain value transfer.
+    /// @param maxValue The most wei one call may send from the circle; zero means it may send none.
+    /// @param maxAmount For the ERC-20 selectors `transfer`, `approve` and `transferFrom`: the most tokens one call
+    /// may move or approve (its `amount` argument), required non-zero for them; ignored for other selectors.
     struct Power {
         address target;
         bytes4 selector;
+        uint128 maxValue;
+        uint128 maxAmount;
     }
 
     /// @notice What a mandate is for, as the circle decides it.
@@ -69,7 +74,8 @@ interface IMandates {
     enum DrawStatus {
         None,
         Pending,
-        Completed
+        Completed,
+        Void
     }
 
     /// @notice A draw by lot as stored.
@@ -78,7 +84,7 @@ interface IMandates {
     /// @param proposer Who proposed the draw (barred from the pool when the proposer steps aside).
     /// @param epoch The circle's reset epoch at request; a reset cancels the draw.
     /// @param poolSize Members in the pool.
-    /// @param status Pending or Completed.
+    /// @param status Pending, Completed, or Void (nobody in the pool was eligible at completion).
     /// @param mandateId The mandate granted on completion.
     struct Draw {
         bytes32 poolHash;
@@ -116,7 +122,15 @@ interface IMandates {
     /// @param mandateId The mandate.
     /// @param target The contract the holder may have the circle call.
     /// @param selector The function.
-    event PowerGranted(uint256 indexed mandateId, address indexed target, bytes4 selector);
+    /// @param maxValue The most wei one call may send.
+    /// @param maxAmount The most tokens one ERC-20 `transfer`/`approve`/`transferFrom` call may move or approve.
+    event PowerGranted(
+        uint256 indexed mandateId,
+        address indexed target,
+        bytes4 selector,
+        uint128 maxValue,
+        uint128 maxAmount
+    );
 
     /// @notice A holder had the circle perform a call through their mandate.
     /// @param mandateId The mandate.
@@ -174,6 +188,12 @@ interface IMandates {
     /// @param randomness The revealed randomness.
     event DrawCompleted(uint256 indexed drawId, uint256 indexed mandateId, address indexed holder, uint256 randomness);
 
+    /// @notice Nobody in the frozen pool was eligible when the draw was completed: it grants nothing, and the role is
+    /// free for a new decision.
+    /// @param drawId The draw.
+    /// @param randomness The revealed randomness.
+    event DrawVoided(uint256 indexed drawId, uint256 randomness);
+
     /// @notice The circle changed its mandate rules.
     /// @param oldRules Before.
     /// @param newRules After.
@@ -228,6 +248,24 @@ interface IMandates {
     /// rituals or mandates) or over the zero address.
     /// @param target The target refused.
     error MandateForbiddenPower(address target);
+
+    /// @notice The call would send more wei from the circle than the power allows per call.
+    /// @param mandateId The mandate.
+    /// @param cap The power's `maxValue`.
+    /// @param value The wei asked for.
+    error MandateValueOverCap(uint256 mandateId, uint256 cap, uint256 value);
+
+    /// @notice The ERC-20 `transfer`/`approve`/`transferFrom` would move or approve more than the power allows per
+    /// call.
+    /// @param mandateId The mandate.
+    /// @param cap The power's `maxAmount`.
+    /// @param amount The amount in the call.
+    error MandateAmountOverCap(uint256 mandateId, uint256 cap, uint256 amount);
+
+    /// @notice A power over an ERC-20 `transfer`, `approve` or `transferFrom` must carry a non-zero `maxAmount`.
+    /// @param target The target.
+    /// @param selector The selector.
+    error MandateAmountCapRequired(address target, bytes4 selector);
 
     /// @notice Too many powers in one mandate.
     /// @param count Powers given.
@@ -303,9 +341,10 @@ interface IMandates {
     /// @param drawId The draw.
     error MandateDrawPoolMismatch(uint256 drawId);
 
-    /// @notice Nobody in the frozen pool is eligible any more; wait, or decide anew.
-    /// @param drawId The draw.
-    error MandateDrawNoEligible(uint256 drawId);
+    /// @notice Draws complete in the order they were requested: an earlier draw is still pending.
+    /// @param drawId The draw asked for.
+    /// @param next The draw that must complete first.
+    error MandateDrawOutOfOrder(uint256 drawId, uint256 next);
 
     /// @notice The draw's randomness can still be revealed: complete it instead of re-requesting.
     /// @param drawId The draw.
@@ -317,9 +356,10 @@ interface IMandates {
     /// @notice The circle has no rotating facilitator (its facilitation period is zero).
     error MandateNoFacilitation();
 
-    /// @notice A facilitator draw is already pending.
+    /// @notice A draw for this role is pending: the role cannot be granted or drawn again until it completes.
+    /// @param roleId The role.
     /// @param drawId The pending draw.
-    error MandateFacilitatorDrawPending(uint256 drawId);
+    error MandateRoleDrawPending(bytes32 roleId, uint256 drawId);
 
     /// @notice Sets up a circle's mandates. Called once by the registry on the clone.
     /// @param circle The circle.
@@ -338,7 +378,7 @@ interface IMandates {
     ) external;
 
     /// @notice Grants a mandate to `holder`. Only by the circle's decision; the decision's proposer may not hold it
-    /// when the rules say the proposer steps aside.
+    /// when the rules say the proposer steps aside. Refused while the role is held or a draw for it is pending.
     /// @param spec What the mandate is for.
     /// @param holder Who holds it.
     /// @return mandateId The new mandate.
@@ -351,17 +391,18 @@ interface IMandates {
     /// @return drawId The draw.
     function requestDraw(MandateSpec calldata spec) external returns (uint256 drawId);
 
-    /// @notice Requests the next facilitator draw. Anyone, once the circle has no live facilitator. The last
-    /// facilitator is left out of the pool while anyone else is eligible.
+    /// @notice Requests the next facilitator draw. Anyone, once the circle has no live facilitator and no pending
+    /// facilitator draw. The last facilitator is left out of the pool while anyone else is eligible.
     /// @return drawId The draw.
     function requestFacilitatorDraw() external returns (uint256 drawId);
 
-    /// @notice Completes a draw once its randomness is revealed. Anyone. Picks uniformly among the members of the
-    /// frozen pool who are still eligible.
+    /// @notice Completes a draw once its randomness is revealed. Anyone, but only the oldest pending draw: draws
+    /// complete in the order they were requested. Picks uniformly among the members of the frozen pool who are still
+    /// eligible; if none is, the draw is void ({DrawVoided}) and grants nothing.
     /// @param drawId The draw.
     /// @param pool The frozen pool, as emitted in {DrawRequested}.
     /// @param proof The randomness source's proof (for the default source, the target block's RLP header).
-    /// @return mandateId The mandate granted.
+    /// @return mandateId The mandate granted (zero for a void draw).
     function completeDraw(
         uint256 drawId,
         address[] calldata pool,
@@ -373,7 +414,8 @@ interface IMandates {
     function rerequestDraw(uint256 drawId) external;
 
     /// @notice Has the circle perform `target.call{value}(data)`, if the caller holds the live mandate and it
-    /// allows that call. Reverts as a whole if the call reverts.
+    /// allows that call within its caps (`value` at most `maxValue`; for ERC-20 `transfer`, `approve` and
+    /// `transferFrom`, the amount at most `maxAmount`). Reverts as a whole if the call reverts.
     /// @param mandateId The mandate.
     /// @param target The contract.
     /// @param value Wei from the circle.

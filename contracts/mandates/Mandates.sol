@@ -2,11 +2,10 @@
 pragma solidity ^0.8.28;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
-import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
-import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
@@ -17,7 +16,8 @@ import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 import {Signals} from "../libraries/Signals.sol";
-import {Sortition} from "../libraries/Sortition.sol";
+import {MandateDraws} from "./MandateDraws.sol";
+import {MandatesBase} from "./MandatesBase.sol";
 
 /// @title Mandates
 /// @notice A circle's mandates: single-issue, expiring, recallable, rotated and, when the circle wishes, drawn by
@@ -25,14 +25,18 @@ import {Sortition} from "../libraries/Sortition.sol";
 ///
 /// @dev Security reasoning:
 /// - OpenZeppelin's ReentrancyGuard keeps its flag in a namespaced slot and treats the unset value as "not
-///   entered", so it works in clones without an initialiser.
+///   entered", so it works in clones without an initialiser, and {MandateDraws} (run by delegatecall) shares it.
 /// - Grants and draw requests come only from the circle (its executed proposals). The proposer of that decision
 ///   is read from the circle ({ICircle-executingProposal}), not taken from arguments, so a proposal cannot lie
 ///   about who proposed it.
-/// - A mandate's powers are an allowlist of (target, selector); the holder can make the circle perform exactly
-///   those calls and nothing else. No power may target the circle, its membership, rituals or this contract, so a
-///   mandate can never change who governs. A call through a mandate is all-or-nothing: its revert reverts the act.
-///   `act` is non-reentrant, and the mandate is checked live before the call.
+/// - A mandate's powers are an allowlist of (target, selector) with per-call caps; the holder can make the circle
+///   perform exactly those calls and nothing else. Every call through `act` is checked against its power: `value`
+///   at most `maxValue` (zero: no ether at all), and for ERC-20 `transfer`, `approve` and `transferFrom` the
+///   amount argument, decoded from the calldata, at most `maxAmount`, which such a power must carry. The caps are
+///   per call: several calls each within the cap are allowed (the circle bounds the total by what it funds, and
+///   recalls). No power may target the circle, its membership, rituals or this contract, so a mandate can never
+///   change who governs. A call through a mandate is all-or-nothing: its revert reverts the act. `act` is
+///   non-reentrant, and the mandate is checked live before the call.
 /// - Liveness is checked on every use (not ended, not expired), so an ended mandate can never act again even if
 ///   its ending was never recorded. Expired mandates are recorded lazily by whoever touches the module next.
 /// - Bounded loops only: at most {MAX_LIVE_MANDATES} live mandates per circle, {MAX_POWERS} powers per mandate,
@@ -40,77 +44,27 @@ import {Sortition} from "../libraries/Sortition.sol";
 ///   at most {MAX_LIVE_MANDATES} iterations (see BENCHMARKS.md for its gas).
 /// - Recall counts only signals of current members, so leaving and rejoining cannot pad a recall, and it takes
 ///   effect in the very transaction that makes the majority. Signatures are EIP-712 with per-member nonces and the
-///   chain id in the domain, and ERC-1271 wallets can sign.
-/// - Sortition freezes the eligible pool (its hash) and a future randomness ticket at request; completion is open
-///   to anyone but cannot change the outcome, re-checks eligibility and picks uniformly among those still
-///   eligible. See {PrevrandaoRandomness} for who can bias the default randomness, and by how much.
-contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, ReentrancyGuard, IMandates {
-    /// @notice The role of the rotating facilitator.
-    bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");
-
-    /// @notice Most live mandates a circle can have at once.
-    uint256 public constant MAX_LIVE_MANDATES = 32;
-
-    /// @notice Most powers one mandate can carry.
-    uint256 public constant MAX_POWERS = 8;
-
+///   chain id in the domain, and ERC-1271 wallets can sign. The domain is built from immutables and the clone's own
+///   address, so each circle's signatures are valid only for its own mandates.
+/// - Sortition runs in {MandateDraws}, whose header states its guarantees: the pool and a future randomness ticket
+///   are frozen at request, draws complete in request order, and eligibility is re-checked at completion. See
+///   {PrevrandaoRandomness} for who can bias the default randomness, and by how much.
+///
+/// Size: sortition lives in {MandateDraws}, a module this contract's constructor deploys and keeps as an immutable,
+/// run by delegatecall in the same storage, so this contract stays well under the 24,576-byte code limit. The draw
+/// functions here only forward their calldata; the rules both need (eligibility, grants, endings) are compiled into
+/// both from {MandatesBase}.
+contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, MandatesBase, IMandates {
     /// @notice EIP-712 type of an off-chain recall signal.
     bytes32 public constant RECALL_TYPEHASH = keccak256("Recall(uint256 mandateId,address member,uint256 nonce)");
 
-    struct TermRecord {
-        uint8 streak;
-        uint64 lockedBy;
-    }
-
-    /// @dev Everything a grant needs but the powers; a draw stores it until completion.
-    struct Grant {
-        bytes32 roleId;
-        string role;
-        string title;
-        bytes32 scopeHash;
-        uint32 duration;
-        address holder;
-        address proposer;
-        bool drawn;
-    }
-
-    /// @custom:storage-location erc7201:commonweal.storage.Mandates
-    struct MandatesStorage {
-        ICircle circle;
-        ICircleMembership membership;
-        ICircleRituals rituals;
-        IRandomnessSource randomness;
-        IMandateBadges badges;
-        MandateRules rules;
-        uint64 epoch;
-        uint256 mandateCount;
-        uint256 drawCount;
-        uint256 pendingFacilitatorDraw;
-        address lastFacilitator;
-        uint256[] live;
-        mapping(uint256 mandateId => Mandate) mandates;
-        mapping(uint256 mandateId => Power[]) powers;
-        mapping(bytes32 roleId => uint256 mandateId) roleMandate;
-        mapping(bytes32 roleId => address) lastHolder;
-        mapping(bytes32 roleId => mapping(address member => TermRecord)) terms;
-        mapping(uint256 mandateId => address[]) recallSigners;
-        mapping(uint256 mandateId => mapping(address member => bool)) recalled;
-        mapping(uint256 drawId => Draw) draws;
-        mapping(uint256 drawId => Grant) drawGrants;
-        mapping(uint256 drawId => Power[]) drawPowers;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Mandates")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant MANDATES_STORAGE = 0x3f11d934f99593b8844e6870bfab0f0da1a14af40265667c62652dfc942b0600;
-
-    modifier onlyCircle() {
-        _checkCircle();
-        _;
-    }
+    /// @dev The draw module, created with this implementation: every clone runs the same, fixed code.
+    address private immutable _draws;
 
     /// @dev The implementation is only ever used through clones.
-    constructor() {
+    constructor() EIP712("Commonweal Mandates", "1") {
         _disableInitializers();
+        _draws = address(new MandateDraws());
     }
 
     /// @inheritdoc IMandates
@@ -122,7 +76,6 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         address badges_,
         MandateRules calldata rules_
     ) external initializer {
-        __EIP712_init("Commonweal Mandates", "1");
         __Nonces_init();
         MandatesStorage storage $ = _mandatesStorage();
         $.circle = ICircle(circle_);
@@ -147,76 +100,27 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     }
 
     /// @inheritdoc IMandates
-    function requestDraw(MandateSpec calldata spec) external onlyCircle returns (uint256 drawId) {
-        _pruneExpired();
-        drawId = _requestDraw(_grantOf(spec, _decisionProposer()), address(0));
-        MandatesStorage storage $ = _mandatesStorage();
-        for (uint256 i = 0; i < spec.powers.length; ++i) {
-            $.drawPowers[drawId].push(spec.powers[i]);
-        }
+    /// @dev Runs in {MandateDraws}.
+    function requestDraw(MandateSpec calldata) external returns (uint256 drawId) {
+        drawId = _delegateToDraws();
     }
 
     /// @inheritdoc IMandates
+    /// @dev Runs in {MandateDraws}.
     function requestFacilitatorDraw() external returns (uint256 drawId) {
-        MandatesStorage storage $ = _mandatesStorage();
-        uint32 period = $.rules.facilitationPeriod;
-        if (period == 0) revert MandateNoFacilitation();
-        uint256 pending = $.pendingFacilitatorDraw;
-        if (pending != 0 && $.draws[pending].epoch == $.epoch) revert MandateFacilitatorDrawPending(pending);
-        _pruneExpired();
-        Grant memory g = Grant({
-            roleId: FACILITATOR_ROLE,
-            role: "facilitator",
-            title: "Facilitate the circle",
-            scopeHash: bytes32(0),
-            duration: period,
-            holder: address(0),
-            proposer: address(0),
-            drawn: true
-        });
-        drawId = _requestDraw(g, $.lastFacilitator);
-        $.pendingFacilitatorDraw = drawId;
+        drawId = _delegateToDraws();
     }
 
     /// @inheritdoc IMandates
-    function completeDraw(
-        uint256 drawId,
-        address[] calldata pool,
-        bytes calldata proof
-    ) external nonReentrant returns (uint256 mandateId) {
-        MandatesStorage storage $ = _mandatesStorage();
-        Draw storage d = $.draws[drawId];
-        if (d.status != DrawStatus.Pending) revert MandateDrawNotPending(drawId);
-        if (d.epoch != $.epoch) revert MandateDrawCancelled(drawId);
-        if (keccak256(abi.encode(pool)) != d.poolHash) revert MandateDrawPoolMismatch(drawId);
-        uint256 randomness = $.randomness.reveal(d.ticket, proof);
-        _pruneExpired();
-
-        Grant memory g = $.drawGrants[drawId];
-        _checkRoleVacant(g.roleId);
-        g.holder = Sortition.pick(pool, randomness, _isEligible, g.roleId, g.proposer);
-        if (g.holder == address(0)) revert MandateDrawNoEligible(drawId);
-
-        d.status = DrawStatus.Completed;
-        if (g.roleId == FACILITATOR_ROLE) {
-            $.pendingFacilitatorDraw = 0;
-            $.lastFacilitator = g.holder;
-        }
-        mandateId = _grant(g, $.drawPowers[drawId]);
-        d.mandateId = mandateId;
-        emit DrawCompleted(drawId, mandateId, g.holder, randomness);
+    /// @dev Runs in {MandateDraws}, non-reentrant there (the guard's slot is shared).
+    function completeDraw(uint256, address[] calldata, bytes calldata) external returns (uint256 mandateId) {
+        mandateId = _delegateToDraws();
     }
 
     /// @inheritdoc IMandates
-    function rerequestDraw(uint256 drawId) external {
-        MandatesStorage storage $ = _mandatesStorage();
-        Draw storage d = $.draws[drawId];
-        if (d.status != DrawStatus.Pending) revert MandateDrawNotPending(drawId);
-        if (d.epoch != $.epoch) revert MandateDrawCancelled(drawId);
-        if (!$.randomness.isExpired(d.ticket)) revert MandateDrawNotStale(drawId);
-        uint256 ticket = $.randomness.request();
-        d.ticket = ticket;
-        emit DrawRerequested(drawId, ticket);
+    /// @dev Runs in {MandateDraws}.
+    function rerequestDraw(uint256) external {
+        _delegateToDraws();
     }
 
     // ------------------------------------------------------------------
@@ -234,7 +138,15 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         Mandate storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder) revert MandateNotHolder(mandateId, msg.sender);
         bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
-        if (!_hasPower(mandateId, target, selector)) revert MandatePowerNotGranted(mandateId, target, selector);
+        Power storage power = _power(mandateId, target, selector);
+        if (value > power.maxValue) revert MandateValueOverCap(mandateId, power.maxValue, value);
+        if (_isTokenAmountSelector(selector)) {
+            // The amount is the last word of transfer(to, amount), approve(spender, amount) and
+            // transferFrom(from, to, amount); calldata too short for it reverts here.
+            uint256 at = selector == ERC20_TRANSFER_FROM ? 68 : 36;
+            uint256 amount = uint256(bytes32(data[at:at + 32]));
+            if (amount > power.maxAmount) revert MandateAmountOverCap(mandateId, power.maxAmount, amount);
+        }
         if ($.circle.charterLapsed()) revert MandateCharterLapsed(address($.circle));
         emit MandateActed(mandateId, msg.sender, target, selector, value);
         return $.circle.executeByMandate(target, value, data);
@@ -274,7 +186,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
                 revert MandateInvalidSignature(member);
             }
             // A recall that already took effect makes the remaining signatures moot.
-            if (!isLive(mandateId)) return;
+            if (!_isLive(mandateId)) return;
             _signalRecall(mandateId, member);
         }
     }
@@ -295,7 +207,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     function onCircleReset(uint64 epoch) external onlyCircle {
         MandatesStorage storage $ = _mandatesStorage();
         $.epoch = epoch;
-        $.pendingFacilitatorDraw = 0;
+        $.drawsSettled = $.drawCount; // every pending draw is cancelled
         uint256 ended = $.live.length;
         while ($.live.length > 0) {
             uint256 id = $.live[$.live.length - 1];
@@ -343,15 +255,14 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     }
 
     /// @inheritdoc IMandates
-    function isLive(uint256 mandateId) public view returns (bool) {
-        Mandate storage m = _mandatesStorage().mandates[mandateId];
-        return m.holder != address(0) && m.endedAt == 0 && block.timestamp < m.expiresAt;
+    function isLive(uint256 mandateId) external view returns (bool) {
+        return _isLive(mandateId);
     }
 
     /// @inheritdoc IMandates
     function holderOf(bytes32 roleId) external view returns (address holder, uint256 mandateId) {
         mandateId = _mandatesStorage().roleMandate[roleId];
-        if (mandateId == 0 || !isLive(mandateId)) return (address(0), 0);
+        if (mandateId == 0 || !_isLive(mandateId)) return (address(0), 0);
         holder = _mandatesStorage().mandates[mandateId].holder;
     }
 
@@ -361,7 +272,7 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         ids = new uint256[](live.length);
         uint256 count;
         for (uint256 i = 0; i < live.length; ++i) {
-            if (isLive(live[i])) ids[count++] = live[i];
+            if (_isLive(live[i])) ids[count++] = live[i];
         }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -370,33 +281,20 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     }
 
     /// @inheritdoc IMandates
-    function liveCountOf(address member) public view returns (uint256 count) {
-        MandatesStorage storage $ = _mandatesStorage();
-        for (uint256 i = 0; i < $.live.length; ++i) {
-            uint256 id = $.live[i];
-            if ($.mandates[id].holder == member && block.timestamp < $.mandates[id].expiresAt) ++count;
-        }
+    function liveCountOf(address member) external view returns (uint256) {
+        return _liveCountOf(member);
     }
 
     /// @inheritdoc IMandates
-    function eligiblePool(bytes32 roleId, address excluded) public view returns (address[] memory pool) {
-        address[] memory members = _mandatesStorage().membership.members();
-        pool = new address[](members.length);
-        uint256 count;
-        for (uint256 i = 0; i < members.length; ++i) {
-            if (isEligibleFor(members[i], roleId, excluded)) pool[count++] = members[i];
-        }
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            mstore(pool, count)
-        }
+    function eligiblePool(bytes32 roleId, address excluded) external view returns (address[] memory) {
+        return _eligiblePool(roleId, excluded);
     }
 
     /// @notice Whether `member` may be given a mandate for `roleId` now, with `excluded` (a proposer) left out.
     /// @param member The member.
     /// @param roleId The role.
     /// @param excluded A member who may not hold it, or zero.
-    function isEligibleFor(address member, bytes32 roleId, address excluded) public view returns (bool) {
+    function isEligibleFor(address member, bytes32 roleId, address excluded) external view returns (bool) {
         return _isEligible(member, roleId, excluded);
     }
 
@@ -462,111 +360,6 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
     // Internals
     // ------------------------------------------------------------------
 
-    function _grant(Grant memory g, Power[] memory powers_) private returns (uint256 mandateId) {
-        MandatesStorage storage $ = _mandatesStorage();
-        if ($.live.length >= MAX_LIVE_MANDATES) revert MandateTooManyLive(MAX_LIVE_MANDATES);
-        mandateId = ++$.mandateCount;
-        uint48 expiresAt = uint48(block.timestamp) + g.duration;
-        $.mandates[mandateId] = Mandate({
-            holder: g.holder,
-            grantedAt: uint48(block.timestamp),
-            expiresAt: expiresAt,
-            proposer: g.proposer,
-            endedAt: 0,
-            endReason: EndReason.None,
-            drawn: g.drawn,
-            roleId: g.roleId,
-            scopeHash: g.scopeHash
-        });
-        $.live.push(mandateId);
-        $.roleMandate[g.roleId] = mandateId;
-        _countTerm(g.roleId, g.holder, mandateId);
-
-        emit MandateGranted(
-            mandateId,
-            g.roleId,
-            g.holder,
-            g.role,
-            g.title,
-            g.scopeHash,
-            g.proposer,
-            expiresAt,
-            g.drawn
-        );
-        $.badges.onGranted(mandateId, g.holder, g.roleId, g.role, g.title);
-        for (uint256 i = 0; i < powers_.length; ++i) {
-            $.powers[mandateId].push(powers_[i]);
-            emit PowerGranted(mandateId, powers_[i].target, powers_[i].selector);
-        }
-    }
-
-    /// @dev Counts a term of `roleId` for `holder`: consecutive if they were its last holder. Reaching the limit
-    /// locks the member out of the role until this term ends plus the cooldown.
-    function _countTerm(bytes32 roleId, address holder, uint256 mandateId) private {
-        MandatesStorage storage $ = _mandatesStorage();
-        TermRecord storage t = $.terms[roleId][holder];
-        if (t.lockedBy != 0) t.streak = 0; // the cooldown has passed (checked by _checkEligible)
-        t.lockedBy = 0;
-        t.streak = $.lastHolder[roleId] == holder ? t.streak + 1 : 1;
-        $.lastHolder[roleId] = holder;
-        if (t.streak >= $.rules.termLimit) t.lockedBy = uint64(mandateId);
-    }
-
-    function _requestDraw(Grant memory g, address avoidRepeat) private returns (uint256 drawId) {
-        MandatesStorage storage $ = _mandatesStorage();
-        _checkRoleVacant(g.roleId);
-        address[] memory pool = eligiblePool(g.roleId, g.proposer);
-        if (avoidRepeat != address(0) && pool.length > 1) pool = Sortition.without(pool, avoidRepeat);
-        if (pool.length == 0) revert MandateEmptyPool();
-
-        drawId = ++$.drawCount;
-        uint256 ticket = $.randomness.request();
-        $.draws[drawId] = Draw({
-            poolHash: keccak256(abi.encode(pool)),
-            ticket: ticket,
-            proposer: g.proposer,
-            epoch: $.epoch,
-            poolSize: uint8(pool.length),
-            status: DrawStatus.Pending,
-            mandateId: 0
-        });
-        g.drawn = true;
-        $.drawGrants[drawId] = g;
-        emit DrawRequested(drawId, g.roleId, g.role, pool, ticket);
-    }
-
-    function _end(uint256 mandateId, EndReason reason) private {
-        MandatesStorage storage $ = _mandatesStorage();
-        Mandate storage m = $.mandates[mandateId];
-        uint48 expiresAt = m.expiresAt;
-        m.endedAt = reason == EndReason.Expired ? expiresAt : uint48(block.timestamp);
-        m.endReason = reason;
-        address holder = m.holder;
-        bytes32 roleId = m.roleId;
-        uint256[] storage live = $.live;
-        for (uint256 i = 0; i < live.length; ++i) {
-            if (live[i] == mandateId) {
-                live[i] = live[live.length - 1];
-                live.pop();
-                break;
-            }
-        }
-        if ($.roleMandate[roleId] == mandateId) delete $.roleMandate[roleId];
-        emit MandateEnded(mandateId, holder, roleId, reason);
-        $.badges.onEnded(mandateId, holder);
-        if (reason == EndReason.Completed || reason == EndReason.HandedBack) {
-            emit HandOff(mandateId, holder, roleId, reason == EndReason.Completed);
-        }
-    }
-
-    function _pruneExpired() private {
-        MandatesStorage storage $ = _mandatesStorage();
-        for (uint256 i = $.live.length; i > 0; --i) {
-            uint256 id = $.live[i - 1];
-            if (block.timestamp >= $.mandates[id].expiresAt) _end(id, EndReason.Expired);
-        }
-    }
-
     function _signalRecall(uint256 mandateId, address member) private {
         MandatesStorage storage $ = _mandatesStorage();
         _liveMandate(mandateId);
@@ -578,129 +371,32 @@ contract Mandates is Initializable, EIP712Upgradeable, NoncesUpgradeable, Reentr
         if (signals >= needed) _end(mandateId, EndReason.Recalled);
     }
 
-    function _isEligible(address member, bytes32 roleId, address excluded) private view returns (bool) {
-        return _checkEligible(member, roleId, excluded, false);
-    }
-
-    /// @dev Checks eligibility; reverts with the reason when `revertIfNot`, else returns false.
-    function _checkEligible(
-        address member,
-        bytes32 roleId,
-        address excluded,
-        bool revertIfNot
-    ) private view returns (bool) {
-        MandatesStorage storage $ = _mandatesStorage();
-        if (!$.membership.isMember(member)) {
-            if (revertIfNot) revert MandateNotMember(member);
-            return false;
-        }
-        if (member == excluded && $.rules.proposerStepsAside) {
-            if (revertIfNot) revert MandateProposerCannotHold(member);
-            return false;
-        }
-        if ($.rituals.isCooledDown(member)) {
-            if (revertIfNot) revert MandateHolderCooledDown(member, $.rituals.cooldownEndsAt(member));
-            return false;
-        }
-        uint64 availableAt = _availableAt($.terms[roleId][member]);
-        if (block.timestamp < availableAt) {
-            if (revertIfNot) revert MandateTermLimitReached(roleId, member, availableAt);
-            return false;
-        }
-        if (liveCountOf(member) >= $.rules.maxLivePerMember) {
-            if (revertIfNot) revert MandateHolderAtLimit(member, $.rules.maxLivePerMember);
-            return false;
-        }
-        return true;
-    }
-
-    /// @dev When a member who reached a role's term limit may hold it again: the end of the term that reached it
-    /// (its expiry, or earlier if it ended early) plus the cooldown. Zero when not limited.
-    function _availableAt(TermRecord storage t) private view returns (uint64) {
-        if (t.lockedBy == 0) return 0;
-        MandatesStorage storage $ = _mandatesStorage();
-        Mandate storage locking = $.mandates[t.lockedBy];
-        uint48 endedAt = locking.endedAt != 0 ? locking.endedAt : locking.expiresAt;
-        return uint64(endedAt) + $.rules.termCooldown;
-    }
-
-    /// @dev Validates a spec (role, duration, powers, vacancy) and turns it into a grant without a holder.
-    function _grantOf(MandateSpec calldata spec, address proposer) private view returns (Grant memory) {
-        bytes32 roleId = _checkSpec(spec);
-        return
-            Grant({
-                roleId: roleId,
-                role: spec.role,
-                title: spec.title,
-                scopeHash: spec.scopeHash,
-                duration: spec.duration,
-                holder: address(0),
-                proposer: proposer,
-                drawn: false
-            });
-    }
-
-    function _checkSpec(MandateSpec calldata spec) private view returns (bytes32 roleId) {
-        if (bytes(spec.role).length == 0) revert MandateEmptyRole();
-        uint32 maxTerm = _mandatesStorage().rules.maxTerm;
-        if (spec.duration == 0 || spec.duration > maxTerm) revert MandateInvalidDuration(spec.duration, maxTerm);
-        if (spec.powers.length > MAX_POWERS) revert MandateTooManyPowers(spec.powers.length, MAX_POWERS);
-        for (uint256 i = 0; i < spec.powers.length; ++i) {
-            _checkPowerTarget(spec.powers[i].target);
-        }
-        roleId = keccak256(bytes(spec.role));
-        _checkRoleVacant(roleId);
-    }
-
-    function _checkRoleVacant(bytes32 roleId) private view {
-        uint256 current = _mandatesStorage().roleMandate[roleId];
-        if (current != 0 && isLive(current)) revert MandateRoleOccupied(roleId, current);
-    }
-
-    function _checkPowerTarget(address target) private view {
-        MandatesStorage storage $ = _mandatesStorage();
-        if (
-            target == address(0) ||
-            target == address($.circle) ||
-            target == address($.membership) ||
-            target == address($.rituals) ||
-            target == address(this)
-        ) revert MandateForbiddenPower(target);
-    }
-
-    function _hasPower(uint256 mandateId, address target, bytes4 selector) private view returns (bool) {
+    /// @dev The granted power for (target, selector); reverts if there is none. At most {MAX_POWERS} iterations.
+    function _power(uint256 mandateId, address target, bytes4 selector) private view returns (Power storage) {
         Power[] storage granted = _mandatesStorage().powers[mandateId];
         for (uint256 i = 0; i < granted.length; ++i) {
-            if (granted[i].target == target && granted[i].selector == selector) return true;
+            if (granted[i].target == target && granted[i].selector == selector) return granted[i];
         }
-        return false;
+        revert MandatePowerNotGranted(mandateId, target, selector);
     }
 
-    function _decisionProposer() private view returns (address) {
-        ICircle circle_ = _mandatesStorage().circle;
-        uint256 proposalId = circle_.executingProposal();
-        return proposalId == 0 ? address(0) : IGovernor(address(circle_)).proposalProposer(proposalId);
-    }
-
-    function _existingMandate(uint256 mandateId) private view returns (Mandate storage m) {
-        m = _mandatesStorage().mandates[mandateId];
-        if (m.holder == address(0)) revert MandateNotFound(mandateId);
-    }
-
-    function _liveMandate(uint256 mandateId) private view returns (Mandate storage m) {
-        m = _existingMandate(mandateId);
-        if (m.endedAt != 0) revert MandateAlreadyEnded(mandateId, m.endedAt, m.endReason);
-        if (block.timestamp >= m.expiresAt) revert MandateExpired(mandateId, m.expiresAt);
-    }
-
-    function _checkCircle() private view {
-        if (msg.sender != address(_mandatesStorage().circle)) revert MandateOnlyCircle(msg.sender);
-    }
-
-    function _mandatesStorage() private pure returns (MandatesStorage storage $) {
+    /// @dev Runs the current call's calldata in {MandateDraws} over this contract's storage and returns its first
+    /// return word (every draw function returns one id or nothing); a revert is passed on as it came.
+    function _delegateToDraws() private returns (uint256 result) {
+        address draws = _draws;
         // solhint-disable-next-line no-inline-assembly
         assembly {
-            $.slot := MANDATES_STORAGE
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), draws, ptr, calldatasize(), 0, 0)
+            if iszero(ok) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+            if returndatasize() {
+                returndatacopy(ptr, 0, 32)
+                result := mload(ptr)
+            }
         }
     }
 }

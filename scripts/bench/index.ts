@@ -155,12 +155,12 @@ const mandates = await ethers.getContractAt("Mandates", await circle.mandates())
 const mandatesAddress = await mandates.getAddress();
 const tokenAddress = await treasuryToken.getAddress();
 const transfer = (to: string, amount: bigint) => treasuryToken.interface.encodeFunctionData("transfer", [to, amount]);
-const spec = (role: string, powers: { target: string; selector: string }[] = []) => ({
+const spec = (role: string, powers: { target: string; selector: string; maxAmount?: bigint }[] = []) => ({
   role,
   title: `Carry out: ${role}`,
   scopeHash: ethers.id(role),
   duration: 30 * DAY,
-  powers,
+  powers: powers.map((p) => ({ maxValue: 0n, maxAmount: 0n, ...p })),
 });
 const treasurer = founders[1]!;
 const grantGas = await decide(
@@ -169,7 +169,11 @@ const grantGas = await decide(
       target: mandatesAddress,
       data: mandates.interface.encodeFunctionData("grant", [
         spec("treasurer", [
-          { target: tokenAddress, selector: treasuryToken.interface.getFunction("transfer").selector },
+          {
+            target: tokenAddress,
+            selector: treasuryToken.interface.getFunction("transfer").selector,
+            maxAmount: ethers.parseEther("1000000"),
+          },
         ]),
         treasurer.address,
       ]),

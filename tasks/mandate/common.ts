@@ -58,11 +58,18 @@ const SUITE_ERRORS: readonly AbiError[] = (() => {
 /** The mandates module's ABI with every error that can surface through its calls. */
 export const mandatesCallAbi: readonly [...typeof mandatesAbi, ...AbiError[]] = [...mandatesAbi, ...SUITE_ERRORS];
 
-/** One call a mandate lets its holder have the circle perform. */
+/** One call a mandate lets its holder have the circle perform, with its per-call caps. */
 export interface Power {
   target: Address;
   selector: Hex;
+  /** The most wei one call may send (0: none). */
+  maxValue: bigint;
+  /** For ERC-20 transfer/approve/transferFrom: the most tokens one call may move or approve (required). */
+  maxAmount: bigint;
 }
+
+/** The ERC-20 selectors whose amount a power must cap: transfer, approve, transferFrom. */
+export const TOKEN_AMOUNT_SELECTORS: readonly Hex[] = ["0xa9059cbb", "0x095ea7b3", "0x23b872dd"];
 
 /** A mandate spec as `Mandates.grant` and `requestDraw` take it. */
 export interface MandateSpec {
@@ -136,22 +143,42 @@ export function parseSelector(option: string, value: string): Hex {
 }
 
 /**
- * `--powers` as target:function pairs separated by commas, e.g.
- * `0xToken:transfer(address,uint256),0xToken:0x095ea7b3`; a selector of 0x00000000 allows plain value transfers.
+ * `--powers` as target:function[:amount=N][:value=WEI] entries separated by commas, e.g.
+ * `0xToken:transfer(address,uint256):amount=1000,0xVendor:0x00000000:value=1000000000`. A selector of 0x00000000
+ * allows plain value transfers. `value` caps the wei one call may send (default 0: none); `amount` caps the tokens
+ * one ERC-20 transfer/approve/transferFrom may move or approve, and those three need it.
  */
 export function parsePowers(value: string | undefined): Power[] {
   if (value === undefined || value.trim() === "") return [];
-  return splitTopLevel(value, ",").map((pair) => {
-    const colon = pair.indexOf(":");
-    if (colon < 0) {
+  return splitTopLevel(value, ",").map((entry) => {
+    const [target, fn, ...caps] = splitTopLevel(entry, ":");
+    if (target === undefined || fn === undefined) {
       throw new CliError(
-        `--powers: "${pair}" is not a target:function pair, such as 0xToken:transfer(address,uint256).`,
+        `--powers: "${entry}" is not a target:function pair, such as 0xToken:transfer(address,uint256):amount=100.`,
       );
     }
-    return {
-      target: requireAddress("powers", pair.slice(0, colon).trim()),
-      selector: parseSelector("powers", pair.slice(colon + 1).trim()),
+    const power: Power = {
+      target: requireAddress("powers", target),
+      selector: parseSelector("powers", fn),
+      maxValue: 0n,
+      maxAmount: 0n,
     };
+    for (const cap of caps) {
+      const m = /^(amount|value)=(\d+)$/.exec(cap);
+      if (!m || BigInt(m[2]!) >= 2n ** 128n) {
+        throw new CliError(
+          `--powers: "${cap}" in "${entry}" is not a cap: write amount=<token units> or value=<wei>, below 2^128.`,
+        );
+      }
+      if (m[1] === "amount") power.maxAmount = BigInt(m[2]!);
+      else power.maxValue = BigInt(m[2]!);
+    }
+    if (TOKEN_AMOUNT_SELECTORS.includes(power.selector) && power.maxAmount === 0n) {
+      throw new CliError(
+        `--powers: "${entry}" moves tokens: give the most one call may move, e.g. ${target}:${fn}:amount=100.`,
+      );
+    }
+    return power;
   });
 }
 

@@ -63,7 +63,8 @@ export type DrawResult =
       holder: Address;
       randomness: bigint;
       transaction: Hex;
-    };
+    }
+  | { action: "voided"; circle: Address; drawId: bigint; randomness: bigint; transaction: Hex };
 
 /** The pool frozen for `drawId`, from its DrawRequested event (empty if there is none: the draw does not exist). */
 async function frozenPool(c: Connection, mandates: Address, drawId: bigint): Promise<readonly Address[]> {
@@ -110,6 +111,8 @@ export async function drawMandate(c: Connection, args: DrawArgs): Promise<DrawRe
     });
     const { hash: transaction, receipt } = await send(c, wallet, request);
     const [completed] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawCompleted" });
+    const [voided] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawVoided" });
+    if (voided) return { action: "voided", circle, drawId, randomness: voided.args.randomness, transaction };
     if (!completed) throw new CliError(`Transaction ${transaction} completed no draw.`);
     const { mandateId, holder, randomness } = completed.args;
     return { action: "completed", circle, drawId, mandateId, holder, randomness, transaction };
@@ -188,6 +191,8 @@ function describe(r: DrawResult): string {
       return `Draw ${r.drawId} of circle ${r.circle} has a fresh ticket, ${r.ticket}; complete it once that is out. Transaction ${r.transaction}.`;
     case "completed":
       return `Draw ${r.drawId} of circle ${r.circle} is complete: ${r.holder} holds mandate ${r.mandateId}. Transaction ${r.transaction}.`;
+    case "voided":
+      return `Draw ${r.drawId} of circle ${r.circle} is void: nobody in its pool was still eligible, so it granted nothing. The role is free for a new decision. Transaction ${r.transaction}.`;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npx hardhat mandate grant --circle <address> --holder <address> --role treasurer --days 30
- *   [--title <text>] [--scope <text>] [--powers 0xToken:transfer(address,uint256),...] [--description <text>]
+ *   [--title <text>] [--scope <text>] [--powers 0xToken:transfer(address,uint256):amount=100,...] [--description <text>]
  *   [--from <address>] [--registry <address>] [--json]`
  *
  * A grant is a decision of the circle: this proposes it; the members vote; anyone executes it once it passes.

@@ -13,7 +13,7 @@ const specOptions = [
   option("scope", "The full scope text; its keccak256 is recorded (default: the title)"),
   option(
     "powers",
-    "Calls the holder may have the circle perform, as target:function pairs separated by commas, e.g. 0xToken:transfer(address,uint256)",
+    "Calls the holder may have the circle perform, comma-separated target:function[:amount=N][:value=WEI]; value caps wei per call (default 0), amount caps ERC-20 transfer/approve/transferFrom per call (required for them), e.g. 0xToken:transfer(address,uint256):amount=100",
   ),
   option("description", "The proposal's description (default: generated from the mandate)"),
 ] as const;

@@ -26,7 +26,7 @@ export interface LiveMandate {
   grantedAt: string;
   expiresAt: string;
   drawn: boolean;
-  powers: { target: Address; selector: Hex }[];
+  powers: { target: Address; selector: Hex; maxValue: bigint; maxAmount: bigint }[];
 }
 
 export interface PendingDraw {
@@ -75,7 +75,12 @@ export async function listMandates(c: Connection, args: ListArgs): Promise<ListR
         grantedAt: isoDate(m.grantedAt),
         expiresAt: isoDate(m.expiresAt),
         drawn: m.drawn,
-        powers: powers.map((p) => ({ target: p.target, selector: p.selector })),
+        powers: powers.map((p) => ({
+          target: p.target,
+          selector: p.selector,
+          maxValue: p.maxValue,
+          maxAmount: p.maxAmount,
+        })),
       };
     }),
   );

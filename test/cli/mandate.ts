@@ -52,7 +52,11 @@ async function world() {
 /** Ben holds mandate 1, "treasurer", allowed to have the circle transfer its token (granted on Ana's proposal). */
 async function treasurerWorld() {
   const w = await world();
-  await grantByDecision(w, mandateSpec("treasurer", 10 * DAY, [{ target: w.tokenAddress, selector: TRANSFER }]), w.ben);
+  await grantByDecision(
+    w,
+    mandateSpec("treasurer", 10 * DAY, [{ target: w.tokenAddress, selector: TRANSFER, maxAmount: 10_000n }]),
+    w.ben,
+  );
   return w;
 }
 
@@ -85,7 +89,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         holder: w.ben,
         role: "treasurer",
         days: "10",
-        powers: `${w.tokenAddress}:transfer(address,uint256)`,
+        powers: `${w.tokenAddress}:transfer(address,uint256):amount=500:value=0`,
         from: w.ana,
         registry: w.registryAddress,
         json: false,
@@ -97,7 +101,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
       await passAndExecute(w, d);
       const [holder, id] = await w.mandates.holderOf(roleId("treasurer"));
       expect(holder).to.equal(w.ben);
-      expect(await w.mandates.powers(id)).to.deep.equal([[w.tokenAddress, TRANSFER]]);
+      expect(await w.mandates.powers(id)).to.deep.equal([[w.tokenAddress, TRANSFER, 0n, 500n]]);
       const m = await w.mandates.mandate(id);
       expect(m.expiresAt - m.grantedAt).to.equal(BigInt(10 * DAY));
       expect(m.proposer).to.equal(w.ana);
@@ -125,6 +129,8 @@ describe("mandate tasks (the CLI, in-process)", function () {
         [{ powers: "0xabc:transfer(address,uint256)" }, /--powers "0xabc" is not an address/],
         [{ powers: `${w.tokenAddress}:transfer` }, /is not a function/],
         [{ powers: w.tokenAddress }, /is not a target:function pair/],
+        [{ powers: `${w.tokenAddress}:transfer(address,uint256)` }, /moves tokens: give the most one call may move/],
+        [{ powers: `${w.tokenAddress}:transfer(address,uint256):amount=-1` }, /"amount=-1" .* is not a cap/],
         [{ holder: w.ana }, `${describeError("MandateProposerCannotHold", [w.ana])} Ask another member to propose it.`],
         [
           { holder: w.outsider },
@@ -191,6 +197,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
           { args: JSON.stringify([w.cai, "5000"]) },
           describeError("ERC20InsufficientBalance", [w.circleAddress, 1000n, 5000n]),
         ],
+        [{ args: JSON.stringify([w.cai, "20000"]) }, describeError("MandateAmountOverCap", [1n, 10_000n, 20_000n])],
         [{ id: "one" }, /--id "one" is not an id/],
         [{ target: "0xnope" }, /--target "0xnope" is not an address/],
         [{ args: JSON.stringify(["0x12", "10"]) }, /argument 1 should be an address/],
@@ -341,7 +348,10 @@ describe("mandate tasks (the CLI, in-process)", function () {
 
       const nonce = await nonceOf(w.ana);
       const cases: [Parameters<typeof drawMandate>[1], string | RegExp][] = [
-        [{ ...args, facilitator: true, from: w.ana }, describeError("MandateFacilitatorDrawPending", [r.drawId])],
+        [
+          { ...args, facilitator: true, from: w.ana },
+          describeError("MandateRoleDrawPending", [roleId("facilitator"), r.drawId]),
+        ],
         [{ ...args, complete: "7", from: w.ana }, describeError("MandateDrawNotPending", [7n])],
         [{ ...args, rerequest: String(r.drawId), from: w.ana }, describeError("MandateDrawNotStale", [r.drawId])],
         [{ ...args, complete: "x", from: w.ana }, /--complete "x" is not an id/],
@@ -368,7 +378,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         role: "treasurer",
         holder: w.ben,
         expiresAt: new Date(Number(m.expiresAt) * 1000).toISOString().replace(".000Z", "Z"),
-        powers: [{ target: w.tokenAddress, selector: TRANSFER }],
+        powers: [{ target: w.tokenAddress, selector: TRANSFER, maxValue: 0n, maxAmount: 10_000n }],
       });
       await completeMandate(cli(), {
         circle: w.circleAddress,

@@ -18,12 +18,19 @@ const { circleWorld, decide, grantCall, grantByDecision, createCircle } = circle
 const DAY = 86_400;
 const EndReason = { None: 0, Expired: 1, Completed: 2, HandedBack: 3, Recalled: 4, Reset: 5, HolderLeft: 6 } as const;
 
-/** A circle in which Ben (founder 1) holds a treasurer mandate over the circle's ERC-20, granted on Ana's proposal. */
+/** Per-call cap of the treasurer's transfer power. */
+const TREASURER_CAP = 10_000n;
+
+/**
+ * A circle in which Ben (founder 1) holds a treasurer mandate over the circle's ERC-20 (transfers of at most
+ * {@link TREASURER_CAP} per call, no ether), granted on Ana's proposal.
+ */
 async function treasurerWorld() {
   const world = await circleWorld();
   const { token, founders } = world;
   const transfer = token.interface.getFunction("transfer").selector;
-  const spec = mandateSpec("treasurer", 10 * DAY, [{ target: await token.getAddress(), selector: transfer }]);
+  const power = { target: await token.getAddress(), selector: transfer, maxAmount: TREASURER_CAP };
+  const spec = mandateSpec("treasurer", 10 * DAY, [power]);
   const id = await grantByDecision(world, spec, founders[1]!.address);
   return { ...world, id, spec, treasurer: founders[1]! };
 }
@@ -50,13 +57,17 @@ describe("Mandates", function () {
       expect(await mandates.holderOf(roleId("treasurer"))).to.deep.equal([founders[1]!.address, id]);
       expect(await mandates.liveMandates()).to.deep.equal([id]);
       expect(await mandates.liveCountOf(founders[1]!.address)).to.equal(1n);
-      expect(await mandates.powers(id)).to.deep.equal([[await token.getAddress(), spec.powers[0]!.selector]]);
+      expect(await mandates.powers(id)).to.deep.equal([
+        [await token.getAddress(), spec.powers[0]!.selector, 0n, TREASURER_CAP],
+      ]);
     });
 
     it("emits the grant and its powers", async function () {
       const world = await networkHelpers.loadFixture(circleWorld);
       const { mandates, token, founders } = world;
-      const spec = mandateSpec("treasurer", DAY, [{ target: await token.getAddress(), selector: "0xa9059cbb" }]);
+      const spec = mandateSpec("treasurer", DAY, [
+        { target: await token.getAddress(), selector: "0xa9059cbb", maxValue: 0n, maxAmount: 250n },
+      ]);
       const tx = await decide(world, [await grantCall(world, spec, founders[2]!.address)], "Grant");
       await expect(tx)
         .to.emit(mandates, "MandateGranted")
@@ -72,7 +83,7 @@ describe("Mandates", function () {
           false,
         )
         .and.to.emit(mandates, "PowerGranted")
-        .withArgs(1n, await token.getAddress(), "0xa9059cbb");
+        .withArgs(1n, await token.getAddress(), "0xa9059cbb", 0n, 250n);
     });
 
     it("can only be granted by the circle", async function () {
@@ -184,13 +195,115 @@ describe("Mandates", function () {
       const { circle, mandates, token, founders, outsiders } = world;
       // A mandate that outlives the charter: grant it three days before the lapse.
       await time.increaseTo((await circle.charter()).expiresAt - BigInt(3 * DAY));
-      const spec = mandateSpec("treasurer", 10 * DAY, [{ target: token.target as string, selector: "0xa9059cbb" }]);
+      const spec = mandateSpec("treasurer", 10 * DAY, [
+        { target: token.target as string, selector: "0xa9059cbb", maxAmount: 10n },
+      ]);
       const id = await grantByDecision(world, spec, founders[1]!.address);
       await time.increaseTo((await circle.charter()).expiresAt);
       const pay = await actTransfer(world, id, outsiders[0]!.address, 1n);
       await expect(pay(founders[1]!))
         .to.be.revertedWithCustomError(mandates, "MandateCharterLapsed")
         .withArgs(await circle.getAddress());
+    });
+  });
+
+  describe("caps on a power", function () {
+    /** The circle world, the circle holding 5 ether besides its 1,000 tokens. */
+    async function fundedWorld() {
+      const world = await circleWorld();
+      const { circle, founders } = world;
+      await (
+        await founders[0]!.sendTransaction({ to: await circle.getAddress(), value: ethers.parseEther("5") })
+      ).wait();
+      return world;
+    }
+
+    /** Grants Cai (founder 2) `powers` as "purser". */
+    async function grantPurser(world: CircleWorld, powers: Parameters<typeof mandateSpec>[2]) {
+      const id = await grantByDecision(world, mandateSpec("purser", 10 * DAY, powers), world.founders[2]!.address);
+      return { id, purser: world.founders[2]! };
+    }
+
+    it("a holder cannot send more ether than the power's cap, nor any ether through a power without one", async function () {
+      const world = await networkHelpers.loadFixture(fundedWorld);
+      const { circle, mandates, token } = world;
+      const payee = await (await ethers.deployContract("EtherSink")).getAddress();
+      const { id, purser } = await grantPurser(world, [
+        { target: payee, selector: "0x00000000", maxValue: ethers.parseEther("1") },
+        { target: await token.getAddress(), selector: "0xa9059cbb", maxAmount: 100n },
+      ]);
+      const circleAddress = await circle.getAddress();
+      await expect(mandates.connect(purser).act(id, payee, ethers.parseEther("1.5"), "0x"))
+        .to.be.revertedWithCustomError(mandates, "MandateValueOverCap")
+        .withArgs(id, ethers.parseEther("1"), ethers.parseEther("1.5"));
+      const transfer = token.interface.encodeFunctionData("transfer", [payee, 1n]);
+      await expect(mandates.connect(purser).act(id, token.target, 1n, transfer))
+        .to.be.revertedWithCustomError(mandates, "MandateValueOverCap")
+        .withArgs(id, 0n, 1n);
+      expect(await ethers.provider.getBalance(circleAddress)).to.equal(ethers.parseEther("5"));
+      await expect(mandates.connect(purser).act(id, payee, ethers.parseEther("1"), "0x")).to.changeEtherBalances(
+        ethers,
+        [circleAddress, payee],
+        [-ethers.parseEther("1"), ethers.parseEther("1")],
+      );
+    });
+
+    it("a holder cannot transfer, approve or transferFrom more tokens than the power's cap", async function () {
+      const world = await networkHelpers.loadFixture(fundedWorld);
+      const { circle, mandates, token, outsiders } = world;
+      const tokenAddress = await token.getAddress();
+      const { id, purser } = await grantPurser(world, [
+        { target: tokenAddress, selector: token.interface.getFunction("transfer").selector, maxAmount: 100n },
+        { target: tokenAddress, selector: token.interface.getFunction("approve").selector, maxAmount: 50n },
+        { target: tokenAddress, selector: token.interface.getFunction("transferFrom").selector, maxAmount: 20n },
+      ]);
+      const [payee, spender] = [outsiders[0]!.address, outsiders[1]!.address];
+      const calls: ["transfer" | "approve" | "transferFrom", unknown[], bigint, bigint][] = [
+        ["transfer", [payee, 101n], 100n, 101n],
+        ["approve", [spender, 51n], 50n, 51n],
+        ["approve", [spender, ethers.MaxUint256], 50n, ethers.MaxUint256],
+        ["transferFrom", [spender, payee, 21n], 20n, 21n],
+      ];
+      for (const [fn, args, cap, amount] of calls) {
+        const data = token.interface.encodeFunctionData(fn as "transferFrom", args as [string, string, bigint]);
+        await expect(mandates.connect(purser).act(id, tokenAddress, 0n, data))
+          .to.be.revertedWithCustomError(mandates, "MandateAmountOverCap")
+          .withArgs(id, cap, amount);
+      }
+      // Calldata cut short before the amount cannot slip past the cap: the act reverts.
+      const short = token.interface.encodeFunctionData("transfer", [payee, 1n]).slice(0, 2 + 8 + 64 + 32);
+      await expect(mandates.connect(purser).act(id, tokenAddress, 0n, short)).to.be.revert(ethers);
+      expect(await token.balanceOf(await circle.getAddress())).to.equal(1_000n);
+      expect(await token.allowance(await circle.getAddress(), spender)).to.equal(0n);
+      // Within the cap, each goes through.
+      await (
+        await mandates
+          .connect(purser)
+          .act(id, tokenAddress, 0n, token.interface.encodeFunctionData("approve", [spender, 50n]))
+      ).wait();
+      expect(await token.allowance(await circle.getAddress(), spender)).to.equal(50n);
+    });
+
+    it("splitting a payment into calls each within the cap goes through: the cap is per call", async function () {
+      const world = await networkHelpers.loadFixture(treasurerWorld);
+      const { circle, token, outsiders, id, treasurer } = world;
+      const pay = await actTransfer(world, id, outsiders[0]!.address, TREASURER_CAP / 100n);
+      for (let i = 0; i < 3; i++) await (await pay(treasurer)).wait();
+      expect(await token.balanceOf(outsiders[0]!.address)).to.equal((3n * TREASURER_CAP) / 100n);
+      expect(await token.balanceOf(await circle.getAddress())).to.equal(1_000n - (3n * TREASURER_CAP) / 100n);
+    });
+
+    it("refuses to grant a power over an ERC-20 transfer, approve or transferFrom without a cap", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, token, founders } = world;
+      for (const fn of ["transfer", "approve", "transferFrom"] as const) {
+        const selector = token.interface.getFunction(fn).selector;
+        const spec = mandateSpec("purser", DAY, [{ target: token.target as string, selector }]);
+        await expect(decide(world, [await grantCall(world, spec, founders[2]!.address)], `uncapped ${fn}`))
+          .to.be.revertedWithCustomError(mandates, "MandateAmountCapRequired")
+          .withArgs(token.target, selector);
+      }
+      expect(await mandates.mandateCount()).to.equal(0n);
     });
   });
 

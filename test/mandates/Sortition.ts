@@ -157,6 +157,127 @@ describe("Sortition", function () {
     });
   });
 
+  describe("several pending draws", function () {
+    /** The first randomness from `seed` up whose first pick in a pool of `size` is index `index`. */
+    function valueFirstPicking(index: number, size: number, seed: bigint): bigint {
+      let value = seed;
+      while (firstIndex(value, size) !== index) value += 1n;
+      return value;
+    }
+
+    it("two pending draws over overlapping pools complete only in request order: the completer cannot choose who gets which role", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, randomness, outsiders } = world;
+      // Both pools are the five members other than Ana; one live mandate per member is the limit.
+      const cook = await requestDraw(world, "cook");
+      const gardener = await requestDraw(world, "gardener");
+      expect(gardener.pool).to.deep.equal(cook.pool);
+      // Both randomness values pick the same member first: whichever draw completes first gives them its role.
+      const favourite = 2;
+      await randomness.setValue(cook.ticket, valueFirstPicking(favourite, 5, 1000n));
+      await randomness.setValue(gardener.ticket, valueFirstPicking(favourite, 5, 5000n));
+      const chosen = cook.pool[favourite]!;
+
+      // The attack: complete the later draw first, to hand the favourite the gardener's role instead of the cook's.
+      await expect(mandates.connect(outsiders[0]!).completeDraw(gardener.drawId, gardener.pool, "0x"))
+        .to.be.revertedWithCustomError(mandates, "MandateDrawOutOfOrder")
+        .withArgs(gardener.drawId, cook.drawId);
+      expect(await mandates.mandateCount()).to.equal(0n);
+
+      // In request order, the outcome is the only one there is: the cook's draw first.
+      await expect(mandates.connect(outsiders[1]!).completeDraw(cook.drawId, cook.pool, "0x"))
+        .to.emit(mandates, "DrawCompleted")
+        .withArgs(cook.drawId, 1n, chosen, await randomness.reveal(cook.ticket, "0x"));
+      await (await mandates.connect(outsiders[0]!).completeDraw(gardener.drawId, gardener.pool, "0x")).wait();
+      expect((await mandates.holderOf(roleId("cook")))[0]).to.equal(chosen);
+      const [gardenerHolder] = await mandates.holderOf(roleId("gardener"));
+      expect(gardenerHolder).to.not.equal(chosen);
+      expect(gardener.pool).to.include(gardenerHolder);
+    });
+
+    it("refuses a second draw for a role, or a grant of it, while a draw for it is pending", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, founders } = world;
+      const { drawId } = await requestDraw(world, "cook");
+      const again = mandates.interface.encodeFunctionData("requestDraw", [mandateSpec("cook", DAY)]);
+      await expect(decide(world, [{ target: mandates.target as string, data: again }], "Draw the cook again"))
+        .to.be.revertedWithCustomError(mandates, "MandateRoleDrawPending")
+        .withArgs(roleId("cook"), drawId);
+      await expect(grantByDecision(world, mandateSpec("cook", DAY), founders[3]!.address))
+        .to.be.revertedWithCustomError(mandates, "MandateRoleDrawPending")
+        .withArgs(roleId("cook"), drawId);
+    });
+
+    it("a draw nobody in its pool is still eligible for is void: it grants nothing and frees the queue and the role", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, randomness, founders } = world;
+      const cook = await requestDraw(world, "cook");
+      // After the request every member of the pool takes another mandate: one live mandate each is the limit.
+      for (const [i, f] of founders.slice(1).entries())
+        await grantByDecision(world, mandateSpec(`role ${i}`, 20 * DAY), f.address, founders[0]!);
+      const gardener = mandates.interface.encodeFunctionData("requestDraw", [mandateSpec("gardener", DAY)]);
+      const receipt = await (
+        await decide(world, [{ target: mandates.target as string, data: gardener }], "Draw a gardener", founders[1]!)
+      ).wait();
+      const second = drawFrom(world, receipt!.logs);
+      expect(second.pool).to.deep.equal([founders[0]!.address]);
+      await randomness.setValue(cook.ticket, 99n);
+      await expect(mandates.completeDraw(cook.drawId, cook.pool, "0x"))
+        .to.emit(mandates, "DrawVoided")
+        .withArgs(cook.drawId, 99n)
+        .and.not.to.emit(mandates, "MandateGranted");
+      const d = await mandates.draw(cook.drawId);
+      expect(d.status).to.equal(3n); // Void
+      expect(d.mandateId).to.equal(0n);
+      expect(await mandates.mandateCount()).to.equal(5n);
+      // The queue moves on (the next draw is no longer out of order) and the cook's role can be decided anew.
+      await randomness.setValue(second.ticket, 5n);
+      await expect(mandates.completeDraw(second.drawId, second.pool, "0x"))
+        .to.emit(mandates, "DrawCompleted")
+        .withArgs(second.drawId, 6n, founders[0]!.address, 5n);
+      // The cook's role is free again: a new draw for it is refused only because everyone now holds a mandate.
+      const cookAgain = mandates.interface.encodeFunctionData("requestDraw", [mandateSpec("cook", DAY)]);
+      await expect(
+        decide(world, [{ target: mandates.target as string, data: cookAgain }], "Draw a cook again"),
+      ).to.be.revertedWithCustomError(mandates, "MandateEmptyPool");
+      await expect(mandates.completeDraw(cook.drawId, cook.pool, "0x"))
+        .to.be.revertedWithCustomError(mandates, "MandateDrawNotPending")
+        .withArgs(cook.drawId);
+    });
+
+    it("after a hard reset cancels the pending draws, a new draw completes without waiting for them", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, rituals, randomness, founders } = world;
+      await requestDraw(world, "cook");
+      await requestDraw(world, "gardener");
+      for (const f of founders.slice(3, 6)) await (await rituals.connect(f).signalReset()).wait();
+      const cook = await requestDraw(world, "cook", "Draw a cook after the reset");
+      expect(cook.drawId).to.equal(3n);
+      await randomness.setValue(cook.ticket, 7n);
+      await expect(mandates.completeDraw(cook.drawId, cook.pool, "0x")).to.emit(mandates, "DrawCompleted");
+    });
+  });
+
+  describe("the draw module", function () {
+    it("called directly, outside a circle's mandates, refuses everything", async function () {
+      const [caller] = await ethers.getSigners();
+      const implementation = await ethers.deployContract("Mandates");
+      // The implementation's constructor deploys the module: its first creation.
+      const address = ethers.getCreateAddress({ from: await implementation.getAddress(), nonce: 1 });
+      expect(await ethers.provider.getCode(address)).to.not.equal("0x");
+      const draws = await ethers.getContractAt("MandateDraws", address);
+      const mandates = await ethers.getContractAt("Mandates", address);
+      await expect(draws.connect(caller!).requestDraw(mandateSpec("cook", DAY)))
+        .to.be.revertedWithCustomError(mandates, "MandateOnlyCircle")
+        .withArgs(caller!.address);
+      await expect(draws.requestFacilitatorDraw()).to.be.revertedWithCustomError(mandates, "MandateNoFacilitation");
+      await expect(draws.completeDraw(1n, [], "0x"))
+        .to.be.revertedWithCustomError(mandates, "MandateDrawNotPending")
+        .withArgs(1n);
+      await expect(draws.rerequestDraw(1n)).to.be.revertedWithCustomError(mandates, "MandateDrawNotPending");
+    });
+  });
+
   describe("rotating facilitation", function () {
     async function completeFacilitatorDraw(world: CircleWorld) {
       const { mandates, randomness, outsiders } = world;
@@ -194,8 +315,8 @@ describe("Sortition", function () {
       const { mandates } = world;
       await mandates.requestFacilitatorDraw();
       await expect(mandates.requestFacilitatorDraw())
-        .to.be.revertedWithCustomError(mandates, "MandateFacilitatorDrawPending")
-        .withArgs(1n);
+        .to.be.revertedWithCustomError(mandates, "MandateRoleDrawPending")
+        .withArgs(roleId("facilitator"), 1n);
       const world2 = await networkHelpers.loadFixture(circleWorld);
       const { holder } = await completeFacilitatorDraw(world2);
       const [, id] = await world2.mandates.holderOf(roleId("facilitator"));

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+
+import {ICircle} from "../interfaces/ICircle.sol";
+import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
+import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
+import {MandateRules} from "../interfaces/ICircleRules.sol";
+import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
+import {IMandates} from "../interfaces/IMandates.sol";
+import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
+
+/// @title MandatesBase
+/// @notice The storage and the rules shared by {Mandates} and its draw module {MandateDraws}, which runs by
+/// delegatecall in the same storage. Nothing here is reachable from outside but through those two.
+/// @dev Two contracts so that neither comes near the 24,576-byte code limit: {Mandates} keeps granting, acting,
+/// recall, endings and the views; {MandateDraws} keeps sortition. Both compile these internals from this one
+/// source, so a rule (eligibility, term counting, ending) cannot differ between a decided and a drawn mandate.
+abstract contract MandatesBase {
+    /// @notice The role of the rotating facilitator.
+    bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");
+
+    /// @notice Most live mandates a circle can have at once.
+    uint256 public constant MAX_LIVE_MANDATES = 32;
+
+    /// @notice Most powers one mandate can carry.
+    uint256 public constant MAX_POWERS = 8;
+
+    // The ERC-20 calls whose amount argument a power caps.
+    bytes4 internal constant ERC20_TRANSFER = 0xa9059cbb; // transfer(address,uint256)
+    bytes4 internal constant ERC20_APPROVE = 0x095ea7b3; // approve(address,uint256)
+    bytes4 internal constant ERC20_TRANSFER_FROM = 0x23b872dd; // transferFrom(address,address,uint256)
+
+    struct TermRecord {
+        uint8 streak;
+        uint64 lockedBy;
+    }
+
+    /// @dev Everything a grant needs but the powers; a draw stores it until completion.
+    struct Grant {
+        bytes32 roleId;
+        string role;
+        string title;
+        bytes32 scopeHash;
+        uint32 duration;
+        address holder;
+        address proposer;
+        bool drawn;
+    }
+
+    /// @custom:storage-location erc7201:commonweal.storage.Mandates
+    struct MandatesStorage {
+        ICircle circle;
+        ICircleMembership membership;
+        ICircleRituals rituals;
+        IRandomnessSource randomness;
+        IMandateBadges badges;
+        MandateRules rules;
+        uint64 epoch;
+        uint256 mandateCount;
+        // One slot: requesting a draw makes it non-zero, so settling one never pays for a fresh slot.
+        uint128 drawCount;
+        // Draws 1..drawsSettled are completed, void or cancelled; the next to complete is drawsSettled + 1.
+        uint128 drawsSettled;
+        address lastFacilitator;
+        uint256[] live;
+        mapping(uint256 mandateId => IMandates.Mandate) mandates;
+        mapping(uint256 mandateId => IMandates.Power[]) powers;
+        mapping(bytes32 roleId => uint256 mandateId) roleMandate;
+        mapping(bytes32 roleId => uint256 drawId) roleDraw;
+        mapping(bytes32 roleId => address) lastHolder;
+        mapping(bytes32 roleId => mapping(address member => TermRecord)) terms;
+        mapping(uint256 mandateId => address[]) recallSigners;
+        mapping(uint256 mandateId => mapping(address member => bool)) recalled;
+        mapping(uint256 drawId => IMandates.Draw) draws;
+        mapping(uint256 drawId => Grant) drawGrants;
+        mapping(uint256 drawId => IMandates.Power[]) drawPowers;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Mandates")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant MANDATES_STORAGE = 0x3f11d934f99593b8844e6870bfab0f0da1a14af40265667c62652dfc942b0600;
+
+    modifier onlyCircle() {
+        _checkCircle();
+        _;
+    }
+
+    // ------------------------------------------------------------------
+    // Granting and ending
+    // ------------------------------------------------------------------
+
+    function _grant(Grant memory g, IMandates.Power[] memory powers_) internal returns (uint256 mandateId) {
+        MandatesStorage storage $ = _mandatesStorage();
+        if ($.live.length >= MAX_LIVE_MANDATES) revert IMandates.MandateTooManyLive(MAX_LIVE_MANDATES);
+        mandateId = ++$.mandateCount;
+        uint48 expiresAt = uint48(block.timestamp) + g.duration;
+        $.mandates[mandateId] = IMandates.Mandate({
+            holder: g.holder,
+            grantedAt: uint48(block.timestamp),
+            expiresAt: expiresAt,
+            proposer: g.proposer,
+            endedAt: 0,
+            endReason: IMandates.EndReason.None,
+            drawn: g.drawn,
+            roleId: g.roleId,
+            scopeHash: g.scopeHash
+        });
+        $.live.push(mandateId);
+        $.roleMandate[g.roleId] = mandateId;
+        _countTerm(g.roleId, g.holder, mandateId);
+
+        emit IMandates.MandateGranted(
+            mandateId,
+            g.roleId,
+            g.holder,
+            g.role,
+            g.title,
+            g.scopeHash,
+            g.proposer,
+            expiresAt,
+            g.drawn
+        );
+        $.badges.onGranted(mandateId, g.holder, g.roleId, g.role, g.title);
+        for (uint256 i = 0; i < powers_.length; ++i) {
+            IMandates.Power memory p = powers_[i];
+            $.powers[mandateId].push(p);
+            emit IMandates.PowerGranted(mandateId, p.target, p.selector, p.maxValue, p.maxAmount);
+        }
+    }
+
+    /// @dev Counts a term of `roleId` for `holder`: consecutive if they were its last holder. Reaching the limit
+    /// locks the member out of the role until this term ends plus the cooldown.
+    function _countTerm(bytes32 roleId, address holder, uint256 mandateId) private {
+        MandatesStorage storage $ = _mandatesStorage();
+        TermRecord storage t = $.terms[roleId][holder];
+        if (t.lockedBy != 0) t.streak = 0; // the cooldown has passed (checked by _checkEligible)
+        t.lockedBy = 0;
+        t.streak = $.lastHolder[roleId] == holder ? t.streak + 1 : 1;
+        $.lastHolder[roleId] = holder;
+        if (t.streak >= $.rules.termLimit) t.lockedBy = uint64(mandateId);
+    }
+
+    function _end(uint256 mandateId, IMandates.EndReason reason) internal {
+        MandatesStorage storage $ = _mandatesStorage();
+        IMandates.Mandate storage m = $.mandates[mandateId];
+        uint48 expiresAt = m.expiresAt;
+        m.endedAt = reason == IMandates.EndReason.Expired ? expiresAt : uint48(block.timestamp);
+        m.endReason = reason;
+        address holder = m.holder;
+        bytes32 roleId = m.roleId;
+        uint256[] storage live = $.live;
+        for (uint256 i = 0; i < live.length; ++i) {
+            if (live[i] == mandateId) {
+                live[i] = live[live.length - 1];
+                live.pop();
+                break;
+            }
+        }
+        if ($.roleMandate[roleId] == mandateId) delete $.roleMandate[roleId];
+        emit IMandates.MandateEnded(mandateId, holder, roleId, reason);
+        $.badges.onEnded(mandateId, holder);
+        if (reason == IMandates.EndReason.Completed || reason == IMandates.EndReason.HandedBack) {
+            emit IMandates.HandOff(mandateId, holder, roleId, reason == IMandates.EndReason.Completed);
+        }
+    }
+
+    function _pruneExpired() internal {
+        MandatesStorage storage $ = _mandatesStorage();
+        for (uint256 i = $.live.length; i > 0; --i) {
+            uint256 id = $.live[i - 1];
+            if (block.timestamp >= $.mandates[id].expiresAt) _end(id, IMandates.EndReason.Expired);
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Eligibility
+    // ------------------------------------------------------------------
+
+    function _isEligible(address member, bytes32 roleId, address excluded) internal view returns (bool) {
+        return _checkEligible(member, roleId, excluded, false);
+    }
+
+    /// @dev Checks eligibility; reverts with the reason when `revertIfNot`, else returns false.
+    function _checkEligible(
+        address member,
+        bytes32 roleId,
+        address excluded,
+        bool revertIfNot
+    ) internal view returns (bool) {
+        MandatesStorage storage $ = _mandatesStorage();
+        if (!$.membership.isMember(member)) {
+            if (revertIfNot) revert IMandates.MandateNotMember(member);
+            return false;
+        }
+        if (member == excluded && $.rules.proposerStepsAside) {
+            if (revertIfNot) revert IMandates.MandateProposerCannotHold(member);
+            return false;
+        }
+        if ($.rituals.isCooledDown(member)) {
+            if (revertIfNot) revert IMandates.MandateHolderCooledDown(member, $.rituals.cooldownEndsAt(member));
+            return false;
+        }
+        uint64 availableAt = _availableAt($.terms[roleId][member]);
+        if (block.timestamp < availableAt) {
+            if (revertIfNot) revert IMandates.MandateTermLimitReached(roleId, member, availableAt);
+            return false;
+        }
+        if (_liveCountOf(member) >= $.rules.maxLivePerMember) {
+            if (revertIfNot) revert IMandates.MandateHolderAtLimit(member, $.rules.maxLivePerMember);
+            return false;
+        }
+        return true;
+    }
+
+    /// @dev When a member who reached a role's term limit may hold it again: the end of the term that reached it
+    /// (its expiry, or earlier if it ended early) plus the cooldown. Zero when not limited.
+    function _availableAt(TermRecord storage t) internal view returns (uint64) {
+        if (t.lockedBy == 0) return 0;
+        MandatesStorage storage $ = _mandatesStorage();
+        IMandates.Mandate storage locking = $.mandates[t.lockedBy];
+        uint48 endedAt = locking.endedAt != 0 ? locking.endedAt : locking.expiresAt;
+        return uint64(endedAt) + $.rules.termCooldown;
+    }
+
+    function _liveCountOf(address member) internal view returns (uint256 count) {
+        MandatesStorage storage $ = _mandatesStorage();
+        for (uint256 i = 0; i < $.live.length; ++i) {
+            uint256 id = $.live[i];
+            if ($.mandates[id].holder == member && block.timestamp < $.mandates[id].expiresAt) ++count;
+        }
+    }
+
+    function _eligiblePool(bytes32 roleId, address excluded) internal view returns (address[] memory pool) {
+        address[] memory members = _mandatesStorage().membership.members();
+        pool = new address[](members.length);
+        uint256 count;
+        for (uint256 i = 0; i < members.length; ++i) {
+            if (_isEligible(members[i], roleId, excluded)) pool[count++] = members[i];
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(pool, count)
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Specs and roles
+    // ------------------------------------------------------------------
+
+    /// @dev Validates a spec (role, duration, powers, vacancy) and turns it into a grant without a holder.
+    function _grantOf(IMandates.MandateSpec calldata spec, address proposer) internal view returns (Grant memory) {
+        MandatesStorage storage $ = _mandatesStorage();
+        if (bytes(spec.role).length == 0) revert IMandates.MandateEmptyRole();
+        uint32 maxTerm = $.rules.maxTerm;
+        if (spec.duration == 0 || spec.duration > maxTerm) {
+            revert IMandates.MandateInvalidDuration(spec.duration, maxTerm);
+        }
+        if (spec.powers.length > MAX_POWERS) revert IMandates.MandateTooManyPowers(spec.powers.length, MAX_POWERS);
+        for (uint256 i = 0; i < spec.powers.length; ++i) {
+            IMandates.Power calldata p = spec.powers[i];
+            address target = p.target;
+            if (
+                target == address(0) ||
+                target == address($.circle) ||
+                target == address($.membership) ||
+                target == address($.rituals) ||
+                target == address(this)
+            ) revert IMandates.MandateForbiddenPower(target);
+            if (_isTokenAmountSelector(p.selector) && p.maxAmount == 0) {
+                revert IMandates.MandateAmountCapRequired(target, p.selector);
+            }
+        }
+        bytes32 roleId = keccak256(bytes(spec.role));
+        _checkRoleVacant(roleId);
+        return
+            Grant({
+                roleId: roleId,
+                role: spec.role,
+                title: spec.title,
+                scopeHash: spec.scopeHash,
+                duration: spec.duration,
+                holder: address(0),
+                proposer: proposer,
+                drawn: false
+            });
+    }
+
+    /// @dev A role is vacant when it has no live mandate and no pending draw (of the current epoch: a reset
+    /// cancelled older ones).
+    function _checkRoleVacant(bytes32 roleId) internal view {
+        MandatesStorage storage $ = _mandatesStorage();
+        uint256 current = $.roleMandate[roleId];
+        if (current != 0 && _isLive(current)) revert IMandates.MandateRoleOccupied(roleId, current);
+        uint256 drawId = $.roleDraw[roleId];
+        if (drawId != 0) {
+            IMandates.Draw storage d = $.draws[drawId];
+            if (d.status == IMandates.DrawStatus.Pending && d.epoch == $.epoch) {
+                revert IMandates.MandateRoleDrawPending(roleId, drawId);
+            }
+        }
+    }
+
+    function _isTokenAmountSelector(bytes4 selector) internal pure returns (bool) {
+        return selector == ERC20_TRANSFER || selector == ERC20_APPROVE || selector == ERC20_TRANSFER_FROM;
+    }
+
+    function _decisionProposer() internal view returns (address) {
+        ICircle circle_ = _mandatesStorage().circle;
+        uint256 proposalId = circle_.executingProposal();
+        return proposalId == 0 ? address(0) : IGovernor(address(circle_)).proposalProposer(proposalId);
+    }
+
+    // ------------------------------------------------------------------
+    // Mandates
+    // ------------------------------------------------------------------
+
+    function _isLive(uint256 mandateId) internal view returns (bool) {
+        IMandates.Mandate storage m = _mandatesStorage().mandates[mandateId];
+        return m.holder != address(0) && m.endedAt == 0 && block.timestamp < m.expiresAt;
+    }
+
+    function _existingMandate(uint256 mandateId) internal view returns (IMandates.Mandate storage m) {
+        m = _mandatesStorage().mandates[mandateId];
+        if (m.holder == address(0)) revert IMandates.MandateNotFound(mandateId);
+    }
+
+    function _liveMandate(uint256 mandateId) internal view returns (IMandates.Mandate storage m) {
+        m = _existingMandate(mandateId);
+        if (m.endedAt != 0) revert IMandates.MandateAlreadyEnded(mandateId, m.endedAt, m.endReason);
+        if (block.timestamp >= m.expiresAt) revert IMandates.MandateExpired(mandateId, m.expiresAt);
+    }
+
+    function _checkCircle() internal view {
+        if (msg.sender != address(_mandatesStorage().circle)) revert IMandates.MandateOnlyCircle(msg.sender);
+    }
+
+    function _mandatesStorage() internal pure returns (MandatesStorage storage $) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            $.slot := MANDATES_STORAGE
+        }
+    }
+}
