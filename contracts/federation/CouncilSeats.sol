@@ -90,6 +90,9 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         super.admit(member);
     }
 
+    /// @dev Circles ask with {requestSeat}, checked in {admit}: the membership's own request does not apply here.
+    function _takeAdmissionRequest(address) internal pure override {}
+
     // ------------------------------------------------------------------
     // Seats, filled and vacant
     // ------------------------------------------------------------------
