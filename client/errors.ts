@@ -37,6 +37,9 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `${account} cannot vote on proposal ${proposalId}: they were not a member when it was made, or are no longer one.`,
   CircleMembershipAlreadyMember: ([account]) => `${account} is already a member.`,
   CircleMembershipNotMember: ([account]) => `${account} is not a member.`,
+  CircleMembershipNotRequested: ([account]) =>
+    `${account} has not asked to join: no one is admitted without asking. They run \`circle request-admission\` first.`,
+  CircleMembershipAlreadyRequested: ([account]) => `${account} has already asked to join; the circle decides by vote.`,
   CircleMembershipFull: ([max]) => `The circle is full: it may have at most ${max} members.`,
   CircleMembershipSoulbound: () => "Membership cannot be transferred or approved: it belongs to the member.",
   CircleMembershipDelegationDisabled: () => "Votes cannot be delegated: every member votes for themselves.",
@@ -96,6 +99,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `${caller} cannot change the rituals' rules: that takes a decision of the circle.`,
   CircleRegistryEmptyName: () => "A name is required.",
   CircleRegistryNoFounders: () => "A circle needs founders.",
+  CircleRegistryNoConsent: ([founder]) =>
+    `${founder} has not consented to this founding: they sign it (\`circle consent\`) or approve it by transaction, with this very name, founders, charter and rules.`,
+  CircleRegistryConsentExpired: ([deadline]) =>
+    `The founders' consents expired at ${date(deadline)}: collect them again with a later deadline.`,
+  CircleRegistryConsentCount: ([consents, founders]) =>
+    `Give one consent per founder, in the founders' order (empty for the sender): ${founders} founders, ${consents} consents.`,
   CircleRegistryNotCircle: ([account]) => `${account} is not a circle of this registry.`,
   CircleRegistryPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,
   CircleRegistryTemplateExists: ([id]) =>
@@ -186,7 +195,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   IncomeHubNotCircle: ([account]) =>
     `${account} is not a registered circle: only circles of the registry can register, and only registered circles can vouch or be groups.`,
   IncomeHubNotMember: ([circle, account]) =>
-    `${account} is not a member of ${circle}, so the circle cannot vouch for them.`,
+    `${account} is not a member of ${circle}: a circle vouches only for its members, and pays only with its members' tokens.`,
+  IncomeHubRegistryBody: ([account]) =>
+    `${account} is a circle, a council or a part of one: it can never be registered as a person.`,
+  IncomeHubNotVouched: ([circle, person]) => `${circle} has not vouched for ${person} (or the offer was accepted).`,
+  IncomeHubAlreadyVouched: ([circle, person]) =>
+    `${circle} has already vouched for ${person}: the offer waits for them to accept it (\`income accept-vouch\`).`,
   IncomeHubTooMany: ([count, cap]) =>
     `At most ${cap} entries fit in one call; got ${count}. Split it into several calls.`,
   IncomeHubValueTooLarge: ([value]) =>

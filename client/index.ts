@@ -15,6 +15,7 @@ export * from "./circles.js";
 export * from "./credit.js";
 export * from "./errors.js";
 export * from "./events.js";
+export * from "./founding.js";
 export * from "./income.js";
 export * from "./mandates.js";
 export * from "./pathfinder.js";

@@ -125,6 +125,8 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
     });
 
     it("admits a member by proposal, votes (one by signature) and execution", async function () {
+      // No one is admitted without asking: Gus asks first.
+      await cliJson("circle", "request-admission", "--circle", circle, "--from", gus);
       const proposal = await cliJson<{ proposalId: string; votingOpensAt: string; votingClosesAt: string }>(
         "circle",
         "admit",

@@ -11,6 +11,7 @@ import { findEvent, findEvents } from "../client/events.js";
 import { planPayment } from "../client/income.js";
 import { flowHops, type Address } from "../client/pathfinder.js";
 import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
+import { withConsents } from "./founding.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 import type { Circle } from "../typechain-types/index.js";
 
@@ -51,6 +52,14 @@ console.log(`Commonweal demo on the in-process Hardhat network (chain ${chainId}
 // --- Deploy -------------------------------------------------------------------------------------------------
 const deployed = await ignition.deploy(CirclesModule);
 const registry = await ethers.getContractAt("CircleRegistry", await deployed.registry.getAddress());
+// Ana registers in the income hub while anyone may (its 30-day bootstrap); her income accrues from now on.
+await (
+  await (
+    await ethers.getContractAt("IncomeHub", await deployed.incomeHub.getAddress())
+  )
+    .connect(ana.signer)
+    .register(ethers.ZeroAddress)
+).wait();
 say(
   `Deployed the suite with the Ignition module deploy/modules/Circles.ts: registry at ${await registry.getAddress()}.`,
 );
@@ -64,17 +73,21 @@ say(`Published the "Affinity circle" rule set as a template anyone can copy.`);
 
 const founders = [ana, ben, cai, dee, eli, fay];
 const charterText = "We tend the community garden on Elm Street and share its harvest.";
-await (
-  await registry.connect(ana.signer).createCircleFromTemplate(
-    {
-      name: "Elm Street Garden",
-      founders: founders.map((p) => p.signer.address),
-      charterHash: ethers.id(charterText),
-      charterURI: "ipfs://elm-street-garden/charter-v1",
-    },
-    templateId,
-  )
-).wait();
+// Every founder consents to this very founding (name, founders, charter, rules) with a signature; Ana sends it.
+const elmFounding = await withConsents(
+  registry.connect(ana.signer),
+  {
+    name: "Elm Street Garden",
+    founders: founders.map((p) => p.signer.address),
+    charterHash: ethers.id(charterText),
+    charterURI: "ipfs://elm-street-garden/charter-v1",
+  },
+  rules,
+  mandateRules,
+  ana.signer.address,
+  (founder) => ethers.getSigner(founder),
+);
+await (await registry.connect(ana.signer).createCircleFromTemplate(elmFounding, templateId)).wait();
 const [circleAddress] = await registry.circles(0, 1);
 const circle = await ethers.getContractAt("Circle", circleAddress!);
 const membership = await ethers.getContractAt("CircleMembership", await circle.membership());
@@ -87,6 +100,7 @@ say(
 await time.increase(1);
 
 // --- A decision: admit Gus ------------------------------------------------------------------------------------
+await (await membership.connect(gus.signer).requestAdmission()).wait();
 const admitGus = membership.interface.encodeFunctionData("admit", [gus.signer.address]);
 const description = "Admit Gus, who has been helping with the compost since spring";
 const targets = [await membership.getAddress()];
@@ -342,18 +356,20 @@ const birchNames = ["Hal", "Ida", "Jo", "Kai", "Lea", "Max"];
 const birchPeople: Person[] = birchNames.map((name, i) => ({ name, signer: signers[11 + i]! }));
 for (const p of birchPeople) nameOf.set(p.signer.address, p.name);
 const [hal, ida, jo, kai, lea, max] = birchPeople as [Person, Person, Person, Person, Person, Person];
-await (
-  await registry.connect(hal.signer).createCircle(
-    {
-      name: "Birch Lane Gardens",
-      founders: birchPeople.map((p) => p.signer.address),
-      charterHash: ethers.id("birch"),
-      charterURI: "ipfs://birch-lane/charter",
-    },
-    rules,
-    mandateRules,
-  )
-).wait();
+const birchFounding = await withConsents(
+  registry.connect(hal.signer),
+  {
+    name: "Birch Lane Gardens",
+    founders: birchPeople.map((p) => p.signer.address),
+    charterHash: ethers.id("birch"),
+    charterURI: "ipfs://birch-lane/charter",
+  },
+  rules,
+  mandateRules,
+  hal.signer.address,
+  (founder) => ethers.getSigner(founder),
+);
+await (await registry.connect(hal.signer).createCircle(birchFounding, rules, mandateRules)).wait();
 const [birchAddress] = await registry.circles((await registry.circleCount()) - 1n, 1);
 const birch = await ethers.getContractAt("Circle", birchAddress!);
 const birchMandates = await ethers.getContractAt("Mandates", await birch.mandates());
@@ -561,27 +577,31 @@ const hub = await ethers.getContractAt("IncomeHub", await deployed.incomeHub.get
 const TOKEN = 10n ** 18n;
 const tokens = (amount: bigint) => (Number(amount / 10n ** 14n) / 10_000).toFixed(2);
 const idOf = (p: Person) => BigInt(p.signer.address);
-const elmMembers = [ana, ben, cai, dee, eli, gus];
+// Ana has earned 1 token an hour since she registered at deployment; five more days, and she claims it.
+await time.increase(5 * DAY);
+await (await hub.connect(ana.signer).claim()).wait();
+const claimed = await hub.balanceOf(ana.signer.address, idOf(ana));
+await (
+  await hub.connect(ana.signer).safeTransferFrom(ana.signer.address, circleAddress!, idOf(ana), 100n * TOKEN, "0x")
+).wait();
 await decide(
   ana,
   [
     { target: await hub.getAddress(), data: hub.interface.encodeFunctionData("registerCircle") },
     {
       target: await hub.getAddress(),
-      data: hub.interface.encodeFunctionData("vouch", [elmMembers.map((p) => p.signer.address)]),
+      data: hub.interface.encodeFunctionData("vouch", [[gus.signer.address], [ana.signer.address]]),
     },
   ],
-  "Vouch for our members in the income hub",
+  "Vouch for Gus in the income hub",
 );
+await (await hub.connect(gus.signer).acceptVouch(circleAddress!)).wait();
 say(
-  `Elm Street Garden registers in the income hub and, by one decision, vouches for its ${elmMembers.length} members: ` +
-    `each now earns 1 token an hour of their own currency (the circle's admission process is the sybil defence).`,
-);
-await time.increase(5 * DAY);
-for (const p of elmMembers) await (await hub.connect(p.signer).claim()).wait();
-say(
-  `Five days later each claims: Ana holds ${tokens(await hub.balanceOf(ana.signer.address, idOf(ana)))} Ana-tokens ` +
-    `(120 hours, less 7%-a-year demurrage on the days already past).`,
+  `Ana, registered in the income hub during its bootstrap, claims what she has earned since (${tokens(claimed)} ` +
+    `Ana-tokens: 1 an hour, less 7%-a-year demurrage) and gives Elm Street Garden 100 of them (they decay a little while it votes). The circle registers ` +
+    `and, by one decision, vouches for Gus, burning 96 of them: an identity through a circle costs what an invitation ` +
+    `costs. Gus accepts the offer himself (no one is registered without their own transaction) and now earns 1 ` +
+    `token an hour of his own currency (the circle's admission vote is the sybil defence).`,
 );
 await (await hub.connect(ana.signer).trust(hal.signer.address, (await time.latest()) + 365 * DAY)).wait();
 await (await hub.connect(hal.signer).register(ana.signer.address)).wait();

@@ -16,6 +16,9 @@ import {IERC5192} from "../interfaces/IERC5192.sol";
 /// - Soulbound (ERC-5192): transfers and approvals revert, so a vote cannot be sold or lent.
 /// - No delegation: every member is self-delegated at admission and `delegate`/`delegateBySig` revert, so no one
 ///   can gather standing voting power from others.
+/// - Consent: no one becomes a member without asking. Founders consent to the founding (the registry checks it);
+///   anyone else first calls {requestAdmission} themselves (and may {withdrawRequest}), and only then can the
+///   circle's decision admit them; an admission consumes the request.
 /// - Only the circle (its executed proposals) admits and removes; leaving needs no one's permission and cannot be
 ///   blocked: the circle's role-module hooks it triggers tolerate failures.
 /// - The member set is bounded by the circle's `maxMembers`, itself capped at {CircleRulesLib-MEMBER_CAP}, so
@@ -28,6 +31,7 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         address circle;
         uint8 maxMembers;
         EnumerableSet.AddressSet members;
+        mapping(address account => bool) requested;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleMembership")) - 1)) & ~bytes32(uint256(0xff))
@@ -80,7 +84,28 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleMembership
+    function requestAdmission() external {
+        MembershipStorage storage $ = _membershipStorage();
+        if ($.members.contains(msg.sender)) revert CircleMembershipAlreadyMember(msg.sender);
+        if ($.requested[msg.sender]) revert CircleMembershipAlreadyRequested(msg.sender);
+        $.requested[msg.sender] = true;
+        emit AdmissionRequested(msg.sender);
+    }
+
+    /// @inheritdoc ICircleMembership
+    function withdrawRequest() external {
+        MembershipStorage storage $ = _membershipStorage();
+        if (!$.requested[msg.sender]) revert CircleMembershipNotRequested(msg.sender);
+        $.requested[msg.sender] = false;
+        emit AdmissionRequestWithdrawn(msg.sender);
+    }
+
+    /// @inheritdoc ICircleMembership
     function admit(address member) public virtual onlyCircle {
+        // What needs no request is checked first, so that a refusal names the real obstacle.
+        if (member == address(0)) revert CircleMembershipZeroAddress();
+        if (_membershipStorage().members.contains(member)) revert CircleMembershipAlreadyMember(member);
+        _takeAdmissionRequest(member);
         _admitWithinLimit(member);
     }
 
@@ -139,6 +164,11 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
     /// @inheritdoc ICircleMembership
     function isMember(address account) public view virtual returns (bool) {
         return _membershipStorage().members.contains(account);
+    }
+
+    /// @inheritdoc ICircleMembership
+    function hasRequestedAdmission(address account) external view returns (bool) {
+        return _membershipStorage().requested[account];
     }
 
     /// @inheritdoc ICircleMembership
@@ -224,6 +254,14 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         MembershipStorage storage $ = _membershipStorage();
         if ($.members.length() >= $.maxMembers) revert CircleMembershipFull($.maxMembers);
         _admit(member);
+    }
+
+    /// @dev Consumes `member`'s own request to join: no one is admitted without asking. A council's seats override
+    /// this, as circles ask for a seat with `requestSeat`, checked in their `admit`.
+    function _takeAdmissionRequest(address member) internal virtual {
+        MembershipStorage storage $ = _membershipStorage();
+        if (!$.requested[member]) revert CircleMembershipNotRequested(member);
+        $.requested[member] = false;
     }
 
     function _admit(address member) internal {

@@ -2,6 +2,9 @@
 pragma solidity ^0.8.28;
 
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
@@ -18,6 +21,12 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 /// badges: five small proxies sharing audited implementations), indexes them, and keeps rule-set templates.
 ///
 /// @dev Security reasoning:
+/// - Founders' consent: no one is made a founding member without agreeing to this very founding. Every founder but
+///   the sender signs (EIP-712: name, founders, charter hash and URI, the hash of the rules, a deadline, their nonce;
+///   the chain id and this registry are in the domain; ERC-1271 for contract founders via SignatureChecker) or
+///   approved the same digest by their own transaction ({approveFounding}). A founding consumes each consenting
+///   founder's nonce, so a consent founds at most one circle, and {revokeFoundingConsents} cancels every consent
+///   not yet used. Later members consent through the membership's `requestAdmission`.
 /// - The registry holds no power over circles: it initialises the clones in the creating transaction and keeps no
 ///   role in them. A circle's only authority is its own members' decisions.
 /// - Clones are initialised atomically with their creation, so no one can front-run an initialiser; the
@@ -25,7 +34,13 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 /// - Every rule set is validated ({CircleRulesLib-validate}) before a template is published or a circle founded,
 ///   so a circle cannot exceed the member cap that bounds its loops.
 /// - Indexes only grow and are read in pages of at most {MAX_PAGE_SIZE}; nothing returns an unbounded array.
-contract CircleRegistry is ICircleRegistry {
+contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
+    /// @inheritdoc ICircleRegistry
+    bytes32 public constant FOUNDING_CONSENT_TYPEHASH = keccak256(
+        "FoundingConsent(string name,address[] founders,bytes32 charterHash,string charterURI,bytes32 rulesHash,"
+        "uint256 deadline,address founder,uint256 nonce)"
+    );
+
     /// @inheritdoc ICircleRegistry
     uint256 public constant MAX_PAGE_SIZE = 100;
 
@@ -58,6 +73,7 @@ contract CircleRegistry is ICircleRegistry {
     mapping(address account => bool) private _isCouncil;
     bytes32[] private _templateIds;
     mapping(bytes32 templateId => Template) private _templates;
+    mapping(address founder => mapping(bytes32 digest => bool)) private _approvedFoundings;
 
     /// @param circleImplementation_ The {Circle} implementation.
     /// @param membershipImplementation_ The {CircleMembership} implementation.
@@ -74,7 +90,7 @@ contract CircleRegistry is ICircleRegistry {
         address badgesImplementation_,
         address seatsImplementation_,
         address defaultRandomness_
-    ) {
+    ) EIP712("Commonweal CircleRegistry", "1") {
         circleImplementation = circleImplementation_;
         membershipImplementation = membershipImplementation_;
         ritualsImplementation = ritualsImplementation_;
@@ -124,6 +140,47 @@ contract CircleRegistry is ICircleRegistry {
         _initializeParts(parts, founding.name, rules, mandateRules, founding.charterHash, founding.charterURI);
         emit CouncilCreated(parts.circle, msg.sender, parts, founding.name, founding.openJoin, rules, mandateRules);
         return parts.circle;
+    }
+
+    // ------------------------------------------------------------------
+    // Founders' consent
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRegistry
+    function approveFounding(bytes32 digest) external {
+        _approvedFoundings[msg.sender][digest] = true;
+        emit FoundingApproved(msg.sender, digest);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function revokeFoundingConsents() external {
+        uint256 used = _useNonce(msg.sender);
+        emit FoundingConsentsRevoked(msg.sender, used + 1);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function foundingDigest(
+        Founding calldata founding,
+        bytes32 rulesHash_,
+        address founder
+    ) public view returns (bytes32) {
+        return _foundingDigest(_foundingContent(founding, rulesHash_), founder, nonces(founder));
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function rulesHash(CircleRules memory rules, MandateRules memory mandateRules) public pure returns (bytes32) {
+        return keccak256(abi.encode(rules, mandateRules));
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function isFoundingApproved(address founder, bytes32 digest) external view returns (bool) {
+        return _approvedFoundings[founder][digest];
+    }
+
+    /// @inheritdoc ICircleRegistry
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
     }
 
     // ------------------------------------------------------------------
@@ -222,8 +279,51 @@ contract CircleRegistry is ICircleRegistry {
             rules.maxMembers
         );
         _initializeParts(parts, founding.name, rules, mandateRules, founding.charterHash, founding.charterURI);
+        // Consents are checked last, once the founders and rules are known valid, so a refusal names the real
+        // obstacle; the whole founding reverts if one is missing.
+        _checkConsents(founding, rulesHash(rules, mandateRules));
         emit CircleCreated(parts.circle, msg.sender, templateId, parts, founding.name, rules, mandateRules);
         return parts.circle;
+    }
+
+    /// @dev Every founder but the sender consented to this founding, by signature or by an earlier approval of its
+    /// digest; each consent's nonce is used up. Bounded by the founders (at most the member cap, checked after this
+    /// by the membership before this runs).
+    function _checkConsents(Founding calldata founding, bytes32 rulesHash_) private {
+        uint256 count = founding.founders.length;
+        if (founding.consents.length != count) revert CircleRegistryConsentCount(founding.consents.length, count);
+        if (block.timestamp > founding.deadline) revert CircleRegistryConsentExpired(founding.deadline);
+        bytes memory content = _foundingContent(founding, rulesHash_);
+        for (uint256 i = 0; i < count; ++i) {
+            address founder = founding.founders[i];
+            if (founder == msg.sender) continue;
+            bytes32 digest = _foundingDigest(content, founder, _useNonce(founder));
+            bytes calldata signature = founding.consents[i];
+            if (signature.length == 0 && _approvedFoundings[founder][digest]) {
+                _approvedFoundings[founder][digest] = false;
+            } else if (signature.length == 0 || !SignatureChecker.isValidSignatureNow(founder, digest, signature)) {
+                revert CircleRegistryNoConsent(founder);
+            }
+        }
+    }
+
+    /// @dev The encoded consent struct up to the founder and nonce (every field is one word, so appending the founder
+    /// and nonce gives exactly the EIP-712 encoding of the whole struct).
+    function _foundingContent(Founding calldata founding, bytes32 rulesHash_) private pure returns (bytes memory) {
+        return
+            abi.encode(
+                FOUNDING_CONSENT_TYPEHASH,
+                keccak256(bytes(founding.name)),
+                keccak256(abi.encodePacked(founding.founders)),
+                founding.charterHash,
+                keccak256(bytes(founding.charterURI)),
+                rulesHash_,
+                founding.deadline
+            );
+    }
+
+    function _foundingDigest(bytes memory content, address founder, uint256 nonce) private view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(bytes.concat(content, abi.encode(founder, nonce))));
     }
 
     /// @dev Validates the rules and clones the five parts of a circle or council, indexing it as a circle.

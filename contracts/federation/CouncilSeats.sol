@@ -132,6 +132,9 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         emit OpenJoinSet(openJoin_);
     }
 
+    /// @dev Circles ask with {requestSeat}, checked in {admit}: the membership's own request does not apply here.
+    function _takeAdmissionRequest(address) internal pure override {}
+
     // ------------------------------------------------------------------
     // Seats, filled and vacant
     // ------------------------------------------------------------------

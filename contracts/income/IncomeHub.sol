@@ -20,10 +20,17 @@ import {Demurrage, DiscountedBalance} from "./Demurrage.sol";
 ///
 /// @dev Security reasoning:
 /// - Sybil defence: registration needs an invitation (the inviter trusts the invitee first and burns
-///   {invitationCost} of their own token; the invitee receives {welcomeBonus}), or a circle's vouching (its own
-///   membership process is the defence: a circle's decision can register any of its members at no cost, so a circle
-///   that admits fake members can mint income for them; registered circles are only circles of the registry), or the
-///   bootstrap period right after deployment. Vouched and bootstrapped people receive no welcome bonus.
+///   {invitationCost} of their own token; the invitee receives {welcomeBonus}), or a circle's vouching, or the
+///   bootstrap period right after deployment. Vouching costs exactly what an invitation costs: the circle burns
+///   {invitationCost} per person of a member's personal token that the member gave to the circle (their consent),
+///   so an identity made through a circle is no cheaper to fake than an invitation. The real defence is the
+///   circle's admission decision (and the inviter's trust): neither cost nor consent stops one person holding many
+///   keys. Vouched and bootstrapped people receive no welcome bonus.
+/// - Consent: no one is registered as a person except by their own transaction ({register}, {acceptVouch}); a
+///   circle's vouching is only an offer. An address with no code cannot send one, so a predicted clone address
+///   cannot be registered before it exists, and once it exists it is a registry body, which is always refused
+///   ({isRegistryBody}: circles, councils and every contract answering `circle()` with one of them). So no one can
+///   block a circle, a council or a part of one by registering it as a person.
 /// - Issuance is computed from the time of the last claim, which every claim moves to now: a second claim in the same
 ///   hour earns 0, and nothing can be claimed twice. {stop} is one-way: no function clears it and a registered
 ///   account can never register again.
@@ -37,7 +44,7 @@ import {Demurrage, DiscountedBalance} from "./Demurrage.sol";
 /// - Amounts and balances are at most 2^192 - 1 ({Demurrage.MAX_VALUE}); larger values revert with
 ///   {IncomeHubValueTooLarge}. Demurrage rounds down, so the hub never shows more than was minted.
 /// - Bounds: payments take at most {MAX_FLOW_EDGES} edges and {MAX_FLOW_VERTICES} vertices; vouching and group
-///   mints take at most {MAX_BATCH} entries.
+///   mints take at most {MAX_BATCH} entries. {isRegistryBody} makes one bounded static call to the account.
 contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
     /// @notice Most people a circle vouches for, or collateral tokens, in one call (the member cap).
     uint256 public constant MAX_BATCH = 32;
@@ -74,6 +81,7 @@ contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
     mapping(uint256 id => mapping(address account => DiscountedBalance)) private _balances;
     mapping(address owner => mapping(address operator => bool)) private _operators;
     mapping(address truster => mapping(address trustee => uint256 expiry)) private _trust;
+    mapping(address person => mapping(address circle => bool)) private _vouches;
 
     constructor(Config memory config) {
         if (config.dayZero % 1 hours != 0 || config.dayZero > block.timestamp) {
@@ -93,10 +101,10 @@ contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
 
     /// @notice Registers the caller as a person, invited by `inviter` (who must trust them already), or with no
     /// inviter during the bootstrap period. The inviter pays {invitationCost} of their own token; the caller
-    /// receives {welcomeBonus} of theirs.
+    /// receives {welcomeBonus} of theirs. Never a registry body ({isRegistryBody}).
     /// @param inviter A registered person who trusts the caller, or zero while bootstrapping.
     function register(address inviter) external nonReentrant {
-        _checkUnregistered(msg.sender);
+        _checkNewPerson(msg.sender);
         if (inviter == address(0)) {
             if (block.timestamp >= bootstrapEnd) revert IncomeHubInvitationRequired(bootstrapEnd);
         } else {
@@ -123,20 +131,62 @@ contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
         emit CircleRegistered(msg.sender);
     }
 
-    /// @notice Registers members of the calling circle as people, at no cost and with no welcome bonus: the circle's
-    /// own admission process vouches for them. Only a registered circle, by its own decision; at most {MAX_BATCH}.
+    /// @notice Offers registration to members of the calling circle, paying for each exactly what an invitation
+    /// costs: {invitationCost} of a member's personal token that the circle holds (the member gave it to the circle
+    /// for this). Each person becomes registered only when they accept ({acceptVouch}). Only a registered circle, by
+    /// its own decision; at most {MAX_BATCH}.
     /// @param people Members of the circle, none registered yet.
-    function vouch(address[] calldata people) external {
+    /// @param payers For each person, the member whose token the circle burns.
+    function vouch(address[] calldata people, address[] calldata payers) external nonReentrant {
         _checkCircle(msg.sender);
         if (people.length > MAX_BATCH) revert IncomeHubTooMany(people.length, MAX_BATCH);
+        if (people.length != payers.length) revert IncomeHubLengthMismatch(people.length, payers.length);
         ICircleMembership membership = ICircleMembership(ICircle(msg.sender).membership());
         for (uint256 i = 0; i < people.length; ++i) {
             address person = people[i];
+            address payer = payers[i];
             if (!membership.isMember(person)) revert IncomeHubNotMember(msg.sender, person);
+            if (!membership.isMember(payer)) revert IncomeHubNotMember(msg.sender, payer);
+            if (_avatars[payer].kind != AvatarKind.Person) revert IncomeHubNotRegistered(payer);
             _checkUnregistered(person);
-            _avatars[person] = Avatar(AvatarKind.Person, false, uint64(block.timestamp));
-            emit PersonRegistered(person, msg.sender);
+            if (_vouches[person][msg.sender]) revert IncomeHubAlreadyVouched(msg.sender, person);
+            _vouches[person][msg.sender] = true;
+            emit VouchOffered(msg.sender, person, payer, invitationCost);
+            _burn(msg.sender, _idOf(payer), invitationCost);
         }
+    }
+
+    /// @notice Accepts `circle`'s vouching: registers the caller as a person, with no welcome bonus. The caller must
+    /// still be a member of the circle, and never a registry body ({isRegistryBody}).
+    /// @param circle The registered circle that vouched for the caller.
+    function acceptVouch(address circle) external nonReentrant {
+        if (!_vouches[msg.sender][circle]) revert IncomeHubNotVouched(circle, msg.sender);
+        _checkNewPerson(msg.sender);
+        if (!ICircleMembership(ICircle(circle).membership()).isMember(msg.sender)) {
+            revert IncomeHubNotMember(circle, msg.sender);
+        }
+        _vouches[msg.sender][circle] = false;
+        _avatars[msg.sender] = Avatar(AvatarKind.Person, false, uint64(block.timestamp));
+        emit PersonRegistered(msg.sender, circle);
+    }
+
+    /// @notice Whether `circle` has offered to register `person` (and they have not accepted yet).
+    /// @param circle The circle.
+    /// @param person The person.
+    function isVouched(address circle, address person) external view returns (bool) {
+        return _vouches[person][circle];
+    }
+
+    /// @notice Whether `account` is a circle or council of the registry, or says it belongs to one (memberships,
+    /// rituals, mandates, badges and currencies answer `circle()`): such an account can never be a person.
+    /// @param account The account.
+    function isRegistryBody(address account) public view returns (bool) {
+        if (_isCircle(account)) return true;
+        if (account.code.length == 0) return false;
+        (bool ok, bytes memory answer) = account.staticcall(abi.encodeCall(ICircleMembership.circle, ()));
+        if (!ok || answer.length != 32) return false;
+        uint256 word = abi.decode(answer, (uint256));
+        return word <= type(uint160).max && word != 0 && _isCircle(address(uint160(word)));
     }
 
     /// @notice What `account` is: not registered, a person or a circle.
@@ -496,6 +546,21 @@ contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
 
     function _checkUnregistered(address account) private view {
         if (_avatars[account].kind != AvatarKind.None) revert IncomeHubAlreadyRegistered(account);
+    }
+
+    /// @dev A new person: not registered yet, and not a body of the registry (a circle, a council or a part of one).
+    function _checkNewPerson(address account) private view {
+        if (isRegistryBody(account)) revert IncomeHubRegistryBody(account);
+        _checkUnregistered(account);
+    }
+
+    /// @dev Whether the registry says `account` is a circle; false if the registry cannot answer (a hub deployed
+    /// without a registry has no circles).
+    function _isCircle(address account) private view returns (bool) {
+        (bool ok, bytes memory answer) = address(registry).staticcall(
+            abi.encodeCall(ICircleRegistry.isCircle, (account))
+        );
+        return ok && answer.length == 32 && abi.decode(answer, (uint256)) == 1;
     }
 
     function _checkPerson(address account) private view returns (Avatar storage avatar) {

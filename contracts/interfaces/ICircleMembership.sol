@@ -11,6 +11,14 @@ interface ICircleMembership {
     /// @param memberCount The number of members afterwards.
     event MemberAdmitted(address indexed member, uint256 memberCount);
 
+    /// @notice Someone asked to join: the circle may now admit them by its decision.
+    /// @param account Who asked.
+    event AdmissionRequested(address indexed account);
+
+    /// @notice Someone withdrew their request to join.
+    /// @param account Who withdrew it.
+    event AdmissionRequestWithdrawn(address indexed account);
+
     /// @notice A member was removed by the circle's decision.
     /// @param member The former member.
     /// @param memberCount The number of members afterwards.
@@ -55,6 +63,14 @@ interface ICircleMembership {
     /// @param maxMembers The circle's maximum.
     error CircleMembershipTooManyFounders(uint256 founders, uint256 maxMembers);
 
+    /// @notice The account has not asked to join (or withdrew its request): no one is admitted without asking.
+    /// @param account The account.
+    error CircleMembershipNotRequested(address account);
+
+    /// @notice The account has already asked to join.
+    /// @param account The account.
+    error CircleMembershipAlreadyRequested(address account);
+
     /// @notice Membership tokens are soulbound: they cannot be transferred or approved.
     /// @param tokenId The token.
     error CircleMembershipSoulbound(uint256 tokenId);
@@ -76,7 +92,14 @@ interface ICircleMembership {
         uint8 maxMembers
     ) external;
 
-    /// @notice Admits `member`. Only the circle, by a passed proposal.
+    /// @notice The caller asks to join the circle: its consent to be admitted. Not for members.
+    function requestAdmission() external;
+
+    /// @notice The caller withdraws their request to join.
+    function withdrawRequest() external;
+
+    /// @notice Admits `member`, who must have asked ({requestAdmission}); consumes the request. Only the circle, by a
+    /// passed proposal.
     /// @param member The account to admit.
     function admit(address member) external;
 
@@ -110,6 +133,10 @@ interface ICircleMembership {
     /// @notice Whether `account` is a member now.
     /// @param account The account.
     function isMember(address account) external view returns (bool);
+
+    /// @notice Whether `account` has asked to join and not been admitted or withdrawn since.
+    /// @param account The account.
+    function hasRequestedAdmission(address account) external view returns (bool);
 
     /// @notice The most members the circle may have.
     function maxMembers() external view returns (uint8);

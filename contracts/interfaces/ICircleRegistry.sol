@@ -12,11 +12,16 @@ interface ICircleRegistry is ICircleRules {
     /// @param founders The founding members (between the rules' min and max, no duplicates, no zero address).
     /// @param charterHash Hash of the founding charter.
     /// @param charterURI Where the founding charter can be read.
+    /// @param deadline The last second at which the founders' consents count.
+    /// @param consents One per founder, in the same order: their EIP-712 `FoundingConsent` signature (ERC-1271 for a
+    /// contract), or empty for the sender and for a founder who approved the digest by transaction.
     struct Founding {
         string name;
         address[] founders;
         bytes32 charterHash;
         string charterURI;
+        uint256 deadline;
+        bytes[] consents;
     }
 
     /// @notice What it takes to found a council.
@@ -109,6 +114,29 @@ interface ICircleRegistry is ICircleRules {
         MandateRules mandateRules
     );
 
+    /// @notice A founder approved a founding's consent digest by their own transaction.
+    /// @param founder The founder.
+    /// @param digest The EIP-712 digest of their `FoundingConsent` ({foundingDigest}).
+    event FoundingApproved(address indexed founder, bytes32 indexed digest);
+
+    /// @notice A founder cancelled every founding consent they gave and that is not used yet.
+    /// @param founder The founder.
+    /// @param nonce Their nonce from now on.
+    event FoundingConsentsRevoked(address indexed founder, uint256 nonce);
+
+    /// @notice A founder other than the sender gave no valid consent to this founding.
+    /// @param founder The founder.
+    error CircleRegistryNoConsent(address founder);
+
+    /// @notice The founders' consents are past their deadline.
+    /// @param deadline The deadline.
+    error CircleRegistryConsentExpired(uint256 deadline);
+
+    /// @notice There must be exactly one consent entry per founder.
+    /// @param consents How many consents were given.
+    /// @param founders How many founders there are.
+    error CircleRegistryConsentCount(uint256 consents, uint256 founders);
+
     /// @notice A name is empty.
     error CircleRegistryEmptyName();
 
@@ -132,8 +160,8 @@ interface ICircleRegistry is ICircleRules {
     /// @notice No founders were given.
     error CircleRegistryNoFounders();
 
-    /// @notice Founds a circle with its own rules.
-    /// @param founding Name, founders and charter.
+    /// @notice Founds a circle with its own rules. Every founder but the sender must consent (see {Founding}).
+    /// @param founding Name, founders, charter and the founders' consents.
     /// @param rules The circle's rules.
     /// @param mandateRules The circle's mandate rules.
     /// @return circle The new circle.
@@ -143,8 +171,9 @@ interface ICircleRegistry is ICircleRules {
         MandateRules calldata mandateRules
     ) external returns (address circle);
 
-    /// @notice Founds a circle with the rules of a published template.
-    /// @param founding Name, founders and charter.
+    /// @notice Founds a circle with the rules of a published template. Every founder but the sender must consent to
+    /// the template's rules (see {Founding}).
+    /// @param founding Name, founders, charter and the founders' consents.
     /// @param templateId The template.
     /// @return circle The new circle.
     function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address circle);
@@ -160,6 +189,43 @@ interface ICircleRegistry is ICircleRules {
         CircleRules calldata rules,
         MandateRules calldata mandateRules
     ) external returns (address council);
+
+    /// @notice Approves, by the caller's own transaction, the founding whose consent digest is `digest` (what a
+    /// signature would sign, {foundingDigest}); used up by that founding.
+    /// @param digest The digest.
+    function approveFounding(bytes32 digest) external;
+
+    /// @notice Cancels every founding consent the caller signed or approved and that is not used yet (uses a nonce).
+    function revokeFoundingConsents() external;
+
+    /// @notice The EIP-712 digest `founder` signs (or approves) to consent to `founding`, at their current nonce.
+    /// The founding's `consents` are ignored.
+    /// @param founding The founding.
+    /// @param rulesHash The hash of its rules ({rulesHash}; a template's rules for a founding from a template).
+    /// @param founder The founder.
+    function foundingDigest(
+        Founding calldata founding,
+        bytes32 rulesHash,
+        address founder
+    ) external view returns (bytes32);
+
+    /// @notice The hash of a rule set that founders consent to: keccak256 of their ABI encoding.
+    /// @param rules The circle rules.
+    /// @param mandateRules The mandate rules.
+    function rulesHash(CircleRules memory rules, MandateRules memory mandateRules) external pure returns (bytes32);
+
+    /// @notice Whether `founder` approved `digest` by transaction and it is not used yet.
+    /// @param founder The founder.
+    /// @param digest The digest.
+    function isFoundingApproved(address founder, bytes32 digest) external view returns (bool);
+
+    /// @notice The EIP-712 domain separator of founding consents (name "Commonweal CircleRegistry", version "1").
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32);
+
+    /// @notice The EIP-712 type hash of a founding consent.
+    // solhint-disable-next-line func-name-mixedcase
+    function FOUNDING_CONSENT_TYPEHASH() external view returns (bytes32);
 
     /// @notice Publishes a rule set as a named template anyone can found circles from. Names are first come.
     /// @param name The template's name.

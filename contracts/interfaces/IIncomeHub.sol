@@ -42,6 +42,13 @@ interface IIncomeHub {
     /// @param inviter Who invited them: a person, a circle vouching for its member, or zero while bootstrapping.
     event PersonRegistered(address indexed person, address indexed inviter);
 
+    /// @notice A circle offered to register one of its members as a person, burning what an invitation costs.
+    /// @param circle The circle.
+    /// @param person The member it vouches for (registered once they accept).
+    /// @param payer The member whose token (given to the circle) was burned.
+    /// @param cost How much was burned.
+    event VouchOffered(address indexed circle, address indexed person, address indexed payer, uint256 cost);
+
     /// @notice A circle registered: it may vouch for its members and is a group with its own token.
     /// @param circle The circle.
     event CircleRegistered(address indexed circle);
@@ -173,6 +180,20 @@ interface IIncomeHub {
     /// @param group The group.
     /// @param tokenOwner Whose token it is.
     error IncomeHubUntrustedCollateral(address group, address tokenOwner);
+
+    /// @notice The account is a circle, a council or a part of one: it can never be registered as a person.
+    /// @param account The account.
+    error IncomeHubRegistryBody(address account);
+
+    /// @notice The circle has not vouched for the person (or the offer was already accepted).
+    /// @param circle The circle.
+    /// @param person The person.
+    error IncomeHubNotVouched(address circle, address person);
+
+    /// @notice The circle has already vouched for the person; the offer waits for their acceptance.
+    /// @param circle The circle.
+    /// @param person The person.
+    error IncomeHubAlreadyVouched(address circle, address person);
 
     /// @notice The day zero is not a whole hour, or is in the future.
     /// @param dayZero The day zero.

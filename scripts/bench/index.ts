@@ -2,12 +2,13 @@
 // same thing in the same run. Prints a table and writes BENCHMARKS.md. Run with `npm run bench`.
 import { writeFileSync } from "node:fs";
 
-import type { ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse, Signer } from "ethers";
 import { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
 import { benchCaps, capsReport } from "./caps.js";
 import { benchIncome } from "./income.js";
+import { withConsents } from "../founding.js";
 import { benchPathfinder } from "./pathfinder.js";
 import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
@@ -61,11 +62,16 @@ const rules: CircleRules = {
 const founders = signers.slice(0, 6);
 
 async function createCircle(members: readonly { address: string }[], name: string) {
-  const tx = registry.createCircle(
+  const founding = await withConsents(
+    registry,
     { name, founders: members.map((m) => m.address), charterHash: ethers.id(name), charterURI: `ipfs://${name}` },
     rules,
     mandateRules,
+    signers[0]!.address,
+    // Founders are node accounts or local keys (the circles of up to 32): each signs for itself.
+    (founder) => members.find((m) => m.address === founder) as unknown as Signer,
   );
+  const tx = registry.createCircle(founding, rules, mandateRules);
   const gas = await gasOf(tx);
   const count = await registry.circleCount();
   const [address] = await registry.circles(count - 1n, 1);
@@ -141,6 +147,7 @@ async function decide(calls: { target: string; data: string }[], description: st
   return gasOf(circle.execute(targets, values, calldatas, ethers.id(description)));
 }
 const membershipAddress = await membership.getAddress();
+await (await membership.connect(signers[6]!).requestAdmission()).wait();
 const admitGas = await decide(
   [{ target: membershipAddress, data: membership.interface.encodeFunctionData("admit", [signers[6]!.address]) }],
   "Admit a newcomer",
@@ -293,11 +300,15 @@ for (const modules of [0, 1, 4, 8]) {
 const eight = signers.slice(0, 8);
 const busyRules = { ...mandateRules, maxLivePerMember: 4 };
 for (const live of [0, 1, 8, 16, 32]) {
-  const tx = registry.createCircle(
+  const founding = await withConsents(
+    registry,
     { name: `Reset ${live}`, founders: eight.map((m) => m.address), charterHash: ethers.id("x"), charterURI: "" },
     rules,
     busyRules,
+    signers[0]!.address,
+    (founder) => ethers.getSigner(founder),
   );
+  const tx = registry.createCircle(founding, rules, busyRules);
   await gasOf(tx);
   const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
   const c = await ethers.getContractAt("Circle", address!);
@@ -326,12 +337,17 @@ async function asAccount(address: string) {
   return ethers.getSigner(address);
 }
 async function smallCircle(i: number) {
-  const member = new ethers.Wallet(ethers.id(`council bench member ${i}`)).address;
-  const tx = registry.createCircle(
+  const key = new ethers.Wallet(ethers.id(`council bench member ${i}`));
+  const member = key.address;
+  const founding = await withConsents(
+    registry,
     { name: `Seat circle ${i}`, founders: [member], charterHash: ethers.id("x"), charterURI: "" },
     oneMemberRules,
     mandateRules,
+    signers[0]!.address,
+    () => key,
   );
+  const tx = registry.createCircle(founding, oneMemberRules, mandateRules);
   await gasOf(tx);
   const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
   const c = await ethers.getContractAt("Circle", address!);

@@ -13,7 +13,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, info, list, admit, leave, propose, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
   ).build(),
   addRuleOptions(
     task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
@@ -23,12 +23,36 @@ export const circleTasks = [
       .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
       .addOption(
         option("template", "Found from a published template (its name or id) instead of the defaults and options"),
-      ),
+      )
+      .addOption(option("consents", "Founders' consents from `circle consent --json`, comma-separated files"))
+      .addOption(option("deadline", "Until when the consents count, unix seconds (default: theirs, or a day)")),
   )
     .addOption(fromOption)
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./create.js"))
+    .build(),
+  addRuleOptions(
+    task(["circle", "consent"], "Sign your consent, as a founder, to a circle someone else founds (same options)")
+      .addOption(option("name", "The circle's name"))
+      .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
+      .addOption(option("charterHash", "The founding charter's content hash (0x and 64 hex digits)"))
+      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+      .addOption(option("template", "The published template the circle is founded from (its name or id)"))
+      .addOption(option("deadline", "Until when the consent counts, unix seconds (default: a day from now)")),
+  )
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./consent.js"))
+    .build(),
+  task(["circle", "request-admission"], "Ask to join a circle (or --withdraw the request): no one joins unasked")
+    .addOption(circleOption)
+    .addFlag({ name: "withdraw", description: "Withdraw your request instead" })
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./request-admission.js"))
     .build(),
   task(["circle", "info"], "Show a circle or council: members, rules, charter, reset epoch, mandates, role modules")
     .addOption(circleOption)

@@ -6,7 +6,10 @@ import { fromOption, jsonFlag, option } from "../options.js";
 const hubOption = option("hub", "The income hub (default: this network's deployment record)");
 
 export const incomeTasks = [
-  emptyTask("income", "Basic income: register, invite, trust, claim, pay along trust, wrap, balance").build(),
+  emptyTask(
+    "income",
+    "Basic income: register, vouch, accept-vouch, invite, trust, claim, pay along trust, wrap, balance",
+  ).build(),
   task(["income", "pay"], "Pay someone in basic income along paths of trust, in one transaction")
     .addOption(option("to", "Who receives the payment (address)"))
     .addOption(option("amount", "How much, in tokens (e.g. 25 or 0.5)"))
@@ -21,6 +24,24 @@ export const incomeTasks = [
     .addOption(hubOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./register.js"))
+    .build(),
+  task(["income", "vouch"], "Propose that your circle vouch for members (each costs what an invitation costs)")
+    .addOption(option("circle", "Your circle (address)"))
+    .addOption(option("people", "Members to vouch for, comma-separated addresses"))
+    .addOption(option("payers", "For each, the member whose token the circle burns (default: you)"))
+    .addOption(option("fund", "First give the circle this many of your own tokens (e.g. 96)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addOption(option("registry", "The circle registry (default: this network's deployment record)"))
+    .addFlag(jsonFlag)
+    .setAction(() => import("./vouch.js"))
+    .build(),
+  task(["income", "accept-vouch"], "Accept your circle's vouching: you become a registered person")
+    .addOption(option("circle", "The circle that vouched for you (address)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./accept-vouch.js"))
     .build(),
   task(["income", "invite"], "Invite someone: trust them, then they register naming you as inviter")
     .addOption(option("person", "Who to invite (address)"))

@@ -147,6 +147,7 @@ describe("Circle", function () {
     it("counts a member admitted before the proposal was made", async function () {
       const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
       const newcomer = outsiders[0]!;
+      await membership.connect(newcomer).requestAdmission();
       const admission = proposal(
         [
           {
@@ -169,6 +170,7 @@ describe("Circle", function () {
     it("refuses a vote from a member admitted during the voting delay", async function () {
       const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
       const newcomer = outsiders[0]!;
+      await membership.connect(newcomer).requestAdmission();
       // Admission first, so that it can be executed while the target proposal is still pending/active.
       const admission = proposal(
         [
@@ -323,6 +325,7 @@ describe("Circle", function () {
     it("still lets a lapsed circle admit and remove members", async function () {
       const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
       await time.increaseTo((await circle.charter()).expiresAt);
+      await membership.connect(outsiders[0]!).requestAdmission();
       const changes = proposal(
         [
           {

@@ -73,6 +73,9 @@ describe("CircleMembership", function () {
     it("admits a member by a passed proposal, with a vote from then on", async function () {
       const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
       const newcomer = outsiders[0]!;
+      await expect(membership.connect(newcomer).requestAdmission())
+        .to.emit(membership, "AdmissionRequested")
+        .withArgs(newcomer.address);
       const admission = proposal(
         [
           {
@@ -102,6 +105,53 @@ describe("CircleMembership", function () {
         .withArgs(founders[0]!.address);
     });
 
+    it("a circle's decision cannot make someone a member who never asked", async function () {
+      const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
+      const unwilling = outsiders[0]!;
+      const target = await membership.getAddress();
+      const data = membership.interface.encodeFunctionData("admit", [unwilling.address]);
+      const passed = await pass(circle, founders.slice(0, 3), proposal([{ target, data }], "Enlist Dan"));
+      await expect(passed.execute())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipNotRequested")
+        .withArgs(unwilling.address);
+      expect(await membership.isMember(unwilling.address)).to.equal(false);
+      expect(await membership.getVotes(unwilling.address)).to.equal(0n);
+    });
+
+    it("lets a person ask to join and withdraw the request; a withdrawn or used request admits no one", async function () {
+      const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
+      const [dan, eve] = [outsiders[0]!, outsiders[1]!];
+      await expect(membership.connect(founders[0]!).requestAdmission())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipAlreadyMember")
+        .withArgs(founders[0]!.address);
+      await expect(membership.connect(dan).withdrawRequest())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipNotRequested")
+        .withArgs(dan.address);
+      await membership.connect(dan).requestAdmission();
+      await expect(membership.connect(dan).requestAdmission())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipAlreadyRequested")
+        .withArgs(dan.address);
+      await expect(membership.connect(dan).withdrawRequest())
+        .to.emit(membership, "AdmissionRequestWithdrawn")
+        .withArgs(dan.address);
+      expect(await membership.hasRequestedAdmission(dan.address)).to.equal(false);
+      const target = await membership.getAddress();
+      const admit = (who: string) => ({ target, data: membership.interface.encodeFunctionData("admit", [who]) });
+      const withdrawn = await pass(circle, founders.slice(0, 3), proposal([admit(dan.address)], "Admit Dan"));
+      await expect(withdrawn.execute())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipNotRequested")
+        .withArgs(dan.address);
+      // A request is used up by its admission: after leaving, joining again takes a new request.
+      await membership.connect(eve).requestAdmission();
+      await (await pass(circle, founders.slice(0, 3), proposal([admit(eve.address)], "Admit Eve"))).execute();
+      expect(await membership.hasRequestedAdmission(eve.address)).to.equal(false);
+      await membership.connect(eve).leave();
+      const again = await pass(circle, founders.slice(0, 3), proposal([admit(eve.address)], "Admit Eve again"));
+      await expect(again.execute())
+        .to.be.revertedWithCustomError(membership, "CircleMembershipNotRequested")
+        .withArgs(eve.address);
+    });
+
     it("refuses admitting an existing member, the zero address, or past the maximum size", async function () {
       const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
       const target = await membership.getAddress();
@@ -115,6 +165,7 @@ describe("CircleMembership", function () {
       await expect(zero.execute()).to.be.revertedWithCustomError(membership, "CircleMembershipZeroAddress");
 
       // Six founders, maximum ten: four admissions fit, the fifth does not, and the whole batch reverts.
+      for (const o of outsiders.slice(0, 5)) await membership.connect(o).requestAdmission();
       const five = outsiders.slice(0, 5).map((o) => admit(o.address));
       const tooMany = await pass(circle, founders.slice(0, 3), proposal(five, "Five at once"));
       await expect(tooMany.execute())
@@ -180,6 +231,7 @@ describe("CircleMembership", function () {
       const { circle, membership, founders } = await networkHelpers.loadFixture(circleWorld);
       const returning = founders[5]!;
       await membership.connect(returning).leave();
+      await membership.connect(returning).requestAdmission();
       const readmission = proposal(
         [
           {

@@ -4,6 +4,7 @@ import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import { findEvent } from "../../client/events.js";
+import { FOUNDING_CONSENT_TYPES } from "../../client/founding.js";
 import { mandateRulesFromChain, rulesFromChain, type MandateRules } from "../../client/rules.js";
 import {
   CHARTER_HASH,
@@ -16,10 +17,18 @@ import {
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
-const { deployRegistry, createCircle, circleWorld } = circleFixtures(connection);
+const { deployRegistry, createCircle, circleWorld, consentedFounding } = circleFixtures(connection);
 
+/** A founding with no consents yet: refusals of bad input come before the consents are checked. */
 function founding(founders: string[], name = "Tool Library") {
-  return { name, founders, charterHash: CHARTER_HASH, charterURI: CHARTER_URI };
+  return {
+    name,
+    founders,
+    charterHash: CHARTER_HASH,
+    charterURI: CHARTER_URI,
+    deadline: 0n,
+    consents: founders.map(() => "0x"),
+  };
 }
 
 async function addresses(count: number): Promise<string[]> {
@@ -34,10 +43,14 @@ describe("CircleRegistry", function () {
       const founders = await addresses(6);
       const [creator] = await ethers.getSigners();
 
-      await expect(registry.createCircle(founding(founders), TEST_RULES, TEST_MANDATE_RULES)).to.emit(
+      const consented = await consentedFounding(
         registry,
-        "CircleCreated",
+        founding(founders),
+        TEST_RULES,
+        TEST_MANDATE_RULES,
+        creator!.address,
       );
+      await expect(registry.createCircle(consented, TEST_RULES, TEST_MANDATE_RULES)).to.emit(registry, "CircleCreated");
       const [circleAddress] = await registry.circles(0, 1);
       expect(await registry.isCircle(circleAddress!)).to.equal(true);
       expect(await registry.circleCount()).to.equal(1n);
@@ -103,6 +116,144 @@ describe("CircleRegistry", function () {
         membership,
         "InvalidInitialization",
       );
+    });
+  });
+
+  describe("founders' consent", function () {
+    it("an outsider cannot make people founders of a circle they never agreed to", async function () {
+      const { registry } = await networkHelpers.loadFixture(deployRegistry);
+      const signers = await ethers.getSigners();
+      const [outsider, victims] = [signers[9]!, (await addresses(6)).slice(0, 6)];
+      const unsigned = founding(victims, "Captured");
+      await expect(
+        registry.connect(outsider).createCircle({ ...unsigned, deadline: 2n ** 64n }, TEST_RULES, TEST_MANDATE_RULES),
+      )
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(victims[0]);
+      // Signatures given for another founding (other rules, another name) or by someone else do not count.
+      const other = await consentedFounding(
+        registry,
+        founding(victims, "Captured"),
+        { ...TEST_RULES, quorumPercent: 90 },
+        TEST_MANDATE_RULES,
+        outsider.address,
+      );
+      await expect(registry.connect(outsider).createCircle(other, TEST_RULES, TEST_MANDATE_RULES))
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(victims[0]);
+      const renamed = await consentedFounding(
+        registry,
+        founding(victims, "Harmless"),
+        TEST_RULES,
+        TEST_MANDATE_RULES,
+        outsider.address,
+      );
+      await expect(
+        registry.connect(outsider).createCircle({ ...renamed, name: "Captured" }, TEST_RULES, TEST_MANDATE_RULES),
+      )
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(victims[0]);
+      const swapped = [renamed.consents[1]!, ...renamed.consents.slice(1)];
+      await expect(
+        registry.connect(outsider).createCircle({ ...renamed, consents: swapped }, TEST_RULES, TEST_MANDATE_RULES),
+      )
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(victims[0]);
+      await expect(
+        registry
+          .connect(outsider)
+          .createCircle({ ...renamed, consents: renamed.consents.slice(1) }, TEST_RULES, TEST_MANDATE_RULES),
+      )
+        .to.be.revertedWithCustomError(registry, "CircleRegistryConsentCount")
+        .withArgs(5, 6);
+      expect(await registry.circleCount()).to.equal(0n);
+      // With every founder's own signature, the same outsider may send the founding (the sender signs nothing).
+      await expect(registry.connect(outsider).createCircle(renamed, TEST_RULES, TEST_MANDATE_RULES)).to.emit(
+        registry,
+        "CircleCreated",
+      );
+    });
+
+    it("a consent founds one circle only, expires at its deadline, and can be revoked", async function () {
+      const { registry } = await networkHelpers.loadFixture(deployRegistry);
+      const [sender, ben] = await ethers.getSigners();
+      const founders = await addresses(6);
+      const consented = await consentedFounding(
+        registry,
+        founding(founders),
+        TEST_RULES,
+        TEST_MANDATE_RULES,
+        sender!.address,
+      );
+      await registry.createCircle(consented, TEST_RULES, TEST_MANDATE_RULES);
+      // Replaying the same signatures: every nonce was used.
+      await expect(registry.createCircle(consented, TEST_RULES, TEST_MANDATE_RULES))
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(ben!.address);
+      const late = await consentedFounding(
+        registry,
+        founding(founders),
+        TEST_RULES,
+        TEST_MANDATE_RULES,
+        sender!.address,
+      );
+      await networkHelpers.time.increaseTo(BigInt(late.deadline) + 1n);
+      await expect(registry.createCircle(late, TEST_RULES, TEST_MANDATE_RULES))
+        .to.be.revertedWithCustomError(registry, "CircleRegistryConsentExpired")
+        .withArgs(late.deadline);
+      const revoked = await consentedFounding(
+        registry,
+        founding(founders),
+        TEST_RULES,
+        TEST_MANDATE_RULES,
+        sender!.address,
+      );
+      const nonce = await registry.nonces(ben!.address);
+      await expect(registry.connect(ben!).revokeFoundingConsents())
+        .to.emit(registry, "FoundingConsentsRevoked")
+        .withArgs(ben!.address, nonce + 1n);
+      await expect(registry.createCircle(revoked, TEST_RULES, TEST_MANDATE_RULES))
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(ben!.address);
+    });
+
+    it("takes a founder's consent by their own transaction, or a contract founder's by ERC-1271", async function () {
+      const { registry } = await networkHelpers.loadFixture(deployRegistry);
+      const signers = await ethers.getSigners();
+      const [sender, ben, owner] = [signers[0]!, signers[1]!, signers[8]!];
+      const wallet = await ethers.deployContract("MockContractWallet", [owner.address]);
+      const founders = [...(await addresses(5)), await wallet.getAddress()];
+      const base = { ...founding(founders), deadline: BigInt(await networkHelpers.time.latest()) + 3_600n };
+      const rulesHash = await registry.rulesHash(TEST_RULES, TEST_MANDATE_RULES);
+      // Ben approves the digest on chain instead of signing.
+      const digest = await registry.foundingDigest(base, rulesHash, ben.address);
+      await expect(registry.connect(ben).approveFounding(digest))
+        .to.emit(registry, "FoundingApproved")
+        .withArgs(ben.address, digest);
+      expect(await registry.isFoundingApproved(ben.address, digest)).to.equal(true);
+      // Founders 2 to 4 sign; the wallet's owner signs the wallet's consent (checked by its isValidSignature).
+      const { chainId } = await ethers.provider.getNetwork();
+      const domain = {
+        name: "Commonweal CircleRegistry",
+        version: "1",
+        chainId,
+        verifyingContract: registry.target as string,
+      };
+      const types = { FoundingConsent: FOUNDING_CONSENT_TYPES.FoundingConsent.map((f) => ({ ...f })) };
+      const sign = async (signer: (typeof signers)[number], founder: string) =>
+        signer.signTypedData(domain, types, { ...base, rulesHash, founder, nonce: await registry.nonces(founder) });
+      const consents = founders.map(() => "0x");
+      for (const i of [2, 3, 4]) consents[i] = await sign(signers[i]!, founders[i]!);
+      consents[5] = await sign(ben, founders[5]!);
+      await expect(registry.createCircle({ ...base, consents }, TEST_RULES, TEST_MANDATE_RULES))
+        .to.be.revertedWithCustomError(registry, "CircleRegistryNoConsent")
+        .withArgs(founders[5]);
+      consents[5] = await sign(owner, founders[5]!);
+      await expect(registry.createCircle({ ...base, consents }, TEST_RULES, TEST_MANDATE_RULES)).to.emit(
+        registry,
+        "CircleCreated",
+      );
+      expect(await registry.isFoundingApproved(ben.address, digest)).to.equal(false);
     });
   });
 
@@ -242,7 +393,9 @@ describe("CircleRegistry", function () {
       expect(await registry.templateCount()).to.equal(1n);
       expect(await registry.templates(0, 10)).to.deep.equal([id]);
 
-      await expect(registry.createCircleFromTemplate(founding(await addresses(7), "Seeds"), id))
+      const seeds = founding(await addresses(7), "Seeds");
+      const consented = await consentedFounding(registry, seeds, rules, mandateRules, publisher!.address);
+      await expect(registry.createCircleFromTemplate(consented, id))
         .to.emit(registry, "CircleCreated")
         .withArgs(
           ethers.isAddress,

@@ -63,6 +63,7 @@ describe("Circle rules", function () {
     const { circle, membership, founders, outsiders } = world;
     await (await updateRules(world, { ...TEST_RULES, minMembers: 3, maxMembers: 5 })).execute();
     expect(await membership.memberCount()).to.equal(6n);
+    await membership.connect(outsiders[0]!).requestAdmission();
     const admission = await pass(
       circle,
       founders.slice(0, 3),

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, keccak256, toBytes, type Address } from "viem";
@@ -5,7 +9,8 @@ import { getAddress, keccak256, toBytes, type Address } from "viem";
 import { describeError } from "../../client/errors.js";
 import { CliError, connection as cliConnection, explain, type Connection } from "../../tasks/cli.js";
 import { proposeAdmission } from "../../tasks/circle/admit.js";
-import { createCircle } from "../../tasks/circle/create.js";
+import { consentToFounding, createCircle } from "../../tasks/circle/create.js";
+import { requestAdmission } from "../../tasks/circle/request-admission.js";
 import { executeProposal } from "../../tasks/circle/execute.js";
 import { signalHardReset } from "../../tasks/circle/hard-reset.js";
 import { circleInfo, describeInfo } from "../../tasks/circle/info.js";
@@ -36,6 +41,8 @@ const NEW_CHARTER = `0x${"d5".repeat(32)}` as const;
 /** The fixture circle (founders 0-5, outsiders 6-15) with a CLI connection to its network. */
 async function world() {
   const w = await circleWorld();
+  // Two outsiders have asked to join (no one is admitted without asking).
+  for (const o of w.outsiders.slice(0, 2)) await (await w.membership.connect(o).requestAdmission()).wait();
   const publicClient = await viem.getPublicClient();
   const wallets = await viem.getWalletClients();
   const c = cliConnection(publicClient, wallets, await publicClient.getChainId());
@@ -248,6 +255,72 @@ describe("circle tasks (the CLI's circle governance)", function () {
     });
   });
 
+  describe("founders' consent and admission requests", function () {
+    it("founds with a founder's consent signed by `circle consent`, and refuses a founder who never consented", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const founders = w.outsider.slice(0, 6);
+      const base = { name: "Rowan Row", founders: founders.join(","), charterHash: NEW_CHARTER, registry: w.registry };
+      const deadline = `${(await w.publicClient.getBlock()).timestamp + 3_600n}`;
+      const dir = mkdtempSync(join(tmpdir(), "commonweal-consent-"));
+      try {
+        const given = await consentToFounding(w.c, { ...base, deadline, from: founders[1], json: true });
+        expect(getAddress(given.founder)).to.equal(founders[1]);
+        const file = join(dir, "consent.json");
+        writeFileSync(file, JSON.stringify({ ...given, deadline: given.deadline.toString() }));
+        const created = await createCircle(w.c, { ...base, consents: file, from: founders[0], json: false });
+        expect(await w.registryContract.isCircle(created.circle)).to.equal(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const stranger = getAddress("0x000000000000000000000000000000000000dEaD");
+      await refusesBeforeSending(w, founders[0]!, [
+        [
+          () =>
+            createCircle(w.c, {
+              ...base,
+              founders: [...founders.slice(0, 5), stranger].join(","),
+              from: founders[0],
+              json: false,
+            }),
+          new RegExp(`${stranger} has not consented`),
+        ],
+        [() => consentToFounding(w.c, { ...base, from: w.founder[0], json: false }), /is not among the founders/],
+      ]);
+    });
+
+    it("lets a person ask to join and withdraw, and the sentence says why an unasked admission is refused", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const asked = await requestAdmission(w.c, {
+        circle: w.circle,
+        from: w.outsider[5],
+        registry: w.registry,
+        json: false,
+      });
+      expect(asked).to.include({ account: w.outsider[5], requested: true });
+      const withdrawn = await requestAdmission(w.c, {
+        circle: w.circle,
+        withdraw: true,
+        from: w.outsider[5],
+        registry: w.registry,
+        json: false,
+      });
+      expect(withdrawn.requested).to.equal(false);
+      await refusesBeforeSending(w, w.outsider[5]!, [
+        [
+          () =>
+            requestAdmission(w.c, {
+              circle: w.circle,
+              withdraw: true,
+              from: w.outsider[5],
+              registry: w.registry,
+              json: false,
+            }),
+          sentence("CircleMembershipNotRequested", [w.outsider[5]]),
+        ],
+      ]);
+    });
+  });
+
   describe("admit, vote and execute", function () {
     it("proposes an admission, counts the votes and admits the member when executed", async function () {
       const w = await networkHelpers.loadFixture(world);
@@ -380,6 +453,17 @@ describe("circle tasks (the CLI's circle governance)", function () {
               json: false,
             }),
           /is already a member of/,
+        ],
+        [
+          () =>
+            proposeAdmission(w.c, {
+              circle: w.circle,
+              member: w.outsider[3],
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          sentence("CircleMembershipNotRequested", [w.outsider[3]]),
         ],
         [
           () =>

@@ -8,6 +8,8 @@ import { incomeBalance } from "../../tasks/income/balance.js";
 import { claimIncome } from "../../tasks/income/claim.js";
 import { invitePerson, type InviteArgs } from "../../tasks/income/invite.js";
 import { registerPerson } from "../../tasks/income/register.js";
+import { acceptVouch } from "../../tasks/income/accept-vouch.js";
+import { proposeVouch } from "../../tasks/income/vouch.js";
 import { setTrust, type TrustArgs } from "../../tasks/income/trust.js";
 import { wrapIncome, type WrapArgs } from "../../tasks/income/wrap.js";
 import { DAY, HOUR, INVITATION_COST, WELCOME_BONUS, incomeFixtures } from "../fixtures/income.js";
@@ -76,6 +78,40 @@ describe("income tasks (the CLI, in-process)", function () {
       const { sentence } = await failure(registerPerson(cli(), { hub: w.hubAddress, from: w.hal, json: false }));
       expect(sentence).to.equal(describeError("IncomeHubInvitationRequired", [await w.hub.bootstrapEnd()]));
       expect(await w.hub.avatarKind(w.hal)).to.equal(0n);
+    });
+  });
+
+  describe("income vouch and accept-vouch", function () {
+    it("proposes the circle's vouching, funded by the proposer, and the person accepts it themselves", async function () {
+      const w = await loadFixture(world);
+      const circle = getAddress(await w.circle.getAddress());
+      const registry = getAddress(await w.registry.getAddress());
+      const made = await proposeVouch(cli(), {
+        circle,
+        people: w.cai,
+        fund: "100",
+        hub: w.hubAddress,
+        registry,
+        from: w.ana,
+        json: false,
+      });
+      expect(made.payers).to.deep.equal([w.ana]);
+      expect(made.funded).to.not.equal(null);
+      const calls = [
+        w.hub.interface.encodeFunctionData("registerCircle"),
+        w.hub.interface.encodeFunctionData("vouch", [[w.cai], [w.ana]]),
+      ];
+      const targets = calls.map(() => w.hubAddress);
+      await time.increase(Number(await w.circle.votingDelay()) + 1);
+      for (const f of w.founders.slice(0, 3)) await (await w.circle.connect(f).castVote(made.proposalId, 1)).wait();
+      await time.increaseTo((await w.circle.proposalDeadline(made.proposalId)) + 1n);
+      await (await w.circle.execute(targets, [0n, 0n], calls, ethers.id(made.description))).wait();
+      expect(await w.hub.avatarKind(w.cai)).to.equal(0n);
+      const { sentence } = await failure(acceptVouch(cli(), { circle, hub: w.hubAddress, from: w.gus, json: false }));
+      expect(sentence).to.equal(describeError("IncomeHubNotVouched", [circle, w.gus]));
+      const accepted = await acceptVouch(cli(), { circle, hub: w.hubAddress, from: w.cai, json: false });
+      expect(accepted).to.include({ person: w.cai, circle });
+      expect(await w.hub.avatarKind(w.cai)).to.equal(1n);
     });
   });
 

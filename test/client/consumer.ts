@@ -105,6 +105,7 @@ const CONSUMER = `import {
   describeError,
   describeRevert,
   findPaymentFlow,
+  foundingConsentTypedData,
   listCircles,
   readCircle,
   type Address,
@@ -138,7 +139,17 @@ const mandateRules = await publicClient.readContract({
 type _count = Expect<Equal<typeof before, bigint>>;
 type _quorum = Expect<Equal<typeof rules.quorumPercent, number>>;
 
-const founding = { name: "Elm Street Garden", founders, charterHash: zeroHash, charterURI: "ipfs://charter" };
+const deadline = (await publicClient.getBlock()).timestamp + 3600n;
+const content = { name: "Elm Street Garden", founders, charterHash: zeroHash, charterURI: "ipfs://charter", deadline };
+// Every founder but the sender consents: here the node signs for its own accounts (eth_signTypedData_v4).
+const consents = await Promise.all(
+  founders.map(async (founder) => {
+    if (founder.toLowerCase() === account.address.toLowerCase()) return "0x" as const;
+    const typedData = await foundingConsentTypedData(publicClient, { registry, founding: content, rules, mandateRules, founder });
+    return createWalletClient({ chain: hardhat, transport, account: founder }).signTypedData(typedData);
+  }),
+);
+const founding = { ...content, consents };
 const { request, result: created } = await publicClient.simulateContract({
   account,
   address: registry,

@@ -100,6 +100,8 @@ contract MutualCreditInvariantTest is CircleTestBase {
                     membership.remove(a);
                 }
             } else if (action == 7 && !membership.isMember(a)) {
+                vm.prank(a);
+                membership.requestAdmission();
                 vm.prank(address(circle));
                 membership.admit(a);
             } else if (action == 8 && (seed >> 112) % 4 == 0) {

@@ -2,9 +2,11 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import CirclesModule from "../../deploy/modules/Circles.js";
-import { CHARTER_HASH, CHARTER_URI, TEST_MANDATE_RULES, TEST_RULES } from "../fixtures/circles.js";
+import { CHARTER_HASH, CHARTER_URI, TEST_MANDATE_RULES, TEST_RULES, circleFixtures } from "../fixtures/circles.js";
 
-const { ethers, ignition } = await network.create();
+const connection = await network.create();
+const { ethers, ignition } = connection;
+const { consentedFounding } = circleFixtures(connection);
 
 describe("deploy/modules/Circles", function () {
   it("deploys the implementations and a registry wired to them that founds circles", async function () {
@@ -28,7 +30,13 @@ describe("deploy/modules/Circles", function () {
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(
       registry.createCircle(
-        { name: "Deployed", founders, charterHash: CHARTER_HASH, charterURI: CHARTER_URI },
+        await consentedFounding(
+          registry,
+          { name: "Deployed", founders, charterHash: CHARTER_HASH, charterURI: CHARTER_URI },
+          TEST_RULES,
+          TEST_MANDATE_RULES,
+          founders[0]!,
+        ),
         TEST_RULES,
         TEST_MANDATE_RULES,
       ),

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { anyUint } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
@@ -13,7 +14,8 @@ import {
   incomeFixtures,
   type Hop,
 } from "../fixtures/income.js";
-import { circleFixtures } from "../fixtures/circles.js";
+import { CHARTER_HASH, TEST_MANDATE_RULES, TEST_RULES, circleFixtures } from "../fixtures/circles.js";
+import { findEvent } from "../../client/events.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -21,7 +23,7 @@ const { time } = networkHelpers;
 const { incomeWorld } = incomeFixtures(connection);
 /** An account that never registers: the last of the node's signers. */
 const stranger = (await ethers.getSigners()).at(-1)!;
-const { decide } = circleFixtures(connection);
+const { decide, createCircle } = circleFixtures(connection);
 
 type World = Awaited<ReturnType<typeof incomeWorld>>;
 
@@ -118,37 +120,83 @@ describe("IncomeHub", function () {
       expect(await hub.avatarKind(dan.address)).to.equal(0n);
     });
 
-    it("lets a registered circle vouch for its members by decision, at no cost and with no bonus", async function () {
+    it("lets a registered circle vouch for its members by decision, burning an invitation's cost of a member's token; the person accepts", async function () {
       const world = await networkHelpers.loadFixture(incomeWorld);
       const { hub, circle, founders, outsiders } = world;
+      const [ana, ben, cai] = [founders[0]!, founders[1]!, founders[2]!];
       const call = (data: string) => ({ target: hub.target as string, data });
-      await expect(hub.connect(founders[0]!).registerCircle())
+      const vouch = (people: string[], payers: string[]) =>
+        call(hub.interface.encodeFunctionData("vouch", [people, payers]));
+      await expect(hub.connect(ana).registerCircle())
         .to.be.revertedWithCustomError(hub, "IncomeHubNotCircle")
-        .withArgs(founders[0]!.address);
-      const vouch = hub.interface.encodeFunctionData("vouch", [[founders[0]!.address, founders[1]!.address]]);
-      await expect(decide(world, [call(vouch)], "Vouch before registering"))
+        .withArgs(ana.address);
+      await expect(decide(world, [vouch([ben.address], [ana.address])], "Vouch before registering"))
         .to.be.revertedWithCustomError(hub, "IncomeHubNotCircle")
         .withArgs(circle.target);
-      await expect(decide(world, [call(hub.interface.encodeFunctionData("registerCircle")), call(vouch)], "Join"))
+      // Ana registers, earns five days of income and gives the circle 100 of her tokens for vouching.
+      await hub.connect(ana).register(ethers.ZeroAddress);
+      await time.increase(5 * DAY);
+      await hub.connect(ana).claim();
+      await hub.connect(ana).safeTransferFrom(ana.address, circle.target, idOf(ana), 100n * TOKEN, "0x");
+      const held = await hub.balanceOf(circle.target, idOf(ana));
+      await expect(
+        decide(
+          world,
+          [call(hub.interface.encodeFunctionData("registerCircle")), vouch([ben.address], [ana.address])],
+          "Join",
+        ),
+      )
         .to.emit(hub, "CircleRegistered")
         .withArgs(circle.target)
-        .and.to.emit(hub, "PersonRegistered")
-        .withArgs(founders[1]!.address, circle.target);
+        .and.to.emit(hub, "VouchOffered")
+        .withArgs(circle.target, ben.address, ana.address, INVITATION_COST)
+        .and.not.to.emit(hub, "PersonRegistered");
       expect(await hub.avatarKind(circle.target)).to.equal(2n);
-      expect(await hub.avatarKind(founders[1]!.address)).to.equal(1n);
-      expect(await hub.balanceOf(founders[1]!.address, idOf(founders[1]!))).to.equal(0n);
-      const outsider = hub.interface.encodeFunctionData("vouch", [[outsiders[0]!.address]]);
-      await expect(decide(world, [call(outsider)], "Vouch for a stranger"))
+      expect(await hub.balanceOf(circle.target, idOf(ana))).to.equal(held - INVITATION_COST);
+      // An offer only: Ben is registered when he accepts, with no bonus.
+      expect(await hub.avatarKind(ben.address)).to.equal(0n);
+      expect(await hub.isVouched(circle.target, ben.address)).to.equal(true);
+      await expect(hub.connect(cai).acceptVouch(circle.target))
+        .to.be.revertedWithCustomError(hub, "IncomeHubNotVouched")
+        .withArgs(circle.target, cai.address);
+      await expect(hub.connect(ben).acceptVouch(circle.target))
+        .to.emit(hub, "PersonRegistered")
+        .withArgs(ben.address, circle.target);
+      expect(await hub.avatarKind(ben.address)).to.equal(1n);
+      expect(await hub.isVouched(circle.target, ben.address)).to.equal(false);
+      expect(await hub.balanceOf(ben.address, idOf(ben))).to.equal(0n);
+      await expect(hub.connect(ben).acceptVouch(circle.target)).to.be.revertedWithCustomError(
+        hub,
+        "IncomeHubNotVouched",
+      );
+
+      const refused = async (people: string[], payers: string[], text: string) =>
+        decide(world, [vouch(people, payers)], text);
+      await expect(refused([outsiders[0]!.address], [ana.address], "Vouch for a stranger"))
         .to.be.revertedWithCustomError(hub, "IncomeHubNotMember")
         .withArgs(circle.target, outsiders[0]!.address);
-      const again = hub.interface.encodeFunctionData("vouch", [[founders[2]!.address, founders[0]!.address]]);
-      await expect(decide(world, [call(again)], "Vouch twice"))
+      await expect(refused([cai.address], [outsiders[0]!.address], "Pay with a stranger's token"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubNotMember")
+        .withArgs(circle.target, outsiders[0]!.address);
+      await expect(refused([cai.address], [founders[3]!.address], "Pay with an unregistered member"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubNotRegistered")
+        .withArgs(founders[3]!.address);
+      await expect(refused([ana.address, cai.address], [ana.address, ana.address], "Vouch twice"))
         .to.be.revertedWithCustomError(hub, "IncomeHubAlreadyRegistered")
-        .withArgs(founders[0]!.address);
-      // Nothing was half-done: the first person of the refused batch is not registered.
-      expect(await hub.avatarKind(founders[2]!.address)).to.equal(0n);
-      const tooMany = hub.interface.encodeFunctionData("vouch", [Array(33).fill(founders[2]!.address)]);
-      await expect(decide(world, [call(tooMany)], "Vouch for too many"))
+        .withArgs(ana.address);
+      // The circle holds less than two invitations' worth of Ana's token: the second vouch cannot be paid.
+      const left = await hub.balanceOf(circle.target, idOf(ana));
+      await expect(refused([cai.address, founders[4]!.address], [ana.address, ana.address], "Vouch beyond its means"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubInsufficientBalance")
+        .withArgs(circle.target, idOf(ana), anyUint, INVITATION_COST);
+      expect(await hub.balanceOf(circle.target, idOf(ana))).to.equal(left);
+      // Nothing was half-done: the first person of a refused batch has no offer.
+      expect(await hub.isVouched(circle.target, cai.address)).to.equal(false);
+      await expect(refused([cai.address], [], "Mismatched"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubLengthMismatch")
+        .withArgs(1, 0);
+      const many = Array(33).fill(cai.address);
+      await expect(refused(many, many, "Vouch for too many"))
         .to.be.revertedWithCustomError(hub, "IncomeHubTooMany")
         .withArgs(33, 32);
     });
@@ -207,7 +255,7 @@ describe("IncomeHub", function () {
         "IncomeHubAlreadyRegistered",
       );
       const register = hub.interface.encodeFunctionData("registerCircle");
-      const vouch = hub.interface.encodeFunctionData("vouch", [[ana.address]]);
+      const vouch = hub.interface.encodeFunctionData("vouch", [[ana.address], [ana.address]]);
       const calls = [register, vouch].map((data) => ({ target: hub.target as string, data }));
       await expect(decide(world, calls, "Bring Ana back"))
         .to.be.revertedWithCustomError(hub, "IncomeHubAlreadyRegistered")
@@ -426,6 +474,157 @@ describe("IncomeHub", function () {
         hub,
         "IncomeHubLengthMismatch",
       );
+    });
+  });
+
+  describe("identity and consent", function () {
+    /** Ana registered with five days of income, 200 of which she gave the registered circle for vouching. */
+    async function vouchingWorld() {
+      const world = await incomeWorld();
+      const { hub, circle, founders } = world;
+      const ana = founders[0]!;
+      await hub.connect(ana).register(ethers.ZeroAddress);
+      await time.increase(10 * DAY);
+      await hub.connect(ana).claim();
+      await hub.connect(ana).safeTransferFrom(ana.address, circle.target, idOf(ana), 200n * TOKEN, "0x");
+      await decide(
+        world,
+        [{ target: hub.target as string, data: hub.interface.encodeFunctionData("registerCircle") }],
+        "Join the hub",
+      );
+      return world;
+    }
+
+    /** Acts as `account` (a contract): whatever its decision could call comes from this address. */
+    async function as(account: string) {
+      await networkHelpers.impersonateAccount(account);
+      await networkHelpers.setBalance(account, 10n ** 18n);
+      return ethers.getSigner(account);
+    }
+
+    it("a circle's decision cannot register a member as a person: the vouch waits for the member's own acceptance", async function () {
+      const world = await networkHelpers.loadFixture(vouchingWorld);
+      const { hub, circle, founders } = world;
+      const ben = founders[1]!;
+      const vouch = hub.interface.encodeFunctionData("vouch", [[ben.address], [founders[0]!.address]]);
+      await decide(world, [{ target: hub.target as string, data: vouch }], "Register Ben");
+      await time.increase(30 * DAY);
+      // Ben never accepted: he is no one's identity, and nothing was minted for him.
+      expect(await hub.avatarKind(ben.address)).to.equal(0n);
+      expect((await hub.claimable(ben.address))[0]).to.equal(0n);
+      await expect(hub.connect(ben).claim()).to.be.revertedWithCustomError(hub, "IncomeHubNotRegistered");
+      // A member who leaves before accepting cannot accept any more.
+      await world.membership.connect(ben).leave();
+      await expect(hub.connect(ben).acceptVouch(circle.target))
+        .to.be.revertedWithCustomError(hub, "IncomeHubNotMember")
+        .withArgs(circle.target, ben.address);
+    });
+
+    it("a circle of fake keys founded after the bootstrap cannot vouch them into the hub for free", async function () {
+      const world = await networkHelpers.loadFixture(incomeWorld);
+      const { hub, registry } = world;
+      await time.increaseTo(await hub.bootstrapEnd());
+      // One attacker holds six keys, founds a circle of them (consenting to their own founding) and registers it.
+      const keys = (await ethers.getSigners()).slice(10, 16);
+      const fake = {
+        ...world,
+        ...(await createCircle(registry.connect(keys[0]!), keys, { ...TEST_RULES }, "Fakes")),
+        founders: keys,
+      };
+      await time.increase(1);
+      const call = (data: string) => ({ target: hub.target as string, data });
+      const people = keys.map((k) => k.address);
+      await expect(
+        decide(
+          fake,
+          [
+            call(hub.interface.encodeFunctionData("registerCircle")),
+            call(hub.interface.encodeFunctionData("vouch", [people, people])),
+          ],
+          "Mint identities",
+        ),
+      )
+        .to.be.revertedWithCustomError(hub, "IncomeHubNotRegistered")
+        .withArgs(keys[0]!.address);
+      for (const k of keys) expect(await hub.avatarKind(k.address)).to.equal(0n);
+    });
+
+    it("an outsider cannot register a circle's predicted address as a person, before or after it is founded", async function () {
+      const world = await networkHelpers.loadFixture(vouchingWorld);
+      const { hub, registry, founders, outsiders } = world;
+      const outsider = outsiders[0]!;
+      const predicted = ethers.getCreateAddress({
+        from: registry.target as string,
+        nonce: await ethers.provider.getTransactionCount(registry.target),
+      });
+      // The outsider registers and "invites" the address that is not deployed yet: only that address could accept.
+      await hub.connect(outsider).register(ethers.ZeroAddress);
+      await hub.connect(outsider).trust(predicted, (await time.latest()) + 365 * DAY);
+      expect(await hub.avatarKind(predicted)).to.equal(0n);
+      const next = { ...world, ...(await createCircle(registry, founders, { ...TEST_RULES }, "Next circle")) };
+      expect(next.circle.target).to.equal(predicted);
+      await time.increase(1);
+      // Deployed, it is a registry body: even its own decision cannot take up the invitation.
+      const register = hub.interface.encodeFunctionData("register", [outsider.address]);
+      await expect(decide(next, [{ target: hub.target as string, data: register }], "Become a person"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubRegistryBody")
+        .withArgs(predicted);
+      await expect(
+        decide(
+          next,
+          [{ target: hub.target as string, data: hub.interface.encodeFunctionData("registerCircle") }],
+          "Join",
+        ),
+      )
+        .to.emit(hub, "CircleRegistered")
+        .withArgs(predicted);
+    });
+
+    it("a circle or council, by its own decision, cannot register itself, its parts or a member circle as a person", async function () {
+      const world = await networkHelpers.loadFixture(vouchingWorld);
+      const { hub, registry, circle, membership, founders } = world;
+      const hubCall = (data: string) => ({ target: hub.target as string, data });
+      const bootstrapRegister = hub.interface.encodeFunctionData("register", [ethers.ZeroAddress]);
+      await expect(decide(world, [hubCall(bootstrapRegister)], "Register ourselves"))
+        .to.be.revertedWithCustomError(hub, "IncomeHubRegistryBody")
+        .withArgs(circle.target);
+      // A council founded by the circle, and every part of it and of the circle, are refused whatever they call.
+      const found = registry.interface.encodeFunctionData("createCouncil", [
+        { name: "Water council", charterHash: CHARTER_HASH, charterURI: "ipfs://water", openJoin: false },
+        { ...TEST_RULES, minMembers: 1, maxMembers: 8 },
+        TEST_MANDATE_RULES,
+      ]);
+      const receipt = await (
+        await decide(world, [{ target: registry.target as string, data: found }], "Found a council")
+      ).wait();
+      const council = findEvent(registry.interface, receipt!.logs, "CouncilCreated")!.args.parts as string[];
+      const circleParts = [
+        membership.target,
+        world.rituals.target,
+        world.mandates.target,
+        world.badges.target,
+      ] as string[];
+      for (const body of [...council, ...circleParts]) {
+        expect(await hub.isRegistryBody(body)).to.equal(true);
+        await expect(hub.connect(await as(body)).register(ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(hub, "IncomeHubRegistryBody")
+          .withArgs(body);
+      }
+      // A circle that asked to join this circle, admitted and vouched for by decision, cannot accept.
+      const member = { ...world, ...(await createCircle(registry, founders, { ...TEST_RULES }, "Member circle")) };
+      const memberCircle = member.circle.target as string;
+      await membership.connect(await as(memberCircle)).requestAdmission();
+      const admit = {
+        target: membership.target as string,
+        data: membership.interface.encodeFunctionData("admit", [memberCircle]),
+      };
+      const vouch = hubCall(hub.interface.encodeFunctionData("vouch", [[memberCircle], [founders[0]!.address]]));
+      await decide(world, [admit, vouch], "Admit and vouch for a circle");
+      await expect(hub.connect(await as(memberCircle)).acceptVouch(circle.target))
+        .to.be.revertedWithCustomError(hub, "IncomeHubRegistryBody")
+        .withArgs(memberCircle);
+      expect(await hub.avatarKind(memberCircle)).to.equal(0n);
+      expect(await hub.isRegistryBody(founders[0]!.address)).to.equal(false);
     });
   });
 

@@ -70,6 +70,8 @@ contract MandatesInvariantTest is CircleTestBase {
                     vm.prank(who);
                     membership.leave();
                 } else if (!membership.isMember(who)) {
+                    vm.prank(who);
+                    membership.requestAdmission();
                     vm.prank(address(circle));
                     membership.admit(who);
                 }

@@ -41,9 +41,27 @@ abstract contract CircleTestBase is TestBase {
             name: "Test circle",
             founders: founders,
             charterHash: bytes32(0),
-            charterURI: ""
+            charterURI: "",
+            deadline: block.timestamp,
+            consents: new bytes[](size)
         });
+        // Every founder consents by their own transaction (plain addresses cannot sign).
+        bytes32 hashOfRules = registry.rulesHash(rules, mandateRules);
+        for (uint256 i = 0; i < size; ++i) {
+            bytes32 digest = registry.foundingDigest(founding, hashOfRules, founders[i]);
+            vm.prank(founders[i]);
+            registry.approveFounding(digest);
+        }
         return Circle(payable(registry.createCircle(founding, rules, mandateRules)));
+    }
+
+    /// @dev Admits `who` to `circle` as its decision would, after `who` asked to join.
+    function _admit(Circle circle, address who) internal {
+        CircleMembership membership = CircleMembership(circle.membership());
+        vm.prank(who);
+        membership.requestAdmission();
+        vm.prank(address(circle));
+        membership.admit(who);
     }
 
     /// @dev Person `i`: a plain address that never signs.

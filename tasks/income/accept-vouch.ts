@@ -1,0 +1,53 @@
+/**
+ * `npx hardhat income accept-vouch --circle <address> [--hub <address>] [--from <address>] [--json]`
+ *
+ * The signer accepts their circle's vouching and becomes a registered person: no one is registered without their
+ * own transaction.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { getAddress, type Address, type Hex } from "viem";
+
+import { incomeHubAbi } from "../../client/abis.js";
+import { connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import { hubOf } from "./hub.js";
+
+export interface AcceptVouchArgs {
+  circle?: string;
+  hub?: string;
+  from?: string;
+  json: boolean;
+}
+
+export interface AcceptVouchResult {
+  hub: Address;
+  person: Address;
+  circle: Address;
+  transaction: Hex;
+}
+
+/** Accepts the circle's offer. Refusals (no offer, no longer a member, a circle's own part) are sentences. */
+export async function acceptVouch(c: Connection, args: AcceptVouchArgs): Promise<AcceptVouchResult> {
+  const circle = requireAddress("circle", args.circle);
+  const wallet = c.wallet(args.from);
+  const hub = await hubOf(c, args.hub);
+  const { request } = await c.publicClient.simulateContract({
+    address: hub,
+    abi: incomeHubAbi,
+    functionName: "acceptVouch",
+    args: [circle],
+    account: wallet.account,
+  });
+  const { hash: transaction } = await send(c, wallet, request);
+  return { hub, person: getAddress(wallet.account.address), circle, transaction };
+}
+
+export default async function acceptVouchTask(args: AcceptVouchArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await acceptVouch(await connect(hre), args);
+    report(
+      args.json,
+      `${r.person} accepted ${r.circle}'s vouching and is registered at the income hub ${r.hub}. Income accrues at 1 token an hour. Transaction ${r.transaction}.`,
+      { ...r },
+    );
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * `npx hardhat income vouch --circle <address> --people 0x…,0x… [--payers 0x…,…] [--fund <tokens>] [--hub <address>]
+ * [--from <address>] [--json]`
+ *
+ * Proposes, in the signer's circle, that it register in the income hub (if it has not) and vouch for members: each
+ * vouch burns what an invitation costs of a member's token the circle holds (members give it to the circle first;
+ * `--fund` has the signer give that much of their own). Each person then accepts with `income accept-vouch`.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
+
+import { incomeHubAbi } from "../../client/abis.js";
+import { CliError, connect, parseAmount, report, runTask, send, type Connection } from "../cli.js";
+import { parseAddressList, proposeInCircle, resolveBody, nextSteps, type ProposalMade } from "../circle/shared.js";
+import { hubOf, idOf } from "./hub.js";
+
+export interface VouchArgs {
+  circle?: string;
+  people?: string;
+  payers?: string;
+  fund?: string;
+  hub?: string;
+  from?: string;
+  registry?: string;
+  json: boolean;
+}
+
+export interface VouchResult extends ProposalMade {
+  hub: Address;
+  people: Address[];
+  payers: Address[];
+  /** The transaction that gave the circle the signer's tokens, if `--fund` was given. */
+  funded: Hex | null;
+}
+
+/** Proposes the vouching; `--payers` defaults to the signer for every person. */
+export async function proposeVouch(c: Connection, args: VouchArgs): Promise<VouchResult> {
+  const people = parseAddressList("people", args.people);
+  const wallet = c.wallet(args.from);
+  const signer = getAddress(wallet.account.address);
+  const payers = args.payers ? parseAddressList("payers", args.payers) : people.map(() => signer);
+  if (payers.length !== people.length) {
+    throw new CliError(`Give one payer per person: ${people.length} people, ${payers.length} payers.`);
+  }
+  const hub = await hubOf(c, args.hub);
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  let funded: Hex | null = null;
+  if (args.fund) {
+    const amount = parseAmount("fund", args.fund);
+    const { request } = await c.publicClient.simulateContract({
+      address: hub,
+      abi: incomeHubAbi,
+      functionName: "safeTransferFrom",
+      args: [signer, body.circle, idOf(signer), amount, "0x"],
+      account: wallet.account,
+    });
+    funded = (await send(c, wallet, request)).hash;
+  }
+  const kind = await c.publicClient.readContract({
+    address: hub,
+    abi: incomeHubAbi,
+    functionName: "avatarKind",
+    args: [body.circle],
+  });
+  const vouch = {
+    target: hub,
+    value: 0n,
+    data: encodeFunctionData({ abi: incomeHubAbi, functionName: "vouch", args: [people, payers] }),
+  };
+  const register = {
+    target: hub,
+    value: 0n,
+    data: encodeFunctionData({ abi: incomeHubAbi, functionName: "registerCircle" }),
+  };
+  const calls = kind === 2 ? [vouch] : [register, vouch];
+  const made = await proposeInCircle(c, wallet, body, calls, `Vouch for ${people.join(", ")} in the income hub`);
+  return { ...made, hub, people, payers, funded };
+}
+
+export default async function vouch(args: VouchArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(async () => {
+    const r = await proposeVouch(await connect(hre), args);
+    report(
+      args.json,
+      `${r.proposer} proposed that ${r.circle} vouch for ${r.people.join(", ")}: proposal ${r.proposalId}. ${nextSteps(r)} ` +
+        `Each vouch burns an invitation's cost of a payer's token held by the circle; each person then runs npx hardhat income accept-vouch --circle ${r.circle}.`,
+      { ...r },
+    );
+  });
+}
