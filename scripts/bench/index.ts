@@ -328,30 +328,32 @@ for (const live of [0, 1, 8, 16, 32]) {
 }
 
 // --- Federation ------------------------------------------------------------------------------------------------------
-// Councils are measured with one-member circles, acting as the circles themselves (impersonated) so that the numbers
-// are the council's own cost, not that of the circles' proposals that would make these calls.
-const oneMemberRules = { ...rules, minMembers: 1, maxMembers: 32 };
+// Councils are measured with circles of three members, the fewest whose seat counts (CouncilSeats.MIN_SEAT_MEMBERS),
+// acting as the circles themselves (impersonated) so that the numbers are the council's own cost, not that of the
+// circles' proposals that would make these calls. A council starts with its founding circle's seat alone.
+const councilRules = { ...rules, minMembers: 1, maxMembers: 32 };
+const seatCircleRules = { ...rules, minMembers: 3, maxMembers: 32 };
 async function asAccount(address: string) {
   await networkHelpers.impersonateAccount(address);
   await networkHelpers.setBalance(address, 10n ** 18n);
   return ethers.getSigner(address);
 }
 async function smallCircle(i: number) {
-  const key = new ethers.Wallet(ethers.id(`council bench member ${i}`));
-  const member = key.address;
+  const keys = [0, 1, 2].map((k) => new ethers.Wallet(ethers.id(`council bench member ${i}/${k}`)));
   const founding = await withConsents(
     registry,
-    { name: `Seat circle ${i}`, founders: [member], charterHash: ethers.id("x"), charterURI: "" },
-    oneMemberRules,
+    { name: `Seat circle ${i}`, founders: keys.map((k) => k.address), charterHash: ethers.id("x"), charterURI: "" },
+    seatCircleRules,
     mandateRules,
     signers[0]!.address,
-    () => key,
+    (founder) => keys.find((k) => k.address === founder)!,
   );
-  const tx = registry.createCircle(founding, oneMemberRules, mandateRules);
+  const tx = registry.createCircle(founding, seatCircleRules, mandateRules);
   await gasOf(tx);
   const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
   const c = await ethers.getContractAt("Circle", address!);
-  return { circle: c, member, signer: await asAccount(address!) };
+  // The first member is the circle's delegate.
+  return { circle: c, member: keys[0]!.address, signer: await asAccount(address!) };
 }
 async function fillSeat(seat: Awaited<ReturnType<typeof smallCircle>>, role: string) {
   const m = await ethers.getContractAt("Mandates", await seat.circle.mandates());
@@ -362,13 +364,17 @@ let joinGas = 0n;
 let leaveGas2 = 0n;
 let seatVoteGas = 0n;
 for (const seatCount of [1, 2, 4, 8, 16, 32]) {
-  const founder = await smallCircle(1000 * seatCount);
+  const circles = [];
+  for (let i = 0; i < seatCount; i++) circles.push(await smallCircle(1000 * seatCount + i));
+  // A circle takes a seat only with 3 members recorded a second before.
+  await time.increase(1);
+  const founder = circles[0]!;
   await gasOf(
     registry
       .connect(founder.signer)
       .createCouncil(
         { name: `Council of ${seatCount}`, charterHash: ethers.id("c"), charterURI: "", openJoin: true },
-        oneMemberRules,
+        councilRules,
         mandateRules,
       ),
   );
@@ -377,14 +383,14 @@ for (const seatCount of [1, 2, 4, 8, 16, 32]) {
   const seats = await ethers.getContractAt("CouncilSeats", await council.membership());
   const role = await seats.delegateRole();
   const members = [founder];
-  for (let i = 1; i < seatCount; i++) {
-    const seat = await smallCircle(1000 * seatCount + i);
+  for (const seat of circles.slice(1)) {
     const gas = await gasOf(seats.connect(seat.signer).requestSeat());
     if (seatCount === 2) joinGas = gas;
     members.push(seat);
   }
   for (const seat of members) await fillSeat(seat, role);
-  await time.increase(1);
+  // A seat taken by open join counts once its probation is over (default two voting rounds of the council).
+  await time.increase(Number(await seats.probation()) + 1);
   const text = `A proposal before ${seatCount} seats`;
   const gas = await gasOf(council.connect(founder.signer).propose([councilAddress!], [0n], ["0x"], text));
   councilMeasures.push({ seats: seatCount, propose: gas });
@@ -400,13 +406,13 @@ for (const m of councilMeasures)
 rows.push({
   operation: "join a council (open join: request seats at once)",
   circle: joinGas,
-  note: "the seat's own cost, called as the circle",
+  note: "the seat's own cost, called as the circle (of 3 members: its size is checked); starts its probation",
 });
 rows.push({
   operation: "cast a seat's vote",
   circle: seatVoteGas,
   reference: theirs.castVote,
-  note: "called as the circle; a delegate adds the mandate act above. Reference: OZ castVote",
+  note: "called as the circle (of 3 members), after its probation; a delegate adds the mandate act above. Reference: OZ castVote",
 });
 rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
 
@@ -469,14 +475,16 @@ rows.push({
 });
 rows.push({ operation: "mutual credit: permit", circle: creditPermit, reference: ozTransfer, note: ozNote });
 
-// A clearing payment: two one-member circles seated in one open-join council, each with its currency and a line.
+// A clearing payment: two circles of three seated in one open-join council, each with its currency and a line. A
+// seat need not count for clearing (holding it is enough), so no probation is waited out.
 const otherCircle = await smallCircle(90_001);
+await time.increase(1); // its size is read a second back when it takes its seat
 await gasOf(
   registry
     .connect(creditCircle.signer)
     .createCouncil(
       { name: "Clearing council", charterHash: ethers.id("cc"), charterURI: "", openJoin: true },
-      oneMemberRules,
+      councilRules,
       mandateRules,
     ),
 );
@@ -571,8 +579,10 @@ ${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under the 16,777,216 g
 number of mandates can make a reset impossible; the cap itself is what keeps it there (see Loop caps, with role
 modules that burn their whole stipend).
 
-A council proposal counts the filled seats when it is made (one look-up of each member circle's delegate
-mandate), so its cost grows linearly with the seats, up to the member cap of 32 seats per council.
+A council proposal counts the seats that count when it is made (for each seat: the member circle's checkpointed
+member count a second ago, at least 3, a look-up of its delegate mandate, and its probation end), so its cost grows
+linearly with the seats, up to the member cap of 32 seats per council. The seats here are circles of three, past
+their probation.
 
 A plain mutual-credit transfer costs ${creditRatio}x an OpenZeppelin ERC-20 transfer (target: at most 1.3x). Each
 account is one storage word (balance, total given, a cached "may hold" bit, a "own limits" bit), written once per

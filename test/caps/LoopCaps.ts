@@ -26,6 +26,15 @@ describe("loop caps", function () {
     expect(facts.drawTried).to.equal(31);
   });
 
+  it("fills the council and vouching loops under the seat and vouching rules: 32 seats of circles of 3 count, a vouch offers 31", function () {
+    // Every seat counts only for a circle of at least 3 members, past its probation: all 32 must, or the proposal
+    // measured would skip part of the check.
+    expect(facts.seatsCounted).to.equal(32);
+    expect(facts.smallestSeat).to.be.at.least(3);
+    // The member cap of 32 less the member who pays the invitations.
+    expect(facts.vouchesOffered).to.equal(31);
+  });
+
   it("keeps every transaction at its loops' caps, the heaviest included, under 80% of the 16,777,216 gas cap", function () {
     const transactions = rows.filter((r) => !r.view);
     expect(transactions.length).to.be.greaterThan(15);
