@@ -25,10 +25,11 @@ import {
   parseAbi,
   type Address,
   type Hash,
+  type Hex,
   type PublicClient,
 } from "viem";
 
-import { circleRegistryAbi } from "../client/index.js";
+import { circleRegistryAbi, foundingConsentTypedData } from "../client/index.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 import { rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
@@ -291,16 +292,31 @@ describe("a deployment killed halfway on a local node", function () {
       abi: circleRegistryAbi,
       functionName: "defaultMandateRules",
     });
+    // Every founder but the sender consents: the node's unlocked accounts sign through eth_signTypedData_v4.
+    const latest = await client.getBlock();
+    const founding = {
+      name: "Resumed Garden",
+      founders: accounts.slice(0, 6),
+      charterHash: `0x${"c4".repeat(32)}` as Hex,
+      charterURI: "",
+      deadline: latest.timestamp + 86_400n,
+    };
+    const consents: Hex[] = [];
+    for (const founder of founding.founders) {
+      if (founder === accounts[0]) {
+        consents.push("0x");
+        continue;
+      }
+      const typedData = await foundingConsentTypedData(client, { registry, founding, rules, mandateRules, founder });
+      const signer = createWalletClient({ account: founder, transport: http(node!.url) });
+      consents.push(await signer.signTypedData(typedData));
+    }
     const hash = await wallet.writeContract({
       chain: null,
       address: registry,
       abi: circleRegistryAbi,
       functionName: "createCircle",
-      args: [
-        { name: "Resumed Garden", founders: accounts.slice(0, 6), charterHash: `0x${"c4".repeat(32)}`, charterURI: "" },
-        rules,
-        mandateRules,
-      ],
+      args: [{ ...founding, consents }, rules, mandateRules],
     });
     expect((await client.waitForTransactionReceipt({ hash })).status).to.equal("success");
     expect(
