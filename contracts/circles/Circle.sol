@@ -13,7 +13,6 @@ import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {CircleRules} from "../interfaces/ICircleRules.sol";
-import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
 /// @title Circle
 /// @notice A circle of 6-10 people governing a commons, one member one vote. It is an OpenZeppelin Governor, so
@@ -129,19 +128,17 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
+    /// @dev The rituals validate the whole rule set ({CircleRulesLib-validate}, as the registry does at founding)
+    /// and revert the change if it is malformed: the validation code lives once, outside the governor.
     function updateRules(CircleRules calldata newRules) external onlyGovernance {
-        CircleRulesLib.validate(newRules);
         CircleStorage storage $ = _circleStorage();
-        CircleRules memory oldRules = $.rules;
+        CircleRules memory oldRules = _rules();
         $.rules = newRules;
-        emit RulesUpdated(oldRules, newRules);
-        ICircleMembership($.membership).setMaxMembers(newRules.maxMembers);
-        ICircleRituals($.rituals).setRules(
-            newRules.resetThreshold,
-            newRules.resetWindow,
-            newRules.temperaturePeriod,
-            newRules.dominanceCooldown
-        );
+        // Everything below reads the stored copy, so one ABI encoder (memory) serves the event, the calls and {rules}.
+        CircleRules memory current = _rules();
+        emit RulesUpdated(oldRules, current);
+        ICircleMembership($.membership).setMaxMembers(current.maxMembers);
+        ICircleRituals($.rituals).setRules(current);
     }
 
     /// @inheritdoc ICircle
@@ -176,11 +173,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function addRoleModule(address module) external onlyGovernance {
         address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        if (length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
-        for (uint256 i = 0; i < length; ++i) {
-            if (modules[i] == module) revert CircleRoleModuleAlreadyAdded(module);
-        }
+        if (modules.length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
+        if (_indexOfRoleModule(module) < MAX_ROLE_MODULES) revert CircleRoleModuleAlreadyAdded(module);
         modules.push(module);
         emit RoleModuleAdded(module);
     }
@@ -188,16 +182,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function removeRoleModule(address module) external onlyGovernance {
         address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        for (uint256 i = 0; i < length; ++i) {
-            if (modules[i] == module) {
-                modules[i] = modules[length - 1];
-                modules.pop();
-                emit RoleModuleRemoved(module);
-                return;
-            }
-        }
-        revert CircleRoleModuleNotFound(module);
+        uint256 index = _indexOfRoleModule(module);
+        if (index == MAX_ROLE_MODULES) revert CircleRoleModuleNotFound(module);
+        modules[index] = modules[modules.length - 1];
+        modules.pop();
+        emit RoleModuleRemoved(module);
     }
 
     // ------------------------------------------------------------------
@@ -206,7 +195,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function rules() external view returns (CircleRules memory) {
-        return _circleStorage().rules;
+        return _rules();
     }
 
     /// @inheritdoc ICircle
@@ -267,6 +256,19 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // ------------------------------------------------------------------
     // Governor settings
     // ------------------------------------------------------------------
+
+    /// @notice ERC-6372 clock: timestamps, as the membership's.
+    /// @dev Fixed here instead of asked of the token on every read: the membership's clock is timestamps by code
+    /// ({CircleMembership-clock}), so asking costs a call on every vote and buys nothing.
+    function clock() public view override(GovernorUpgradeable, GovernorVotesUpgradeable) returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    /// @notice ERC-6372 clock mode: timestamps.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(GovernorUpgradeable, GovernorVotesUpgradeable) returns (string memory) {
+        return "mode=timestamp";
+    }
 
     /// @notice Seconds between a proposal being made and voting opening.
     function votingDelay() public view override returns (uint256) {
@@ -332,6 +334,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent))
         });
+        // Counted among the open proposals a reset reports; refused past the per-proposer bound.
+        ICircleRituals($.rituals).proposalMade(proposalId, proposer);
     }
 
     /// @dev The Governor's vote casting, with the weight read at the electorate timepoint instead of the vote start,
@@ -357,6 +361,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         }
         _tallyUpdated(proposalId);
         return votedWeight;
+    }
+
+    /// @dev The circle is its own executor, so "by the circle's decision" means "called by the circle itself". The
+    /// Governor's queue of authorised governance calls only matters when another contract executes; skipping it
+    /// keeps the governor small and changes nothing here.
+    function _checkGovernance() internal view override {
+        if (msg.sender != address(this)) revert GovernorOnlyExecutor(msg.sender);
     }
 
     /// @dev The quorum the proposal stored when it was made.
@@ -391,18 +402,30 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // Internals
     // ------------------------------------------------------------------
 
+    function _rules() private view returns (CircleRules memory) {
+        return _circleStorage().rules;
+    }
+
     function _ratify(bytes32 contentHash, string calldata uri) private {
         uint64 expiresAt = uint64(block.timestamp) + _circleStorage().rules.charterTerm;
         _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 
+    /// @dev O(1) in proposals for the circle's state: bumping the epoch makes every earlier open proposal read as
+    /// Canceled. The rituals track the open proposals (at most {CircleRituals-MAX_OPEN_PROPOSALS}) only so that a
+    /// `ProposalCanceled` event reports each one to IGovernor readers; the list is taken before the epoch moves.
     function _reset(address[] memory triggeredBy) private {
-        uint64 epoch = ++_circleStorage().resetEpoch;
+        CircleStorage storage $ = _circleStorage();
+        uint256[] memory canceled = ICircleRituals($.rituals).takeOpenProposals();
+        uint64 epoch = ++$.resetEpoch;
         emit HardReset(epoch, triggeredBy);
+        for (uint256 i = 0; i < canceled.length; ++i) {
+            emit ProposalCanceled(canceled[i]);
+        }
         // The built-in mandates module is called directly: its reset is bounded (at most MAX_LIVE_MANDATES) and must
         // not fail silently. Third-party role modules get a stipend and may fail.
-        IMandates(_circleStorage().mandates).onCircleReset(epoch);
+        IMandates($.mandates).onCircleReset(epoch);
         _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
     }
 
@@ -425,6 +448,15 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             }
             if (!success) emit RoleModuleHookFailed(module, bytes4(data), _boundedReturnData());
         }
+    }
+
+    /// @dev The module's index, or {MAX_ROLE_MODULES} if it is not registered. Loops at most {MAX_ROLE_MODULES} times.
+    function _indexOfRoleModule(address module) private view returns (uint256) {
+        address[] storage modules = _circleStorage().roleModules;
+        for (uint256 i = 0; i < modules.length; ++i) {
+            if (modules[i] == module) return i;
+        }
+        return MAX_ROLE_MODULES;
     }
 
     function _boundedReturnData() private pure returns (bytes memory reason) {

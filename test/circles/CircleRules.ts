@@ -105,7 +105,7 @@ describe("Circle rules", function () {
     await expect(membership.connect(founders[0]!).setMaxMembers(32))
       .to.be.revertedWithCustomError(membership, "CircleMembershipOnlyCircle")
       .withArgs(founders[0]!.address);
-    await expect(rituals.connect(founders[0]!).setRules(3, 1, 1, 1))
+    await expect(rituals.connect(founders[0]!).setRules(TEST_RULES))
       .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
       .withArgs(founders[0]!.address);
   });
