@@ -80,6 +80,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   CircleOnlyMembership: ([caller]) => `${caller} is not the circle's membership contract.`,
   CircleOnlyRituals: ([caller]) =>
     `${caller} is not the circle's rituals contract: a hard reset takes the members' signals.`,
+  CircleNotARoleModuleHook: ([selector]) =>
+    `The circle's rituals may only have it call a role-module hook (onCircleReset, onMemberLeft), not ${selector}.`,
   CircleRoleModuleAlreadyAdded: ([m]) => `${m} is already a role module of the circle.`,
   CircleRoleModuleNotFound: ([m]) => `${m} is not a role module of the circle.`,
   CircleRoleModulesFull: ([cap]) => `The circle already has the most role modules allowed (${cap}).`,

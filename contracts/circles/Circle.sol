@@ -47,16 +47,8 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 ///   happens later changes what it needs.
 /// @custom:security-contact security@commonweal.invalid
 contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, GovernorVotesUpgradeable, ICircle {
-    /// @notice Most role modules a circle can register; bounds the hook loop.
-    uint256 public constant MAX_ROLE_MODULES = 8;
-
-    /// @notice Gas each role-module hook may use. Hooks must be constant-cost (bump an epoch, move one balance).
-    uint256 public constant HOOK_GAS = 200_000;
-
-    /// @dev Gas reserved per hook for the call itself and the failure event, on top of the stipend.
-    uint256 private constant HOOK_OVERHEAD = 10_000;
-
-    /// @dev Revert data kept in {RoleModuleHookFailed}; longer data is cut, so a module cannot bloat the event.
+    /// @dev Revert data a failing role-module hook passes back to the rituals; longer data is cut, so a module cannot
+    /// bloat the failure event or make the caller pay to copy it.
     uint256 private constant MAX_HOOK_REASON = 256;
 
     struct ProposalMeta {
@@ -75,7 +67,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint256 executingProposal;
         bool dissolved;
         Charter charter;
-        address[] roleModules;
         mapping(uint256 proposalId => ProposalMeta) proposals;
     }
 
@@ -111,7 +102,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         __GovernorCountingSimple_init();
         __GovernorVotes_init(IVotes(membership_));
         CircleStorage storage $ = _circleStorage();
-        $.rules = rules_;
+        _storeRules(rules_);
         $.membership = membership_;
         $.rituals = rituals_;
         $.mandates = mandates_;
@@ -133,7 +124,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     function updateRules(CircleRules calldata newRules) external onlyGovernance {
         CircleStorage storage $ = _circleStorage();
         CircleRules memory oldRules = _rules();
-        $.rules = newRules;
+        _storeRules(newRules);
         // Everything below reads the stored copy, so one ABI encoder (memory) serves the event, the calls and {rules}.
         CircleRules memory current = _rules();
         emit RulesUpdated(oldRules, current);
@@ -163,30 +154,34 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function notifyMemberLeft(address member) external onlyMembership {
         IMandates(_circleStorage().mandates).onMemberLeft(member);
-        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onMemberLeft, (member)));
-    }
-
-    // ------------------------------------------------------------------
-    // Role modules
-    // ------------------------------------------------------------------
-
-    /// @inheritdoc ICircle
-    function addRoleModule(address module) external onlyGovernance {
-        address[] storage modules = _circleStorage().roleModules;
-        if (modules.length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
-        if (_indexOfRoleModule(module) < MAX_ROLE_MODULES) revert CircleRoleModuleAlreadyAdded(module);
-        modules.push(module);
-        emit RoleModuleAdded(module);
+        ICircleRituals(_circleStorage().rituals).notifyRoleModules(
+            abi.encodeCall(ICircleRoleModule.onMemberLeft, (member))
+        );
     }
 
     /// @inheritdoc ICircle
-    function removeRoleModule(address module) external onlyGovernance {
-        address[] storage modules = _circleStorage().roleModules;
-        uint256 index = _indexOfRoleModule(module);
-        if (index == MAX_ROLE_MODULES) revert CircleRoleModuleNotFound(module);
-        modules[index] = modules[modules.length - 1];
-        modules.pop();
-        emit RoleModuleRemoved(module);
+    /// @dev The call forwards the gas the rituals gave it (the hook's stipend). Only the two hooks may be called, so
+    /// the rituals cannot make the circle do anything else; a module checks that its caller is the circle.
+    function callRoleModule(address module, bytes calldata data) external onlyRituals {
+        bytes4 selector = bytes4(data);
+        if (
+            selector != ICircleRoleModule.onCircleReset.selector && selector != ICircleRoleModule.onMemberLeft.selector
+        ) {
+            revert CircleNotARoleModuleHook(selector);
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, data.offset, data.length)
+            if iszero(call(gas(), module, 0, ptr, data.length, 0, 0)) {
+                let size := returndatasize()
+                if gt(size, MAX_HOOK_REASON) {
+                    size := MAX_HOOK_REASON
+                }
+                returndatacopy(ptr, 0, size)
+                revert(ptr, size)
+            }
+        }
     }
 
     // ------------------------------------------------------------------
@@ -246,11 +241,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256) {
         return _circleStorage().proposals[proposalId].electorateAt;
-    }
-
-    /// @inheritdoc ICircle
-    function roleModules() external view returns (address[] memory) {
-        return _circleStorage().roleModules;
     }
 
     // ------------------------------------------------------------------
@@ -323,10 +313,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256 proposalId) {
         CircleStorage storage $ = _circleStorage();
         if ($.dissolved) revert CircleIsDissolved();
-        ICircleMembership membership_ = ICircleMembership($.membership);
-        // The vote threshold already requires a membership a second ago; a council also needs the seat filled now.
-        if (!membership_.isMember(proposer)) revert CircleProposerNotMember(proposer);
-        membership_.checkCalls(targets, calldatas, charterLapsed());
+        ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         uint48 electorateAt = clock() - 1;
         $.proposals[proposalId] = ProposalMeta({
@@ -334,7 +321,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent))
         });
-        // Counted among the open proposals a reset reports; refused past the per-proposer bound.
+        // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
+        // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the
+        // proposal among the open ones a reset reports.
         ICircleRituals($.rituals).proposalMade(proposalId, proposer);
     }
 
@@ -402,6 +391,31 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // Internals
     // ------------------------------------------------------------------
 
+    /// @dev Packs the rules into their two slots by hand, in the compiler's layout for {CircleRules} (fields from the
+    /// low-order end of the first slot in declaration order; `resetCooldown` alone in the second): the compiler's
+    /// field-by-field copy costs about 300 bytes more of the governor's size budget. Reading each field from calldata
+    /// range-checks it, so no dirty bits reach storage. `rules` is the first member of {CircleStorage}, at `$.slot`.
+    function _storeRules(CircleRules calldata newRules) private {
+        uint256 packed =
+            uint256(newRules.minMembers) |
+                (uint256(newRules.maxMembers) << 8) |
+                (uint256(newRules.quorumPercent) << 16) |
+                (uint256(newRules.resetThreshold) << 24) |
+                (uint256(newRules.votingDelay) << 32) |
+                (uint256(newRules.votingPeriod) << 64) |
+                (uint256(newRules.executionWindow) << 96) |
+                (uint256(newRules.resetWindow) << 128) |
+                (uint256(newRules.temperaturePeriod) << 160) |
+                (uint256(newRules.dominanceCooldown) << 192) |
+                (uint256(newRules.charterTerm) << 224);
+        CircleStorage storage $ = _circleStorage();
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore($.slot, packed)
+        }
+        $.rules.resetCooldown = newRules.resetCooldown;
+    }
+
     function _rules() private view returns (CircleRules memory) {
         return _circleStorage().rules;
     }
@@ -426,51 +440,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         // The built-in mandates module is called directly: its reset is bounded (at most MAX_LIVE_MANDATES) and must
         // not fail silently. Third-party role modules get a stipend and may fail.
         IMandates($.mandates).onCircleReset(epoch);
-        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
-    }
-
-    /// @dev Calls every role module with a fixed stipend, tolerating and logging failures. Return data is never
-    /// copied beyond {MAX_HOOK_REASON} bytes, so a module cannot make the caller pay for a huge revert reason.
-    function _notifyRoleModules(bytes memory data) private {
-        address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        if (length == 0) return;
-        // 64/63 covers the EIP-150 rule that a call forwards at most 63/64 of the remaining gas.
-        uint256 needed = (length * (HOOK_GAS + HOOK_OVERHEAD) * 64) / 63;
-        if (gasleft() < needed) revert CircleInsufficientGasForHooks(needed, gasleft());
-        for (uint256 i = 0; i < length; ++i) {
-            address module = modules[i];
-            bool success;
-            uint256 gasStipend = HOOK_GAS;
-            // solhint-disable-next-line no-inline-assembly
-            assembly ("memory-safe") {
-                success := call(gasStipend, module, 0, add(data, 0x20), mload(data), 0, 0)
-            }
-            if (!success) emit RoleModuleHookFailed(module, bytes4(data), _boundedReturnData());
-        }
-    }
-
-    /// @dev The module's index, or {MAX_ROLE_MODULES} if it is not registered. Loops at most {MAX_ROLE_MODULES} times.
-    function _indexOfRoleModule(address module) private view returns (uint256) {
-        address[] storage modules = _circleStorage().roleModules;
-        for (uint256 i = 0; i < modules.length; ++i) {
-            if (modules[i] == module) return i;
-        }
-        return MAX_ROLE_MODULES;
-    }
-
-    function _boundedReturnData() private pure returns (bytes memory reason) {
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            let size := returndatasize()
-            if gt(size, MAX_HOOK_REASON) {
-                size := MAX_HOOK_REASON
-            }
-            reason := mload(0x40)
-            mstore(reason, size)
-            returndatacopy(add(reason, 0x20), 0, size)
-            mstore(0x40, add(add(reason, 0x20), size))
-        }
+        ICircleRituals($.rituals).notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
     }
 
     function _quorumOf(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {

@@ -42,6 +42,16 @@ import {Signals} from "../libraries/Signals.sol";
 /// - Nothing here is anonymous: a public chain shows who recorded what and who named whom.
 contract CircleRituals is Initializable, ICircleRituals {
     /// @inheritdoc ICircleRituals
+    uint256 public constant MAX_ROLE_MODULES = 8;
+
+    /// @notice Gas each role-module hook may use (about: the circle's forwarding takes a little of it). Hooks must be
+    /// constant-cost (bump an epoch, move one balance).
+    uint256 public constant HOOK_GAS = 200_000;
+
+    /// @dev Gas reserved per hook for the call through the circle and the failure event, on top of the stipend.
+    uint256 private constant HOOK_OVERHEAD = 15_000;
+
+    /// @inheritdoc ICircleRituals
     /// @dev Sixteen: room for a member's decisions under way, including succeeded ones whose execution failed and
     /// that stay open until their execution window ends, while a minority's share of the circle's bound stays a
     /// minority's share.
@@ -75,6 +85,7 @@ contract CircleRituals is Initializable, ICircleRituals {
         uint256 openGeneration;
         mapping(uint256 index => uint256 proposalId) openIds;
         mapping(uint256 generation => mapping(address proposer => uint256)) openBy;
+        address[] roleModules;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleRituals")) - 1)) & ~bytes32(uint256(0xff))
@@ -202,6 +213,51 @@ contract CircleRituals is Initializable, ICircleRituals {
     }
 
     // ------------------------------------------------------------------
+    // Role modules
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRituals
+    function addRoleModule(address module) external onlyCircle {
+        address[] storage modules = _ritualsStorage().roleModules;
+        if (modules.length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
+        if (_indexOfRoleModule(module) < MAX_ROLE_MODULES) revert CircleRoleModuleAlreadyAdded(module);
+        modules.push(module);
+        emit RoleModuleAdded(module);
+    }
+
+    /// @inheritdoc ICircleRituals
+    function removeRoleModule(address module) external onlyCircle {
+        address[] storage modules = _ritualsStorage().roleModules;
+        uint256 index = _indexOfRoleModule(module);
+        if (index == MAX_ROLE_MODULES) revert CircleRoleModuleNotFound(module);
+        modules[index] = modules[modules.length - 1];
+        modules.pop();
+        emit RoleModuleRemoved(module);
+    }
+
+    /// @inheritdoc ICircleRituals
+    /// @dev Each hook runs inside a call with a fixed gas budget whose failure is logged and tolerated, so a broken
+    /// module can never block a reset or a member's exit. The upfront check that the transaction carries enough gas
+    /// for every budget means a caller cannot starve a hook on purpose. At most {MAX_ROLE_MODULES} iterations.
+    function notifyRoleModules(bytes calldata data) external onlyCircle {
+        RitualsStorage storage $ = _ritualsStorage();
+        address[] storage modules = $.roleModules;
+        uint256 length = modules.length;
+        if (length == 0) return;
+        // 64/63 covers the EIP-150 rule that a call forwards at most 63/64 of the remaining gas.
+        uint256 needed = (length * (HOOK_GAS + HOOK_OVERHEAD) * 64) / 63;
+        if (gasleft() < needed) revert CircleInsufficientGasForHooks(needed, gasleft());
+        ICircle circle_ = ICircle($.circle);
+        for (uint256 i = 0; i < length; ++i) {
+            address module = modules[i];
+            // The circle cuts a failing module's revert data to 256 bytes, so copying it here is cheap.
+            try circle_.callRoleModule{gas: HOOK_GAS + HOOK_OVERHEAD}(module, data) {} catch (bytes memory reason) {
+                emit RoleModuleHookFailed(module, bytes4(data), reason);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
     // Open proposals (what a reset reports as cancelled)
     // ------------------------------------------------------------------
 
@@ -210,6 +266,7 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// proposals are dropped only when a bound would refuse, which keeps the usual proposal cheap.
     function proposalMade(uint256 proposalId, address proposer) external onlyCircle {
         RitualsStorage storage $ = _ritualsStorage();
+        if (!$.membership.isMember(proposer)) revert ICircle.CircleProposerNotMember(proposer);
         mapping(address proposer => uint256) storage openBy = $.openBy[$.openGeneration];
         if (openBy[proposer] == MAX_OPEN_PER_PROPOSER || $.openCount == MAX_OPEN_PROPOSALS) _dropFinished(openBy);
         if (openBy[proposer] == MAX_OPEN_PER_PROPOSER) {
@@ -271,6 +328,11 @@ contract CircleRituals is Initializable, ICircleRituals {
     }
 
     /// @inheritdoc ICircleRituals
+    function roleModules() external view returns (address[] memory) {
+        return _ritualsStorage().roleModules;
+    }
+
+    /// @inheritdoc ICircleRituals
     function resetCooldownEndsAt(address member) external view returns (uint64) {
         return _ritualsStorage().resetCooldownEndsAt[member];
     }
@@ -328,6 +390,15 @@ contract CircleRituals is Initializable, ICircleRituals {
             state == IGovernor.ProposalState.Pending ||
             state == IGovernor.ProposalState.Active ||
             state == IGovernor.ProposalState.Succeeded;
+    }
+
+    /// @dev The module's index, or {MAX_ROLE_MODULES} if it is not registered. Loops at most {MAX_ROLE_MODULES} times.
+    function _indexOfRoleModule(address module) private view returns (uint256) {
+        address[] storage modules = _ritualsStorage().roleModules;
+        for (uint256 i = 0; i < modules.length; ++i) {
+            if (modules[i] == module) return i;
+        }
+        return MAX_ROLE_MODULES;
     }
 
     function _checkCircle() private view {

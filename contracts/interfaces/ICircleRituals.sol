@@ -48,6 +48,37 @@ interface ICircleRituals {
     /// @param dominanceCooldown How long a member named dominant sits out.
     event RitualRulesSet(uint8 resetThreshold, uint32 resetWindow, uint32 temperaturePeriod, uint32 dominanceCooldown);
 
+    /// @notice A role module was registered.
+    /// @param module The module.
+    event RoleModuleAdded(address indexed module);
+
+    /// @notice A role module was unregistered.
+    /// @param module The module.
+    event RoleModuleRemoved(address indexed module);
+
+    /// @notice A role module's hook reverted or ran out of its gas stipend; the circle carried on regardless.
+    /// @param module The module.
+    /// @param selector The hook that failed.
+    /// @param reason The revert data.
+    event RoleModuleHookFailed(address indexed module, bytes4 selector, bytes reason);
+
+    /// @notice The module is already registered.
+    /// @param module The module.
+    error CircleRoleModuleAlreadyAdded(address module);
+
+    /// @notice The module is not registered.
+    /// @param module The module.
+    error CircleRoleModuleNotFound(address module);
+
+    /// @notice The circle already has the maximum number of role modules.
+    /// @param cap The maximum.
+    error CircleRoleModulesFull(uint256 cap);
+
+    /// @notice The transaction's gas could not give every role module its full hook stipend.
+    /// @param needed Gas needed.
+    /// @param available Gas left.
+    error CircleInsufficientGasForHooks(uint256 needed, uint256 available);
+
     /// @notice The caller is not the circle these rituals belong to.
     /// @param caller The caller.
     error CircleRitualsOnlyCircle(address caller);
@@ -126,6 +157,28 @@ interface ICircleRituals {
     /// `ProposalCanceled` event), every role module is told to dissolve its roles, and each signer enters a reset
     /// cooldown of the circle's `resetCooldown`. Refused to a member in their reset cooldown.
     function signalReset() external;
+
+    /// @notice Registers a role module that is told of resets and departures. Only by the circle's decision (a
+    /// proposal calling the rituals).
+    /// @param module The module.
+    function addRoleModule(address module) external;
+
+    /// @notice Unregisters a role module. Only by the circle's decision.
+    /// @param module The module.
+    function removeRoleModule(address module) external;
+
+    /// @notice Calls every role module's hook through the circle ({ICircle-callRoleModule}), each with a fixed gas
+    /// stipend; a failing hook is logged ({RoleModuleHookFailed}) and skipped. Only the circle, on a reset or a
+    /// departure. Refuses to start without gas for every stipend.
+    /// @param data The hook call (`onCircleReset` or `onMemberLeft`).
+    function notifyRoleModules(bytes calldata data) external;
+
+    /// @notice The registered role modules.
+    function roleModules() external view returns (address[] memory);
+
+    /// @notice Most role modules a circle can register; bounds the hook loop.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_ROLE_MODULES() external view returns (uint256);
 
     /// @notice Counts a new proposal among the circle's open proposals, which a reset reports as cancelled. Only the
     /// circle, when a proposal is made. Refuses a proposer who already has {MAX_OPEN_PER_PROPOSER} open proposals
