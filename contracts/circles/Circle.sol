@@ -68,6 +68,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         bool dissolved;
         Charter charter;
         mapping(uint256 proposalId => ProposalMeta) proposals;
+        mapping(uint64 epoch => uint48) epochEndedAt;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Circle")) - 1)) & ~bytes32(uint256(0xff))
@@ -282,16 +283,29 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         return 1;
     }
 
-    /// @notice A proposal's state, with two circle rules on top of the Governor's: proposals of an earlier reset
-    /// epoch that were still open read as Canceled, and succeeded proposals not executed within the execution
-    /// window read as Expired.
+    /// @notice A proposal's state, with two circle rules on top of the Governor's: a proposal that was still open
+    /// (pending, active, or succeeded and not yet expired) when a hard reset ended its epoch reads as Canceled, for
+    /// good; succeeded proposals not executed within the execution window read as Expired.
+    /// @dev O(1): the reset only ends an epoch and records when. A proposal that had already been defeated or had
+    /// expired at that moment keeps that state, exactly as the `ProposalCanceled` events of the reset report.
     function state(uint256 proposalId) public view override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (current != ProposalState.Pending && current != ProposalState.Active && current != ProposalState.Succeeded) {
+        if (
+            current != ProposalState.Pending &&
+            current != ProposalState.Active &&
+            current != ProposalState.Succeeded &&
+            current != ProposalState.Defeated
+        ) {
             return current;
         }
         CircleStorage storage $ = _circleStorage();
-        if ($.proposals[proposalId].epoch < $.resetEpoch) return ProposalState.Canceled;
+        uint64 epoch = $.proposals[proposalId].epoch;
+        if (epoch < $.resetEpoch) {
+            // Open until its voting closed (if it failed) or its execution window closed (if it succeeded).
+            uint256 openUntil = proposalDeadline(proposalId);
+            if (current != ProposalState.Defeated) openUntil += $.rules.executionWindow;
+            if ($.epochEndedAt[epoch] <= openUntil) return ProposalState.Canceled;
+        }
         if (current == ProposalState.Succeeded && clock() > proposalDeadline(proposalId) + $.rules.executionWindow) {
             return ProposalState.Expired;
         }
@@ -432,6 +446,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     function _reset(address[] memory triggeredBy) private {
         CircleStorage storage $ = _circleStorage();
         uint256[] memory canceled = ICircleRituals($.rituals).takeOpenProposals();
+        $.epochEndedAt[$.resetEpoch] = clock();
         uint64 epoch = ++$.resetEpoch;
         emit HardReset(epoch, triggeredBy);
         for (uint256 i = 0; i < canceled.length; ++i) {

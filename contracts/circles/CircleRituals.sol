@@ -71,6 +71,9 @@ contract CircleRituals is Initializable, ICircleRituals {
         uint64 periodsStart;
         uint64 periodOffset;
         uint64 resetRoundEndsAt;
+        // Packed beside the round's end, in a slot already written at initialisation, so counting a proposal costs
+        // a warm-up write, not a fresh slot. At most MAX_OPEN_PROPOSALS (512).
+        uint16 openCount;
         uint256 resetRound;
         mapping(uint256 round => address[]) resetSigners;
         mapping(uint256 round => mapping(address member => bool)) signalled;
@@ -81,7 +84,6 @@ contract CircleRituals is Initializable, ICircleRituals {
         mapping(uint256 period => mapping(address member => bool)) cooledInPeriod;
         mapping(address member => uint64) cooldownEndsAt;
         mapping(address member => uint64) resetCooldownEndsAt;
-        uint256 openCount;
         uint256 openGeneration;
         mapping(uint256 index => uint256 proposalId) openIds;
         mapping(uint256 generation => mapping(address proposer => uint256)) openBy;
@@ -372,7 +374,7 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// two view calls into the circle.
     function _dropFinished(mapping(address proposer => uint256) storage openBy) private {
         RitualsStorage storage $ = _ritualsStorage();
-        uint256 count = $.openCount;
+        uint16 count = $.openCount;
         for (uint256 i = count; i > 0; --i) {
             uint256 id = $.openIds[i - 1];
             if (!_isOpen(id)) {
