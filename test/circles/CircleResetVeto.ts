@@ -306,4 +306,26 @@ describe("Hard reset: what IGovernor readers see", function () {
       .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
       .withArgs(people[0]!.address);
   });
+
+  it("keeps a reset's cost linear in the open proposals it reports, with a bounded number of them", async function () {
+    const measure = async (open: number) => {
+      const world = await circleOf(7, TEST_RULES);
+      const { circle, rituals, people } = world;
+      const self = await circle.getAddress();
+      for (let i = 0; i < open; ++i) {
+        await propose(circle, people[i % 7]!, proposal([{ target: self, data: "0x" }], `Open ${i}`));
+      }
+      await reset(rituals, people.slice(0, 2));
+      const receipt = await (await rituals.connect(people[2]!).signalReset()).wait();
+      return receipt!.gasUsed;
+    };
+    const none = await measure(0);
+    const many = await measure(35);
+    const perProposal = (many - none) / 35n;
+    // Reading each entry, asking the circle its state and one event: well under 20k gas each, so even the bound of
+    // MAX_OPEN_PROPOSALS (512) stays far below a block's gas limit.
+    if (process.env.SHOW_GAS) console.log({ none, many, perProposal });
+    expect(perProposal).to.be.below(20_000n);
+    expect(none + 512n * perProposal).to.be.below(15_000_000n);
+  });
 });
