@@ -29,13 +29,19 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 ///   ({proposalElectorateTimepoint}), not when voting opens, so admitting allies during the voting delay cannot
 ///   swing a vote. A voter must also still be a member when voting. The quorum base is the same electorate.
 ///   `proposalSnapshot` keeps its IGovernor meaning (when voting opens).
-/// - Hard reset is O(1): it bumps an epoch, and every proposal of an earlier epoch that was not yet executed,
-///   defeated or expired reads as Canceled. No loop over proposals exists, so no one can make a reset too
-///   expensive to run by making many proposals.
-/// - Role-module hooks get a fixed gas stipend each inside a low-level call whose failure is logged and
-///   tolerated, so a broken module can never block a reset or a member's exit. Before calling them the circle
-///   checks that the transaction carries enough gas for every stipend, so a caller cannot starve a hook on purpose.
-///   At most {MAX_ROLE_MODULES} modules, added only by the circle's decision.
+/// - Hard reset is O(1) for the circle's state: it ends an epoch and records when, and every proposal of that epoch
+///   that was open at that moment (pending, active, or succeeded and not expired) reads as Canceled for good. The
+///   `ProposalCanceled` events that report them come from the rituals' bounded list of open proposals (at most
+///   {CircleRituals-MAX_OPEN_PROPOSALS}, at most 16 per proposer so a minority cannot fill it), so no one can make a
+///   reset too expensive by making many proposals. Reset signers then wait out a cooldown the rules bound from below
+///   ({CircleRulesLib-minResetCooldown}), so a minority cannot turn resets into a standing veto.
+/// - Role modules are kept by the rituals, which call each hook through {callRoleModule} with a fixed gas budget,
+///   tolerating and logging failures, after checking the transaction carries gas for every budget: a broken module
+///   can never block a reset or a member's exit, and a caller cannot starve one. {callRoleModule} makes only the two
+///   hook calls, so the rituals cannot make the circle do anything else.
+/// - Size: the governor keeps only governing (20.7 KB of the 24 KB limit). Rule validation, the role-module registry
+///   and hook loop, and the open-proposal book live in the rituals; the ERC-6372 clock is fixed to timestamps (the
+///   membership's by code); as its own executor the circle checks "by decision" as "called by itself".
 /// - Succeeded proposals expire after `executionWindow`: a decision cannot be executed months later by a circle
 ///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
 /// - Rules change only by decision ({updateRules}); a proposal keeps the electorate, quorum and schedule it was
