@@ -27,7 +27,7 @@ import {
 } from "viem";
 import { getContractEvents, readContract } from "viem/actions";
 
-import { circleAbi, circleMembershipAbi, circleRegistryAbi, mandatesAbi } from "./abis.js";
+import { circleAbi, circleMembershipAbi, circleRegistryAbi, circleRitualsAbi, mandatesAbi } from "./abis.js";
 import type { Address } from "./pathfinder.js";
 
 /**
@@ -99,15 +99,19 @@ export async function readCircle<chain extends Chain | undefined>(client: Client
     readContract(client, { ...read, functionName: "charterLapsed" }),
     readContract(client, { ...read, functionName: "dissolved" }),
     readContract(client, { ...read, functionName: "resetEpoch" }),
-    readContract(client, { ...read, functionName: "roleModules" }),
   ]).catch((error: unknown) => {
     if (error instanceof BaseError && error.walk((cause) => cause instanceof ContractFunctionZeroDataError)) {
       throw new NotACircleError(circle);
     }
     throw error;
   });
-  const [name, membership, rituals, mandates, rules, charter, charterLapsed, dissolved, resetEpoch, roleModules] =
-    parts;
+  const [name, membership, rituals, mandates, rules, charter, charterLapsed, dissolved, resetEpoch] = parts;
+  // Role modules are kept by the circle's rituals.
+  const roleModules = await readContract(client, {
+    address: rituals,
+    abi: circleRitualsAbi,
+    functionName: "roleModules",
+  });
   const [members, memberCount, maxMembers, badges] = await Promise.all([
     readContract(client, { address: membership, abi: circleMembershipAbi, functionName: "members" }),
     readContract(client, { address: membership, abi: circleMembershipAbi, functionName: "memberCount" }),

@@ -70,8 +70,10 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `The size bounds must satisfy 1 <= minimum <= maximum; got ${min} to ${max}.`,
   CircleRulesSizeOverCap: ([max, cap]) => `A circle may have at most ${cap} members; the rules ask for ${max}.`,
   CircleRulesInvalidQuorum: ([pct]) => `The quorum must be 1 to 100 percent; got ${pct}.`,
-  CircleRulesInvalidResetThreshold: ([n]) =>
-    `A hard reset needs at least 3 members (and at most the member cap); got ${n}.`,
+  CircleRulesInvalidResetThreshold: ([n, max]) =>
+    `A hard reset needs at least 3 members and at most the maximum size (${max}), or it could never happen; got ${n}.`,
+  CircleRulesResetCooldownTooShort: ([cooldown, min]) =>
+    `The reset cooldown must be at least ${min} s so a minority cannot keep cancelling the majority's decisions; got ${cooldown} s.`,
   CircleRulesZeroDuration: ([field]) => `The rule "${field}" must be a positive duration.`,
   CircleRulesInvalidTermLimit: () => "The consecutive-term limit must be at least 1.",
   CircleRulesInvalidLiveLimit: ([n, cap]) => `Each member may hold 1 to ${cap} live mandates; the rules ask for ${n}.`,
@@ -81,6 +83,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   CircleOnlyMembership: ([caller]) => `${caller} is not the circle's membership contract.`,
   CircleOnlyRituals: ([caller]) =>
     `${caller} is not the circle's rituals contract: a hard reset takes the members' signals.`,
+  CircleNotARoleModuleHook: ([selector]) =>
+    `The circle's rituals may only have it call a role-module hook (onCircleReset, onMemberLeft), not ${selector}.`,
   CircleRoleModuleAlreadyAdded: ([m]) => `${m} is already a role module of the circle.`,
   CircleRoleModuleNotFound: ([m]) => `${m} is not a role module of the circle.`,
   CircleRoleModulesFull: ([cap]) => `The circle already has the most role modules allowed (${cap}).`,
@@ -95,6 +99,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   CircleRitualsDominantNotMember: ([account]) => `${account} is not a member, so cannot be named dominant.`,
   CircleRitualsInvalidReading: ([heard]) => `A reading is 1 (not heard at all) to 5 (fully heard); got ${heard}.`,
   CircleRitualsNoPeriodEnded: () => "No decision period has ended yet: readings are about the period that just ended.",
+  CircleRitualsResetCooldown: ([member, endsAt]) =>
+    `${member} completed a hard reset recently and may signal for another from ${date(endsAt)}.`,
+  CircleRitualsTooManyOpenProposals: ([proposer, cap]) =>
+    `${proposer} already has ${cap} open proposals; wait until one is executed, defeated or expired.`,
+  CircleRitualsOpenProposalsFull: ([cap]) =>
+    `The circle already has ${cap} open proposals; wait until one is executed, defeated or expired.`,
   CircleRitualsOnlyCircle: ([caller]) =>
     `${caller} cannot change the rituals' rules: that takes a decision of the circle.`,
   CircleRegistryEmptyName: () => "A name is required.",

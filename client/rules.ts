@@ -14,6 +14,7 @@ export interface CircleRules {
   temperaturePeriod: number;
   dominanceCooldown: number;
   charterTerm: number;
+  resetCooldown: number;
 }
 
 /** The rule names in the order of the Solidity struct. */
@@ -29,6 +30,7 @@ export const CIRCLE_RULE_KEYS = [
   "temperaturePeriod",
   "dominanceCooldown",
   "charterTerm",
+  "resetCooldown",
 ] as const satisfies readonly (keyof CircleRules)[];
 
 /**

@@ -500,7 +500,10 @@ await decide(
       target: await creditFactory.getAddress(),
       data: creditFactory.interface.encodeFunctionData("createCurrency", ["Elm hours", "HRS", 0, 100n, 200n]),
     },
-    { target: circleAddress!, data: circle.interface.encodeFunctionData("addRoleModule", [currencyAddress]) },
+    {
+      target: await rituals.getAddress(),
+      data: rituals.interface.encodeFunctionData("addRoleModule", [currencyAddress]),
+    },
   ],
   "Create Elm hours, our own currency",
 );
@@ -534,7 +537,10 @@ await birchDecide(
       target: await creditFactory.getAddress(),
       data: creditFactory.interface.encodeFunctionData("createCurrency", ["Birch hours", "BRH", 0, 100n, 200n]),
     },
-    { target: birchAddress!, data: birch.interface.encodeFunctionData("addRoleModule", [birchCurrency]) },
+    {
+      target: await birch.rituals(),
+      data: rituals.interface.encodeFunctionData("addRoleModule", [birchCurrency]),
+    },
     {
       target: birchCurrency,
       data: hours.interface.encodeFunctionData("openClearingLine", [currencyAddress, councilParts.circle]),

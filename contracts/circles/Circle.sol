@@ -13,7 +13,6 @@ import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {ICircleRoleModule} from "../interfaces/ICircleRoleModule.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {CircleRules} from "../interfaces/ICircleRules.sol";
-import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 
 /// @title Circle
 /// @notice A circle of 6-10 people governing a commons, one member one vote. It is an OpenZeppelin Governor, so
@@ -30,13 +29,19 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 ///   ({proposalElectorateTimepoint}), not when voting opens, so admitting allies during the voting delay cannot
 ///   swing a vote. A voter must also still be a member when voting. The quorum base is the same electorate.
 ///   `proposalSnapshot` keeps its IGovernor meaning (when voting opens).
-/// - Hard reset is O(1): it bumps an epoch, and every proposal of an earlier epoch that was not yet executed,
-///   defeated or expired reads as Canceled. No loop over proposals exists, so no one can make a reset too
-///   expensive to run by making many proposals.
-/// - Role-module hooks get a fixed gas stipend each inside a low-level call whose failure is logged and
-///   tolerated, so a broken module can never block a reset or a member's exit. Before calling them the circle
-///   checks that the transaction carries enough gas for every stipend, so a caller cannot starve a hook on purpose.
-///   At most {MAX_ROLE_MODULES} modules, added only by the circle's decision.
+/// - Hard reset is O(1) for the circle's state: it ends an epoch and records when, and every proposal of that epoch
+///   that was open at that moment (pending, active, or succeeded and not expired) reads as Canceled for good. The
+///   `ProposalCanceled` events that report them come from the rituals' bounded list of open proposals (at most
+///   {CircleRituals-MAX_OPEN_PROPOSALS}, at most 16 per proposer so a minority cannot fill it), so no one can make a
+///   reset too expensive by making many proposals. Reset signers then wait out a cooldown the rules bound from below
+///   ({CircleRulesLib-minResetCooldown}), so a minority cannot turn resets into a standing veto.
+/// - Role modules are kept by the rituals, which call each hook through {callRoleModule} with a fixed gas budget,
+///   tolerating and logging failures, after checking the transaction carries gas for every budget: a broken module
+///   can never block a reset or a member's exit, and a caller cannot starve one. {callRoleModule} makes only the two
+///   hook calls, so the rituals cannot make the circle do anything else.
+/// - Size: the governor keeps only governing (20.7 KB of the 24 KB limit). Rule validation, the role-module registry
+///   and hook loop, and the open-proposal book live in the rituals; the ERC-6372 clock is fixed to timestamps (the
+///   membership's by code); as its own executor the circle checks "by decision" as "called by itself".
 /// - Succeeded proposals expire after `executionWindow`: a decision cannot be executed months later by a circle
 ///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
 /// - Rules change only by decision ({updateRules}); a proposal keeps the electorate, quorum and schedule it was
@@ -48,16 +53,8 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 ///   happens later changes what it needs.
 /// @custom:security-contact security@commonweal.invalid
 contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, GovernorVotesUpgradeable, ICircle {
-    /// @notice Most role modules a circle can register; bounds the hook loop.
-    uint256 public constant MAX_ROLE_MODULES = 8;
-
-    /// @notice Gas each role-module hook may use. Hooks must be constant-cost (bump an epoch, move one balance).
-    uint256 public constant HOOK_GAS = 200_000;
-
-    /// @dev Gas reserved per hook for the call itself and the failure event, on top of the stipend.
-    uint256 private constant HOOK_OVERHEAD = 10_000;
-
-    /// @dev Revert data kept in {RoleModuleHookFailed}; longer data is cut, so a module cannot bloat the event.
+    /// @dev Revert data a failing role-module hook passes back to the rituals; longer data is cut, so a module cannot
+    /// bloat the failure event or make the caller pay to copy it.
     uint256 private constant MAX_HOOK_REASON = 256;
 
     struct ProposalMeta {
@@ -76,8 +73,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint256 executingProposal;
         bool dissolved;
         Charter charter;
-        address[] roleModules;
         mapping(uint256 proposalId => ProposalMeta) proposals;
+        mapping(uint64 epoch => uint48) epochEndedAt;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Circle")) - 1)) & ~bytes32(uint256(0xff))
@@ -112,7 +109,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         __GovernorCountingSimple_init();
         __GovernorVotes_init(IVotes(membership_));
         CircleStorage storage $ = _circleStorage();
-        $.rules = rules_;
+        _storeRules(rules_);
         $.membership = membership_;
         $.rituals = rituals_;
         $.mandates = mandates_;
@@ -129,19 +126,17 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
+    /// @dev The rituals validate the whole rule set ({CircleRulesLib-validate}, as the registry does at founding)
+    /// and revert the change if it is malformed: the validation code lives once, outside the governor.
     function updateRules(CircleRules calldata newRules) external onlyGovernance {
-        CircleRulesLib.validate(newRules);
         CircleStorage storage $ = _circleStorage();
-        CircleRules memory oldRules = $.rules;
-        $.rules = newRules;
-        emit RulesUpdated(oldRules, newRules);
-        ICircleMembership($.membership).setMaxMembers(newRules.maxMembers);
-        ICircleRituals($.rituals).setRules(
-            newRules.resetThreshold,
-            newRules.resetWindow,
-            newRules.temperaturePeriod,
-            newRules.dominanceCooldown
-        );
+        CircleRules memory oldRules = _rules();
+        _storeRules(newRules);
+        // Everything below reads the stored copy, so one ABI encoder (memory) serves the event, the calls and {rules}.
+        CircleRules memory current = _rules();
+        emit RulesUpdated(oldRules, current);
+        ICircleMembership($.membership).setMaxMembers(current.maxMembers);
+        ICircleRituals($.rituals).setRules(current);
     }
 
     /// @inheritdoc ICircle
@@ -166,38 +161,34 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @inheritdoc ICircle
     function notifyMemberLeft(address member) external onlyMembership {
         IMandates(_circleStorage().mandates).onMemberLeft(member);
-        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onMemberLeft, (member)));
+        ICircleRituals(_circleStorage().rituals).notifyRoleModules(
+            abi.encodeCall(ICircleRoleModule.onMemberLeft, (member))
+        );
     }
 
-    // ------------------------------------------------------------------
-    // Role modules
-    // ------------------------------------------------------------------
-
     /// @inheritdoc ICircle
-    function addRoleModule(address module) external onlyGovernance {
-        address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        if (length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
-        for (uint256 i = 0; i < length; ++i) {
-            if (modules[i] == module) revert CircleRoleModuleAlreadyAdded(module);
+    /// @dev The call forwards the gas the rituals gave it (the hook's stipend). Only the two hooks may be called, so
+    /// the rituals cannot make the circle do anything else; a module checks that its caller is the circle.
+    function callRoleModule(address module, bytes calldata data) external onlyRituals {
+        bytes4 selector = bytes4(data);
+        if (
+            selector != ICircleRoleModule.onCircleReset.selector && selector != ICircleRoleModule.onMemberLeft.selector
+        ) {
+            revert CircleNotARoleModuleHook(selector);
         }
-        modules.push(module);
-        emit RoleModuleAdded(module);
-    }
-
-    /// @inheritdoc ICircle
-    function removeRoleModule(address module) external onlyGovernance {
-        address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        for (uint256 i = 0; i < length; ++i) {
-            if (modules[i] == module) {
-                modules[i] = modules[length - 1];
-                modules.pop();
-                emit RoleModuleRemoved(module);
-                return;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, data.offset, data.length)
+            if iszero(call(gas(), module, 0, ptr, data.length, 0, 0)) {
+                let size := returndatasize()
+                if gt(size, MAX_HOOK_REASON) {
+                    size := MAX_HOOK_REASON
+                }
+                returndatacopy(ptr, 0, size)
+                revert(ptr, size)
             }
         }
-        revert CircleRoleModuleNotFound(module);
     }
 
     // ------------------------------------------------------------------
@@ -206,7 +197,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function rules() external view returns (CircleRules memory) {
-        return _circleStorage().rules;
+        return _rules();
     }
 
     /// @inheritdoc ICircle
@@ -259,14 +250,22 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         return _circleStorage().proposals[proposalId].electorateAt;
     }
 
-    /// @inheritdoc ICircle
-    function roleModules() external view returns (address[] memory) {
-        return _circleStorage().roleModules;
-    }
-
     // ------------------------------------------------------------------
     // Governor settings
     // ------------------------------------------------------------------
+
+    /// @notice ERC-6372 clock: timestamps, as the membership's.
+    /// @dev Fixed here instead of asked of the token on every read: the membership's clock is timestamps by code
+    /// ({CircleMembership-clock}), so asking costs a call on every vote and buys nothing.
+    function clock() public view override(GovernorUpgradeable, GovernorVotesUpgradeable) returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    /// @notice ERC-6372 clock mode: timestamps.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(GovernorUpgradeable, GovernorVotesUpgradeable) returns (string memory) {
+        return "mode=timestamp";
+    }
 
     /// @notice Seconds between a proposal being made and voting opening.
     function votingDelay() public view override returns (uint256) {
@@ -290,16 +289,29 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         return 1;
     }
 
-    /// @notice A proposal's state, with two circle rules on top of the Governor's: proposals of an earlier reset
-    /// epoch that were still open read as Canceled, and succeeded proposals not executed within the execution
-    /// window read as Expired.
+    /// @notice A proposal's state, with two circle rules on top of the Governor's: a proposal that was still open
+    /// (pending, active, or succeeded and not yet expired) when a hard reset ended its epoch reads as Canceled, for
+    /// good; succeeded proposals not executed within the execution window read as Expired.
+    /// @dev O(1): the reset only ends an epoch and records when. A proposal that had already been defeated or had
+    /// expired at that moment keeps that state, exactly as the `ProposalCanceled` events of the reset report.
     function state(uint256 proposalId) public view override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (current != ProposalState.Pending && current != ProposalState.Active && current != ProposalState.Succeeded) {
+        if (
+            current != ProposalState.Pending &&
+            current != ProposalState.Active &&
+            current != ProposalState.Succeeded &&
+            current != ProposalState.Defeated
+        ) {
             return current;
         }
         CircleStorage storage $ = _circleStorage();
-        if ($.proposals[proposalId].epoch < $.resetEpoch) return ProposalState.Canceled;
+        uint64 epoch = $.proposals[proposalId].epoch;
+        if (epoch < $.resetEpoch) {
+            // Open until its voting closed (if it failed) or its execution window closed (if it succeeded).
+            uint256 openUntil = proposalDeadline(proposalId);
+            if (current != ProposalState.Defeated) openUntil += $.rules.executionWindow;
+            if ($.epochEndedAt[epoch] <= openUntil) return ProposalState.Canceled;
+        }
         if (current == ProposalState.Succeeded && clock() > proposalDeadline(proposalId) + $.rules.executionWindow) {
             return ProposalState.Expired;
         }
@@ -321,10 +333,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256 proposalId) {
         CircleStorage storage $ = _circleStorage();
         if ($.dissolved) revert CircleIsDissolved();
-        ICircleMembership membership_ = ICircleMembership($.membership);
-        // The vote threshold already requires a membership a second ago; a council also needs the seat filled now.
-        if (!membership_.isMember(proposer)) revert CircleProposerNotMember(proposer);
-        membership_.checkCalls(targets, calldatas, charterLapsed());
+        ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         uint48 electorateAt = clock() - 1;
         $.proposals[proposalId] = ProposalMeta({
@@ -332,6 +341,10 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent))
         });
+        // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
+        // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the
+        // proposal among the open ones a reset reports.
+        ICircleRituals($.rituals).proposalMade(proposalId, proposer);
     }
 
     /// @dev The Governor's vote casting, with the weight read at the electorate timepoint instead of the vote start,
@@ -357,6 +370,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         }
         _tallyUpdated(proposalId);
         return votedWeight;
+    }
+
+    /// @dev The circle is its own executor, so "by the circle's decision" means "called by the circle itself". The
+    /// Governor's queue of authorised governance calls only matters when another contract executes; skipping it
+    /// keeps the governor small and changes nothing here.
+    function _checkGovernance() internal view override {
+        if (msg.sender != address(this)) revert GovernorOnlyExecutor(msg.sender);
     }
 
     /// @dev The quorum the proposal stored when it was made.
@@ -391,54 +411,57 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // Internals
     // ------------------------------------------------------------------
 
+    /// @dev Packs the rules into their two slots by hand, in the compiler's layout for {CircleRules} (fields from the
+    /// low-order end of the first slot in declaration order; `resetCooldown` alone in the second): the compiler's
+    /// field-by-field copy costs about 300 bytes more of the governor's size budget. Reading each field from calldata
+    /// range-checks it, so no dirty bits reach storage. `rules` is the first member of {CircleStorage}, at `$.slot`.
+    function _storeRules(CircleRules calldata newRules) private {
+        uint256 packed =
+            uint256(newRules.minMembers) |
+                (uint256(newRules.maxMembers) << 8) |
+                (uint256(newRules.quorumPercent) << 16) |
+                (uint256(newRules.resetThreshold) << 24) |
+                (uint256(newRules.votingDelay) << 32) |
+                (uint256(newRules.votingPeriod) << 64) |
+                (uint256(newRules.executionWindow) << 96) |
+                (uint256(newRules.resetWindow) << 128) |
+                (uint256(newRules.temperaturePeriod) << 160) |
+                (uint256(newRules.dominanceCooldown) << 192) |
+                (uint256(newRules.charterTerm) << 224);
+        CircleStorage storage $ = _circleStorage();
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            sstore($.slot, packed)
+        }
+        $.rules.resetCooldown = newRules.resetCooldown;
+    }
+
+    function _rules() private view returns (CircleRules memory) {
+        return _circleStorage().rules;
+    }
+
     function _ratify(bytes32 contentHash, string calldata uri) private {
         uint64 expiresAt = uint64(block.timestamp) + _circleStorage().rules.charterTerm;
         _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 
+    /// @dev O(1) in proposals for the circle's state: bumping the epoch makes every earlier open proposal read as
+    /// Canceled. The rituals track the open proposals (at most {CircleRituals-MAX_OPEN_PROPOSALS}) only so that a
+    /// `ProposalCanceled` event reports each one to IGovernor readers; the list is taken before the epoch moves.
     function _reset(address[] memory triggeredBy) private {
-        uint64 epoch = ++_circleStorage().resetEpoch;
+        CircleStorage storage $ = _circleStorage();
+        uint256[] memory canceled = ICircleRituals($.rituals).takeOpenProposals();
+        $.epochEndedAt[$.resetEpoch] = clock();
+        uint64 epoch = ++$.resetEpoch;
         emit HardReset(epoch, triggeredBy);
+        for (uint256 i = 0; i < canceled.length; ++i) {
+            emit ProposalCanceled(canceled[i]);
+        }
         // The built-in mandates module is called directly: its reset is bounded (at most MAX_LIVE_MANDATES) and must
         // not fail silently. Third-party role modules get a stipend and may fail.
-        IMandates(_circleStorage().mandates).onCircleReset(epoch);
-        _notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
-    }
-
-    /// @dev Calls every role module with a fixed stipend, tolerating and logging failures. Return data is never
-    /// copied beyond {MAX_HOOK_REASON} bytes, so a module cannot make the caller pay for a huge revert reason.
-    function _notifyRoleModules(bytes memory data) private {
-        address[] storage modules = _circleStorage().roleModules;
-        uint256 length = modules.length;
-        if (length == 0) return;
-        // 64/63 covers the EIP-150 rule that a call forwards at most 63/64 of the remaining gas.
-        uint256 needed = (length * (HOOK_GAS + HOOK_OVERHEAD) * 64) / 63;
-        if (gasleft() < needed) revert CircleInsufficientGasForHooks(needed, gasleft());
-        for (uint256 i = 0; i < length; ++i) {
-            address module = modules[i];
-            bool success;
-            uint256 gasStipend = HOOK_GAS;
-            // solhint-disable-next-line no-inline-assembly
-            assembly ("memory-safe") {
-                success := call(gasStipend, module, 0, add(data, 0x20), mload(data), 0, 0)
-            }
-            if (!success) emit RoleModuleHookFailed(module, bytes4(data), _boundedReturnData());
-        }
-    }
-
-    function _boundedReturnData() private pure returns (bytes memory reason) {
-        // solhint-disable-next-line no-inline-assembly
-        assembly ("memory-safe") {
-            let size := returndatasize()
-            if gt(size, MAX_HOOK_REASON) {
-                size := MAX_HOOK_REASON
-            }
-            reason := mload(0x40)
-            mstore(reason, size)
-            returndatacopy(add(reason, 0x20), 0, size)
-            mstore(0x40, add(add(reason, 0x20), size))
-        }
+        IMandates($.mandates).onCircleReset(epoch);
+        ICircleRituals($.rituals).notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
     }
 
     function _quorumOf(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {

@@ -2,28 +2,64 @@
 pragma solidity ^0.8.28;
 
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
+import {CircleRules} from "../interfaces/ICircleRules.sol";
+import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 import {Signals} from "../libraries/Signals.sol";
 
 /// @title CircleRituals
 /// @notice The circle's rituals against hierarchy. The power temperature check: after each decision period every
 /// member may say how heard they felt and name the member whose voice dominated; whoever a majority names sits
 /// out of roles for a cooldown. The hard reset: when `resetThreshold` distinct members signal within the reset
-/// window, the circle cancels every pending proposal and dissolves every role at once.
+/// window, the circle cancels every open proposal and dissolves every role at once; each signer then waits out a
+/// reset cooldown. The rituals also validate the circle's rule set and keep the list of open proposals a reset
+/// reports as cancelled.
 ///
 /// @dev Security reasoning:
 /// - Only current members record or signal, once each per period or round; a member cannot be named dominant
 ///   twice by the same person in a period, so a majority means a majority of distinct members.
-/// - The dominance majority is measured against the member count at the moment of each naming; the cooldown
-///   starts once, the moment the majority forms, and a later naming in the same period does not extend it.
+/// - The dominance majority counts only the namings of members who are still members, against the member count
+///   at the moment of each naming: namings by members who have left are dropped at the next naming, which also
+///   keeps each list of namers below the member cap. The cooldown starts once, the moment the majority forms, and a
+///   later naming in the same period does not extend it.
 /// - A reset round opens with its first signal and closes `resetWindow` later or when it succeeds. Only the signals
 ///   of current members count: those of members who left are dropped at the next signal, which also keeps a
 ///   round's signers below the member cap, so every loop here and the list passed to the circle are bounded.
+/// - A reset can never become a standing veto: every signer of a successful reset waits `resetCooldown` (per
+///   address, kept across leaving and rejoining) before signalling again, and the rules refuse a cooldown shorter
+///   than {CircleRulesLib-minResetCooldown}. A minority of `m` with threshold `t` holds `floor(m / t)` disjoint
+///   signer groups, so within one cooldown it can cancel a decision at most `floor(m / t)` times, each costing the
+///   majority one proposal round (`votingDelay + votingPeriod`); the cooldown is longer than all of them together.
+///   The reset itself stays O(1) in proposals for the circle's state (an epoch bump).
+/// - Open proposals (for the `ProposalCanceled` events of a reset) are bounded: at most {MAX_OPEN_PER_PROPOSER}
+///   per proposer, so a minority can never fill the circle's bound of {MAX_OPEN_PROPOSALS} (that per-proposer
+///   bound times the member cap) and block the majority's proposals; finished proposals are dropped whenever a
+///   bound would refuse. A reset thus emits at most {MAX_OPEN_PROPOSALS} events.
 /// - Nothing here is anonymous: a public chain shows who recorded what and who named whom.
 contract CircleRituals is Initializable, ICircleRituals {
+    /// @inheritdoc ICircleRituals
+    uint256 public constant MAX_ROLE_MODULES = 8;
+
+    /// @notice Gas each role-module hook may use (about: the circle's forwarding takes a little of it). Hooks must be
+    /// constant-cost (bump an epoch, move one balance).
+    uint256 public constant HOOK_GAS = 200_000;
+
+    /// @dev Gas reserved per hook for the call through the circle and the failure event, on top of the stipend.
+    uint256 private constant HOOK_OVERHEAD = 15_000;
+
+    /// @inheritdoc ICircleRituals
+    /// @dev Sixteen: room for a member's decisions under way, including succeeded ones whose execution failed and
+    /// that stay open until their execution window ends, while a minority's share of the circle's bound stays a
+    /// minority's share.
+    uint256 public constant MAX_OPEN_PER_PROPOSER = 16;
+
+    /// @inheritdoc ICircleRituals
+    uint256 public constant MAX_OPEN_PROPOSALS = MAX_OPEN_PER_PROPOSER * CircleRulesLib.MEMBER_CAP;
+
     /// @custom:storage-location erc7201:commonweal.storage.CircleRituals
     struct RitualsStorage {
         address circle;
@@ -35,14 +71,23 @@ contract CircleRituals is Initializable, ICircleRituals {
         uint64 periodsStart;
         uint64 periodOffset;
         uint64 resetRoundEndsAt;
+        // Packed beside the round's end, in a slot already written at initialisation, so counting a proposal costs
+        // a warm-up write, not a fresh slot. At most MAX_OPEN_PROPOSALS (512).
+        uint16 openCount;
         uint256 resetRound;
         mapping(uint256 round => address[]) resetSigners;
         mapping(uint256 round => mapping(address member => bool)) signalled;
         mapping(uint256 period => TemperatureAggregate) temperatures;
         mapping(uint256 period => mapping(address member => bool)) recorded;
-        mapping(uint256 period => mapping(address member => uint256)) namedDominant;
+        mapping(uint256 period => mapping(address named => address[])) namers;
+        mapping(uint256 period => mapping(address named => mapping(address namer => bool))) hasNamed;
         mapping(uint256 period => mapping(address member => bool)) cooledInPeriod;
         mapping(address member => uint64) cooldownEndsAt;
+        mapping(address member => uint64) resetCooldownEndsAt;
+        uint256 openGeneration;
+        mapping(uint256 index => uint256 proposalId) openIds;
+        mapping(uint256 generation => mapping(address proposer => uint256)) openBy;
+        address[] roleModules;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleRituals")) - 1)) & ~bytes32(uint256(0xff))
@@ -83,23 +128,21 @@ contract CircleRituals is Initializable, ICircleRituals {
     }
 
     /// @inheritdoc ICircleRituals
-    function setRules(
-        uint8 resetThreshold_,
-        uint32 resetWindow_,
-        uint32 temperaturePeriod_,
-        uint32 dominanceCooldown_
-    ) external onlyCircle {
+    /// @dev The whole rule set is validated here rather than in the circle, to keep the governor's code small. The
+    /// circle keeps the rule set; the rituals copy the rules they read on every signal or reading.
+    function setRules(CircleRules calldata rules) external onlyCircle {
+        CircleRulesLib.validate(rules);
         RitualsStorage storage $ = _ritualsStorage();
-        if (temperaturePeriod_ != $.temperaturePeriod) {
+        if (rules.temperaturePeriod != $.temperaturePeriod) {
             // The running period ends now and the next one starts at once, so period numbers carry on.
             $.periodOffset = uint64(currentPeriod() + 1);
             $.periodsStart = uint64(block.timestamp);
         }
-        $.resetThreshold = resetThreshold_;
-        $.resetWindow = resetWindow_;
-        $.temperaturePeriod = temperaturePeriod_;
-        $.dominanceCooldown = dominanceCooldown_;
-        emit RitualRulesSet(resetThreshold_, resetWindow_, temperaturePeriod_, dominanceCooldown_);
+        $.resetThreshold = rules.resetThreshold;
+        $.resetWindow = rules.resetWindow;
+        $.temperaturePeriod = rules.temperaturePeriod;
+        $.dominanceCooldown = rules.dominanceCooldown;
+        emit RitualRulesSet(rules.resetThreshold, rules.resetWindow, rules.temperaturePeriod, rules.dominanceCooldown);
     }
 
     // ------------------------------------------------------------------
@@ -123,7 +166,13 @@ contract CircleRituals is Initializable, ICircleRituals {
         emit TemperatureRecorded(period, msg.sender, heard, dominant);
 
         if (dominant == address(0)) return;
-        uint256 named = ++$.namedDominant[period][dominant];
+        // Only current members' namings count: those of members who left are dropped here.
+        uint256 named = Signals.record(
+            $.namers[period][dominant],
+            $.hasNamed[period][dominant],
+            $.membership,
+            msg.sender
+        );
         if (named * 2 > $.membership.memberCount() && !$.cooledInPeriod[period][dominant]) {
             $.cooledInPeriod[period][dominant] = true;
             uint64 until = uint64(block.timestamp) + $.dominanceCooldown;
@@ -139,6 +188,8 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// @inheritdoc ICircleRituals
     function signalReset() external onlyMember {
         RitualsStorage storage $ = _ritualsStorage();
+        uint64 cooldownEnd = $.resetCooldownEndsAt[msg.sender];
+        if (block.timestamp < cooldownEnd) revert CircleRitualsResetCooldown(msg.sender, cooldownEnd);
         if (block.timestamp >= $.resetRoundEndsAt) {
             $.resetRound += 1;
             $.resetRoundEndsAt = uint64(block.timestamp) + $.resetWindow;
@@ -152,8 +203,100 @@ contract CircleRituals is Initializable, ICircleRituals {
         if (signals >= $.resetThreshold) {
             // Close the round first: the next signal opens a fresh one.
             $.resetRoundEndsAt = uint64(block.timestamp);
+            // Every signer waits out the cooldown (the list holds current members only, so at most the member cap).
+            // The cooldown is read from the circle, which keeps the whole rule set (read only on a successful reset).
+            uint64 until = uint64(block.timestamp) + ICircle($.circle).rules().resetCooldown;
+            for (uint256 i = 0; i < signals; ++i) {
+                $.resetCooldownEndsAt[signers[i]] = until;
+                emit ResetCooldownStarted(signers[i], until);
+            }
             ICircle($.circle).hardReset(signers);
         }
+    }
+
+    // ------------------------------------------------------------------
+    // Role modules
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRituals
+    function addRoleModule(address module) external onlyCircle {
+        address[] storage modules = _ritualsStorage().roleModules;
+        if (modules.length == MAX_ROLE_MODULES) revert CircleRoleModulesFull(MAX_ROLE_MODULES);
+        if (_indexOfRoleModule(module) < MAX_ROLE_MODULES) revert CircleRoleModuleAlreadyAdded(module);
+        modules.push(module);
+        emit RoleModuleAdded(module);
+    }
+
+    /// @inheritdoc ICircleRituals
+    function removeRoleModule(address module) external onlyCircle {
+        address[] storage modules = _ritualsStorage().roleModules;
+        uint256 index = _indexOfRoleModule(module);
+        if (index == MAX_ROLE_MODULES) revert CircleRoleModuleNotFound(module);
+        modules[index] = modules[modules.length - 1];
+        modules.pop();
+        emit RoleModuleRemoved(module);
+    }
+
+    /// @inheritdoc ICircleRituals
+    /// @dev Each hook runs inside a call with a fixed gas budget whose failure is logged and tolerated, so a broken
+    /// module can never block a reset or a member's exit. The upfront check that the transaction carries enough gas
+    /// for every budget means a caller cannot starve a hook on purpose. At most {MAX_ROLE_MODULES} iterations.
+    function notifyRoleModules(bytes calldata data) external onlyCircle {
+        RitualsStorage storage $ = _ritualsStorage();
+        address[] storage modules = $.roleModules;
+        uint256 length = modules.length;
+        if (length == 0) return;
+        // 64/63 covers the EIP-150 rule that a call forwards at most 63/64 of the remaining gas.
+        uint256 needed = (length * (HOOK_GAS + HOOK_OVERHEAD) * 64) / 63;
+        if (gasleft() < needed) revert CircleInsufficientGasForHooks(needed, gasleft());
+        ICircle circle_ = ICircle($.circle);
+        for (uint256 i = 0; i < length; ++i) {
+            address module = modules[i];
+            // The circle cuts a failing module's revert data to 256 bytes, so copying it here is cheap.
+            try circle_.callRoleModule{gas: HOOK_GAS + HOOK_OVERHEAD}(module, data) {} catch (bytes memory reason) {
+                emit RoleModuleHookFailed(module, bytes4(data), reason);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Open proposals (what a reset reports as cancelled)
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRituals
+    /// @dev Book-keeping that mirrors the circle's `ProposalCreated`, so it emits nothing itself. The finished
+    /// proposals are dropped only when a bound would refuse, which keeps the usual proposal cheap.
+    function proposalMade(uint256 proposalId, address proposer) external onlyCircle {
+        RitualsStorage storage $ = _ritualsStorage();
+        if (!$.membership.isMember(proposer)) revert ICircle.CircleProposerNotMember(proposer);
+        mapping(address proposer => uint256) storage openBy = $.openBy[$.openGeneration];
+        if (openBy[proposer] == MAX_OPEN_PER_PROPOSER || $.openCount == MAX_OPEN_PROPOSALS) _dropFinished(openBy);
+        if (openBy[proposer] == MAX_OPEN_PER_PROPOSER) {
+            revert CircleRitualsTooManyOpenProposals(proposer, MAX_OPEN_PER_PROPOSER);
+        }
+        // Unreachable while fewer than the member cap of addresses hold open proposals; departed members' proposals
+        // stay open until they finish, so a circle with heavy turnover could meet it for a voting period at most.
+        if ($.openCount == MAX_OPEN_PROPOSALS) revert CircleRitualsOpenProposalsFull(MAX_OPEN_PROPOSALS);
+        $.openIds[$.openCount++] = proposalId;
+        openBy[proposer] += 1;
+    }
+
+    /// @inheritdoc ICircleRituals
+    /// @dev At most {MAX_OPEN_PROPOSALS} iterations, each one view call into the circle. The list is emptied by
+    /// moving to a new generation of per-proposer counts, so nothing is cleared slot by slot.
+    function takeOpenProposals() external onlyCircle returns (uint256[] memory open) {
+        RitualsStorage storage $ = _ritualsStorage();
+        open = openProposals();
+        uint256 kept = 0;
+        for (uint256 i = 0; i < open.length; ++i) {
+            if (_isOpen(open[i])) open[kept++] = open[i];
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(open, kept)
+        }
+        $.openCount = 0;
+        $.openGeneration += 1;
     }
 
     // ------------------------------------------------------------------
@@ -177,8 +320,32 @@ contract CircleRituals is Initializable, ICircleRituals {
     }
 
     /// @inheritdoc ICircleRituals
-    function timesNamedDominant(uint256 period, address member) external view returns (uint256) {
-        return _ritualsStorage().namedDominant[period][member];
+    /// @dev Loops over at most the member cap plus the namers who left since the last naming.
+    function timesNamedDominant(uint256 period, address member) external view returns (uint256 count) {
+        RitualsStorage storage $ = _ritualsStorage();
+        address[] storage namers = $.namers[period][member];
+        for (uint256 i = 0; i < namers.length; ++i) {
+            if ($.membership.isMember(namers[i])) ++count;
+        }
+    }
+
+    /// @inheritdoc ICircleRituals
+    function roleModules() external view returns (address[] memory) {
+        return _ritualsStorage().roleModules;
+    }
+
+    /// @inheritdoc ICircleRituals
+    function resetCooldownEndsAt(address member) external view returns (uint64) {
+        return _ritualsStorage().resetCooldownEndsAt[member];
+    }
+
+    /// @inheritdoc ICircleRituals
+    function openProposals() public view returns (uint256[] memory ids) {
+        RitualsStorage storage $ = _ritualsStorage();
+        ids = new uint256[]($.openCount);
+        for (uint256 i = 0; i < ids.length; ++i) {
+            ids[i] = $.openIds[i];
+        }
     }
 
     /// @inheritdoc ICircleRituals
@@ -202,6 +369,39 @@ contract CircleRituals is Initializable, ICircleRituals {
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
+
+    /// @dev Drops the finished proposals from the open list: at most {MAX_OPEN_PROPOSALS} iterations, each one or
+    /// two view calls into the circle.
+    function _dropFinished(mapping(address proposer => uint256) storage openBy) private {
+        RitualsStorage storage $ = _ritualsStorage();
+        uint16 count = $.openCount;
+        for (uint256 i = count; i > 0; --i) {
+            uint256 id = $.openIds[i - 1];
+            if (!_isOpen(id)) {
+                openBy[IGovernor($.circle).proposalProposer(id)] -= 1;
+                $.openIds[i - 1] = $.openIds[--count];
+            }
+        }
+        $.openCount = count;
+    }
+
+    /// @dev Open: a reset would cancel it (pending, active, or succeeded and not yet expired).
+    function _isOpen(uint256 proposalId) private view returns (bool) {
+        IGovernor.ProposalState state = IGovernor(_ritualsStorage().circle).state(proposalId);
+        return
+            state == IGovernor.ProposalState.Pending ||
+            state == IGovernor.ProposalState.Active ||
+            state == IGovernor.ProposalState.Succeeded;
+    }
+
+    /// @dev The module's index, or {MAX_ROLE_MODULES} if it is not registered. Loops at most {MAX_ROLE_MODULES} times.
+    function _indexOfRoleModule(address module) private view returns (uint256) {
+        address[] storage modules = _ritualsStorage().roleModules;
+        for (uint256 i = 0; i < modules.length; ++i) {
+            if (modules[i] == module) return i;
+        }
+        return MAX_ROLE_MODULES;
+    }
 
     function _checkCircle() private view {
         if (msg.sender != _ritualsStorage().circle) revert CircleRitualsOnlyCircle(msg.sender);

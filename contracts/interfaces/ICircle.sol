@@ -5,7 +5,7 @@ import {CircleRules, ICircleRules} from "./ICircleRules.sol";
 
 /// @title ICircle
 /// @notice The circle-specific surface of a circle, on top of OpenZeppelin's IGovernor: the reversible charter,
-/// the hard reset, dissolution, and the registered role modules.
+/// the hard reset and dissolution. Role modules are kept by the circle's rituals ({ICircleRituals-addRoleModule}).
 interface ICircle is ICircleRules {
     /// @notice The circle's charter: what it is for, as a content hash and where to read it.
     /// @param contentHash Hash of the charter text.
@@ -36,19 +36,9 @@ interface ICircle is ICircleRules {
     /// @param newRules The rules now.
     event RulesUpdated(CircleRules oldRules, CircleRules newRules);
 
-    /// @notice A role module was registered.
-    /// @param module The module.
-    event RoleModuleAdded(address indexed module);
-
-    /// @notice A role module was unregistered.
-    /// @param module The module.
-    event RoleModuleRemoved(address indexed module);
-
-    /// @notice A role module's hook reverted or ran out of its gas stipend; the circle carried on regardless.
-    /// @param module The module.
-    /// @param selector The hook that failed.
-    /// @param reason The revert data.
-    event RoleModuleHookFailed(address indexed module, bytes4 selector, bytes reason);
+    /// @notice The rituals asked the circle to call something other than a role-module hook.
+    /// @param selector The selector asked for.
+    error CircleNotARoleModuleHook(bytes4 selector);
 
     /// @notice The charter has lapsed and this call is not one a lapsed circle may make (ratify, admit, remove,
     /// dissolve).
@@ -81,23 +71,6 @@ interface ICircle is ICircleRules {
     /// @notice The caller is not the circle's rituals contract.
     /// @param caller The caller.
     error CircleOnlyRituals(address caller);
-
-    /// @notice The module is already registered.
-    /// @param module The module.
-    error CircleRoleModuleAlreadyAdded(address module);
-
-    /// @notice The module is not registered.
-    /// @param module The module.
-    error CircleRoleModuleNotFound(address module);
-
-    /// @notice The circle already has the maximum number of role modules.
-    /// @param cap The maximum.
-    error CircleRoleModulesFull(uint256 cap);
-
-    /// @notice The transaction's gas could not give every role module its full hook stipend.
-    /// @param needed Gas needed.
-    /// @param available Gas left.
-    error CircleInsufficientGasForHooks(uint256 needed, uint256 available);
 
     /// @notice Sets up a new circle. Called once by the registry on the clone.
     /// @param name The circle's name (also its EIP-712 domain name).
@@ -133,14 +106,6 @@ interface ICircle is ICircleRules {
     /// Only by the circle's decision. Members can still leave.
     function dissolve() external;
 
-    /// @notice Registers a role module that is told of resets and departures. Only by the circle's decision.
-    /// @param module The module.
-    function addRoleModule(address module) external;
-
-    /// @notice Unregisters a role module. Only by the circle's decision.
-    /// @param module The module.
-    function removeRoleModule(address module) external;
-
     /// @notice Carries out a hard reset. Only the circle's rituals contract, once its threshold of signals is met.
     /// @param triggeredBy The members who signalled.
     function hardReset(address[] calldata triggeredBy) external;
@@ -156,6 +121,13 @@ interface ICircle is ICircleRules {
         uint256 value,
         bytes calldata data
     ) external returns (bytes memory result);
+
+    /// @notice Calls one role module's hook as the circle (so the module sees the circle as its caller). Only the
+    /// circle's rituals, which keep the role modules and call each hook with a fixed gas stipend; only the hooks
+    /// `onCircleReset` and `onMemberLeft`. Reverts with the module's revert data, cut to 256 bytes.
+    /// @param module The module.
+    /// @param data The hook call.
+    function callRoleModule(address module, bytes calldata data) external;
 
     /// @notice Tells the role modules that `member` left. Only the circle's membership contract.
     /// @param member The former member.
@@ -197,7 +169,4 @@ interface ICircle is ICircleRules {
     /// second before it was made.
     /// @param proposalId The proposal.
     function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256);
-
-    /// @notice The registered role modules.
-    function roleModules() external view returns (address[] memory);
 }

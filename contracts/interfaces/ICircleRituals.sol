@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {CircleRules} from "./ICircleRules.sol";
+
 /// @title ICircleRituals
 /// @notice The rituals that keep power from pooling in a circle: the power temperature check and the hard reset.
 /// @dev Readings and reset signals are public transactions: they are not anonymous, and every member can see who
@@ -34,12 +36,48 @@ interface ICircleRituals {
     /// @param roundEndsAt When the round closes if the threshold is not met.
     event ResetSignalled(uint256 indexed round, address indexed member, uint256 signals, uint64 roundEndsAt);
 
+    /// @notice `member`'s signal completed a hard reset: they may not signal again until `until`.
+    /// @param member The member.
+    /// @param until When their reset cooldown ends.
+    event ResetCooldownStarted(address indexed member, uint64 until);
+
     /// @notice The circle changed the rules of its rituals.
     /// @param resetThreshold Distinct members needed for a hard reset.
     /// @param resetWindow How long a reset round stays open.
     /// @param temperaturePeriod Length of one decision period.
     /// @param dominanceCooldown How long a member named dominant sits out.
     event RitualRulesSet(uint8 resetThreshold, uint32 resetWindow, uint32 temperaturePeriod, uint32 dominanceCooldown);
+
+    /// @notice A role module was registered.
+    /// @param module The module.
+    event RoleModuleAdded(address indexed module);
+
+    /// @notice A role module was unregistered.
+    /// @param module The module.
+    event RoleModuleRemoved(address indexed module);
+
+    /// @notice A role module's hook reverted or ran out of its gas stipend; the circle carried on regardless.
+    /// @param module The module.
+    /// @param selector The hook that failed.
+    /// @param reason The revert data.
+    event RoleModuleHookFailed(address indexed module, bytes4 selector, bytes reason);
+
+    /// @notice The module is already registered.
+    /// @param module The module.
+    error CircleRoleModuleAlreadyAdded(address module);
+
+    /// @notice The module is not registered.
+    /// @param module The module.
+    error CircleRoleModuleNotFound(address module);
+
+    /// @notice The circle already has the maximum number of role modules.
+    /// @param cap The maximum.
+    error CircleRoleModulesFull(uint256 cap);
+
+    /// @notice The transaction's gas could not give every role module its full hook stipend.
+    /// @param needed Gas needed.
+    /// @param available Gas left.
+    error CircleInsufficientGasForHooks(uint256 needed, uint256 available);
 
     /// @notice The caller is not the circle these rituals belong to.
     /// @param caller The caller.
@@ -70,6 +108,21 @@ interface ICircleRituals {
     /// @param member The member.
     error CircleRitualsAlreadySignalled(uint256 round, address member);
 
+    /// @notice The member signalled a hard reset that succeeded and is in their reset cooldown, so that a minority
+    /// cannot cancel the majority's decisions over and over.
+    /// @param member The member.
+    /// @param endsAt When their cooldown ends.
+    error CircleRitualsResetCooldown(address member, uint64 endsAt);
+
+    /// @notice The proposer already has the most open proposals one member may have at once.
+    /// @param proposer The proposer.
+    /// @param cap The most open proposals per proposer.
+    error CircleRitualsTooManyOpenProposals(address proposer, uint256 cap);
+
+    /// @notice The circle already has the most open proposals it may have at once.
+    /// @param cap The most open proposals per circle.
+    error CircleRitualsOpenProposalsFull(uint256 cap);
+
     /// @notice Sets up the rituals of a new circle. Called once by the registry on the clone.
     /// @param circle The circle (governor).
     /// @param membership The circle's membership token.
@@ -86,18 +139,12 @@ interface ICircleRituals {
         uint32 dominanceCooldown
     ) external;
 
-    /// @notice Sets the rules of the rituals. Only the circle, when its rules change. A new temperature period ends
-    /// the running period now (period numbers carry on); a new reset threshold applies from the next signal.
-    /// @param resetThreshold Distinct members needed for a hard reset.
-    /// @param resetWindow How long a reset round stays open.
-    /// @param temperaturePeriod Length of one decision period.
-    /// @param dominanceCooldown How long a member named dominant sits out.
-    function setRules(
-        uint8 resetThreshold,
-        uint32 resetWindow,
-        uint32 temperaturePeriod,
-        uint32 dominanceCooldown
-    ) external;
+    /// @notice Validates the circle's new rules and sets the rules of the rituals. Only the circle, when its rules
+    /// change; a malformed rule set reverts the whole change with the {ICircleRules} error of the rule that failed.
+    /// A new temperature period ends the running period now (period numbers carry on); a new reset threshold applies
+    /// from the next signal; a new reset cooldown applies to the next successful reset.
+    /// @param rules The circle's new rules.
+    function setRules(CircleRules calldata rules) external;
 
     /// @notice Records how heard the caller felt in the decision period that just ended, and optionally names the
     /// member whose voice dominated it. One reading per member per period; accepted during the next period.
@@ -106,9 +153,62 @@ interface ICircleRituals {
     function recordTemperature(uint8 heard, address dominant) external;
 
     /// @notice Signals for a hard reset. When `resetThreshold` distinct members have signalled within the reset
-    /// window, the circle is reset in the same transaction: every pending proposal is cancelled and every role
-    /// module is told to dissolve its roles.
+    /// window, the circle is reset in the same transaction: every open proposal is cancelled (each reported by a
+    /// `ProposalCanceled` event), every role module is told to dissolve its roles, and each signer enters a reset
+    /// cooldown of the circle's `resetCooldown`. Refused to a member in their reset cooldown.
     function signalReset() external;
+
+    /// @notice Registers a role module that is told of resets and departures. Only by the circle's decision (a
+    /// proposal calling the rituals).
+    /// @param module The module.
+    function addRoleModule(address module) external;
+
+    /// @notice Unregisters a role module. Only by the circle's decision.
+    /// @param module The module.
+    function removeRoleModule(address module) external;
+
+    /// @notice Calls every role module's hook through the circle ({ICircle-callRoleModule}), each with a fixed gas
+    /// stipend; a failing hook is logged ({RoleModuleHookFailed}) and skipped. Only the circle, on a reset or a
+    /// departure. Refuses to start without gas for every stipend.
+    /// @param data The hook call (`onCircleReset` or `onMemberLeft`).
+    function notifyRoleModules(bytes calldata data) external;
+
+    /// @notice The registered role modules.
+    function roleModules() external view returns (address[] memory);
+
+    /// @notice Most role modules a circle can register; bounds the hook loop.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_ROLE_MODULES() external view returns (uint256);
+
+    /// @notice Counts a new proposal among the circle's open proposals, which a reset reports as cancelled. Only the
+    /// circle, when a proposal is made. Refuses a proposer who already has {MAX_OPEN_PER_PROPOSER} open proposals
+    /// and a circle that has {MAX_OPEN_PROPOSALS}; finished proposals (executed, defeated, expired, cancelled) are
+    /// dropped from the count first.
+    /// @param proposalId The new proposal.
+    /// @param proposer Who made it.
+    function proposalMade(uint256 proposalId, address proposer) external;
+
+    /// @notice Returns the proposals still open (pending, active or succeeded) and empties the list. Only the circle,
+    /// when it resets or dissolves, to emit `ProposalCanceled` for each.
+    /// @return open The open proposals, at most {MAX_OPEN_PROPOSALS}.
+    function takeOpenProposals() external returns (uint256[] memory open);
+
+    /// @notice Most open proposals one proposer may have at once.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_OPEN_PER_PROPOSER() external view returns (uint256);
+
+    /// @notice Most open proposals a circle may have at once: {MAX_OPEN_PER_PROPOSER} times the member cap.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_OPEN_PROPOSALS() external view returns (uint256);
+
+    /// @notice The proposals counted as open now (some may have finished since; they are dropped at the next
+    /// proposal that needs room, or at a reset).
+    function openProposals() external view returns (uint256[] memory);
+
+    /// @notice When `member`'s reset cooldown ends (0 if they never completed a reset). Until then they cannot
+    /// signal for a hard reset. Per address: leaving and rejoining does not end it.
+    /// @param member The member.
+    function resetCooldownEndsAt(address member) external view returns (uint64);
 
     /// @notice The circle these rituals belong to.
     function circle() external view returns (address);
@@ -120,7 +220,8 @@ interface ICircleRituals {
     /// @param period The decision period.
     function temperature(uint256 period) external view returns (TemperatureAggregate memory);
 
-    /// @notice How many members named `member` dominant in `period`.
+    /// @notice How many current members named `member` dominant in `period` (namings by members who have left since
+    /// do not count).
     /// @param period The decision period.
     /// @param member The member.
     function timesNamedDominant(uint256 period, address member) external view returns (uint256);

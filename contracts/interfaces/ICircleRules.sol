@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice The rule set of one circle: size bounds, quorum, decision rhythm, charter term, reset trio and the
-/// temperature-check cooldown. It fits in a single storage slot and is what the registry publishes as a template.
-/// @dev All durations are in seconds (the circle's ERC-6372 clock is `block.timestamp`).
+/// @notice The rule set of one circle: size bounds, quorum, decision rhythm, charter term, reset trio, the reset
+/// cooldown and the temperature-check cooldown. It is what the registry publishes as a template.
+/// @dev All durations are in seconds (the circle's ERC-6372 clock is `block.timestamp`). Every field but the last
+/// fills the first storage slot exactly, so the reads of the hot paths (voting delay and period, quorum, execution
+/// window) stay in one slot; `resetCooldown` is last, alone in the second slot, read only when a reset succeeds.
 struct CircleRules {
     /// Fewest founding members a circle starts with.
     uint8 minMembers;
@@ -27,6 +29,9 @@ struct CircleRules {
     uint32 dominanceCooldown;
     /// How long a ratified charter stays in force.
     uint32 charterTerm;
+    /// How long each member whose signal completed a hard reset may not signal again. At least
+    /// {CircleRulesLib-minResetCooldown}, so a minority cannot turn resets into a standing veto.
+    uint32 resetCooldown;
 }
 
 /// @notice The rules of a circle's mandates: how long they may run, term limits and rotation, anti-charisma, and
@@ -65,9 +70,17 @@ interface ICircleRules {
     /// @param quorumPercent The percentage given.
     error CircleRulesInvalidQuorum(uint8 quorumPercent);
 
-    /// @notice The reset threshold is below 3 or above the maximum circle size.
+    /// @notice The reset threshold is below 3 or above the maximum circle size (`maxMembers`), where a reset could
+    /// never fire.
     /// @param resetThreshold The threshold given.
-    error CircleRulesInvalidResetThreshold(uint8 resetThreshold);
+    /// @param maxMembers The maximum circle size given.
+    error CircleRulesInvalidResetThreshold(uint8 resetThreshold, uint8 maxMembers);
+
+    /// @notice The reset cooldown is too short: the largest minority could cancel a majority's decision again and
+    /// again, one signer group after another, before its first group's cooldown ends.
+    /// @param resetCooldown The cooldown given.
+    /// @param minimum The shortest cooldown these rules allow ({CircleRulesLib-minResetCooldown}).
+    error CircleRulesResetCooldownTooShort(uint32 resetCooldown, uint256 minimum);
 
     /// @notice A duration that must be positive is zero.
     /// @param field The name of the rule, e.g. "votingPeriod".

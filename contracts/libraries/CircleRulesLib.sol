@@ -26,14 +26,33 @@ library CircleRulesLib {
         if (rules.quorumPercent == 0 || rules.quorumPercent > 100) {
             revert ICircleRules.CircleRulesInvalidQuorum(rules.quorumPercent);
         }
-        if (rules.resetThreshold < 3 || rules.resetThreshold > MEMBER_CAP) {
-            revert ICircleRules.CircleRulesInvalidResetThreshold(rules.resetThreshold);
+        // A threshold above the maximum size could never be met: the reset would silently not exist.
+        if (rules.resetThreshold < 3 || rules.resetThreshold > rules.maxMembers) {
+            revert ICircleRules.CircleRulesInvalidResetThreshold(rules.resetThreshold, rules.maxMembers);
         }
         if (rules.votingPeriod == 0) revert ICircleRules.CircleRulesZeroDuration("votingPeriod");
         if (rules.executionWindow == 0) revert ICircleRules.CircleRulesZeroDuration("executionWindow");
         if (rules.resetWindow == 0) revert ICircleRules.CircleRulesZeroDuration("resetWindow");
         if (rules.temperaturePeriod == 0) revert ICircleRules.CircleRulesZeroDuration("temperaturePeriod");
         if (rules.charterTerm == 0) revert ICircleRules.CircleRulesZeroDuration("charterTerm");
+        uint256 minimum = minResetCooldown(rules);
+        if (rules.resetCooldown < minimum) {
+            revert ICircleRules.CircleRulesResetCooldownTooShort(rules.resetCooldown, minimum);
+        }
+    }
+
+    /// @notice The shortest reset cooldown `rules` allow: `(k + 1) * D`, where `D = votingDelay + votingPeriod` is
+    /// the time from a proposal to its execution, and `k = floor(m / resetThreshold)` is how many disjoint signer
+    /// groups the largest strict minority `m = floor((maxMembers - 1) / 2)` holds (zero when `k` is zero: no
+    /// minority can reset alone).
+    /// @dev Why: each reset puts its signers in cooldown, so within one cooldown a minority can reset at most `k`
+    /// times, each time cancelling the majority's re-proposal at most once, just before execution. Its first
+    /// group is free again only `C` after its reset, i.e. at least `C - k * D` after the `k`-th cancellation; with
+    /// `C = (k + 1) * D` that leaves a full `D` for the majority to re-propose, pass and execute.
+    function minResetCooldown(CircleRules memory rules) internal pure returns (uint256) {
+        uint256 groups = (uint256(rules.maxMembers) - 1) / 2 / rules.resetThreshold;
+        if (groups == 0) return 0;
+        return (groups + 1) * (uint256(rules.votingDelay) + rules.votingPeriod);
     }
 
     /// @notice Reverts with a named {ICircleRules} error if the mandate rules are malformed.
@@ -63,7 +82,8 @@ library CircleRulesLib {
     }
 
     /// @notice The affinity-circle defaults: 6-10 members, majority quorum, a day's notice, a week to vote, a
-    /// yearly charter, any three members reset within a day, weekly temperature checks, a month's cooldown.
+    /// yearly charter, any three members reset within a day and then wait three weeks before signalling again
+    /// (the shortest these rules allow is 16 days), weekly temperature checks, a month's cooldown.
     function defaults() internal pure returns (CircleRules memory) {
         return
             CircleRules({
@@ -77,7 +97,8 @@ library CircleRulesLib {
                 resetWindow: 1 days,
                 temperaturePeriod: 7 days,
                 dominanceCooldown: 30 days,
-                charterTerm: 365 days
+                charterTerm: 365 days,
+                resetCooldown: 21 days
             });
     }
 }

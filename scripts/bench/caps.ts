@@ -12,7 +12,7 @@ import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/ty
 
 import { mandateRulesFromChain, rulesFromChain } from "../../client/rules.js";
 import { withConsents } from "../founding.js";
-import type { Circle, CircleRegistry } from "../../typechain-types/index.js";
+import type { Circle, CircleRegistry, CircleRituals } from "../../typechain-types/index.js";
 
 /** The most gas one transaction may use (EIP-7825): 2^24. */
 export const TX_GAS_CAP = 16_777_216n;
@@ -152,7 +152,8 @@ export async function benchCaps(
     const [address] = await registry.circles((await registry.circleCount()) - 1n, 1);
     const circle = await ethers.getContractAt("Circle", address!);
     const mandates = await ethers.getContractAt("Mandates", await circle.mandates());
-    return { gas, circle, address: address!, mandates, self: await asAccount(address!) };
+    const rituals = await ethers.getContractAt("CircleRituals", await circle.rituals());
+    return { gas, circle, address: address!, mandates, rituals, self: await asAccount(address!) };
   }
   type Founded = Awaited<ReturnType<typeof found>>;
 
@@ -183,14 +184,14 @@ export async function benchCaps(
       await (await m.setBehaviour(2)).wait(); // BurnGas: loops until its whole stipend is gone
       modules.push(m);
     }
-    for (const m of modules.slice(0, -1)) await gasOf(c.circle.connect(c.self).addRoleModule(await m.getAddress()));
+    for (const m of modules.slice(0, -1)) await gasOf(c.rituals.connect(c.self).addRoleModule(await m.getAddress()));
     return modules;
   }
 
-  function hookFailures(receipt: Awaited<ReturnType<typeof receiptOf>>, circle: Circle) {
+  function hookFailures(receipt: Awaited<ReturnType<typeof receiptOf>>, rituals: CircleRituals) {
     return receipt.logs.filter((log) => {
       try {
-        return circle.interface.parseLog(log)?.name === "RoleModuleHookFailed";
+        return rituals.interface.parseLog(log)?.name === "RoleModuleHookFailed";
       } catch {
         return false;
       }
@@ -213,19 +214,19 @@ export async function benchCaps(
   const modules = await addBurningModules(reset);
   const lastModule = await modules.at(-1)!.getAddress();
   rows.push({
-    loop: "Circle.addRoleModule",
-    cap: "8 modules (`Circle.MAX_ROLE_MODULES`)",
+    loop: "CircleRituals.addRoleModule",
+    cap: "8 modules (`CircleRituals.MAX_ROLE_MODULES`)",
     transaction: "the 8th module (duplicate check over 7)",
-    gas: await gasOf(reset.circle.connect(reset.self).addRoleModule(lastModule)),
+    gas: await gasOf(reset.rituals.connect(reset.self).addRoleModule(lastModule)),
   });
   if (all) {
     rows.push({
-      loop: "Circle.removeRoleModule",
-      cap: "8 modules (`Circle.MAX_ROLE_MODULES`)",
+      loop: "CircleRituals.removeRoleModule",
+      cap: "8 modules (`CircleRituals.MAX_ROLE_MODULES`)",
       transaction: "removing the last of 8",
-      gas: await gasOf(reset.circle.connect(reset.self).removeRoleModule(lastModule)),
+      gas: await gasOf(reset.rituals.connect(reset.self).removeRoleModule(lastModule)),
     });
-    await gasOf(reset.circle.connect(reset.self).addRoleModule(lastModule));
+    await gasOf(reset.rituals.connect(reset.self).addRoleModule(lastModule));
   }
 
   // --- Hard reset: 32 signals, 32 live mandates, 8 modules burning their whole stipend ------------------------------
@@ -245,13 +246,13 @@ export async function benchCaps(
   // An explicit gas limit, the cap itself: gas estimation refuses a transaction whose inner calls run out of gas,
   // which the burning modules do on purpose.
   const resetReceipt = await receiptOf(rituals.connect(members.at(-1)!).signalReset({ gasLimit: TX_GAS_CAP }));
-  facts.resetHookFailures = hookFailures(resetReceipt, reset.circle);
+  facts.resetHookFailures = hookFailures(resetReceipt, reset.rituals);
   facts.resetEnded = resetReceipt.logs.filter(
     (log) => log.topics[0] === reset.mandates.interface.getEvent("MandateEnded").topicHash,
   ).length;
   rows.push({
-    loop: "Signals.record + Mandates.onCircleReset (with MandatesBase._end) + Circle._notifyRoleModules",
-    cap: "31 earlier signals (`MEMBER_CAP`), 32 live mandates (`MandatesBase.MAX_LIVE_MANDATES`), 8 modules × 200k stipend (`Circle.MAX_ROLE_MODULES`, `Circle.HOOK_GAS`)",
+    loop: "Signals.record + Mandates.onCircleReset (with MandatesBase._end) + CircleRituals.notifyRoleModules",
+    cap: "31 earlier signals (`MEMBER_CAP`), 32 live mandates (`MandatesBase.MAX_LIVE_MANDATES`), 8 modules × 200k stipend (`CircleRituals.MAX_ROLE_MODULES`, `Circle.HOOK_GAS`)",
     transaction: "`CircleRituals.signalReset`, the 32nd signal: hard reset, every module burning its stipend",
     gas: resetReceipt.gasUsed,
   });
@@ -262,9 +263,9 @@ export async function benchCaps(
   await grantAll(reset, [...Array(4).fill(leaver.address), ...fourEach(others).slice(4)], "leave role");
   const membership = await ethers.getContractAt("CircleMembership", await reset.circle.membership());
   const leaveReceipt = await receiptOf(membership.connect(leaver).leave({ gasLimit: TX_GAS_CAP }));
-  facts.leaveHookFailures = hookFailures(leaveReceipt, reset.circle);
+  facts.leaveHookFailures = hookFailures(leaveReceipt, reset.rituals);
   rows.push({
-    loop: "Mandates.onMemberLeft (with MandatesBase._end) + Circle._notifyRoleModules",
+    loop: "Mandates.onMemberLeft (with MandatesBase._end) + CircleRituals.notifyRoleModules",
     cap: "32 live mandates, 4 held by the leaver (`CircleRulesLib.MAX_LIVE_PER_MEMBER`), 8 modules × 200k stipend",
     transaction: "`CircleMembership.leave`, every module burning its stipend",
     gas: leaveReceipt.gasUsed,

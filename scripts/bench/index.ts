@@ -261,8 +261,8 @@ for (const modules of [0, 1, 4, 8]) {
     const mocks = await Promise.all(Array.from({ length: modules }, () => ethers.deployContract("MockRoleModule")));
     const calls = await Promise.all(
       mocks.map(async (mock) => ({
-        target: await c.getAddress(),
-        data: c.interface.encodeFunctionData("addRoleModule", [await mock.getAddress()]),
+        target: await c.rituals(),
+        data: rituals.interface.encodeFunctionData("addRoleModule", [await mock.getAddress()]),
       })),
     );
     const description = `Register ${modules} modules`;

@@ -66,7 +66,7 @@ export async function circleInfo(c: Connection, args: InfoArgs): Promise<InfoRes
     read({ ...on, functionName: "charterLapsed" }),
     read({ ...on, functionName: "dissolved" }),
     read({ ...on, functionName: "resetEpoch" }),
-    read({ ...on, functionName: "roleModules" }),
+    read({ address: body.rituals, abi: circleRitualsAbi, functionName: "roleModules" }),
     read({ address: body.membership, abi: circleMembershipAbi, functionName: "members" }),
     read({ address: body.membership, abi: circleMembershipAbi, functionName: "maxMembers" }),
     read({ address: body.mandates, abi: mandatesAbi, functionName: "liveMandates" }),

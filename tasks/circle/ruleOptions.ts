@@ -22,6 +22,7 @@ export const circleRuleOptions = [
   option("temperaturePeriod", `Length of one decision period of the temperature check (${DURATION})`),
   option("dominanceCooldown", `How long a member named dominant by a majority sits out of roles (${DURATION})`),
   option("charterTerm", `How long a ratified charter stays in force (${DURATION})`),
+  option("resetCooldown", `How long a member whose signal completed a hard reset waits to signal again (${DURATION})`),
 ] as const;
 
 /** The options of the mandate rules (`MandateRules`), each overriding the registry's default. */

@@ -214,6 +214,7 @@ const RULE_KINDS: Readonly<Record<keyof CircleRules | keyof MandateRules, "count
   temperaturePeriod: "duration",
   dominanceCooldown: "duration",
   charterTerm: "duration",
+  resetCooldown: "duration",
   maxTerm: "duration",
   termCooldown: "duration",
   facilitationPeriod: "duration",
@@ -612,6 +613,7 @@ export function describeRules(rules: CircleRules): string {
     `${rules.minMembers}-${rules.maxMembers} members, quorum ${rules.quorumPercent}%, voting delay ${duration(rules.votingDelay)}, ` +
     `voting period ${duration(rules.votingPeriod)}, execution window ${duration(rules.executionWindow)}, ` +
     `charter term ${duration(rules.charterTerm)}, hard reset by ${rules.resetThreshold} within ${duration(rules.resetWindow)}, ` +
-    `temperature period ${duration(rules.temperaturePeriod)}, dominance cooldown ${duration(rules.dominanceCooldown)}`
+    `temperature period ${duration(rules.temperaturePeriod)}, dominance cooldown ${duration(rules.dominanceCooldown)}, ` +
+    `reset cooldown ${duration(rules.resetCooldown)}`
   );
 }

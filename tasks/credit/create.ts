@@ -8,7 +8,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { encodeFunctionData, maxUint256, type Address } from "viem";
 
-import { circleAbi, creditFactoryAbi } from "../../client/abis.js";
+import { circleAbi, circleRitualsAbi, creditFactoryAbi } from "../../client/abis.js";
 import { describeError } from "../../client/errors.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
 import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
@@ -76,9 +76,11 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
     .catch((error: unknown) => {
       throw wouldFail(error);
     });
+  // Role modules are kept by the circle's rituals.
+  const rituals = await c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "rituals" });
   const [modules, maxModules] = await Promise.all([
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "roleModules" }),
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "MAX_ROLE_MODULES" }),
+    c.publicClient.readContract({ address: rituals, abi: circleRitualsAbi, functionName: "roleModules" }),
+    c.publicClient.readContract({ address: rituals, abi: circleRitualsAbi, functionName: "MAX_ROLE_MODULES" }),
   ]);
   if (BigInt(modules.length) >= maxModules) {
     throw new CliError(
@@ -98,7 +100,10 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
         target: factory,
         data: encodeFunctionData({ abi: creditFactoryAbi, functionName: "createCurrency", args: createArgs }),
       },
-      { target: circle, data: encodeFunctionData({ abi: circleAbi, functionName: "addRoleModule", args: [currency] }) },
+      {
+        target: rituals,
+        data: encodeFunctionData({ abi: circleRitualsAbi, functionName: "addRoleModule", args: [currency] }),
+      },
     ],
     description,
   );

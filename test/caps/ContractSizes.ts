@@ -6,12 +6,6 @@ import { network } from "hardhat";
 
 import { SIZE_BUDGET, SIZE_LIMIT, contractSizes } from "../../scripts/bench/sizes.js";
 
-/**
- * Contracts over the budget today that are being shrunk in parallel work: each is reported as pending, not failed.
- * Empty this set once they are merged; a name left here that fits again fails below, so the set cannot go stale.
- */
-const BEING_SHRUNK = new Set(["Circle"]);
-
 describe("contract sizes", function () {
   const rows = contractSizes();
 
@@ -44,22 +38,8 @@ describe("contract sizes", function () {
     expect((code.length - 2) / 2).to.equal(row!.bytes);
   });
 
-  it("keeps the being-shrunk list to contracts that are still over the budget", function () {
-    for (const name of BEING_SHRUNK) {
-      const row = rows.find((r) => r.name === name);
-      expect(row, `${name} is not a deployable contract`).to.not.equal(undefined);
-      expect(row!.bytes, `${name} fits now: remove it from BEING_SHRUNK`).to.be.greaterThan(SIZE_BUDGET);
-    }
-  });
-
   for (const row of rows) {
-    const title = `keeps ${row.name} under 85% of the ${SIZE_LIMIT}-byte limit`;
-    if (BEING_SHRUNK.has(row.name)) {
-      // Pending, not passing: mocha lists it, so the gap stays visible until the shrinking work is merged.
-      it(`${title} (pending: being shrunk, ${row.bytes} bytes)`);
-      continue;
-    }
-    it(title, function () {
+    it(`keeps ${row.name} under 85% of the ${SIZE_LIMIT}-byte limit`, function () {
       expect(row.bytes, `${row.name}: ${row.bytes} bytes`).to.be.at.most(SIZE_BUDGET);
     });
   }

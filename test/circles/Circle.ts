@@ -402,7 +402,9 @@ describe("Circle", function () {
       await expect(passed.execute())
         .to.emit(circle, "CircleDissolved")
         .and.to.emit(circle, "HardReset")
-        .withArgs(1n, []);
+        .withArgs(1n, [])
+        .and.to.emit(circle, "ProposalCanceled")
+        .withArgs(openId);
       expect(await circle.dissolved()).to.equal(true);
       expect(await circle.state(openId)).to.equal(ProposalState.Canceled);
       expect(await circle.state(passed.id)).to.equal(ProposalState.Executed);

@@ -62,17 +62,23 @@ contract CircleMembershipFuzzTest is CircleTestBase {
     /// @notice The registry accepts a rule set exactly when it satisfies the documented bounds: a valid rule set
     /// is built from the fuzzed values, then at most one rule is pushed just or far outside its bounds.
     function testFuzz_rulesAreValidatedAsDocumented(CircleRules memory rules, uint8 fault, uint8 raw) public {
-        rules.maxMembers = uint8(1 + (rules.maxMembers % 32));
+        rules.maxMembers = uint8(3 + (rules.maxMembers % 30));
         rules.minMembers = uint8(1 + (rules.minMembers % rules.maxMembers));
         rules.quorumPercent = uint8(1 + (rules.quorumPercent % 100));
-        rules.resetThreshold = uint8(3 + (rules.resetThreshold % 30));
+        rules.resetThreshold = uint8(3 + (rules.resetThreshold % (rules.maxMembers - 2)));
+        rules.votingDelay %= 30 days;
+        rules.votingPeriod %= 30 days;
         if (rules.votingPeriod == 0) rules.votingPeriod = 1;
         if (rules.executionWindow == 0) rules.executionWindow = 1;
         if (rules.resetWindow == 0) rules.resetWindow = 1;
         if (rules.temperaturePeriod == 0) rules.temperaturePeriod = 1;
         if (rules.charterTerm == 0) rules.charterTerm = 1;
+        // Documented bound: (k + 1) x (votingDelay + votingPeriod), k = floor(floor((maxMembers - 1) / 2) / threshold).
+        uint256 groups = (uint256(rules.maxMembers) - 1) / 2 / rules.resetThreshold;
+        uint256 minimum = groups == 0 ? 0 : (groups + 1) * (uint256(rules.votingDelay) + rules.votingPeriod);
+        if (rules.resetCooldown < minimum) rules.resetCooldown = uint32(minimum);
 
-        fault %= 11;
+        fault %= 13;
         if (fault == 1) rules.minMembers = 0;
         if (fault == 2) rules.minMembers = uint8(rules.maxMembers + 1 + (raw % (255 - rules.maxMembers)));
         if (fault == 3) rules.maxMembers = uint8(33 + (raw % 223));
@@ -83,6 +89,13 @@ contract CircleMembershipFuzzTest is CircleTestBase {
         if (fault == 8) rules.resetWindow = 0;
         if (fault == 9) rules.temperaturePeriod = 0;
         if (fault == 10) rules.charterTerm = 0;
+        // A threshold the circle could never reach.
+        if (fault == 11) rules.resetThreshold = uint8(rules.maxMembers + 1 + (raw % (255 - rules.maxMembers)));
+        // A cooldown one second short (for rules where a minority can reset alone; otherwise still valid).
+        if (fault == 12) {
+            if (minimum == 0) fault = 0;
+            else rules.resetCooldown = uint32(minimum - 1);
+        }
 
         bool accepted;
         try registry.publishTemplate(string(abi.encode(rules, fault, raw)), rules, _mandateRules) {

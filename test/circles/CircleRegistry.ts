@@ -318,7 +318,9 @@ describe("CircleRegistry", function () {
         [{ minMembers: 11 }, "CircleRulesInvalidSizeBounds", [11, 10]],
         [{ quorumPercent: 0 }, "CircleRulesInvalidQuorum", [0]],
         [{ quorumPercent: 101 }, "CircleRulesInvalidQuorum", [101]],
-        [{ resetThreshold: 2 }, "CircleRulesInvalidResetThreshold", [2]],
+        [{ resetThreshold: 2 }, "CircleRulesInvalidResetThreshold", [2, 10]],
+        [{ resetThreshold: 11 }, "CircleRulesInvalidResetThreshold", [11, 10]],
+        [{ resetCooldown: 7_319 }, "CircleRulesResetCooldownTooShort", [7_319, 7_320]],
         [{ votingPeriod: 0 }, "CircleRulesZeroDuration", ["votingPeriod"]],
         [{ executionWindow: 0 }, "CircleRulesZeroDuration", ["executionWindow"]],
         [{ resetWindow: 0 }, "CircleRulesZeroDuration", ["resetWindow"]],
@@ -438,7 +440,7 @@ describe("CircleRegistry", function () {
       );
       await expect(registry.publishTemplate("Bad", { ...TEST_RULES, resetThreshold: 1 }, TEST_MANDATE_RULES))
         .to.be.revertedWithCustomError(registry, "CircleRulesInvalidResetThreshold")
-        .withArgs(1);
+        .withArgs(1, 10);
       const unknown = ethers.id("Nope");
       await expect(registry.template(unknown))
         .to.be.revertedWithCustomError(registry, "CircleRegistryTemplateNotFound")

@@ -95,6 +95,29 @@ describe("CircleRituals", function () {
       expect(await rituals.isCooledDown(loud.address)).to.equal(false);
     });
 
+    it("namings by members who have left do not make a majority out of a minority", async function () {
+      const { rituals, membership, founders } = await networkHelpers.loadFixture(afterFirstPeriod);
+      const named = founders[5]!;
+      // Three of six name the same member (half, not a majority), then two of them leave.
+      for (const member of founders.slice(0, 3)) await rituals.connect(member).recordTemperature(2, named.address);
+      expect(await rituals.timesNamedDominant(0n, named.address)).to.equal(3n);
+      await membership.connect(founders[1]!).leave();
+      await membership.connect(founders[2]!).leave();
+      expect(await rituals.timesNamedDominant(0n, named.address)).to.equal(1n);
+      // One more naming: two current members of four, still not a majority (before, 4 of 4 counted).
+      await expect(rituals.connect(founders[3]!).recordTemperature(2, named.address)).to.not.emit(
+        rituals,
+        "MemberCooledDown",
+      );
+      expect(await rituals.timesNamedDominant(0n, named.address)).to.equal(2n);
+      expect(await rituals.isCooledDown(named.address)).to.equal(false);
+      // A real majority of the current members still cools them down.
+      await expect(rituals.connect(founders[4]!).recordTemperature(2, named.address)).to.emit(
+        rituals,
+        "MemberCooledDown",
+      );
+    });
+
     it("does not carry namings across periods", async function () {
       const { rituals, founders } = await networkHelpers.loadFixture(afterFirstPeriod);
       const named = founders[5]!;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { circleFixtures } from "../fixtures/circles.js";
+import { TEST_RULES, circleFixtures } from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -12,14 +12,14 @@ const Behaviour = { Record: 0, Revert: 1, BurnGas: 2 } as const;
 /** A circle with two registered role modules. */
 async function circleWithModules() {
   const world = await circleWorld();
-  const { circle, founders } = world;
+  const { circle, rituals, founders } = world;
   const first = await ethers.deployContract("MockRoleModule");
   const second = await ethers.deployContract("MockRoleModule");
-  const self = await circle.getAddress();
+  const keeper = await rituals.getAddress();
   const registration = proposal(
     [first, second].map((m) => ({
-      target: self,
-      data: circle.interface.encodeFunctionData("addRoleModule", [m.target as string]),
+      target: keeper,
+      data: rituals.interface.encodeFunctionData("addRoleModule", [m.target as string]),
     })),
     "Register role modules",
   );
@@ -29,12 +29,17 @@ async function circleWithModules() {
 
 describe("Circle role modules", function () {
   it("registers modules only by decision, and lists them", async function () {
-    const { circle, first, second, founders } = await networkHelpers.loadFixture(circleWithModules);
-    expect(await circle.roleModules()).to.deep.equal([first.target, second.target]);
-    await expect(circle.connect(founders[0]!).addRoleModule(founders[0]!.address)).to.be.revertedWithCustomError(
-      circle,
-      "GovernorOnlyExecutor",
-    );
+    const { rituals, first, second, founders } = await networkHelpers.loadFixture(circleWithModules);
+    expect(await rituals.roleModules()).to.deep.equal([first.target, second.target]);
+    await expect(rituals.connect(founders[0]!).addRoleModule(founders[0]!.address))
+      .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
+      .withArgs(founders[0]!.address);
+    await expect(rituals.connect(founders[0]!).removeRoleModule(first.target))
+      .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
+      .withArgs(founders[0]!.address);
+    await expect(rituals.connect(founders[0]!).notifyRoleModules("0x"))
+      .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
+      .withArgs(founders[0]!.address);
   });
 
   it("tells every module of a hard reset, with the new epoch", async function () {
@@ -70,9 +75,9 @@ describe("Circle role modules", function () {
     await second.setBehaviour(Behaviour.BurnGas);
     const failure = first.interface.encodeErrorResult("MockRoleModuleFailed");
     await expect(membership.connect(founders[5]!).leave())
-      .to.emit(circle, "RoleModuleHookFailed")
+      .to.emit(rituals, "RoleModuleHookFailed")
       .withArgs(first.target, first.interface.getFunction("onMemberLeft").selector, failure)
-      .and.to.emit(circle, "RoleModuleHookFailed")
+      .and.to.emit(rituals, "RoleModuleHookFailed")
       .withArgs(second.target, first.interface.getFunction("onMemberLeft").selector, "0x");
     expect(await membership.isMember(founders[5]!.address)).to.equal(false);
     expect(await first.departures()).to.equal(0n);
@@ -83,42 +88,60 @@ describe("Circle role modules", function () {
   });
 
   it("refuses an exit sent with too little gas for the hooks, leaving nothing half-done", async function () {
-    const { circle, membership, founders } = await networkHelpers.loadFixture(circleWithModules);
+    const { rituals, membership, founders } = await networkHelpers.loadFixture(circleWithModules);
     await expect(membership.connect(founders[5]!).leave({ gasLimit: 200_000 })).to.be.revertedWithCustomError(
-      circle,
+      rituals,
       "CircleInsufficientGasForHooks",
     );
     expect(await membership.isMember(founders[5]!.address)).to.equal(true);
   });
 
   it("refuses a module twice, unknown removals, and more than the cap", async function () {
-    const { circle, first, founders } = await networkHelpers.loadFixture(circleWithModules);
-    const self = await circle.getAddress();
-    const add = (m: string) => ({ target: self, data: circle.interface.encodeFunctionData("addRoleModule", [m]) });
+    const { circle, rituals, first, founders } = await networkHelpers.loadFixture(circleWithModules);
+    const keeper = await rituals.getAddress();
+    const add = (m: string) => ({ target: keeper, data: rituals.interface.encodeFunctionData("addRoleModule", [m]) });
     const remove = (m: string) => ({
-      target: self,
-      data: circle.interface.encodeFunctionData("removeRoleModule", [m]),
+      target: keeper,
+      data: rituals.interface.encodeFunctionData("removeRoleModule", [m]),
     });
 
     const twice = await pass(circle, founders.slice(0, 3), proposal([add(first.target as string)], "Twice"));
     await expect(twice.execute())
-      .to.be.revertedWithCustomError(circle, "CircleRoleModuleAlreadyAdded")
+      .to.be.revertedWithCustomError(rituals, "CircleRoleModuleAlreadyAdded")
       .withArgs(first.target);
     const unknown = await pass(circle, founders.slice(0, 3), proposal([remove(founders[0]!.address)], "Unknown"));
     await expect(unknown.execute())
-      .to.be.revertedWithCustomError(circle, "CircleRoleModuleNotFound")
+      .to.be.revertedWithCustomError(rituals, "CircleRoleModuleNotFound")
       .withArgs(founders[0]!.address);
 
     const removal = await pass(circle, founders.slice(0, 3), proposal([remove(first.target as string)], "Drop first"));
-    await expect(removal.execute()).to.emit(circle, "RoleModuleRemoved").withArgs(first.target);
-    expect(await circle.roleModules()).to.have.length(1);
+    await expect(removal.execute()).to.emit(rituals, "RoleModuleRemoved").withArgs(first.target);
+    expect(await rituals.roleModules()).to.have.length(1);
 
-    const cap = Number(await circle.MAX_ROLE_MODULES());
+    const cap = Number(await rituals.MAX_ROLE_MODULES());
     const fillers = Array.from({ length: cap }, (_, i) => ethers.getAddress(ethers.toBeHex(0x1000 + i, 20)));
     const overfill = await pass(circle, founders.slice(0, 3), proposal(fillers.map(add), "Overfill"));
-    await expect(overfill.execute()).to.be.revertedWithCustomError(circle, "CircleRoleModulesFull").withArgs(cap);
+    await expect(overfill.execute()).to.be.revertedWithCustomError(rituals, "CircleRoleModulesFull").withArgs(cap);
     const fill = await pass(circle, founders.slice(0, 3), proposal(fillers.slice(0, cap - 1).map(add), "Fill"));
     await fill.execute();
-    expect(await circle.roleModules()).to.have.length(cap);
+    expect(await rituals.roleModules()).to.have.length(cap);
+  });
+
+  it("lets the rituals make the circle call nothing but a role-module hook", async function () {
+    const { circle, rituals, founders, first } = await networkHelpers.loadFixture(circleWithModules);
+    await expect(circle.connect(founders[0]!).callRoleModule(first.target, "0x"))
+      .to.be.revertedWithCustomError(circle, "CircleOnlyRituals")
+      .withArgs(founders[0]!.address);
+    const keeper = await rituals.getAddress();
+    await networkHelpers.impersonateAccount(keeper);
+    await networkHelpers.setBalance(keeper, 10n ** 18n);
+    const asRituals = await ethers.getSigner(keeper);
+    const transfer = circle.interface.encodeFunctionData("updateRules", [TEST_RULES]);
+    await expect(circle.connect(asRituals).callRoleModule(first.target, transfer))
+      .to.be.revertedWithCustomError(circle, "CircleNotARoleModuleHook")
+      .withArgs(transfer.slice(0, 10));
+    const hook = first.interface.encodeFunctionData("onMemberLeft", [founders[1]!.address]);
+    await circle.connect(asRituals).callRoleModule(first.target, hook);
+    expect(await first.lastMemberLeft()).to.equal(founders[1]!.address);
   });
 });

@@ -95,6 +95,26 @@ describe("Circle rules", function () {
     expect(await rituals.currentPeriod()).to.equal(2n);
   });
 
+  it("refuses a reset threshold the circle could never reach, and a reset cooldown too short to stop a veto", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, rituals } = world;
+    // Eleven signals in a circle of at most ten: the reset would silently never fire.
+    const unreachable = await updateRules(world, { ...TEST_RULES, resetThreshold: 11 });
+    await expect(unreachable.execute())
+      .to.be.revertedWithCustomError(circle, "CircleRulesInvalidResetThreshold")
+      .withArgs(11, 10);
+    // A largest minority of 4 holds one group of 3: the cooldown must cover two proposal rounds.
+    const minimum = 2 * (TEST_RULES.votingDelay + TEST_RULES.votingPeriod);
+    const short = await updateRules(world, { ...TEST_RULES, resetCooldown: minimum - 1 });
+    await expect(short.execute())
+      .to.be.revertedWithCustomError(circle, "CircleRulesResetCooldownTooShort")
+      .withArgs(minimum - 1, minimum);
+    // With a threshold above the largest minority no minority can reset alone, so no cooldown is needed.
+    const majorityOnly = await updateRules(world, { ...TEST_RULES, resetThreshold: 5, resetCooldown: 0 });
+    await expect(majorityOnly.execute()).to.emit(rituals, "RitualRulesSet");
+    expect((await circle.rules()).resetCooldown).to.equal(0n);
+  });
+
   it("refuses malformed rules and changes not made by decision", async function () {
     const world = await networkHelpers.loadFixture(circleWorld);
     const { circle, membership, rituals, founders } = world;
@@ -106,7 +126,7 @@ describe("Circle rules", function () {
     await expect(membership.connect(founders[0]!).setMaxMembers(32))
       .to.be.revertedWithCustomError(membership, "CircleMembershipOnlyCircle")
       .withArgs(founders[0]!.address);
-    await expect(rituals.connect(founders[0]!).setRules(3, 1, 1, 1))
+    await expect(rituals.connect(founders[0]!).setRules(TEST_RULES))
       .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
       .withArgs(founders[0]!.address);
   });

@@ -50,8 +50,8 @@ async function twoCurrencies() {
           data: factory.interface.encodeFunctionData("createCurrency", [name, name, 0, 100n, 200n]),
         },
         {
-          target: world.circle.target as string,
-          data: world.circle.interface.encodeFunctionData("addRoleModule", [predicted]),
+          target: world.rituals.target as string,
+          data: world.rituals.interface.encodeFunctionData("addRoleModule", [predicted]),
         },
       ],
       `Create ${name}`,

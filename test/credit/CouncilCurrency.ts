@@ -65,7 +65,8 @@ async function councilCurrency() {
   const factory = await ethers.deployContract("CreditFactory", [await a.registry.getAddress()]);
   const predicted = await factory.currencyOf(parts.circle);
   await factory.connect(asCouncil).createCurrency("Market hours", "MKT", 0, 100n, 200n);
-  await council.connect(asCouncil).addRoleModule(predicted);
+  const councilRituals = await ethers.getContractAt("CircleRituals", await council.rituals());
+  await councilRituals.connect(asCouncil).addRoleModule(predicted);
   const credit = await ethers.getContractAt("MutualCredit", predicted);
   return { a, b, council, seats, credit, asCouncil, asA, asB, aDelegate, bDelegate, outsider: signers[15]! };
 }

@@ -39,8 +39,8 @@ async function erc20World() {
         data: factory.interface.encodeFunctionData("createCurrency", [NAME, SYMBOL, DECIMALS, CREDIT, SATURATION]),
       },
       {
-        target: world.circle.target as string,
-        data: world.circle.interface.encodeFunctionData("addRoleModule", [address]),
+        target: world.rituals.target as string,
+        data: world.rituals.interface.encodeFunctionData("addRoleModule", [address]),
       },
     ],
     "Start our hours currency",

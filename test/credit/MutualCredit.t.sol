@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
+import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
 import {CreditFactory} from "../../contracts/credit/CreditFactory.sol";
 import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
@@ -34,8 +35,9 @@ contract MutualCreditInvariantTest is CircleTestBase {
         CreditFactory factory = new CreditFactory(address(registry));
         vm.prank(address(circle));
         credit = MutualCredit(factory.createCurrency("Hours", "HRS", 2, 100_00, 150_00));
+        CircleRituals rituals = CircleRituals(circle.rituals());
         vm.prank(address(circle));
-        circle.addRoleModule(address(credit));
+        rituals.addRoleModule(address(credit));
 
         // A second circle of the same people, both seated in one council, with a clearing line between currencies.
         otherCircle = _found(registry, PEOPLE, CircleRulesLib.defaults(), CircleRulesLib.defaultMandateRules());

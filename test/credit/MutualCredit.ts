@@ -26,8 +26,8 @@ async function creditWorld() {
           data: factory.interface.encodeFunctionData("createCurrency", ["Elm hours", "HRS", 2, 100_00n, 200_00n]),
         },
         {
-          target: world.circle.target as string,
-          data: world.circle.interface.encodeFunctionData("addRoleModule", [predicted]),
+          target: world.rituals.target as string,
+          data: world.rituals.interface.encodeFunctionData("addRoleModule", [predicted]),
         },
       ],
       "Create our currency",
@@ -63,13 +63,13 @@ function circleCall(
 
 describe("MutualCredit", function () {
   it("is created by the circle's decision, which admits the circle as its commons and registers the hook", async function () {
-    const { credit, circle, registry } = await networkHelpers.loadFixture(creditWorld);
+    const { credit, circle, registry, rituals } = await networkHelpers.loadFixture(creditWorld);
     expect(await credit.name()).to.equal("Elm hours");
     expect(await credit.symbol()).to.equal("HRS");
     expect(await credit.decimals()).to.equal(2n);
     expect(await credit.isHolder(circle.target)).to.equal(true);
     expect(await credit.circle()).to.equal(circle.target);
-    expect(await circle.roleModules()).to.include(credit.target);
+    expect(await rituals.roleModules()).to.include(credit.target);
     expect(await credit.limitsOf(circle.target)).to.deep.equal([100_00n, 200_00n]);
     const [someone] = await ethers.getSigners();
     const factory = await ethers.deployContract("CreditFactory", [await registry.getAddress()]);
@@ -259,8 +259,8 @@ describe("MutualCredit", function () {
     const world = await networkHelpers.loadFixture(creditWorld);
     const { credit, circle, membership, ana, ben } = world;
     await credit.connect(ana).transfer(ben.address, 30_00n);
-    const unregister = circle.interface.encodeFunctionData("removeRoleModule", [credit.target]);
-    await decide(world, [{ target: circle.target as string, data: unregister }], "Unregister the currency");
+    const unregister = world.rituals.interface.encodeFunctionData("removeRoleModule", [credit.target]);
+    await decide(world, [{ target: world.rituals.target as string, data: unregister }], "Unregister the currency");
     await membership.connect(ana).leave();
     // The currency did not hear of it: the live check says no, the account is still open until someone closes it.
     expect(await credit.isHolder(ana.address)).to.equal(false);
