@@ -35,24 +35,3 @@ abstract contract InvariantTest is CircleTestBase {
         target.selectors = selectors;
     }
 }
-
-/// @notice Base for handlers: the clock the sequence has reached, which every action and check sets first.
-abstract contract Handler is CircleTestBase {
-    /// @notice The time the sequence has reached.
-    uint256 public now_;
-
-    constructor() {
-        now_ = block.timestamp;
-    }
-
-    /// @dev Lets time pass, by at most `max` seconds.
-    function _pass(uint256 seconds_, uint256 max) internal {
-        now_ += seconds_ % (max + 1);
-        vm.warp(now_);
-    }
-
-    /// @dev Picks one of `length` things.
-    function _pick(uint256 seed, uint256 length) internal pure returns (uint256) {
-        return seed % length;
-    }
-}
