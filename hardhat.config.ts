@@ -26,8 +26,9 @@ export default defineConfig({
   test: {
     solidity: {
       // Invariant suites (test/invariants): every `invariant_*` function gets its own campaign of `runs` random call
-      // sequences, each `depth` calls long, checked after every call. The default profile is what CI runs;
-      // `npm run test:deep` selects the deep one (`--test-profile deep`) for a longer search before a release.
+      // sequences, each `depth` calls long, checked after every call. The default profile is what CI's tests run;
+      // `npm run test:deep` selects the deep one for a longer search; `npm run coverage` a light one, since line
+      // coverage needs the paths, not the search (instrumented, the default campaigns take minutes).
       profiles: {
         default: {
           invariant: { runs: 256, depth: 100 },
@@ -35,6 +36,9 @@ export default defineConfig({
         deep: {
           fuzz: { runs: 1024 },
           invariant: { runs: 1024, depth: 200 },
+        },
+        coverage: {
+          invariant: { runs: 32, depth: 100 },
         },
       },
     },

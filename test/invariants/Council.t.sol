@@ -77,6 +77,18 @@ contract CouncilInvariantTest is InvariantTest {
         assertTrue(bytes(problem).length == 0, problem);
     }
 
+    /// @notice A council proposal's state never moves backwards (beyond the tolerated moves of Circle.state()).
+    function invariant_councilStatesNeverMoveBackwards() public view {
+        string memory problem = handler.checkStatesMoveForward();
+        assertTrue(bytes(problem).length == 0, problem);
+    }
+
+    /// @notice No council proposal is both executed and canceled.
+    function invariant_councilNeverExecutedAndCanceled() public view {
+        string memory problem = handler.checkNeverExecutedAndCanceled();
+        assertTrue(bytes(problem).length == 0, problem);
+    }
+
     /// @dev A circle of people `first` to `first + 5`.
     function _foundOffset(
         CircleRegistry registry,
