@@ -23,6 +23,26 @@ export default defineConfig({
   paths: {
     ignition: "deploy",
   },
+  test: {
+    solidity: {
+      // Invariant suites (test/invariants): every `invariant_*` function gets its own campaign of `runs` random call
+      // sequences, each `depth` calls long, checked after every call. The default profile is what CI's tests run;
+      // `npm run test:deep` selects the deep one for a longer search; `npm run coverage` a light one, since line
+      // coverage needs the paths, not the search (instrumented, the default campaigns take minutes).
+      profiles: {
+        default: {
+          invariant: { runs: 256, depth: 100 },
+        },
+        deep: {
+          fuzz: { runs: 1024 },
+          invariant: { runs: 1024, depth: 200 },
+        },
+        coverage: {
+          invariant: { runs: 32, depth: 100 },
+        },
+      },
+    },
+  },
   // Ignition waits for 5 blocks on a public network and needs only one on Hardhat's own nodes, which it recognises.
   // Anvil is a local node it does not recognise: COMMONWEAL_CONFIRMATIONS=1 (the end-to-end suite sets it) spares it
   // minutes of waiting for blocks nobody mines. Left unset, Ignition chooses.
