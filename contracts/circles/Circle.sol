@@ -42,7 +42,8 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 /// - Size: the governor keeps only governing (20.7 KB of the 24 KB limit). Rule validation, the role-module registry
 ///   and hook loop, and the open-proposal book live in the rituals; the ERC-6372 clock is fixed to timestamps (the
 ///   membership's by code); as its own executor the circle checks "by decision" as "called by itself".
-/// - Succeeded proposals expire after `executionWindow`: a decision cannot be executed months later by a circle
+/// - Succeeded proposals expire after the `executionWindow` in force when they were made (the end is stored with the
+///   proposal, so a later rule change cannot revive one): a decision cannot be executed months later by a circle
 ///   whose members have changed. `Queued` is never reached (nothing is queued without a timelock).
 /// - Rules change only by decision ({updateRules}); a proposal keeps the electorate, quorum and schedule it was
 ///   made with, so changing the rules cannot reach back into a vote already under way.
@@ -61,6 +62,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint48 electorateAt;
         uint64 epoch;
         uint32 quorumVotes;
+        // The end of its execution window, fixed when made: a later rule change cannot revive an expired decision.
+        uint48 expiresAt;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Circle
@@ -305,16 +308,15 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             return current;
         }
         CircleStorage storage $ = _circleStorage();
-        uint64 epoch = $.proposals[proposalId].epoch;
+        ProposalMeta storage meta = $.proposals[proposalId];
+        uint64 epoch = meta.epoch;
+        uint256 expiresAt = meta.expiresAt;
         if (epoch < $.resetEpoch) {
             // Open until its voting closed (if it failed) or its execution window closed (if it succeeded).
-            uint256 openUntil = proposalDeadline(proposalId);
-            if (current != ProposalState.Defeated) openUntil += $.rules.executionWindow;
+            uint256 openUntil = current == ProposalState.Defeated ? proposalDeadline(proposalId) : expiresAt;
             if ($.epochEndedAt[epoch] <= openUntil) return ProposalState.Canceled;
         }
-        if (current == ProposalState.Succeeded && clock() > proposalDeadline(proposalId) + $.rules.executionWindow) {
-            return ProposalState.Expired;
-        }
+        if (current == ProposalState.Succeeded && clock() > expiresAt) return ProposalState.Expired;
         return current;
     }
 
@@ -339,7 +341,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         $.proposals[proposalId] = ProposalMeta({
             electorateAt: electorateAt,
             epoch: $.resetEpoch,
-            quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent))
+            quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent)),
+            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow)
         });
         // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
         // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the

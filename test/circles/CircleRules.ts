@@ -43,6 +43,23 @@ describe("Circle rules", function () {
     expect(await membership.maxMembers()).to.equal(8n);
   });
 
+  it("an expired decision stays expired when a later decision lengthens the execution window", async function () {
+    const world = await networkHelpers.loadFixture(circleWorld);
+    const { circle, founders } = world;
+    const stale = proposal([{ target: await circle.getAddress(), data: "0x" }], "Decided, then left unexecuted");
+    const passed = await pass(circle, founders.slice(0, 3), stale);
+    await time.increaseTo((await circle.proposalDeadline(passed.id)) + BigInt(TEST_RULES.executionWindow) + 1n);
+    expect(await circle.state(passed.id)).to.equal(ProposalState.Expired);
+    // A majority that could not execute in time cannot revive the decision by widening the window afterwards.
+    const wider = await updateRules(world, { ...TEST_RULES, executionWindow: 1_000 * TEST_RULES.executionWindow });
+    await wider.execute();
+    expect((await circle.rules()).executionWindow).to.equal(BigInt(1_000 * TEST_RULES.executionWindow));
+    expect(await circle.state(passed.id)).to.equal(ProposalState.Expired);
+    await expect(passed.execute())
+      .to.be.revertedWithCustomError(circle, "GovernorUnexpectedProposalState")
+      .withArgs(passed.id, ProposalState.Expired, ethers.toBeHex(1n << BigInt(ProposalState.Succeeded), 32));
+  });
+
   it("never reaches back into a vote under way: open proposals keep their quorum", async function () {
     const world = await networkHelpers.loadFixture(circleWorld);
     const { circle, founders } = world;
