@@ -71,11 +71,15 @@ contract CreditHandler is Handler {
         (inB ? creditB : creditA).jubilee();
     }
 
-    /// @notice A member of the first circle leaves or is removed (while three remain); a non-member is admitted.
+    /// @notice A member of the first circle leaves or is removed (while three remain); a non-member asks to join and
+    /// is admitted.
     function joinOrLeave(uint256 who, uint256 how) external {
         address person = _person(who % PEOPLE);
         CircleMembership membership = CircleMembership(circleA.membership());
         if (!membership.isMember(person)) {
+            // Admission takes the person's own request, then the circle's decision.
+            vm.prank(person);
+            try membership.requestAdmission() {} catch {}
             vm.prank(address(circleA));
             try membership.admit(person) {} catch {}
         } else if (membership.memberCount() > 3) {
