@@ -87,6 +87,27 @@ contract CouncilInvariantTest is InvariantTest {
         assertEq(handler.executions(), 1, "the decision executed");
     }
 
+    /// @notice Once the council opens itself by decision, a circle that takes a seat (circle 3, of three members)
+    /// cannot propose until its probation (two rounds of an hour and a day) has passed; then it can.
+    function test_openJoinSeatWaitsOutProbation() public {
+        handler.propose(0, 3, 0);
+        handler.pass(2 hours);
+        handler.meet(0, 0);
+        handler.pass(1 days);
+        handler.execute(0, 0);
+        assertTrue(handler.seats().openJoin(), "the council opened itself");
+        handler.appoint(3, 0, 5 days);
+        handler.requestSeat(3);
+        assertTrue(handler.seats().onProbation(address(handler.circleAt(3))), "seated on probation");
+        handler.propose(3, 0, 0);
+        assertEq(handler.proposalCount(), 1, "no proposal while on probation");
+        handler.pass(1 days);
+        handler.pass(1 days);
+        handler.pass(2 hours);
+        handler.propose(3, 0, 0);
+        assertEq(handler.proposalCount(), 2, "a proposal once the probation is over");
+    }
+
     /// @notice Nothing a council executes lacks quorum (of the seats that counted when proposed: filled, of circles of
     /// three or more, out of probation) and more votes for than against, counting only circles that held a seat when
     /// the proposal was made and whose seat counted when they voted; every effect comes from one.

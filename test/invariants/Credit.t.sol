@@ -5,6 +5,7 @@ import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
 import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
+import {CouncilSeats} from "../../contracts/federation/CouncilSeats.sol";
 import {CreditFactory} from "../../contracts/credit/CreditFactory.sol";
 import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
@@ -16,7 +17,8 @@ import {InvariantTest} from "./InvariantTest.sol";
 import {CreditHandler} from "./handlers/CreditHandler.sol";
 
 /// @notice Invariants of two mutual-credit currencies joined by a clearing line, under random payments in both,
-/// payments across, limit changes, jubilees, joins, departures, removals and account closures.
+/// payments across, limit changes, jubilees, joins, departures, removals, a circle leaving and rejoining the council,
+/// and account closures.
 contract CreditInvariantTest is InvariantTest {
     CreditHandler private handler;
 
@@ -64,8 +66,8 @@ contract CreditInvariantTest is InvariantTest {
         vm.prank(address(circleB));
         creditB.setLimits(address(circleA), 80_00, 80_00);
 
-        handler = new CreditHandler(circleA, circleB, creditA, creditB);
-        bytes4[] memory actions = new bytes4[](7);
+        handler = new CreditHandler(circleA, circleB, creditA, creditB, CouncilSeats(address(seats)));
+        bytes4[] memory actions = new bytes4[](8);
         actions[0] = CreditHandler.pay.selector;
         actions[1] = CreditHandler.payAcross.selector;
         actions[2] = CreditHandler.setLimits.selector;
@@ -73,6 +75,7 @@ contract CreditInvariantTest is InvariantTest {
         actions[4] = CreditHandler.joinOrLeave.selector;
         actions[5] = CreditHandler.settle.selector;
         actions[6] = CreditHandler.pass.selector;
+        actions[7] = CreditHandler.leaveOrRejoinCouncil.selector;
         _target(address(handler), actions);
     }
 
