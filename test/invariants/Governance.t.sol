@@ -106,6 +106,24 @@ contract GovernanceInvariantTest is InvariantTest {
         assertEq(handler.deviations(6, 4), 1, "counted as a known deviation");
     }
 
+    /// @notice An outsider is admitted by decision only after asking, so the handler's admissions reach members.
+    function test_anOutsiderWhoAskedIsAdmittedByDecision() public {
+        handler.propose(0, 1, 8);
+        handler.pass(2 hours);
+        handler.meet(0, 0);
+        handler.pass(1 days);
+        handler.execute(0, 0);
+        assertEq(handler.executions(), 0, "not admitted without asking");
+        assertTrue(!handler.membership().isMember(_person(8)), "not a member");
+        handler.requestAdmission(8);
+        handler.propose(0, 1, 8);
+        handler.pass(2 hours);
+        handler.meet(3, 0);
+        handler.pass(1 days);
+        handler.execute(0, 2);
+        assertTrue(handler.membership().isMember(_person(8)), "admitted after asking");
+    }
+
     /// @dev Three members (the two adversaries and one more) signal: a hard reset.
     function _reset() private {
         handler.signalReset(6);
