@@ -122,7 +122,7 @@ contract CouncilInvariantTest is InvariantTest {
         assertTrue(bytes(problem).length == 0, problem);
     }
 
-    /// @notice A council proposal's state never moves backwards (beyond the tolerated moves of Circle.state()).
+    /// @notice A council proposal's state never moves backwards, and a final state never changes.
     function invariant_councilStatesNeverMoveBackwards() public view {
         string memory problem = handler.checkStatesMoveForward();
         assertTrue(bytes(problem).length == 0, problem);

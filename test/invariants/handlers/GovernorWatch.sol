@@ -48,8 +48,6 @@ abstract contract GovernorWatch is Handler {
 
     /// @notice Proposals executed so far (how far the sequence got, not a violation).
     uint256 public executions;
-    /// @notice How often a proposal made a known, tolerated backward move (see {knownDeviation}), by from and to.
-    mapping(uint8 previous => mapping(uint8 next => uint256)) public deviations;
     /// @notice A vote was counted for an account that had already voted on the proposal.
     uint256 public doubleVotes;
     /// @notice A vote was counted for an account outside the proposal's electorate.
@@ -160,10 +158,7 @@ abstract contract GovernorWatch is Handler {
         for (uint256 i = 0; i < ids.length; ++i) {
             Track storage t = _tracks[ids[i]];
             IGovernor.ProposalState next = governor.state(ids[i]);
-            if (!allowedMove(t.lastState, next)) {
-                if (knownDeviation(t.lastState, next)) ++deviations[uint8(t.lastState)][uint8(next)];
-                else _violation(_moveText(t.lastState, next), ++backwardMoves);
-            }
+            if (!allowedMove(t.lastState, next)) _violation(_moveText(t.lastState, next), ++backwardMoves);
             t.lastState = next;
             if (next == IGovernor.ProposalState.Canceled) t.seenCanceled = true;
             if (t.executed && t.seenCanceled) {
@@ -249,7 +244,7 @@ abstract contract GovernorWatch is Handler {
         for (uint256 i = 0; i < ids.length; ++i) {
             IGovernor.ProposalState last = _tracks[ids[i]].lastState;
             IGovernor.ProposalState current = governor.state(ids[i]);
-            if (!allowedMove(last, current) && !knownDeviation(last, current)) return _moveText(last, current);
+            if (!allowedMove(last, current)) return _moveText(last, current);
         }
         return "";
     }
@@ -264,16 +259,6 @@ abstract contract GovernorWatch is Handler {
             if (t.seenCanceled && s == IGovernor.ProposalState.Executed) return "a canceled proposal executed";
         }
         return "";
-    }
-
-    /// @notice The backward move Circle.state() is known to make today: an expired proposal reads Succeeded again,
-    /// and can be executed, when a decision lengthens the execution window (the window is read when the state is,
-    /// not fixed per proposal). Tolerated so the suite checks everything else; counted in {deviations} and shown by
-    /// a test in Governance.t.sol. Remove the case here (and turn its test into one that the state stays) once
-    /// Circle.state() no longer makes the move. (Two others are gone: a proposal canceled by a reset reading
-    /// Defeated later, and an expired one reading Canceled after a later reset; a violation now.)
-    function knownDeviation(IGovernor.ProposalState previous, IGovernor.ProposalState next) public pure returns (bool) {
-        return previous == IGovernor.ProposalState.Expired && next == IGovernor.ProposalState.Succeeded;
     }
 
     /// @dev Quorum reached and more votes for than against, by the ghost tallies.
