@@ -4,6 +4,8 @@ pragma solidity ^0.8.28;
 import {Circle} from "../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../contracts/circles/CircleMembership.sol";
 import {CircleRegistry} from "../../contracts/circles/CircleRegistry.sol";
+import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
+import {CouncilSeats} from "../../contracts/federation/CouncilSeats.sol";
 import {CreditFactory} from "../../contracts/credit/CreditFactory.sol";
 import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
@@ -15,7 +17,8 @@ import {InvariantTest} from "./InvariantTest.sol";
 import {CreditHandler} from "./handlers/CreditHandler.sol";
 
 /// @notice Invariants of two mutual-credit currencies joined by a clearing line, under random payments in both,
-/// payments across, limit changes, jubilees, joins, departures, removals and account closures.
+/// payments across, limit changes, jubilees, joins, departures, removals, a circle leaving and rejoining the council,
+/// and account closures.
 contract CreditInvariantTest is InvariantTest {
     CreditHandler private handler;
 
@@ -32,12 +35,16 @@ contract CreditInvariantTest is InvariantTest {
         CreditFactory factory = new CreditFactory(address(registry));
         vm.prank(address(circleA));
         MutualCredit creditA = MutualCredit(factory.createCurrency("Hours", "HRS", 2, 100_00, 150_00));
+        CircleRituals ritualsA = CircleRituals(circleA.rituals());
         vm.prank(address(circleA));
-        circleA.addRoleModule(address(creditA));
+        ritualsA.addRoleModule(address(creditA));
         vm.prank(address(circleB));
         MutualCredit creditB = MutualCredit(factory.createCurrency("Other", "OTH", 2, 100_00, 150_00));
+        CircleRituals ritualsB = CircleRituals(circleB.rituals());
         vm.prank(address(circleB));
-        circleB.addRoleModule(address(creditB));
+        ritualsB.addRoleModule(address(creditB));
+        // A seat needs three members a second before.
+        vm.warp(1_000_001);
 
         CircleRules memory councilRules = CircleRulesLib.defaults();
         councilRules.minMembers = 1;
@@ -59,8 +66,8 @@ contract CreditInvariantTest is InvariantTest {
         vm.prank(address(circleB));
         creditB.setLimits(address(circleA), 80_00, 80_00);
 
-        handler = new CreditHandler(circleA, circleB, creditA, creditB);
-        bytes4[] memory actions = new bytes4[](7);
+        handler = new CreditHandler(circleA, circleB, creditA, creditB, CouncilSeats(address(seats)));
+        bytes4[] memory actions = new bytes4[](8);
         actions[0] = CreditHandler.pay.selector;
         actions[1] = CreditHandler.payAcross.selector;
         actions[2] = CreditHandler.setLimits.selector;
@@ -68,6 +75,7 @@ contract CreditInvariantTest is InvariantTest {
         actions[4] = CreditHandler.joinOrLeave.selector;
         actions[5] = CreditHandler.settle.selector;
         actions[6] = CreditHandler.pass.selector;
+        actions[7] = CreditHandler.leaveOrRejoinCouncil.selector;
         _target(address(handler), actions);
     }
 

@@ -35,8 +35,19 @@ abstract contract CircleTestBase is TestBase {
         CircleRules memory rules,
         MandateRules memory mandateRules
     ) internal returns (Circle) {
+        return _foundFrom(registry, 0, size, rules, mandateRules);
+    }
+
+    /// @dev Founds a circle of people `first` to `first + size - 1`.
+    function _foundFrom(
+        CircleRegistry registry,
+        uint256 first,
+        uint256 size,
+        CircleRules memory rules,
+        MandateRules memory mandateRules
+    ) internal returns (Circle) {
         address[] memory founders = new address[](size);
-        for (uint256 i = 0; i < size; ++i) founders[i] = _person(i);
+        for (uint256 i = 0; i < size; ++i) founders[i] = _person(first + i);
         ICircleRegistry.Founding memory founding = ICircleRegistry.Founding({
             name: "Test circle",
             founders: founders,

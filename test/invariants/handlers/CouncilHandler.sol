@@ -2,19 +2,24 @@
 pragma solidity ^0.8.28;
 
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 import {Circle} from "../../../contracts/circles/Circle.sol";
+import {CircleMembership} from "../../../contracts/circles/CircleMembership.sol";
 import {CouncilSeats} from "../../../contracts/federation/CouncilSeats.sol";
 import {IMandates} from "../../../contracts/interfaces/IMandates.sol";
 import {Mandates} from "../../../contracts/mandates/Mandates.sol";
 import {GovernorWatch} from "./GovernorWatch.sol";
 
-/// @notice The actions around one council: member circles request seats and are admitted by the council's decision,
-/// appoint delegates for terms that run out, hand their seats back or leave; circles propose, vote and execute in
-/// the council through their delegates; time passes, leaving seats vacant as delegate mandates expire.
-/// @dev Circles 0-3 are honest; circle 4 is adversarial (it votes against, tries every vote again and proposes to
-/// remove others). A circle acts in the council as itself (what its delegate's mandate makes it do), so the handler
-/// pranks the circle; a vote counts only while the circle's delegate mandate is live (its seat is filled).
+/// @notice The actions around one council: member circles request seats and are admitted by the council's decision
+/// (or, while the council is open by its decision, seated on probation), appoint delegates for terms that run out,
+/// hand their seats back or leave; members leave and rejoin circles (a circle under three members has a seat that
+/// does not count); circles propose, vote and execute in the council through their delegates; time passes, leaving
+/// seats vacant as delegate mandates expire and ending probations.
+/// @dev Circles 0-3 are honest (circle 3 has three members); circle 4 is adversarial (it votes against, tries every
+/// vote again and proposes to remove others). A circle acts in the council as itself (what its delegate's mandate
+/// makes it do), so the handler pranks the circle; a vote counts only while the circle's seat counts (its delegate
+/// mandate is live, it had three members a second before, it is out of probation).
 contract CouncilHandler is GovernorWatch {
     uint256 public constant CIRCLES = 5;
     uint256 public constant ADVERSARY = 4;
@@ -63,15 +68,35 @@ contract CouncilHandler is GovernorWatch {
         _observe();
     }
 
-    /// @notice A circle proposes: a decision to record, to admit a circle that asked, or to remove one.
+    /// @notice A circle proposes: a decision to record, to admit a circle that asked, to remove one, or to open or
+    /// close the council to open join.
     function propose(uint256 which, uint256 kind, uint256 subject) external {
         address proposer = address(_circle(which));
         address other = address(_circle(subject));
-        kind %= 3;
+        kind %= 4;
         if (which % CIRCLES == ADVERSARY && kind == 0) kind = 2;
         if (kind == 0) _proposeRecord(proposer);
         else if (kind == 1) _propose(proposer, address(seats), abi.encodeCall(seats.admit, (other)), 0);
-        else _propose(proposer, address(seats), abi.encodeCall(seats.remove, (other)), 0);
+        else if (kind == 2) _propose(proposer, address(seats), abi.encodeCall(seats.remove, (other)), 0);
+        else _propose(proposer, address(seats), abi.encodeCall(seats.setOpenJoin, (subject % 2 == 0)), 0);
+        _observe();
+    }
+
+    /// @notice A member leaves a circle, or someone of its people who is not a member asks to join and is admitted
+    /// by its decision: circle 3 goes below three members and back, so its seat stops and starts counting.
+    function churn(uint256 which, uint256 member) external {
+        Circle circle = _circle(which);
+        CircleMembership membership = CircleMembership(circle.membership());
+        address person = _memberOf(circle, member % 6);
+        if (membership.isMember(person)) {
+            vm.prank(person);
+            try membership.leave() {} catch {}
+        } else {
+            vm.prank(person);
+            try membership.requestAdmission() {} catch {}
+            vm.prank(address(circle));
+            try membership.admit(person) {} catch {}
+        }
         _observe();
     }
 
@@ -120,9 +145,9 @@ contract CouncilHandler is GovernorWatch {
     /// @dev The one place a circle grants its delegate mandate: by its own decision (the handler pranks the circle).
     function _appoint(Circle circle, uint256 member, uint32 duration) internal {
         IMandates.Power[] memory powers = new IMandates.Power[](3);
-        powers[0] = IMandates.Power(address(governor), governor.castVote.selector);
-        powers[1] = IMandates.Power(address(governor), governor.propose.selector);
-        powers[2] = IMandates.Power(address(seats), seats.requestSeat.selector);
+        powers[0] = IMandates.Power(address(governor), governor.castVote.selector, 0, 0);
+        powers[1] = IMandates.Power(address(governor), governor.propose.selector, 0, 0);
+        powers[2] = IMandates.Power(address(seats), seats.requestSeat.selector, 0, 0);
         IMandates.MandateSpec memory spec = IMandates.MandateSpec({
             role: seats.delegateRole(),
             title: "Delegate",
@@ -146,9 +171,24 @@ contract CouncilHandler is GovernorWatch {
         return _circles[which % CIRCLES];
     }
 
-    /// @dev The council's quorum base is the seats filled when a proposal is made, counted here seat by seat.
-    function _independentQuorum(uint256) internal view override returns (uint256 filled) {
-        for (uint256 k = 0; k < CIRCLES; ++k) if (seats.isSeatFilled(address(_circles[k]))) ++filled;
-        filled = (filled * governor.rules().quorumPercent) / 100;
+    /// @dev The council's quorum base is the seats that count when a proposal is made, counted here seat by seat.
+    function _independentQuorum(uint256) internal view override returns (uint256 counted) {
+        for (uint256 k = 0; k < CIRCLES; ++k) if (_seatCounts(address(_circles[k]))) ++counted;
+        counted = (counted * governor.rules().quorumPercent) / 100;
+    }
+
+    /// @dev A vote that went through must come from a seat that counts now.
+    function _mayVote(address voter) internal view override returns (bool) {
+        return _seatCounts(voter);
+    }
+
+    /// @dev Whether `circle`'s seat counts now, read from its parts rather than from the seats' own answer: the seat
+    /// is held, the circle had at least three members a second ago, its delegate mandate is live, and any probation
+    /// has ended.
+    function _seatCounts(address circle) internal view returns (bool) {
+        if (!seats.hasSeat(circle)) return false;
+        if (IVotes(Circle(payable(circle)).membership()).getPastTotalSupply(block.timestamp - 1) < 3) return false;
+        (address delegate, ) = Mandates(Circle(payable(circle)).mandates()).holderOf(seats.delegateRoleId());
+        return delegate != address(0) && block.timestamp >= seats.probationEndsAt(circle);
     }
 }

@@ -4,11 +4,13 @@ pragma solidity ^0.8.28;
 import {Circle} from "../../../contracts/circles/Circle.sol";
 import {CircleMembership} from "../../../contracts/circles/CircleMembership.sol";
 import {MutualCredit} from "../../../contracts/credit/MutualCredit.sol";
+import {CouncilSeats} from "../../../contracts/federation/CouncilSeats.sol";
 import {Handler} from "./Handler.sol";
 
 /// @notice The actions around two mutual-credit currencies joined by a clearing line: payments in either currency
 /// (by members, departed members and outsiders), payments across the line, limit changes, jubilees, departures,
-/// removals and admissions, and attempts to close accounts.
+/// removals and admissions, the second circle leaving the open council and taking its seat again (the line is closed
+/// while it is out, and its commons keeps its debt), and attempts to close accounts.
 /// @dev People 0-7 are founders of both circles; 8 and 9 are outsiders who may be admitted to the first circle.
 contract CreditHandler is Handler {
     uint256 public constant PEOPLE = 10;
@@ -26,11 +28,14 @@ contract CreditHandler is Handler {
     /// @notice The last thing that broke a guarantee.
     string public lastViolation;
 
-    constructor(Circle a, Circle b, MutualCredit ca, MutualCredit cb) {
+    CouncilSeats public immutable seats;
+
+    constructor(Circle a, Circle b, MutualCredit ca, MutualCredit cb, CouncilSeats seats_) {
         circleA = a;
         circleB = b;
         creditA = ca;
         creditB = cb;
+        seats = seats_;
     }
 
     /// @notice Someone pays someone (or a commons) in one currency.
@@ -71,11 +76,15 @@ contract CreditHandler is Handler {
         (inB ? creditB : creditA).jubilee();
     }
 
-    /// @notice A member of the first circle leaves or is removed (while three remain); a non-member is admitted.
+    /// @notice A member of the first circle leaves or is removed (while three remain); a non-member asks to join and
+    /// is admitted.
     function joinOrLeave(uint256 who, uint256 how) external {
         address person = _person(who % PEOPLE);
         CircleMembership membership = CircleMembership(circleA.membership());
         if (!membership.isMember(person)) {
+            // Admission takes the person's own request, then the circle's decision.
+            vm.prank(person);
+            try membership.requestAdmission() {} catch {}
             vm.prank(address(circleA));
             try membership.admit(person) {} catch {}
         } else if (membership.memberCount() > 3) {
@@ -87,6 +96,14 @@ contract CreditHandler is Handler {
                 membership.remove(person);
             }
         }
+    }
+
+    /// @notice The second circle leaves the open council (in debt or not), or takes its seat again (on probation).
+    function leaveOrRejoinCouncil() external {
+        bool seated = seats.hasSeat(address(circleB));
+        vm.prank(address(circleB));
+        if (seated) seats.leave();
+        else try seats.requestSeat() {} catch {}
     }
 
     /// @notice Anyone tries to close anyone's account in either currency; only a departed member's may close.

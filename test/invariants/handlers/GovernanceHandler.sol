@@ -93,6 +93,14 @@ contract GovernanceHandler is GovernorWatch {
         _observe();
     }
 
+    /// @notice Someone asks to join (an outsider, or a departed member who wants back in): admission by decision
+    /// then works once.
+    function requestAdmission(uint256 who) external {
+        vm.prank(_person(who % PEOPLE));
+        try membership.requestAdmission() {} catch {}
+        _observe();
+    }
+
     /// @notice A member leaves (while at least four remain, so the circle can still decide).
     function leave(uint256 who) external {
         address member = _person(who % PEOPLE);
@@ -115,7 +123,7 @@ contract GovernanceHandler is GovernorWatch {
         _observe();
     }
 
-    /// @dev The decision that admits `person`: the one place to change if admission needs more (e.g. consent).
+    /// @dev The decision that admits `person` (it takes effect only if `person` asked, see {requestAdmission}).
     function _admission(address person) internal view returns (address callee, bytes memory data) {
         return (address(membership), abi.encodeCall(membership.admit, (person)));
     }
