@@ -242,7 +242,7 @@ rows.push({ operation: "signalReset (below threshold)", circle: signalGas });
 rows.push({
   operation: "signalReset (third: hard reset)",
   circle: resetGas,
-  note: "cancels every open proposal in O(1); ends live mandates (here one) in O(n), see below",
+  note: "states change in O(1); one ProposalCanceled per open proposal, three cooldowns; ends live mandates (here one), see below",
 });
 
 // --- Growth ----------------------------------------------------------------------------------------------------------
@@ -559,8 +559,10 @@ code and inputs; the numbers change only when the contracts do. Regenerate after
 ${table.join("\n")}
 
 Why the circle costs more where it does: \`propose\` also records the proposal's electorate timepoint, reset
-epoch and quorum (one more storage slot) and asks the membership three things (is the proposer a member, may the
-body make these calls, how large is the electorate); \`castVote\` also checks that the voter is still a member (one call to
+epoch, quorum and expiry (one more storage slot), asks the membership whether the body may make these calls and how
+large the electorate is, and has the rituals check the proposer and count the proposal among the open ones (about
+45k gas: a new list entry, and the proposer's open count), so that a hard reset can report every proposal it
+cancels with the standard \`ProposalCanceled\` event while no proposer can hold more than 16 open; \`castVote\` also checks that the voter is still a member (one call to
 the membership contract); \`execute\` checks the charter's expiry and records which proposal is executing (so
 modules such as mandates know who proposed the decision).
 
