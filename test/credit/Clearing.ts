@@ -1,41 +1,20 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { findEvent } from "../../client/events.js";
-import { CHARTER_HASH, TEST_MANDATE_RULES, TEST_RULES, circleFixtures, type CircleWorld } from "../fixtures/circles.js";
+import { circleFixtures, type CircleWorld } from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
-const { time } = networkHelpers;
-const { circleWorld, createCircle, decide } = circleFixtures(connection);
+const { circleWorld, decide, secondCircle, foundCouncil } = circleFixtures(connection);
 
 /** Two circles seated in one open-join council, each with its currency (credit 100, saturation 200 by default). */
 async function twoCurrencies() {
   const a = await circleWorld();
-  const signers = await ethers.getSigners();
-  const bFounders = signers.slice(6, 12);
-  const b: CircleWorld = {
-    ...a,
-    ...(await createCircle(a.registry, bFounders, { ...TEST_RULES }, "Birch")),
-    founders: bFounders,
-  };
-  await time.increase(1);
-  const councilData = a.registry.interface.encodeFunctionData("createCouncil", [
-    { name: "Market council", charterHash: CHARTER_HASH, charterURI: "", openJoin: true },
-    { ...TEST_RULES, minMembers: 1 },
-    TEST_MANDATE_RULES,
-  ]);
-  const founded = await (
-    await decide(a, [{ target: a.registry.target as string, data: councilData }], "Found the market council")
-  ).wait();
-  const parts = findEvent(a.registry.interface, founded!.logs, "CouncilCreated")!.args.parts as {
-    circle: string;
-    membership: string;
-  };
-  const seats = await ethers.getContractAt("CouncilSeats", parts.membership);
+  const b = await secondCircle(a);
+  const { council, seats } = await foundCouncil(a, "Market council", { openJoin: true });
   await decide(
     b,
-    [{ target: parts.membership, data: seats.interface.encodeFunctionData("requestSeat") }],
+    [{ target: seats.target as string, data: seats.interface.encodeFunctionData("requestSeat") }],
     "Join the market council",
   );
 
@@ -60,7 +39,7 @@ async function twoCurrencies() {
   }
   const creditA = await currencyFor(a, "ELM");
   const creditB = await currencyFor(b, "BIRCH");
-  return { a, b, council: parts.circle, seats, creditA, creditB };
+  return { a, b, council: council.target as string, seats, creditA, creditB };
 }
 
 type World = Awaited<ReturnType<typeof twoCurrencies>>;

@@ -2,20 +2,12 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { findEvent } from "../../client/events.js";
-import {
-  CHARTER_HASH,
-  TEST_MANDATE_RULES,
-  TEST_RULES,
-  circleFixtures,
-  mandateSpec,
-  type CircleWorld,
-} from "../fixtures/circles.js";
+import { circleFixtures, mandateSpec } from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { time } = networkHelpers;
-const { circleWorld, createCircle, decide, grantByDecision } = circleFixtures(connection);
+const { circleWorld, grantByDecision, secondCircle, foundCouncil } = circleFixtures(connection);
 
 const DAY = 86_400;
 
@@ -32,29 +24,10 @@ async function as(address: string): Promise<HardhatEthersSigner> {
  */
 async function councilCurrency() {
   const a = await circleWorld();
+  const b = await secondCircle(a);
+  const { council, seats } = await foundCouncil(a, "Market council", { openJoin: true });
   const signers = await ethers.getSigners();
-  const bFounders = signers.slice(6, 12);
-  const b: CircleWorld = {
-    ...a,
-    ...(await createCircle(a.registry, bFounders, { ...TEST_RULES }, "Birch")),
-    founders: bFounders,
-  };
-  await time.increase(1);
-  const found = a.registry.interface.encodeFunctionData("createCouncil", [
-    { name: "Market council", charterHash: CHARTER_HASH, charterURI: "", openJoin: true },
-    { ...TEST_RULES, minMembers: 1 },
-    TEST_MANDATE_RULES,
-  ]);
-  const founded = await (
-    await decide(a, [{ target: a.registry.target as string, data: found }], "Found the market council")
-  ).wait();
-  const parts = findEvent(a.registry.interface, founded!.logs, "CouncilCreated")!.args.parts as {
-    circle: string;
-    membership: string;
-  };
-  const council = await ethers.getContractAt("Circle", parts.circle);
-  const seats = await ethers.getContractAt("CouncilSeats", parts.membership);
-  const asCouncil = await as(parts.circle);
+  const asCouncil = await as(council.target as string);
   const asA = await as(a.circle.target as string);
   const asB = await as(b.circle.target as string);
   await seats.connect(asB).requestSeat();
@@ -63,7 +36,7 @@ async function councilCurrency() {
   const bDelegate = await grantByDecision(b, mandateSpec(role, DAY), b.founders[1]!.address);
 
   const factory = await ethers.deployContract("CreditFactory", [await a.registry.getAddress()]);
-  const predicted = await factory.currencyOf(parts.circle);
+  const predicted = await factory.currencyOf(council.target);
   await factory.connect(asCouncil).createCurrency("Market hours", "MKT", 0, 100n, 200n);
   const councilRituals = await ethers.getContractAt("CircleRituals", await council.rituals());
   await councilRituals.connect(asCouncil).addRoleModule(predicted);

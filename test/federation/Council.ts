@@ -3,7 +3,6 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { findEvent } from "../../client/events.js";
-import type { Circle, CircleRituals, CouncilSeats, Mandates } from "../../typechain-types/index.js";
 import {
   CHARTER_HASH,
   ProposalState,
@@ -14,12 +13,19 @@ import {
   mandateSpec,
   roleId,
   type CircleWorld,
+  type CouncilWorld,
 } from "../fixtures/circles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { time } = networkHelpers;
-const { circleWorld, createCircle, decide, grantByDecision } = circleFixtures(connection);
+const {
+  circleWorld,
+  createCircle,
+  decide,
+  grantByDecision,
+  foundCouncil: foundCouncilWith,
+} = circleFixtures(connection);
 
 const DAY = 86_400;
 /**
@@ -28,12 +34,7 @@ const DAY = 86_400;
  */
 const COUNCIL_RULES = { ...TEST_RULES, minMembers: 1, maxMembers: 8, votingPeriod: 3 * 3_600, charterTerm: 10 * DAY };
 
-interface Council {
-  council: Circle;
-  seats: CouncilSeats;
-  mandates: Mandates;
-  rituals: CircleRituals;
-}
+type Council = CouncilWorld;
 
 /** A circle's delegate to a council: the member holding the circle's mandate for the council's delegate role. */
 interface Delegate {
@@ -42,23 +43,9 @@ interface Delegate {
   mandateId: bigint;
 }
 
-/** Has `world` found a council by its own decision. */
-async function foundCouncil(world: CircleWorld, name: string, openJoin = false): Promise<Council> {
-  const { registry } = world;
-  const data = registry.interface.encodeFunctionData("createCouncil", [
-    { name, charterHash: CHARTER_HASH, charterURI: `ipfs://${name}`, openJoin },
-    COUNCIL_RULES,
-    TEST_MANDATE_RULES,
-  ]);
-  const receipt = await (await decide(world, [{ target: registry.target as string, data }], `Found ${name}`)).wait();
-  const created = findEvent(registry.interface, receipt!.logs, "CouncilCreated")!;
-  const parts = created.args.parts as { circle: string; membership: string; mandates: string; rituals: string };
-  return {
-    council: await ethers.getContractAt("Circle", parts.circle),
-    seats: await ethers.getContractAt("CouncilSeats", parts.membership),
-    mandates: await ethers.getContractAt("Mandates", parts.mandates),
-    rituals: await ethers.getContractAt("CircleRituals", parts.rituals),
-  };
+/** Has `world` found a council by its own decision, under the council rules above. */
+function foundCouncil(world: CircleWorld, name: string, openJoin = false): Promise<Council> {
+  return foundCouncilWith(world, name, { openJoin, rules: COUNCIL_RULES, charterURI: `ipfs://${name}` });
 }
 
 /**
