@@ -33,8 +33,12 @@ export interface CapFacts {
   /** Role-module hooks that failed (ran out of their stipend) in the measured hard reset and leave. */
   resetHookFailures: number;
   leaveHookFailures: number;
-  /** Mandates the measured hard reset ended. */
+  /** Mandates the measured hard reset ended, and the open proposals it reported cancelled (`ProposalCanceled`). */
   resetEnded: number;
+  resetCanceled: number;
+  /** Open proposals the measured drop scan went over, and how many it dropped as finished. */
+  dropScanned: number;
+  dropDropped: number;
   /** Candidates the measured draw tried before the one it picked (the pool size minus one at the cap). */
   drawTried: number;
   /** Seats that counted in the measured council proposal, and the fewest members any of their circles had. */
@@ -54,10 +58,32 @@ const MAX_PAGE_SIZE = 100;
 const MAX_ADMITTED = 8;
 const MAX_BATCH = 32;
 const MAX_FLOW_EDGES = 64;
+const MAX_OPEN_PER_PROPOSER = 16;
+const MAX_OPEN_PROPOSALS = MAX_OPEN_PER_PROPOSER * MEMBER_CAP;
 
 async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
   const receipt = await (await tx).wait();
   if (!receipt) throw new Error("no receipt");
+  return receipt.gasUsed;
+}
+
+/**
+ * The gas a transaction that reverts used: sent with an explicit gas limit, so it is mined rather than refused at
+ * estimation. The node may throw when it is mined; it is then the last transaction of the latest block.
+ */
+async function revertedGas(
+  ethers: HardhatEthers,
+  tx: Promise<ContractTransactionResponse>,
+  to: string,
+): Promise<bigint> {
+  let hash: string | undefined;
+  try {
+    hash = (await tx).hash;
+  } catch {
+    hash = (await ethers.provider.getBlock("latest"))?.transactions.at(-1);
+  }
+  const receipt = hash ? await ethers.provider.getTransactionReceipt(hash) : null;
+  if (!receipt || receipt.status !== 0 || receipt.to !== to) throw new Error("the refused transaction was not mined");
   return receipt.gasUsed;
 }
 
@@ -83,6 +109,9 @@ export async function benchCaps(
     resetHookFailures: 0,
     leaveHookFailures: 0,
     resetEnded: 0,
+    resetCanceled: 0,
+    dropScanned: 0,
+    dropDropped: 0,
     drawTried: 0,
     seatsCounted: 0,
     smallestSeat: 0,
@@ -201,6 +230,19 @@ export async function benchCaps(
   // Four live mandates for each of eight members: 32, the cap.
   const fourEach = (holders: string[]) => Array.from({ length: MAX_LIVE_MANDATES }, (_, i) => holders[i % 8]!);
 
+  // Sixteen open no-op proposals (a call to the circle with empty calldata, distinct descriptions) from each of the
+  // 32 members: 512, the open-proposal cap (`CircleRituals.MAX_OPEN_PROPOSALS`). No bound would refuse, so none of
+  // these proposals scans the list.
+  async function fillOpenProposals(c: Founded, tag: string) {
+    for (let k = 0; k < MAX_OPEN_PER_PROPOSER; ++k) {
+      for (const [i, m] of members.entries()) {
+        await gasOf(c.circle.connect(m).propose([c.address], [0n], ["0x"], `${tag} proposal ${i}.${k}`));
+      }
+    }
+    const open = (await c.rituals.openProposals()).length;
+    if (open !== MAX_OPEN_PROPOSALS) throw new Error(`${open} open proposals, not ${MAX_OPEN_PROPOSALS}`);
+  }
+
   // --- Founding: one token, checkpoint and set entry per founder, one consent checked per founder but the sender ----
   const reset = await found(addresses);
   rows.push({
@@ -241,6 +283,16 @@ export async function benchCaps(
       view: true,
     });
   }
+  await fillOpenProposals(reset, "reset");
+  if (all) {
+    rows.push({
+      loop: "CircleRituals.openProposals",
+      cap: "512 open proposals (`CircleRituals.MAX_OPEN_PROPOSALS`)",
+      transaction: "view at 512 open proposals",
+      gas: await reset.rituals.openProposals.estimateGas(),
+      view: true,
+    });
+  }
   const rituals = await ethers.getContractAt("CircleRituals", await reset.circle.rituals());
   for (const m of members.slice(0, -1)) await gasOf(rituals.connect(m).signalReset());
   // An explicit gas limit, the cap itself: gas estimation refuses a transaction whose inner calls run out of gas,
@@ -250,10 +302,14 @@ export async function benchCaps(
   facts.resetEnded = resetReceipt.logs.filter(
     (log) => log.topics[0] === reset.mandates.interface.getEvent("MandateEnded").topicHash,
   ).length;
+  facts.resetCanceled = resetReceipt.logs.filter(
+    (log) => log.topics[0] === reset.circle.interface.getEvent("ProposalCanceled").topicHash,
+  ).length;
   rows.push({
-    loop: "Signals.record + Mandates.onCircleReset (with MandatesBase._end) + CircleRituals.notifyRoleModules",
-    cap: "31 earlier signals (`MEMBER_CAP`), 32 live mandates (`MandatesBase.MAX_LIVE_MANDATES`), 8 modules × 200k stipend (`CircleRituals.MAX_ROLE_MODULES`, `Circle.HOOK_GAS`)",
-    transaction: "`CircleRituals.signalReset`, the 32nd signal: hard reset, every module burning its stipend",
+    loop: "Signals.record + CircleRituals.takeOpenProposals + Circle._reset's `ProposalCanceled` events + Mandates.onCircleReset (with MandatesBase._end) + CircleRituals.notifyRoleModules",
+    cap: "31 earlier signals (`MEMBER_CAP`), 512 open proposals (`CircleRituals.MAX_OPEN_PROPOSALS`: 16 per member, `MAX_OPEN_PER_PROPOSER`), 32 live mandates (`MandatesBase.MAX_LIVE_MANDATES`), 8 modules × 200k stipend (`CircleRituals.MAX_ROLE_MODULES`, `CircleRituals.HOOK_GAS`)",
+    transaction:
+      "`CircleRituals.signalReset`, the 32nd signal: hard reset cancelling 512 open proposals, ending 32 mandates, every module burning its stipend",
     gas: resetReceipt.gasUsed,
   });
 
@@ -449,6 +505,36 @@ export async function benchCaps(
       gas: await badges.roleHistory.estimateGas(ethers.id("clerk"), 0, MAX_PAGE_SIZE),
       view: true,
     });
+  }
+
+  if (all) {
+    // --- Open proposals: the drop scan over 512, refused while all are open, then dropping all 512 once finished ----
+    const open = await found(addresses);
+    await time.increase(1); // proposers must have been members a second ago
+    await fillOpenProposals(open, "scan");
+    const proposer = members[0]!;
+    const propose17th = (tag: string, gasLimit?: bigint) =>
+      open.circle
+        .connect(proposer)
+        .propose([open.address], [0n], ["0x"], `scan proposal 0.${tag}`, gasLimit ? { gasLimit } : {});
+    rows.push({
+      loop: "CircleRituals.proposalMade (CircleRituals._dropFinished, nothing to drop)",
+      cap: "512 open proposals (`CircleRituals.MAX_OPEN_PROPOSALS`), the proposer at 16 (`MAX_OPEN_PER_PROPOSER`)",
+      transaction:
+        "`Circle.propose`, a member's 17th while all 512 are open: the scan finds none finished and the proposal is refused (`CircleRitualsTooManyOpenProposals`)",
+      gas: await revertedGas(ethers, propose17th("refused", TX_GAS_CAP), open.address),
+    });
+    // Past the voting period with no votes, all 512 are defeated: the 17th proposal (also the 513th) drops them all.
+    await time.increase(rules.votingDelay + rules.votingPeriod + 1);
+    facts.dropScanned = (await open.rituals.openProposals()).length;
+    rows.push({
+      loop: "CircleRituals.proposalMade (CircleRituals._dropFinished, every entry dropped)",
+      cap: "512 open proposals (`CircleRituals.MAX_OPEN_PROPOSALS`), the proposer at 16 (`MAX_OPEN_PER_PROPOSER`)",
+      transaction:
+        "`Circle.propose`, a member's 17th and the circle's 513th after all 512 finished: the scan drops all 512",
+      gas: await gasOf(propose17th("accepted")),
+    });
+    facts.dropDropped = facts.dropScanned + 1 - (await open.rituals.openProposals()).length;
   }
 
   // --- Council: a proposal counts 32 seats that count --------------------------------------------------------------

@@ -578,8 +578,9 @@ ${growthTable.join("\n")}
 
 A hard reset grows linearly with the live mandates it ends (one ended mandate and its event each). At the cap of
 ${MAX_LIVE} live mandates it stays ${resetAtCap} gas, far under the 16,777,216 gas one transaction may use (EIP-7825), so no
-number of mandates can make a reset impossible; the cap itself is what keeps it there (see Loop caps, with role
-modules that burn their whole stipend).
+number of mandates can make a reset impossible; the cap itself is what keeps it there (see Loop caps, where the
+heaviest reset also cancels the most open proposals a circle can hold, 512, and role modules burn their whole
+stipend).
 
 A council proposal counts the seats that count when it is made (for each seat: the member circle's checkpointed
 member count a second ago, at least 3, a look-up of its delegate mandate, and its probation end), so its cost grows

@@ -19,11 +19,17 @@ describe("loop caps", function () {
     ({ rows, facts } = await benchCaps(ethers, networkHelpers));
   });
 
-  it("fills each loop to its cap: a reset ends 32 mandates, 8 role modules burn their whole stipend, a draw tries 32", function () {
+  it("fills each loop to its cap: a reset cancels 512 open proposals and ends 32 mandates, 8 role modules burn their whole stipend, a draw tries 32", function () {
+    expect(facts.resetCanceled).to.equal(512);
     expect(facts.resetEnded).to.equal(32);
     expect(facts.resetHookFailures).to.equal(8);
     expect(facts.leaveHookFailures).to.equal(8);
     expect(facts.drawTried).to.equal(31);
+  });
+
+  it("fills the open-proposal drop scan to its cap: a 17th proposal scans 512 open proposals and, once they finished, drops all 512", function () {
+    expect(facts.dropScanned).to.equal(512);
+    expect(facts.dropDropped).to.equal(512);
   });
 
   it("fills the council and vouching loops under the seat and vouching rules: 32 seats of circles of 3 count, a vouch offers 31", function () {
