@@ -141,7 +141,7 @@ say(
 
 await time.increaseTo((await circle.proposalDeadline(proposalId)) + 1n);
 say(
-  `Voting closes. State: ${await stateOf(circle, proposalId)} (quorum ${await circle.quorum(await circle.proposalElectorateTimepoint(proposalId))}).`,
+  `Voting closes. State: ${await stateOf(circle, proposalId)} (quorum ${await circle.quorum(await circle.proposalSnapshot(proposalId))}).`,
 );
 await (await circle.connect(fay.signer).execute(targets, [0n], [admitGus], ethers.id(description))).wait();
 say(

@@ -25,10 +25,12 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 ///   before a decision lands; here exit is immediate and costs nothing ({CircleMembership-leave}), voting delay
 ///   gives notice, and any `resetThreshold` members can cancel every pending or succeeded proposal with a hard
 ///   reset. A second contract holding the circle's assets would add a trust boundary and no protection.
-/// - Electorate: a proposal counts the members as they were the second before it was made
-///   ({proposalElectorateTimepoint}), not when voting opens, so admitting allies during the voting delay cannot
-///   swing a vote. A voter must also still be a member when voting. The quorum base is the same electorate.
-///   `proposalSnapshot` keeps its IGovernor meaning (when voting opens).
+/// - Electorate: a proposal counts the members as they were the second before it was made, not when voting opens,
+///   so admitting allies during the voting delay cannot swing a vote. A voter must also still be a member when
+///   voting. The quorum base is the same electorate. `proposalSnapshot` is that timepoint, so an IGovernor client
+///   reading `getVotes(account, proposalSnapshot(id))` sees exactly the weight the circle counts (a member admitted
+///   during the voting delay reads 0); voting still opens after the voting delay ({proposalVotingOpensAt}, and
+///   `state` reads Pending until then).
 /// - Hard reset is O(1) for the circle's state: it ends an epoch and records when, and every proposal of that epoch
 ///   that was open at that moment (pending, active, or succeeded and not expired) reads as Canceled for good. The
 ///   `ProposalCanceled` events that report them come from the rituals' bounded list of open proposals (at most
@@ -64,6 +66,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint32 quorumVotes;
         // The end of its execution window, fixed when made: a later rule change cannot revive an expired decision.
         uint48 expiresAt;
+        // When voting opens (the Governor's own vote start; the snapshot is `electorateAt`).
+        uint48 opensAt;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Circle
@@ -249,7 +253,12 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
-    function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256) {
+    function proposalVotingOpensAt(uint256 proposalId) external view returns (uint256) {
+        return _circleStorage().proposals[proposalId].opensAt;
+    }
+
+    /// @notice The timepoint whose votes count for a proposal: the second before it was made (not when voting opens).
+    function proposalSnapshot(uint256 proposalId) public view override returns (uint256) {
         return _circleStorage().proposals[proposalId].electorateAt;
     }
 
@@ -299,6 +308,10 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// expired at that moment keeps that state, exactly as the `ProposalCanceled` events of the reset report.
     function state(uint256 proposalId) public view override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
+        CircleStorage storage $ = _circleStorage();
+        ProposalMeta storage meta = $.proposals[proposalId];
+        // The snapshot is the electorate's timepoint, before voting opens: the voting delay still holds.
+        if (current == ProposalState.Active && clock() <= meta.opensAt) current = ProposalState.Pending;
         if (
             current != ProposalState.Pending &&
             current != ProposalState.Active &&
@@ -307,8 +320,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         ) {
             return current;
         }
-        CircleStorage storage $ = _circleStorage();
-        ProposalMeta storage meta = $.proposals[proposalId];
         uint64 epoch = meta.epoch;
         uint256 expiresAt = meta.expiresAt;
         if (epoch < $.resetEpoch) {
@@ -342,7 +353,8 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             electorateAt: electorateAt,
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent)),
-            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow)
+            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow),
+            opensAt: uint48(clock() + $.rules.votingDelay)
         });
         // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
         // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the

@@ -165,8 +165,8 @@ interface ICircle is ICircleRules {
     /// @param proposalId The proposal.
     function proposalEpoch(uint256 proposalId) external view returns (uint64);
 
-    /// @notice The timepoint at which a proposal's electorate (who may vote, and the quorum base) was fixed: the
-    /// second before it was made.
+    /// @notice When voting on a proposal opens: the end of its voting delay. (Its `proposalSnapshot`, the timepoint
+    /// whose members vote and make the quorum base, is the second before it was made.)
     /// @param proposalId The proposal.
-    function proposalElectorateTimepoint(uint256 proposalId) external view returns (uint256);
+    function proposalVotingOpensAt(uint256 proposalId) external view returns (uint256);
 }

@@ -452,9 +452,9 @@ export async function proposeInCircle(
 
 /** When voting on a proposal opens and closes. */
 export async function schedule(c: Connection, circle: Address, proposalId: bigint) {
-  const read = (functionName: "proposalSnapshot" | "proposalDeadline") =>
+  const read = (functionName: "proposalVotingOpensAt" | "proposalDeadline") =>
     c.publicClient.readContract({ address: circle, abi: circleAbi, functionName, args: [proposalId] });
-  const [opens, closes] = await Promise.all([read("proposalSnapshot"), read("proposalDeadline")]);
+  const [opens, closes] = await Promise.all([read("proposalVotingOpensAt"), read("proposalDeadline")]);
   return { circle, proposalId, votingOpensAt: iso(opens), votingClosesAt: iso(closes) };
 }
 
@@ -477,7 +477,7 @@ export async function proposalState(c: Connection, circle: Address, proposalId: 
   const electorateAt = await c.publicClient.readContract({
     address: circle,
     abi: circleAbi,
-    functionName: "proposalElectorateTimepoint",
+    functionName: "proposalSnapshot",
     args: [proposalId],
   });
   if (electorateAt === 0n) throw new CliError(`There is no proposal ${proposalId} in ${circle}.`);

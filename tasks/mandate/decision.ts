@@ -81,7 +81,7 @@ export async function proposeDecision(
   });
   const { hash: transaction } = await send(c, wallet, request);
   const [starts, ends] = await Promise.all([
-    c.publicClient.readContract({ ...read, functionName: "proposalSnapshot", args: [proposalId] }),
+    c.publicClient.readContract({ ...read, functionName: "proposalVotingOpensAt", args: [proposalId] }),
     c.publicClient.readContract({ ...read, functionName: "proposalDeadline", args: [proposalId] }),
   ]);
   return {

@@ -79,7 +79,7 @@ describe("Circle", function () {
     it("is Defeated without quorum, and Succeeded once quorum is met", async function () {
       const { circle, founders, id } = await networkHelpers.loadFixture(worldWithProposal);
       // Six members at 50%: three votes (for or abstain) make quorum.
-      const electorate = await circle.proposalElectorateTimepoint(id);
+      const electorate = await circle.proposalSnapshot(id);
       expect(await circle.quorum(electorate)).to.equal(3n);
       await openVoting(circle);
       await circle.connect(founders[0]!).castVote(id, Vote.For);
@@ -164,7 +164,7 @@ describe("Circle", function () {
       await openVoting(circle);
       await expect(circle.connect(newcomer).castVote(laterId, Vote.For)).to.emit(circle, "VoteCast");
       // Seven members now: quorum at 50% rounds down to three.
-      expect(await circle.quorum(await circle.proposalElectorateTimepoint(laterId))).to.equal(3n);
+      expect(await circle.quorum(await circle.proposalSnapshot(laterId))).to.equal(3n);
     });
 
     it("refuses a vote from a member admitted during the voting delay", async function () {
@@ -198,8 +198,43 @@ describe("Circle", function () {
         .to.be.revertedWithCustomError(circle, "CircleNotInElectorate")
         .withArgs(targetId, newcomer.address);
       // The quorum base is the old six, not seven.
-      expect(await circle.quorum(await circle.proposalElectorateTimepoint(targetId))).to.equal(3n);
+      expect(await circle.quorum(await circle.proposalSnapshot(targetId))).to.equal(3n);
       await expect(circle.connect(founders[2]!).castVote(targetId, Vote.For)).to.emit(circle, "VoteCast");
+    });
+
+    it("tells IGovernor clients the weight it counts: a member admitted during the voting delay has none at the snapshot", async function () {
+      const { circle, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
+      const newcomer = outsiders[0]!;
+      const target = proposal([{ target: await circle.getAddress(), data: "0x" }], "Decided by the old circle");
+      const targetId = await propose(circle, founders[1]!, target);
+      const madeAt = BigInt(await time.latest());
+      // The snapshot is the second before the proposal; voting still opens after the voting delay.
+      expect(await circle.proposalSnapshot(targetId)).to.equal(madeAt - 1n);
+      expect(await circle.proposalVotingOpensAt(targetId)).to.equal(madeAt + BigInt(TEST_RULES.votingDelay));
+      expect(await circle.state(targetId)).to.equal(ProposalState.Pending);
+      await expect(circle.connect(founders[0]!).castVote(targetId, Vote.For)).to.be.revertedWithCustomError(
+        circle,
+        "GovernorUnexpectedProposalState",
+      );
+      // Admitted during the delay (as the circle's decision would), the newcomer reads 0 where a client looks.
+      await membership.connect(newcomer).requestAdmission();
+      await networkHelpers.impersonateAccount(await circle.getAddress());
+      await networkHelpers.setBalance(await circle.getAddress(), 10n ** 18n);
+      const asCircle = await ethers.getSigner(await circle.getAddress());
+      await membership.connect(asCircle).admit(newcomer.address);
+      await time.increaseTo(await circle.proposalVotingOpensAt(targetId));
+      expect(await circle.state(targetId)).to.equal(ProposalState.Pending);
+      await time.increase(1);
+      expect(await circle.state(targetId)).to.equal(ProposalState.Active);
+      const snapshot = await circle.proposalSnapshot(targetId);
+      expect(await circle.getVotes(newcomer.address, snapshot)).to.equal(0n);
+      expect(await circle.getVotes(founders[0]!.address, snapshot)).to.equal(1n);
+      await expect(circle.connect(newcomer).castVote(targetId, Vote.For))
+        .to.be.revertedWithCustomError(circle, "CircleNotInElectorate")
+        .withArgs(targetId, newcomer.address);
+      await expect(circle.connect(founders[0]!).castVote(targetId, Vote.For))
+        .to.emit(circle, "VoteCast")
+        .withArgs(founders[0]!.address, targetId, Vote.For, 1n, "");
     });
 
     it("refuses a vote from someone who left, and from someone who was never a member", async function () {

@@ -221,7 +221,7 @@ describe("CircleMembership", function () {
       expect(await membership.getVotes(leaver.address)).to.equal(0n);
       expect(await membership.members()).to.not.include(leaver.address);
       // The proposal's electorate is still the six who were there when it was made.
-      expect(await circle.quorum(await circle.proposalElectorateTimepoint(open))).to.equal(3n);
+      expect(await circle.quorum(await circle.proposalSnapshot(open))).to.equal(3n);
       await expect(membership.connect(leaver).leave())
         .to.be.revertedWithCustomError(membership, "CircleMembershipNotMember")
         .withArgs(leaver.address);

@@ -72,7 +72,7 @@ describe("Circle rules", function () {
     await closeVoting(circle, openId);
     // Three of six met the old 50% quorum; under the new 100% rule it would have been defeated.
     expect(await circle.state(openId)).to.equal(ProposalState.Succeeded);
-    expect(await circle.quorum(await circle.proposalElectorateTimepoint(openId))).to.equal(6n);
+    expect(await circle.quorum(await circle.proposalSnapshot(openId))).to.equal(6n);
   });
 
   it("blocks admissions, removing no one, when the maximum drops below the member count", async function () {

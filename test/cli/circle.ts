@@ -334,7 +334,7 @@ describe("circle tasks (the CLI's circle governance)", function () {
       });
       expect(made.description).to.equal(`Admit ${newcomer}`);
       expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Pending);
-      expect(made.votingOpensAt).to.equal(iso(await w.circleContract.proposalSnapshot(made.proposalId)));
+      expect(made.votingOpensAt).to.equal(iso(await w.circleContract.proposalVotingOpensAt(made.proposalId)));
       await time.increase(TEST_RULES.votingDelay + 1);
       for (const from of w.founder.slice(0, 3)) {
         await voteOnProposal(w.c, {

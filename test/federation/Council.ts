@@ -269,7 +269,7 @@ describe("Council", function () {
         )
       ).wait();
       const id = await water.council.hashProposal([calls[0]!.target], [0n], ["0x"], ethers.id(text));
-      expect(await water.council.quorum(await water.council.proposalElectorateTimepoint(id))).to.equal(0n);
+      expect(await water.council.quorum(await water.council.proposalSnapshot(id))).to.equal(0n);
       await time.increase(COUNCIL_RULES.votingDelay + 1);
       // A vacant seat cannot open proposals either.
       await networkHelpers.impersonateAccount(b.circle.target as string);
@@ -387,7 +387,7 @@ describe("Council", function () {
         calls.map((x) => x.data),
         ethers.id(text),
       );
-      expect(await open.council.quorum(await open.council.proposalElectorateTimepoint(id))).to.equal(0n);
+      expect(await open.council.quorum(await open.council.proposalSnapshot(id))).to.equal(0n);
       await time.increase(COUNCIL_RULES.votingDelay + 1);
       for (const sybil of sybils) {
         await expect(open.council.connect(sybil.asCircle).castVote(id, Vote.Against))

@@ -90,7 +90,7 @@ abstract contract GovernorWatch is Handler {
             t.values = values;
             t.calldatas = calldatas;
             t.descriptionHash = keccak256(bytes(description));
-            t.electorateAt = governor.proposalElectorateTimepoint(id);
+            t.electorateAt = governor.proposalSnapshot(id);
             t.quorum = _independentQuorum(t.electorateAt);
             t.ref = ref;
             t.lastState = governor.state(id);
