@@ -1,7 +1,8 @@
 /**
  * @commonweal/client: the contracts' `as const` ABIs and typed viem helpers for apps, wallets and scripts. Needs only
- * viem (a peer dependency), never the Hardhat runtime, and runs in browsers and in Node. The deployment records,
- * which are read from files, are in the Node-only entry `@commonweal/client/node`.
+ * viem (a peer dependency), never the Hardhat runtime, and runs in browsers and in Node. The addresses of public
+ * networks ship here (`knownDeployments`); local deployment records, which are read from files, are read by the
+ * Node-only entry `@commonweal/client/node`.
  *
  * @example
  * import { circleRegistryAbi, listCircles, readCircle } from "@commonweal/client";
@@ -18,5 +19,6 @@ export * from "./events.js";
 export * from "./founding.js";
 export * from "./income.js";
 export * from "./mandates.js";
+export * from "./networks.js";
 export * from "./pathfinder.js";
 export * from "./rules.js";

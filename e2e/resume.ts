@@ -15,6 +15,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 import {
@@ -88,7 +89,7 @@ describe("a deployment killed halfway on a local node", function () {
   let client: PublicClient;
   let deployer: ChildProcess | undefined;
   const deploymentId = `e2e-resume-${process.pid}`;
-  const deploymentDir = join("deploy", "deployments", deploymentId);
+  const deploymentDir = fileURLToPath(new URL(`../deploy/deployments/${deploymentId}`, import.meta.url));
   const journalPath = join(deploymentDir, "journal.jsonl");
   const addressesPath = join(deploymentDir, "deployed_addresses.json");
   let started = 0;

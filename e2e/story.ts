@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 import { createPublicClient, getAddress, http, parseEther, type Address, type PublicClient } from "viem";
@@ -41,7 +42,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
     let node: RunningNode | undefined;
     let client: PublicClient;
     const deploymentId = `e2e-${name.replace(" ", "-")}-${process.pid}`;
-    const deploymentDir = join("deploy", "deployments", deploymentId);
+    const deploymentDir = fileURLToPath(new URL(`../deploy/deployments/${deploymentId}`, import.meta.url));
     const cli = (...args: string[]) => hardhat(node!, deploymentId, args);
     // Ignition asks before deploying to a chain it does not know as local (anvil's 31338): answer yes.
     const deployCli = (...args: string[]) => hardhat(node!, deploymentId, args, "y\n");

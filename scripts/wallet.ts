@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   if (given !== undefined && !isAddress(given, { strict: false })) {
     throw new WalletError(`COMMONWEAL_REGISTRY "${given}" is not an address (0x and 40 hex digits).`);
   }
-  const registry: Address = given ?? readDeployment(chainId, DEPLOYMENTS).registry;
+  const registry: Address = given ?? readDeployment(chainId, { folder: DEPLOYMENTS }).registry;
 
   const balance = await client.getBalance({ address: account.address });
   console.log(`Wallet ${account.address} on chain ${chainId} (${url}): ${formatEther(balance)} ETH`);

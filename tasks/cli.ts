@@ -2,6 +2,8 @@
  * What every Commonweal task shares: checking input before anything is sent, printing for people or for scripts
  * (`--json`), and failing with one readable sentence and a non-zero exit code.
  */
+import { fileURLToPath } from "node:url";
+
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import {
   getAddress,
@@ -79,6 +81,9 @@ export function explain(error: unknown): string {
 /** A wallet that can sign: one of the network's configured accounts. */
 export type Wallet = WalletClient<Transport, Chain, Account>;
 
+/** This project's Ignition records, found from the repository's root whatever the current folder. */
+const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
+
 /** What a task needs of the network: viem clients, the chain id, the deployment record, and a signer. */
 export interface Connection {
   publicClient: PublicClient;
@@ -104,7 +109,8 @@ export function connection(publicClient: PublicClient, wallets: readonly Wallet[
     wallets,
     chainId,
     // COMMONWEAL_DEPLOYMENT_ID selects a deployment made with `ignition deploy --deployment-id <id>`.
-    deployment: () => readDeployment(chainId, undefined, process.env.COMMONWEAL_DEPLOYMENT_ID || undefined),
+    deployment: () =>
+      readDeployment(chainId, { folder: DEPLOYMENTS, deploymentId: process.env.COMMONWEAL_DEPLOYMENT_ID || undefined }),
     wallet(from) {
       if (from === undefined) {
         const first = wallets[0];

@@ -1,9 +1,21 @@
-// The client package as an app sees it: a separate project in the system's temp folder that depends on
-// `@commonweal/client` by path, compiles against its built declarations with strict TypeScript (a deliberately
-// wrong file must fail), and runs compiled against a node over HTTP JSON-RPC. The node is this test's in-process
+// The client package as an app gets it: `npm pack` in client/ (its prepack builds it), then a fresh project in the
+// system's temp folder ("type": "module") installs the tarball and viem (a peer dependency: one copy), compiles against
+// the package's declarations with strict TypeScript under both `nodenext` and `bundler` module resolution (a
+// deliberately wrong file must fail, line by line, under both), and runs compiled against a node over HTTP JSON-RPC,
+// finding the registry through `readDeployment` in a folder of records it names. The node is this test's in-process
 // Hardhat network, served on a free local port; the example wallet script (scripts/wallet.ts) runs against it too.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,6 +40,7 @@ import {
   voteRequest,
   type Proposal,
 } from "../../client/index.js";
+import { DEPLOYED } from "../../client/networks.js";
 import CirclesModule from "../../deploy/modules/Circles.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -110,6 +123,8 @@ const CONSUMER = `import {
   readCircle,
   type Address,
 } from "@commonweal/client";
+import { readDeployment } from "@commonweal/client/node";
+import { fileURLToPath } from "node:url";
 import { createPublicClient, createWalletClient, http, zeroHash } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
@@ -122,12 +137,15 @@ const env = (name: string): string => {
   if (!value) throw new Error(name + " is not set");
   return value;
 };
-const registry = env("COMMONWEAL_REGISTRY") as Address;
 const founders = env("COMMONWEAL_FOUNDERS").split(",") as Address[];
 const account = privateKeyToAccount(env("COMMONWEAL_PRIVATE_KEY") as Address);
 const transport = http(env("COMMONWEAL_RPC_URL"));
 const publicClient = createPublicClient({ chain: hardhat, transport, pollingInterval: 50 });
 const walletClient = createWalletClient({ chain: hardhat, transport, account });
+// This project's own records, named from this module (never from the current folder).
+const records = fileURLToPath(new URL("../records", import.meta.url));
+const { registry } = readDeployment(await publicClient.getChainId(), { folder: records });
+type _registry = Expect<Equal<typeof registry, Address>>;
 
 const before = await publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" });
 const rules = await publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "defaultRules" });
@@ -194,6 +212,7 @@ const flow = findPaymentFlow(
 const json = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 console.log(
   json({
+    registry,
     before,
     after: await publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" }),
     created,
@@ -207,6 +226,7 @@ console.log(
 
 /** Wrong uses, one per line, each marked: every marked line (and no other) must fail to type-check. */
 const WRONG = `import { circleRegistryAbi, describeError, findPaymentFlow, readCircle, voteRequest, type Address } from "@commonweal/client";
+import { readDeployment } from "@commonweal/client/node";
 import { createPublicClient, http } from "viem";
 
 const client = createPublicClient({ transport: http() });
@@ -219,8 +239,16 @@ await readCircle(client, "garden"); // WRONG: not an address
 findPaymentFlow(new Map(), new Map(), registry, registry, 5); // WRONG: amounts are bigints
 describeError(42, []); // WRONG: error names are strings
 voteRequest(registry, 1n, 3); // WRONG: support is 0, 1 or 2
+readDeployment(31337, "deploy/deployments"); // WRONG: the folder is named as { folder }
+readDeployment(31337, { folder: "records" }).registri; // WRONG: no such contract
 console.log(count, size);
 `;
+
+/** Each module resolution a consumer may use: its config for the consumer and for the wrong file. */
+const RESOLUTIONS = [
+  ["nodenext", "tsconfig.json", "tsconfig.wrong.json"],
+  ["bundler", "tsconfig.bundler.json", "tsconfig.wrong.bundler.json"],
+] as const;
 
 describe("client package (@commonweal/client) in a consumer project", function () {
   let project: string;
@@ -229,11 +257,19 @@ describe("client package (@commonweal/client) in a consumer project", function (
   let registry: Address;
   let founders: Address[];
 
+  let packed: string;
+  let tarball: string;
+  let checks: Record<string, Run>;
+
   before(async function () {
     this.timeout(300_000);
-    // The package's built entry points, as a consumer gets them (incremental: quick when `npm run build` ran).
-    const built = await tsc(join(ROOT, "client/tsconfig.json"), ROOT);
-    expect(built.code, built.stdout + built.stderr).to.equal(0);
+    // The package as npm publishes it: `npm pack` runs its prepack, which builds dist/ (incremental: quick when
+    // `npm run build` ran).
+    packed = mkdtempSync(join(tmpdir(), "commonweal-pack-"));
+    const pack = await run("npm", ["pack", "--json", "--pack-destination", packed], { cwd: join(ROOT, "client") });
+    expect(pack.code, pack.stdout + pack.stderr).to.equal(0);
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    tarball = join(packed, filename);
 
     const deployed = await ignition.deploy(CirclesModule);
     registry = getAddress(await deployed.registry.getAddress());
@@ -246,26 +282,46 @@ describe("client package (@commonweal/client) in a consumer project", function (
         version: string;
       }
     ).version;
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify(
-        {
-          name: "commonweal-consumer",
-          private: true,
-          type: "module",
-          dependencies: { "@commonweal/client": `file:${join(ROOT, "client")}`, viem: viemVersion },
-          devDependencies: { "@types/node": "*" },
-        },
-        null,
-        2,
+    const manifest = (dependencies: Record<string, string>) =>
+      writeFileSync(
+        join(project, "package.json"),
+        JSON.stringify({ name: "commonweal-consumer", private: true, type: "module", dependencies }, null, 2),
+      );
+    // A real install of the tarball, offline (the package depends on nothing but its peer). viem, the peer, is the
+    // repository's copy, linked as the app's own dependency (installing its files takes ~15 s of a 2-core machine);
+    // the package must then resolve the app's viem, with no copy of its own ("installs exactly one copy of viem").
+    manifest({ "@commonweal/client": `file:${tarball}` });
+    const install = await run(
+      "npm",
+      [
+        "install",
+        "--offline",
+        "--legacy-peer-deps",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+        "--loglevel=error",
+      ],
+      { cwd: project },
+    );
+    expect(install.code, install.stdout + install.stderr).to.equal(0);
+    manifest({ "@commonweal/client": `file:${tarball}`, viem: viemVersion });
+    symlinkSync(join(ROOT, "node_modules/viem"), join(project, "node_modules/viem"), "dir");
+    // Node's types for the consumer's own use of `process` and `node:url` (not a dependency of the package).
+    mkdirSync(join(project, "node_modules/@types"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules/@types/node"), join(project, "node_modules/@types/node"), "dir");
+
+    // The project's own deployment records, in the folder the consumer names (Ignition's layout).
+    const record = Object.fromEntries(
+      await Promise.all(
+        (Object.keys(DEPLOYED) as (keyof typeof DEPLOYED)[]).map(async (key) => [
+          DEPLOYED[key],
+          getAddress(await deployed[key].getAddress()),
+        ]),
       ),
     );
-    // What `npm install` would link, without the network: the client by path, viem and Node's types from the repo.
-    mkdirSync(join(project, "node_modules/@commonweal"), { recursive: true });
-    mkdirSync(join(project, "node_modules/@types"), { recursive: true });
-    symlinkSync(join(ROOT, "client"), join(project, "node_modules/@commonweal/client"), "dir");
-    symlinkSync(join(ROOT, "node_modules/viem"), join(project, "node_modules/viem"), "dir");
-    symlinkSync(join(ROOT, "node_modules/@types/node"), join(project, "node_modules/@types/node"), "dir");
+    mkdirSync(join(project, "records/chain-31337"), { recursive: true });
+    writeFileSync(join(project, "records/chain-31337/deployed_addresses.json"), JSON.stringify(record, null, 2));
 
     const strict = {
       strict: true,
@@ -279,49 +335,75 @@ describe("client package (@commonweal/client) in a consumer project", function (
       rootDir: "src",
       outDir: "dist",
     };
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: strict, include: ["src/consumer.ts"] }, null, 2),
-    );
-    // The wrong file compiles as a browser app would, without Node's types (so the main entry must not need them),
+    const bundler = { module: "esnext", moduleResolution: "bundler", noEmit: true };
+    const config = (name: string, compilerOptions: object, file: string) =>
+      writeFileSync(join(project, name), JSON.stringify({ compilerOptions, include: [file] }, null, 2));
+    config("tsconfig.json", strict, "src/consumer.ts");
+    config("tsconfig.bundler.json", { ...strict, ...bundler }, "src/consumer.ts");
+    // The wrong file compiles as a browser app would, without Node's types (so the entries must not need them),
     // and checks every declaration file too, the client's included.
-    writeFileSync(
-      join(project, "tsconfig.wrong.json"),
-      JSON.stringify(
-        {
-          compilerOptions: { ...strict, noEmit: true, types: [], lib: ["es2023", "dom"], skipLibCheck: false },
-          include: ["src/wrong.ts"],
-        },
-        null,
-        2,
-      ),
-    );
+    const browser = { ...strict, noEmit: true, types: [], lib: ["es2023", "dom"], skipLibCheck: false };
+    config("tsconfig.wrong.json", browser, "src/wrong.ts");
+    config("tsconfig.wrong.bundler.json", { ...browser, ...bundler }, "src/wrong.ts");
     mkdirSync(join(project, "src"));
     writeFileSync(join(project, "src/consumer.ts"), CONSUMER);
     writeFileSync(join(project, "src/wrong.ts"), WRONG);
+    // The four compilations at once (each mostly waits on reading viem's declarations).
+    checks = Object.fromEntries(
+      await Promise.all(
+        RESOLUTIONS.flatMap(([, ...configs]) => configs).map(async (config) => [config, await tsc(config, project)]),
+      ),
+    );
   });
 
   after(async function () {
     if (server) await new Promise((closed) => server!.close(closed));
-    if (project) rmSync(project, { recursive: true, force: true });
+    for (const folder of [project, packed]) if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("type-checks and compiles a consumer's typed calls with strict TypeScript", async function () {
-    this.timeout(120_000);
-    const { code, stdout, stderr } = await tsc("tsconfig.json", project);
-    expect(code, stdout + stderr).to.equal(0);
+  it("packs a publishable package: built entries, no sources or build state, viem as a peer", function () {
+    const installed = join(project, "node_modules/@commonweal/client");
+    expect(lstatSync(installed).isSymbolicLink(), "installed from the tarball, not linked").to.equal(false);
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(manifest).to.not.have.property("private");
+    expect(manifest.peerDependencies).to.deep.equal({ viem: "^2.57.0" });
+    expect(manifest).to.not.have.property("dependencies");
+    for (const entry of ["index.js", "index.d.ts", "node.js", "node.d.ts", "abis.js", "networks.d.ts"]) {
+      expect(existsSync(join(installed, "dist", entry)), entry).to.equal(true);
+    }
+    expect(readdirSync(installed).sort()).to.deep.equal(["dist", "package.json"]);
+    expect(readdirSync(join(installed, "dist")).filter((f) => f.endsWith(".tsbuildinfo"))).to.deep.equal([]);
   });
 
-  it("refuses every wrong call of the consumer, and nothing else", async function () {
-    this.timeout(120_000);
-    const { code, stdout } = await tsc("tsconfig.wrong.json", project);
-    expect(code).to.not.equal(0);
-    const marked = WRONG.split("\n").flatMap((line, i) => (line.includes("// WRONG:") ? [i + 1] : []));
-    const failed = [...stdout.matchAll(/^src\/wrong\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
-    const others = stdout.split("\n").filter((line) => /error TS/.test(line) && !line.startsWith("src/wrong.ts("));
-    expect(others, stdout).to.deep.equal([]);
-    expect([...new Set(failed)], stdout).to.deep.equal(marked);
+  it("installs exactly one copy of viem", function () {
+    const copies: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.name === "viem" && existsSync(join(path, "package.json"))) copies.push(path);
+        if (entry.isDirectory()) walk(path); // not into links: the linked viem is the app's one copy
+      }
+    };
+    walk(join(project, "node_modules"));
+    expect(copies).to.deep.equal([join(project, "node_modules/viem")]);
   });
+
+  for (const [resolution, consumer, wrong] of RESOLUTIONS) {
+    it(`type-checks a consumer's typed calls with strict TypeScript (${resolution} resolution)`, async function () {
+      const { code, stdout, stderr } = checks[consumer]!;
+      expect(code, stdout + stderr).to.equal(0);
+    });
+
+    it(`refuses every wrong call of the consumer, and nothing else (${resolution} resolution)`, async function () {
+      const { code, stdout } = checks[wrong]!;
+      expect(code).to.not.equal(0);
+      const marked = WRONG.split("\n").flatMap((line, i) => (line.includes("// WRONG:") ? [i + 1] : []));
+      const failed = [...stdout.matchAll(/^src\/wrong\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
+      const others = stdout.split("\n").filter((line) => /error TS/.test(line) && !line.startsWith("src/wrong.ts("));
+      expect(others, stdout).to.deep.equal([]);
+      expect([...new Set(failed)], stdout).to.deep.equal(marked);
+    });
+  }
 
   it("runs compiled against the node: founds a circle and reads it back", async function () {
     this.timeout(120_000);
@@ -329,13 +411,13 @@ describe("client package (@commonweal/client) in a consumer project", function (
       cwd: project,
       env: {
         COMMONWEAL_RPC_URL: url,
-        COMMONWEAL_REGISTRY: registry,
         COMMONWEAL_FOUNDERS: founders.join(","),
         COMMONWEAL_PRIVATE_KEY: DEV_KEY,
       },
     });
     expect(code, stderr).to.equal(0);
     const out = JSON.parse(stdout) as {
+      registry: Address;
       before: string;
       after: string;
       created: Address;
@@ -350,6 +432,7 @@ describe("client package (@commonweal/client) in a consumer project", function (
       sentence: string;
       flow: { amount: string; edges: number };
     };
+    expect(out.registry).to.equal(registry);
     expect(out.before).to.equal("0");
     expect(out.after).to.equal("1");
     expect(out.circle.address).to.equal(out.created);

@@ -135,7 +135,7 @@ describe("income pay (the CLI's payment along trust)", function () {
 
   it("says how to deploy when a network has no deployment record", function () {
     const empty = mkdtempSync(join(tmpdir(), "commonweal-"));
-    expect(() => readDeployment(12345, empty))
+    expect(() => readDeployment(12345, { folder: empty }))
       .to.throw(DeploymentRecordError)
       .with.property("message")
       .that.matches(/No deployment record for chain 12345.*ignition deploy/);
