@@ -11,6 +11,7 @@
 export * from "./abis.js";
 export * from "./ballots.js";
 export * from "./blockHeader.js";
+export * from "./chain.js";
 export * from "./circles.js";
 export * from "./credit.js";
 export * from "./errors.js";
@@ -19,4 +20,5 @@ export * from "./founding.js";
 export * from "./income.js";
 export * from "./mandates.js";
 export * from "./pathfinder.js";
+export * from "./recalls.js";
 export * from "./rules.js";

@@ -206,7 +206,7 @@ export default async function voteBySignature(
   args: VoteBySignatureArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     if (args.sign === Boolean(args.relay)) {
       throw new CliError(
         "Give either --sign (to sign a ballot) or --relay '<ballot JSON>' (to submit one), not both or neither.",

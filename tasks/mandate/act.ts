@@ -134,7 +134,7 @@ export async function actThroughMandate(c: Connection, args: ActArgs): Promise<A
 }
 
 export default async function act(args: ActArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await actThroughMandate(await connect(hre), args);
     report(
       args.json,
