@@ -31,14 +31,19 @@ export function requireAddress(option: string, value: string | undefined): Addre
     throw new CliError(`--${option} "${value}" is not an address (0x and 40 hex digits).`);
   // Mixed case is an EIP-55 checksum, which catches a mistyped digit: a wrong one is refused. One case throughout
   // carries no checksum and is taken as written.
-  const hex = value.slice(2);
-  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
-  if (mixed && getAddress(value) !== value) {
+  if (hasWrongChecksum(value)) {
     throw new CliError(
       `--${option} ${value} has a wrong checksum (its mixed upper and lower case does not match EIP-55): check it for a mistyped character, or write it all in lower case.`,
     );
   }
   return getAddress(value);
+}
+
+/** Whether a well-formed address is in mixed case (an EIP-55 checksum) that does not match: a mistyped character. */
+export function hasWrongChecksum(address: string): boolean {
+  const hex = address.slice(2);
+  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+  return mixed && getAddress(address) !== address;
 }
 
 /** A decimal token amount (e.g. "25" or "0.5") in the smallest unit, or a CliError. */

@@ -80,6 +80,13 @@ async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
 
 const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });
 
+/** A checksummed address with one letter's case flipped: mixed case whose EIP-55 checksum is wrong (a typo). */
+function wrongChecksum(address: Address): string {
+  const at = address.slice(2).search(/[a-fA-F]/) + 2;
+  const c = address[at]!;
+  return address.slice(0, at) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + address.slice(at + 1);
+}
+
 describe("mandate tasks (the CLI, in-process)", function () {
   describe("mandate grant", function () {
     it("proposes the grant as a decision that, once passed and executed, gives the holder the mandate", async function () {
@@ -201,6 +208,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         [{ id: "one" }, /--id "one" is not an id/],
         [{ target: "0xnope" }, /--target "0xnope" is not an address/],
         [{ args: JSON.stringify(["0x12", "10"]) }, /argument 1 should be an address/],
+        [{ args: JSON.stringify([wrongChecksum(w.cai), "10"]) }, /argument 1 0x\w+ has a wrong checksum/],
         [{ args: JSON.stringify([w.cai]) }, /transfer takes 2 argument\(s\)/],
         [{ args: "[oops" }, /--args is not JSON/],
         [{ call: "transfer(" }, /is not a function signature/],
@@ -365,10 +373,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
       expect(bad).to.deep.include({ exitCode: 1, stderr: "" });
       const { sentence } = await failure(recallMandate(cli(), { ...args, id: "first", sign: false, from: w.ana }));
       expect(JSON.parse(bad.stdout)).to.deep.equal({ error: sentence });
-      // Ana's address with one letter's case flipped: a mixed-case address whose checksum is wrong.
-      const at = w.ana.slice(2).search(/[a-fA-F]/) + 2;
-      const flipped = w.ana[at] === w.ana[at]!.toLowerCase() ? w.ana[at]!.toUpperCase() : w.ana[at]!.toLowerCase();
-      const wrongSum = w.ana.slice(0, at) + flipped + w.ana.slice(at + 1);
+      const wrongSum = wrongChecksum(w.ana);
       const badAddress = await printed(() => recall({ ...args, sign: false, from: wrongSum }, hreOf(net)));
       expect(badAddress.exitCode).to.equal(1);
       expect(JSON.parse(badAddress.stdout)).to.deep.equal({
