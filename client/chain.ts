@@ -17,30 +17,47 @@ export class ChainError extends Error {
 const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
 
-/** The longest duration accepted, 10 years: a longer one is a typo, and the node's timestamps stay sane. */
+/** The longest duration accepted by default, 10 years: a longer one is a typo, and the node's timestamps stay sane. */
 export const MAX_DURATION_SECONDS = 10 * 365 * 86_400;
+
+/** How parseDuration reads and bounds a duration, and how its refusals name it. */
+export interface DurationOptions {
+  /** How a refusal names the value, e.g. `--voting-period` (default: the value alone, quoted). */
+  label?: string;
+  /** Whether a bare number is seconds (`3600`); by default a unit is required. */
+  bareSeconds?: boolean;
+  /** Whether zero is a duration (default false). */
+  zero?: boolean;
+  /** The longest duration, in seconds (default MAX_DURATION_SECONDS), and how a refusal says it. */
+  max?: number;
+  maxText?: string;
+}
 
 /**
  * Seconds in a duration written as whole numbers with units, largest first, each unit once: `s`, `m` (minutes),
- * `h`, `d`, `w`, e.g. `90m`, `8d`, `2w`, `1d12h`. Anything else is refused with a ChainError saying how to write it.
+ * `h`, `d`, `w`, e.g. `90m`, `8d`, `2w`, `1d12h` (spaces are ignored). The one duration parser of every verb and
+ * script. Anything else is refused with a ChainError saying how to write it.
  */
-export function parseDuration(text: string): number {
-  const how = "write a duration as whole numbers with units s, m, h, d, w, largest first (e.g. 90m, 8d, 2w, 1d12h)";
-  const trimmed = text.trim();
-  if (!/^(\d+[smhdw])+$/.test(trimmed)) throw new ChainError(`"${text}" is not a duration: ${how}.`);
+export function parseDuration(text: string, options: DurationOptions = {}): number {
+  const { label, bareSeconds = false, zero = false, max = MAX_DURATION_SECONDS } = options;
+  const maxText = options.maxText ?? (max === MAX_DURATION_SECONDS ? "10 years" : `${max} seconds`);
+  const subject = label === undefined ? `"${text}"` : `${label} "${text}"`;
+  const how = `write a duration as whole numbers with units s, m, h, d, w, largest first (e.g. ${bareSeconds ? "3600, " : ""}90m, 8d, 2w, 1d12h)`;
+  const compact = text.replace(/\s+/g, "");
+  const written = bareSeconds && /^\d+$/.test(compact) ? `${compact}s` : compact;
+  if (!/^(\d+[smhdw])+$/.test(written)) throw new ChainError(`${subject} is not a duration: ${how}.`);
   const order = Object.keys(UNIT_SECONDS).reverse() as Unit[]; // w, d, h, m, s
   let seconds = 0;
   let last = -1;
-  for (const [, digits, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) {
+  for (const [, digits, unit] of written.matchAll(/(\d+)([smhdw])/g)) {
     const rank = order.indexOf(unit as Unit);
-    if (rank <= last) throw new ChainError(`"${text}" is not a duration: ${how}.`);
+    if (rank <= last) throw new ChainError(`${subject} is not a duration: ${how}.`);
     last = rank;
     seconds += Number(digits) * UNIT_SECONDS[unit as Unit];
   }
-  if (seconds === 0) throw new ChainError(`"${text}" is no time at all: give a duration of at least 1s.`);
-  if (seconds > MAX_DURATION_SECONDS) {
-    throw new ChainError(`"${text}" is more than 10 years: give a shorter duration.`);
-  }
+  if (seconds === 0 && !zero) throw new ChainError(`${subject} is no time at all: give a duration of at least 1s.`);
+  if (!Number.isSafeInteger(seconds) || seconds > max)
+    throw new ChainError(`${subject} is too long: at most ${maxText}.`);
   return seconds;
 }
 

@@ -33,6 +33,10 @@ describe("chain tasks (the CLI, in-process)", function () {
       expect(parseDuration("2w")).to.equal(14 * 86_400);
       expect(parseDuration("1d12h")).to.equal(36 * 3_600);
       expect(parseDuration("1w2d3h4m5s")).to.equal(9 * 86_400 + 3 * 3_600 + 4 * 60 + 5);
+      // The same parser reads the circle rules' durations, where a bare number is seconds and zero is allowed.
+      expect(parseDuration("3600", { bareSeconds: true })).to.equal(3_600);
+      expect(parseDuration("1d 12h", { bareSeconds: true })).to.equal(36 * 3_600);
+      expect(parseDuration("0", { bareSeconds: true, zero: true })).to.equal(0);
     });
 
     it("refuses a malformed, empty, zero, out-of-order or overlong duration with a sentence", async function () {
@@ -49,7 +53,7 @@ describe("chain tasks (the CLI, in-process)", function () {
           ["12h1d", `"12h1d" is not a duration: ${how}`],
           ["1d1d", `"1d1d" is not a duration: ${how}`],
           ["0d", `"0d" is no time at all: give a duration of at least 1s.`],
-          ["11000d", `"11000d" is more than 10 years: give a shorter duration.`],
+          ["11000d", `"11000d" is too long: at most 10 years.`],
         ],
       );
       await expectRefusals(
