@@ -270,17 +270,29 @@ interface ViemLikeError {
   walk(predicate: (cause: unknown) => boolean): unknown;
 }
 
+/** A contract's custom error as decoded from a revert: its name and arguments. */
+export interface DecodedRevert {
+  errorName: string;
+  args: readonly unknown[];
+}
+
 /**
- * The sentence for the custom error inside a viem error (a reverted `simulateContract`, `writeContract` or
- * `readContract`), or undefined if there is none. The revert must be decodable with the ABI the call used.
+ * The custom error inside a viem error (a reverted `simulateContract`, `writeContract` or `readContract`), or
+ * undefined if there is none. The revert must be decodable with the ABI the call used.
  */
-export function describeRevert(error: unknown): string | undefined {
+export function decodeRevert(error: unknown): DecodedRevert | undefined {
   if (typeof error !== "object" || error === null || !("walk" in error)) return undefined;
   const found = (error as ViemLikeError).walk(
     (cause) =>
       typeof cause === "object" && cause !== null && "data" in cause && isDecoded((cause as { data: unknown }).data),
   ) as { data: { errorName: string; args?: readonly unknown[] } } | null | undefined;
-  return found ? describeError(found.data.errorName, found.data.args ?? []) : undefined;
+  return found ? { errorName: found.data.errorName, args: found.data.args ?? [] } : undefined;
+}
+
+/** The sentence for the custom error inside a viem error (see decodeRevert), or undefined if there is none. */
+export function describeRevert(error: unknown): string | undefined {
+  const decoded = decodeRevert(error);
+  return decoded ? describeError(decoded.errorName, decoded.args) : undefined;
 }
 
 function isDecoded(data: unknown): boolean {

@@ -12,6 +12,7 @@
 export * from "./abis.js";
 export * from "./ballots.js";
 export * from "./blockHeader.js";
+export * from "./chain.js";
 export * from "./circles.js";
 export * from "./credit.js";
 export * from "./errors.js";
@@ -21,4 +22,5 @@ export * from "./income.js";
 export * from "./mandates.js";
 export * from "./networks.js";
 export * from "./pathfinder.js";
+export * from "./recalls.js";
 export * from "./rules.js";

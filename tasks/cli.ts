@@ -18,7 +18,7 @@ import {
 } from "viem";
 
 import { DeploymentRecordError, readDeployment } from "../client/deployments.js";
-import { describeRevert } from "../client/errors.js";
+import { decodeRevert, describeRevert } from "../client/errors.js";
 import { PathfinderError } from "../client/pathfinder.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
@@ -31,7 +31,21 @@ export function requireAddress(option: string, value: string | undefined): Addre
   if (value === undefined || value === "") throw new CliError(`--${option} is required: give an address (0x…).`);
   if (!isAddress(value, { strict: false }))
     throw new CliError(`--${option} "${value}" is not an address (0x and 40 hex digits).`);
+  // Mixed case is an EIP-55 checksum, which catches a mistyped digit: a wrong one is refused. One case throughout
+  // carries no checksum and is taken as written.
+  if (hasWrongChecksum(value)) {
+    throw new CliError(
+      `--${option} ${value} has a wrong checksum (its mixed upper and lower case does not match EIP-55): check it for a mistyped character, or write it all in lower case.`,
+    );
+  }
   return getAddress(value);
+}
+
+/** Whether a well-formed address is in mixed case (an EIP-55 checksum) that does not match: a mistyped character. */
+export function hasWrongChecksum(address: string): boolean {
+  const hex = address.slice(2);
+  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+  return mixed && getAddress(address) !== address;
 }
 
 /** A decimal token amount (e.g. "25" or "0.5") in the smallest unit, or a CliError. */
@@ -51,20 +65,43 @@ export function parseAmount(option: string, value: string | undefined, decimals 
 /** Prints `result` as JSON (bigints as strings) with --json, else the human sentence. */
 export function report(json: boolean, human: string, result: Record<string, unknown>): void {
   if (json) {
-    console.log(JSON.stringify(result, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2));
+    console.log(JSON.stringify(result, bigintsAsStrings, 2));
   } else {
     console.log(human);
   }
 }
 
-/** Runs a task's body: any failure becomes one sentence on stderr and exit code 1; nothing else is printed. */
-export async function runTask(body: () => Promise<void>): Promise<void> {
+/** Makes bigints JSON strings: amounts and ids exceed a JSON number's precision. */
+const bigintsAsStrings = (_: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
+
+/**
+ * Runs a task's body: any failure becomes one sentence and exit code 1; nothing else is printed. With `--json`
+ * (`json` true) the failure is JSON on stdout, as a result would be: `{ "error": sentence }`, plus `errorName` and
+ * `args` when a contract refused with a custom error, so a script can branch on the name rather than the words.
+ */
+export async function runTask(json: boolean, body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    console.error(`Error: ${explain(error)}`);
+    if (json) console.log(JSON.stringify(errorJson(error), bigintsAsStrings, 2));
+    else console.error(`Error: ${explain(error)}`);
     process.exitCode = 1;
   }
+}
+
+/** What `--json` prints for a failure: the sentence, and the contract's custom error if there is one. */
+export interface ErrorJson {
+  error: string;
+  errorName?: string;
+  args?: readonly unknown[];
+}
+
+/** The JSON form of a failure (see runTask). */
+export function errorJson(error: unknown): ErrorJson {
+  const decoded = error instanceof CliError ? undefined : decodeRevert(error);
+  return decoded
+    ? { error: explain(error), errorName: decoded.errorName, args: decoded.args }
+    : { error: explain(error) };
 }
 
 /** The readable sentence for a failure: our own errors, a contract's custom error, or the library's message. */

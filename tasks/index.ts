@@ -1,8 +1,9 @@
 // The command line, grouped by noun: `npx hardhat <noun> <verb> --help` explains each task.
+import { chainTasks } from "./chain/index.js";
 import { circleTasks } from "./circle/index.js";
 import { councilTasks } from "./council/index.js";
 import { creditTasks } from "./credit/index.js";
 import { incomeTasks } from "./income/index.js";
 import { mandateTasks } from "./mandate/index.js";
 
-export const tasks = [...circleTasks, ...mandateTasks, ...councilTasks, ...creditTasks, ...incomeTasks];
+export const tasks = [...circleTasks, ...mandateTasks, ...councilTasks, ...creditTasks, ...incomeTasks, ...chainTasks];

@@ -57,7 +57,7 @@ export async function proposeAdmission(c: Connection, args: AdmitArgs): Promise<
 }
 
 export default async function admit(args: AdmitArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeAdmission(await connect(hre), args);
     report(
       args.json,

@@ -224,7 +224,7 @@ export async function consentToFounding(c: Connection, args: CreateArgs): Promis
 }
 
 export async function consent(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await consentToFounding(await connect(hre), args);
     report(
       args.json,
@@ -235,7 +235,7 @@ export async function consent(args: CreateArgs, hre: HardhatRuntimeEnvironment):
 }
 
 export default async function create(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await createCircle(await connect(hre), args);
     report(
       args.json,

@@ -58,7 +58,7 @@ export async function executeProposal(c: Connection, args: ExecuteArgs): Promise
 }
 
 export default async function execute(args: ExecuteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await executeProposal(await connect(hre), args);
     const founded = r.created.map((x) => ` It founded the ${x.kind} "${x.name}" at ${x.address}.`).join("");
     report(

@@ -63,7 +63,7 @@ export async function signalHardReset(c: Connection, args: HardResetArgs): Promi
 }
 
 export default async function hardReset(args: HardResetArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await signalHardReset(await connect(hre), args);
     const outcome = r.reset
       ? `That reached the threshold: ${r.circle} was hard-reset (epoch ${r.epoch}); every pending proposal is cancelled and every role dissolved.`

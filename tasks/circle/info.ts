@@ -123,7 +123,7 @@ export function describeInfo(r: InfoResult): string {
 }
 
 export default async function info(args: InfoArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await circleInfo(await connect(hre), args);
     report(args.json, describeInfo(result), { ...result });
   });

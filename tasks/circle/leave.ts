@@ -45,7 +45,7 @@ export async function leaveCircle(c: Connection, args: LeaveArgs): Promise<Leave
 }
 
 export default async function leave(args: LeaveArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await leaveCircle(await connect(hre), args);
     report(
       args.json,

@@ -54,7 +54,7 @@ export async function listCircles(c: Connection, args: ListArgs): Promise<ListRe
 }
 
 export default async function list(args: ListArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await listCircles(await connect(hre), args);
     const first = r.offset + 1n;
     const last = r.offset + BigInt(r.circles.length);

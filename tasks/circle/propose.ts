@@ -39,7 +39,7 @@ export async function proposeCall(c: Connection, args: ProposeArgs): Promise<Pro
 }
 
 export default async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeCall(await connect(hre), args);
     report(
       args.json,

@@ -44,7 +44,7 @@ export async function proposeCharter(c: Connection, args: RatifyCharterArgs): Pr
 }
 
 export default async function ratifyCharter(args: RatifyCharterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeCharter(await connect(hre), args);
     report(
       args.json,

@@ -53,7 +53,7 @@ export default async function requestAdmissionTask(
   args: RequestAdmissionArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await requestAdmission(await connect(hre), args);
     report(
       args.json,

@@ -29,6 +29,7 @@ import {
   mandatesAbi,
   mutualCreditAbi,
 } from "../../client/abis.js";
+import { parseDuration as parseClientDuration } from "../../client/chain.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -138,21 +139,15 @@ export function parseSupport(value: string | undefined): Support {
   return index as Support;
 }
 
-const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
-
-/** A duration in seconds, written as a number of seconds or with a unit: 90, 90s, 15m, 2h, 7d, 2w. */
+/** A duration in seconds, written as a number of seconds or with units: 90, 90s, 15m, 2h, 7d, 2w, 1d12h. */
 export function parseDuration(option: string, value: string): number {
-  const match = /^(\d+)\s*([smhdw])?$/.exec(value.trim());
-  if (!match) {
-    throw new CliError(
-      `--${option} "${value}" is not a duration: give seconds, or a number with s, m, h, d or w (e.g. 3600, 1h, 7d).`,
-    );
-  }
-  const seconds = Number(match[1]) * UNITS[match[2] ?? "s"]!;
-  if (!Number.isSafeInteger(seconds) || seconds > 0xffffffff) {
-    throw new CliError(`--${option} "${value}" is too long: at most 4294967295 seconds (about 136 years).`);
-  }
-  return seconds;
+  return parseClientDuration(value, {
+    label: `--${option}`,
+    bareSeconds: true,
+    zero: true,
+    max: 0xffffffff,
+    maxText: "4294967295 seconds (about 136 years)",
+  });
 }
 
 /** A bytes32 written as 0x and 64 hex digits (a content hash, a template id). */

@@ -127,7 +127,7 @@ export function describeTemperature(r: TemperatureResult): string {
 }
 
 export default async function temperatureTask(args: TemperatureArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await temperature(await connect(hre), args);
     report(args.json, describeTemperature(result), { ...result });
   });

@@ -8,7 +8,7 @@ import { getAddress, isAddress, recoverTypedDataAddress, type Address, type Hex 
 
 import { circleAbi, circleMembershipAbi } from "../../client/abis.js";
 import { BALLOT_TYPES, ballotDomain } from "../../client/ballots.js";
-import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
+import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
 import type { CircleParts } from "../resolve.js";
 import {
   SUPPORT_NAMES,
@@ -156,7 +156,7 @@ export async function relayBallot(c: Connection, args: VoteBySignatureArgs): Pro
   if (ballot.chainId !== c.chainId) {
     throw new CliError(`The ballot was signed for chain ${ballot.chainId}; this network is chain ${c.chainId}.`);
   }
-  if (args.circle && getAddress(args.circle) !== ballot.circle) {
+  if (args.circle && requireAddress("circle", args.circle) !== ballot.circle) {
     throw new CliError(`The ballot is for circle ${ballot.circle}, not --circle ${args.circle}.`);
   }
   const wallet = c.wallet(args.from);
@@ -206,7 +206,7 @@ export default async function voteBySignature(
   args: VoteBySignatureArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     if (args.sign === Boolean(args.relay)) {
       throw new CliError(
         "Give either --sign (to sign a ballot) or --relay '<ballot JSON>' (to submit one), not both or neither.",

@@ -92,7 +92,7 @@ export function describeTally(t: Tally): string {
 }
 
 export default async function vote(args: VoteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await voteOnProposal(await connect(hre), args);
     report(
       args.json,

@@ -84,7 +84,7 @@ export async function proposeCouncil(c: Connection, args: CouncilCreateArgs): Pr
 }
 
 export default async function create(args: CouncilCreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeCouncil(await connect(hre), args);
     report(
       args.json,

@@ -66,7 +66,7 @@ export async function proposeJoin(c: Connection, args: JoinArgs): Promise<JoinRe
 }
 
 export default async function join(args: JoinArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeJoin(await connect(hre), args);
     const then = r.openJoin
       ? "The council is open-join: executing it seats the circle at once, on probation (its seat counts once that ends; council seat shows when)."

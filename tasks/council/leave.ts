@@ -44,7 +44,7 @@ export async function proposeLeave(c: Connection, args: CouncilLeaveArgs): Promi
 }
 
 export default async function leave(args: CouncilLeaveArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeLeave(await connect(hre), args);
     report(
       args.json,

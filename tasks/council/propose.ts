@@ -65,7 +65,7 @@ export async function proposeInCouncil(c: Connection, args: CouncilProposeArgs):
 }
 
 export default async function propose(args: CouncilProposeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeInCouncil(await connect(hre), args);
     report(
       args.json,

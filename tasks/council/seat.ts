@@ -128,7 +128,7 @@ export function describeSeats(r: SeatResult): string {
 }
 
 export default async function seat(args: SeatArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await councilSeats(await connect(hre), args);
     report(args.json, describeSeats(result), { ...result });
   });

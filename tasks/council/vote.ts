@@ -73,7 +73,7 @@ export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promi
 }
 
 export default async function vote(args: CouncilVoteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await voteInCouncil(await connect(hre), args);
     report(
       args.json,

@@ -111,7 +111,7 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
 }
 
 export default async function create(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeCurrency(await connect(hre), args);
     report(
       args.json,

@@ -45,7 +45,7 @@ export async function proposeJubilee(c: Connection, args: JubileeArgs): Promise<
 }
 
 export default async function jubilee(args: JubileeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeJubilee(await connect(hre), args);
     report(
       args.json,

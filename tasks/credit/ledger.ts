@@ -63,7 +63,7 @@ export async function creditLedger(c: Connection, args: LedgerArgs): Promise<Led
 }
 
 export default async function ledger(args: LedgerArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await creditLedger(await connect(hre), args);
     const withOther = r.with
       ? ` With ${r.with.other}: gave ${formatAmount(r.with.givenTo, r)}, received ${formatAmount(r.with.receivedFrom, r)}.`

@@ -106,7 +106,7 @@ function describe(r: LimitsResult, currency: Pick<Currency, "decimals" | "symbol
 }
 
 export default async function limits(args: LimitsArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await creditLimits(await connect(hre), args);
     report(args.json, describe(r, r), { ...r });
   });

@@ -80,7 +80,7 @@ export async function payInCredit(c: Connection, args: PayArgs): Promise<PayResu
 }
 
 export default async function pay(args: PayArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await payInCredit(await connect(hre), args);
     report(
       args.json,

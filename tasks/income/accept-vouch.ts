@@ -42,7 +42,7 @@ export async function acceptVouch(c: Connection, args: AcceptVouchArgs): Promise
 }
 
 export default async function acceptVouchTask(args: AcceptVouchArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await acceptVouch(await connect(hre), args);
     report(
       args.json,

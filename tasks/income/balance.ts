@@ -89,7 +89,7 @@ function describe(r: BalanceResult): string {
 }
 
 export default async function balance(args: BalanceArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await incomeBalance(await connect(hre), args);
     report(args.json, describe(r), { ...r });
   });

@@ -61,7 +61,7 @@ export async function claimIncome(c: Connection, args: ClaimArgs): Promise<Claim
 }
 
 export default async function claim(args: ClaimArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await claimIncome(await connect(hre), args);
     report(
       args.json,

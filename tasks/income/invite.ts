@@ -78,7 +78,7 @@ export async function invitePerson(c: Connection, args: InviteArgs): Promise<Inv
 }
 
 export default async function invite(args: InviteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await invitePerson(await connect(hre), args);
     report(
       args.json,

@@ -63,7 +63,7 @@ export async function payAlongTrust(c: Connection, args: PayArgs): Promise<PayRe
 }
 
 export default async function pay(args: PayArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await payAlongTrust(await connect(hre), args);
     report(
       args.json,

@@ -54,7 +54,7 @@ export async function registerPerson(c: Connection, args: RegisterArgs): Promise
 }
 
 export default async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await registerPerson(await connect(hre), args);
     const invited = r.inviter
       ? `, invited by ${r.inviter}, with a welcome bonus of ${tokens(r.welcomeBonus)} of their own token`

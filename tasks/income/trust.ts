@@ -58,7 +58,7 @@ export async function setTrust(c: Connection, args: TrustArgs): Promise<TrustRes
 }
 
 export default async function trust(args: TrustArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await setTrust(await connect(hre), args);
     report(
       args.json,

@@ -78,7 +78,7 @@ export async function proposeVouch(c: Connection, args: VouchArgs): Promise<Vouc
 }
 
 export default async function vouch(args: VouchArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await proposeVouch(await connect(hre), args);
     report(
       args.json,

@@ -167,7 +167,7 @@ export async function wrapIncome(c: Connection, args: WrapArgs): Promise<WrapRes
 }
 
 export default async function wrap(args: WrapArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await wrapIncome(await connect(hre), args);
     const what = `the ${r.flavour} ERC-20 of ${r.tokenOf}'s token (${r.wrapper}${r.created ? ", created now" : ""})`;
     report(

@@ -18,7 +18,17 @@ import {
   type Hex,
 } from "viem";
 
-import { CliError, connect, parseAmount, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import {
+  CliError,
+  connect,
+  hasWrongChecksum,
+  parseAmount,
+  report,
+  requireAddress,
+  runTask,
+  send,
+  type Connection,
+} from "../cli.js";
 import { circleOf, mandatesCallAbi, parseId } from "./common.js";
 
 export interface ActArgs {
@@ -56,6 +66,11 @@ function coerce(type: string, value: unknown, index: number): unknown {
   }
   if (type === "address" && !(typeof value === "string" && isAddress(value, { strict: false }))) {
     throw new CliError(`--args: argument ${index + 1} should be an address (0x and 40 hex digits).`);
+  }
+  if (type === "address" && hasWrongChecksum(value as string)) {
+    throw new CliError(
+      `--args: argument ${index + 1} ${String(value)} has a wrong checksum (its mixed upper and lower case does not match EIP-55): check it for a mistyped character, or write it all in lower case.`,
+    );
   }
   return value;
 }
@@ -134,7 +149,7 @@ export async function actThroughMandate(c: Connection, args: ActArgs): Promise<A
 }
 
 export default async function act(args: ActArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await actThroughMandate(await connect(hre), args);
     report(
       args.json,

@@ -64,7 +64,7 @@ export async function completeMandate(c: Connection, args: CompleteArgs): Promis
 }
 
 export default async function complete(args: CompleteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await completeMandate(await connect(hre), args);
     report(
       args.json,

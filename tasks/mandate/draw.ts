@@ -197,7 +197,7 @@ function describe(r: DrawResult): string {
 }
 
 export default async function draw(args: DrawArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await drawMandate(await connect(hre), args);
     report(args.json, describe(result), { ...result });
   });

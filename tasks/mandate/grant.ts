@@ -59,7 +59,7 @@ export async function proposeGrant(c: Connection, args: GrantArgs): Promise<Gran
 }
 
 export default async function grant(args: GrantArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await proposeGrant(await connect(hre), args);
     report(
       args.json,

@@ -60,9 +60,10 @@ export const mandateTasks = [
     .addOption(circleOption)
     .addOption(option("id", "The mandate (its id)"))
     .addFlag({ name: "sign", description: "Only sign the signal off-chain (EIP-712) and print it; nothing is sent" })
+    .addOption(option("out", "With --sign: write the signal to this JSON file (collecting several members' signals)"))
     .addOption({
       name: "signatures",
-      description: 'Submit signals signed off-chain: a JSON file with an array of { "member", "signature" }',
+      description: "Submit signals signed off-chain: the JSON that --sign --json prints or --sign --out writes",
       type: ArgumentType.FILE_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })

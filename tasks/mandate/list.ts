@@ -113,7 +113,7 @@ function describe(r: ListResult): string {
 }
 
 export default async function list(args: ListArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const result = await listMandates(await connect(hre), args);
     report(args.json, describe(result), { ...result });
   });

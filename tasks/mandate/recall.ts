@@ -1,45 +1,42 @@
 /**
- * `npx hardhat mandate recall --circle <address> --id 1 [--sign | --signatures <file.json>] [--from <address>]
- *   [--registry <address>] [--json]`
+ * `npx hardhat mandate recall --circle <address> --id 1 [--sign [--out <file.json>] | --signatures <file.json>]
+ *   [--from <address>] [--registry <address>] [--json]`
  *
  * A member signals to recall a mandate; the signal that makes a majority of the current members ends it at once.
  * Signals can also be signed off-chain (`--sign`, nothing is sent) and submitted together by anyone
- * (`--signatures`, a JSON array of the `{ "member", "signature" }` objects that `--sign --json` prints).
+ * (`--signatures`: the JSON that `--sign --json` prints, or the file `--sign --out <file>` writes, which collects
+ * the signals of several members for one mandate).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, isHex, parseEventLogs, type Address, type Hex } from "viem";
+import { parseEventLogs, type Address, type Hex } from "viem";
 
 import { mandatesAbi } from "../../client/abis.js";
-import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import { parseRecalls, recallToJson, signRecall, type SignedRecallJson } from "../../client/recalls.js";
+import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
 import { circleOf, mandatesCallAbi, parseId } from "./common.js";
 
 export interface RecallArgs {
   circle?: string;
   id?: string;
   sign: boolean;
+  /** With --sign: the file to write the signed signal to (added to the signals already there for this mandate). */
+  out?: string;
   signatures?: string;
   from?: string;
   registry?: string;
   json: boolean;
 }
 
-/** A recall signal signed off-chain (EIP-712 `Recall(uint256 mandateId,address member,uint256 nonce)`). */
-export interface SignedRecall {
-  member: Address;
-  signature: Hex;
-}
-
 export type RecallResult =
   | {
       action: "signed";
       circle: Address;
-      mandateId: bigint;
-      member: Address;
-      /** The member's recall nonce: the signature is valid until they sign or submit another recall signal. */
-      nonce: bigint;
-      signature: Hex;
+      /** The signed signal: the JSON entry `--signatures` reads. */
+      signed: SignedRecallJson;
+      /** The file it was written to (with --out), and how many signals that file now holds. */
+      out?: { file: string; signals: number };
     }
   | {
       action: "signalled";
@@ -54,63 +51,54 @@ export type RecallResult =
       transaction: Hex;
     };
 
-/** EIP-712 types of an off-chain recall signal. */
-export const RECALL_TYPES = {
-  Recall: [
-    { name: "mandateId", type: "uint256" },
-    { name: "member", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-} as const;
-
-/** Reads and checks a file of signed recall signals. */
-function readSignatures(path: string): SignedRecall[] {
-  let parsed: unknown;
+/** The parsed JSON of a file, or a CliError naming the option. */
+function readJson(option: string, path: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new CliError(`--signatures ${path} cannot be read as JSON: ${(error as Error).message}`);
+    throw new CliError(`--${option} ${path} cannot be read as JSON: ${(error as Error).message}`);
   }
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  if (list.length === 0) throw new CliError(`--signatures ${path} holds no signatures.`);
-  return list.map((entry: unknown, i) => {
-    const { member, signature } = (entry ?? {}) as { member?: unknown; signature?: unknown };
-    if (typeof signature !== "string" || !isHex(signature, { strict: true })) {
-      throw new CliError(`--signatures: entry ${i + 1} has no "signature" (0x and hex digits).`);
-    }
-    return { member: requireAddress("signatures", typeof member === "string" ? member : undefined), signature };
-  });
+}
+
+/**
+ * Writes `signed` to `file` as `--signatures` reads it: a JSON array, keeping the signals already there for the
+ * same mandate (so members can collect theirs in one file) and replacing an earlier one of the same member.
+ */
+function writeSignal(file: string, signed: SignedRecallJson): number {
+  let list: SignedRecallJson[] = [];
+  if (existsSync(file)) {
+    const expected = { mandates: signed.mandates, mandateId: BigInt(signed.mandateId), chainId: signed.chainId };
+    parseRecalls(readJson("out", file), expected); // refuses a file for another mandate before overwriting it
+    const previous = readJson("out", file);
+    list = (Array.isArray(previous) ? previous : [previous]) as SignedRecallJson[];
+  }
+  list = [...list.filter((e) => e.member.toLowerCase() !== signed.member.toLowerCase()), signed];
+  writeFileSync(file, JSON.stringify(list, null, 2) + "\n");
+  return list.length;
 }
 
 /** Signs, submits or signals a recall of mandate `--id`. Refusals (not a member, signalled already) are sentences. */
 export async function recallMandate(c: Connection, args: RecallArgs): Promise<RecallResult> {
   const mandateId = parseId("id", args.id);
   if (args.sign && args.signatures !== undefined) throw new CliError("Give either --sign or --signatures, not both.");
-  const batch = args.signatures !== undefined ? readSignatures(args.signatures) : undefined;
+  if (args.out !== undefined && !args.sign)
+    throw new CliError("--out goes with --sign: it is where the signature is written.");
   const wallet = c.wallet(args.from);
   const { circle, mandates } = await circleOf(c, args);
   const read = { address: mandates, abi: mandatesAbi } as const;
 
   if (args.sign) {
-    // Checked as if the member signalled now, so that a signature that could never count is not handed out.
-    await c.publicClient.simulateContract({
-      address: mandates,
-      abi: mandatesCallAbi,
-      functionName: "signalRecall",
-      args: [mandateId],
-      account: wallet.account,
-    });
-    const member = getAddress(wallet.account.address);
-    const nonce = await c.publicClient.readContract({ ...read, functionName: "nonces", args: [member] });
-    const signature = await wallet.signTypedData({
-      domain: { name: "Commonweal Mandates", version: "1", chainId: c.chainId, verifyingContract: mandates },
-      types: RECALL_TYPES,
-      primaryType: "Recall",
-      message: { mandateId, member, nonce },
-    });
-    return { action: "signed", circle, mandateId, member, nonce, signature };
+    const signed = recallToJson(
+      await signRecall(c.publicClient, wallet, { mandates, mandateId, abi: mandatesCallAbi }),
+    );
+    if (args.out === undefined) return { action: "signed", circle, signed };
+    return { action: "signed", circle, signed, out: { file: args.out, signals: writeSignal(args.out, signed) } };
   }
 
+  const batch =
+    args.signatures !== undefined
+      ? parseRecalls(readJson("signatures", args.signatures), { mandates, mandateId, chainId: c.chainId })
+      : undefined;
   const { request } = batch
     ? await c.publicClient.simulateContract({
         address: mandates,
@@ -146,14 +134,23 @@ export async function recallMandate(c: Connection, args: RecallArgs): Promise<Re
 }
 
 export default async function recall(args: RecallArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
-  await runTask(async () => {
+  await runTask(args.json, async () => {
     const r = await recallMandate(await connect(hre), args);
-    const human =
-      r.action === "signed"
-        ? `${r.member} signed a recall signal for mandate ${r.mandateId} of circle ${r.circle} (nothing was sent): ${r.signature}. Anyone can submit it with --signatures; it stays valid until ${r.member} signals another recall.`
-        : r.recalled
-          ? `Mandate ${r.mandateId} of circle ${r.circle} is recalled: ${r.signals} of the ${r.needed} signals needed, a majority of the current members. Transaction ${r.transaction}.`
-          : `Recorded ${r.members.length} recall signal(s) for mandate ${r.mandateId} of circle ${r.circle}: ${r.signals} so far, ${r.needed} make a majority. Transaction ${r.transaction}.`;
+    if (r.action === "signed") {
+      const s = r.signed;
+      // With --json, exactly the entry --signatures reads, so `--sign --json > signal.json` can be submitted as is.
+      report(
+        args.json,
+        r.out
+          ? `${s.member} signed a recall signal for mandate ${s.mandateId} of circle ${r.circle} (nothing was sent) and wrote it to ${r.out.file}, which now holds ${r.out.signals} signal(s). Anyone can submit them with --signatures ${r.out.file}; each stays valid until its member signals another recall.`
+          : `${s.member} signed a recall signal for mandate ${s.mandateId} of circle ${r.circle} (nothing was sent): ${s.signature}. Save it with --out <file> (or --json) and anyone can submit it with --signatures; it stays valid until ${s.member} signals another recall.`,
+        { ...s },
+      );
+      return;
+    }
+    const human = r.recalled
+      ? `Mandate ${r.mandateId} of circle ${r.circle} is recalled: ${r.signals} of the ${r.needed} signals needed, a majority of the current members. Transaction ${r.transaction}.`
+      : `Recorded ${r.members.length} recall signal(s) for mandate ${r.mandateId} of circle ${r.circle}: ${r.signals} so far, ${r.needed} make a majority. Transaction ${r.transaction}.`;
     report(args.json, human, { ...r });
   });
 }

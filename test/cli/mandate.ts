@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,9 +14,9 @@ import type { ProposedDecision } from "../../tasks/mandate/decision.js";
 import { drawMandate } from "../../tasks/mandate/draw.js";
 import { proposeGrant, type GrantArgs } from "../../tasks/mandate/grant.js";
 import { listMandates } from "../../tasks/mandate/list.js";
-import { recallMandate, type SignedRecall } from "../../tasks/mandate/recall.js";
+import recall, { recallMandate } from "../../tasks/mandate/recall.js";
 import { circleFixtures, mandateSpec, roleId, Vote, type CircleWorld } from "../fixtures/circles.js";
-import { failure } from "../fixtures/cli.js";
+import { failure, hreOf, printed } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { ethers, viem, networkHelpers } = net;
@@ -79,6 +79,13 @@ async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
 }
 
 const nonceOf = (address: Address) => publicClient.getTransactionCount({ address });
+
+/** A checksummed address with one letter's case flipped: mixed case whose EIP-55 checksum is wrong (a typo). */
+function wrongChecksum(address: Address): string {
+  const at = address.slice(2).search(/[a-fA-F]/) + 2;
+  const c = address[at]!;
+  return address.slice(0, at) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + address.slice(at + 1);
+}
 
 describe("mandate tasks (the CLI, in-process)", function () {
   describe("mandate grant", function () {
@@ -201,6 +208,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         [{ id: "one" }, /--id "one" is not an id/],
         [{ target: "0xnope" }, /--target "0xnope" is not an address/],
         [{ args: JSON.stringify(["0x12", "10"]) }, /argument 1 should be an address/],
+        [{ args: JSON.stringify([wrongChecksum(w.cai), "10"]) }, /argument 1 0x\w+ has a wrong checksum/],
         [{ args: JSON.stringify([w.cai]) }, /transfer takes 2 argument\(s\)/],
         [{ args: "[oops" }, /--args is not JSON/],
         [{ call: "transfer(" }, /is not a function signature/],
@@ -257,16 +265,19 @@ describe("mandate tasks (the CLI, in-process)", function () {
       const args = { circle: w.circleAddress, id: "1", registry: w.registryAddress, json: false };
       // Ana and Cai sign off-chain: nothing is sent.
       const nonces = [await nonceOf(w.ana), await nonceOf(w.cai)];
-      const signed: SignedRecall[] = [];
+      // Each writes their signal to the same file with --out, which collects them.
+      const file = join(mkdtempSync(join(tmpdir(), "commonweal-recall-")), "signals.json");
       for (const member of [w.ana, w.cai]) {
-        const r = await recallMandate(cli(), { ...args, sign: true, from: member });
+        const r = await recallMandate(cli(), { ...args, sign: true, out: file, from: member });
         if (r.action !== "signed") expect.fail("expected a signature");
-        signed.push({ member: r.member, signature: r.signature });
+        expect(r.signed).to.include({ member, mandateId: "1", chainId: 31337 });
       }
+      expect(JSON.parse(readFileSync(file, "utf8")).map((e: { member: string }) => e.member)).to.deep.equal([
+        w.ana,
+        w.cai,
+      ]);
       expect([await nonceOf(w.ana), await nonceOf(w.cai)]).to.deep.equal(nonces);
       // Dan submits both; Eve signals herself.
-      const file = join(mkdtempSync(join(tmpdir(), "commonweal-recall-")), "signals.json");
-      writeFileSync(file, JSON.stringify(signed));
       const batch = await recallMandate(cli(), { ...args, sign: false, signatures: file, from: w.dan });
       expect(batch).to.include({ action: "signalled", signals: 2n, needed: 4n, recalled: false });
       // A signature counts once: its nonce is used.
@@ -292,7 +303,11 @@ describe("mandate tasks (the CLI, in-process)", function () {
       const cases: [Parameters<typeof recallMandate>[1], string | RegExp][] = [
         [{ ...args, sign: false, from: w.ana }, describeError("MandateAlreadySignalledRecall", [1n, w.ana])],
         [{ ...args, sign: true, from: w.outsider }, describeError("MandateNotMember", [w.outsider])],
-        [{ ...args, sign: false, signatures: bad, from: w.ana }, /--signatures "0x12" is not an address/],
+        [{ ...args, sign: false, signatures: bad, from: w.ana }, /entry 1 has no "member" address/],
+        [
+          { ...args, sign: false, out: bad, from: w.ana },
+          "--out goes with --sign: it is where the signature is written.",
+        ],
         [
           { ...args, sign: false, signatures: join(tmpdir(), "no-such-file.json"), from: w.ana },
           /cannot be read as JSON/,
@@ -307,6 +322,64 @@ describe("mandate tasks (the CLI, in-process)", function () {
       }
       expect([await nonceOf(w.ana), await nonceOf(w.outsider)]).to.deep.equal(nonces);
       expect((await w.mandates.recallSignals(1n))[0]).to.equal(1n);
+    });
+  });
+
+  describe("mandate recall --json", function () {
+    it("--sign --json prints exactly what --signatures reads, and a signal for another mandate is refused", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = { circle: w.circleAddress, id: "1", registry: w.registryAddress, json: true };
+      const dir = mkdtempSync(join(tmpdir(), "commonweal-recall-"));
+      // What a reader would do: `mandate recall --sign --json > ana.json`, then hand the file over.
+      const signed = await printed(() => recall({ ...args, sign: true, from: w.ana }, hreOf(net)));
+      expect(signed.exitCode).to.equal(0);
+      const entry = JSON.parse(signed.stdout);
+      expect(Object.keys(entry).sort()).to.deep.equal([
+        "chainId",
+        "mandateId",
+        "mandates",
+        "member",
+        "nonce",
+        "signature",
+      ]);
+      expect(entry).to.include({ member: w.ana, mandateId: "1", chainId: 31337 });
+      const one = join(dir, "ana.json");
+      writeFileSync(one, signed.stdout);
+      // Cai writes his with --out; the two files are submitted one after the other by Dan.
+      const two = join(dir, "cai.json");
+      const out = await printed(() => recall({ ...args, json: false, sign: true, out: two, from: w.cai }, hreOf(net)));
+      expect(out.stdout).to.match(new RegExp(`wrote it to ${two}, which now holds 1 signal`));
+      const first = await printed(() => recall({ ...args, sign: false, signatures: one, from: w.dan }, hreOf(net)));
+      expect(JSON.parse(first.stdout)).to.include({ action: "signalled", signals: "1", recalled: false });
+      expect(JSON.parse(first.stdout).members).to.deep.equal([w.ana]);
+      await recallMandate(cli(), { ...args, sign: false, signatures: two, from: w.dan });
+      expect((await w.mandates.recallSignals(1n))[0]).to.equal(2n);
+      // A signal signed for mandate 1 is not sent for mandate 2.
+      const { sentence } = await failure(recallMandate(cli(), { ...args, id: "2", sign: false, signatures: one }));
+      expect(sentence).to.equal(`The recall file's entry 1 (${w.ana}) is signed for mandate 1, not mandate 2.`);
+    });
+
+    it("prints a contract's refusal as JSON with its custom error, and bad input as JSON, exit code 1", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = { circle: w.circleAddress, id: "1", registry: w.registryAddress, json: true };
+      const refused = await printed(() => recall({ ...args, sign: true, from: w.outsider }, hreOf(net)));
+      expect(refused).to.deep.include({ exitCode: 1, stderr: "" });
+      expect(JSON.parse(refused.stdout)).to.deep.equal({
+        error: describeError("MandateNotMember", [w.outsider]),
+        errorName: "MandateNotMember",
+        args: [w.outsider],
+      });
+      const bad = await printed(() => recall({ ...args, id: "first", sign: false, from: w.ana }, hreOf(net)));
+      expect(bad).to.deep.include({ exitCode: 1, stderr: "" });
+      const { sentence } = await failure(recallMandate(cli(), { ...args, id: "first", sign: false, from: w.ana }));
+      expect(JSON.parse(bad.stdout)).to.deep.equal({ error: sentence });
+      const wrongSum = wrongChecksum(w.ana);
+      const badAddress = await printed(() => recall({ ...args, sign: false, from: wrongSum }, hreOf(net)));
+      expect(badAddress.exitCode).to.equal(1);
+      expect(JSON.parse(badAddress.stdout)).to.deep.equal({
+        error: `--from ${wrongSum} has a wrong checksum (its mixed upper and lower case does not match EIP-55): check it for a mistyped character, or write it all in lower case.`,
+      });
+      expect((await w.mandates.recallSignals(1n))[0]).to.equal(0n);
     });
   });
 
