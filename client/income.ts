@@ -7,7 +7,7 @@
  * const flow = findPaymentFlow(graph, holdings, ana, dan, parseEther("25"));
  * await walletClient.writeContract(payAlongTrustRequest(hub, flow, dan));
  */
-import { getAddress, type PublicClient } from "viem";
+import { encodeFunctionData, getAddress, type Hex, type PublicClient } from "viem";
 
 import { incomeHubAbi } from "./abis.js";
 import { findPaymentFlow, type Address, type Holdings, type PaymentFlow, type TrustGraph } from "./pathfinder.js";
@@ -95,4 +95,15 @@ export function payAlongTrustRequest(hub: Address, flow: PaymentFlow, to: Addres
     functionName: "payAlongTrust",
     args: [flow.vertices, flow.edges, to, flow.amount],
   } as const;
+}
+
+/** `IIncomeHub.AvatarKind` of a registered circle. */
+export const AVATAR_KIND_CIRCLE = 2;
+
+/**
+ * The call a circle proposes, as a decision, to register itself in the income hub (`registerCircle()`, made by the
+ * circle itself once the decision passes).
+ */
+export function registerCircleCall(hub: Address): { target: Address; value: bigint; data: Hex } {
+  return { target: hub, value: 0n, data: encodeFunctionData({ abi: incomeHubAbi, functionName: "registerCircle" }) };
 }

@@ -13,6 +13,7 @@ export * from "./abis.js";
 export * from "./ballots.js";
 export * from "./blockHeader.js";
 export * from "./chain.js";
+export * from "./charter.js";
 export * from "./circles.js";
 export * from "./credit.js";
 export * from "./errors.js";

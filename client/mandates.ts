@@ -95,3 +95,15 @@ export async function listMandates<chain extends Chain | undefined>(
 
 /** What {@link listMandates} returns. */
 export type ListMandatesReturnType = Awaited<ReturnType<typeof listMandates>>;
+
+/**
+ * A role name with every address in it written in lowercase, so the same role is named one way however the address
+ * was typed: a council's delegate role is "delegate to council 0x<lowercase hex>", and a checksummed council address
+ * in `--role` must name that role, not a different one (role ids are the keccak256 of the name's bytes).
+ *
+ * @example
+ * normaliseRoleName("delegate to council 0xAbC…") // "delegate to council 0xabc…"
+ */
+export function normaliseRoleName(role: string): string {
+  return role.replace(/\b0x[0-9a-fA-F]{40}\b/g, (address) => address.toLowerCase());
+}

@@ -13,3 +13,10 @@ export const fromOption = option("from", "Which of the network's accounts signs 
 
 /** `--json`: print the result as JSON for scripts. */
 export const jsonFlag = { name: "json", description: "Print the result as JSON" } as const;
+
+/** The charter, given one of three ways (the action checks exactly one is given and hashes a file or text). */
+export const charterOptions = [
+  option("charterFile", "The charter as a file: the CLI hashes its bytes (keccak256)"),
+  option("charterText", "The charter as text: the CLI hashes it (keccak256 of the UTF-8)"),
+  option("charterHash", "Or the charter's content hash, if you have it (0x and 64 hex digits)"),
+] as const;

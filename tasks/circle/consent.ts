@@ -1,5 +1,5 @@
 /**
- * `npx hardhat circle consent --name … --founders 0x…,0x… --charter-hash 0x… [--template … | rule options]
+ * `npx hardhat circle consent --name … --founders 0x…,0x… (--charter-file <path> | --charter-text "…" | --charter-hash 0x…) [--template … | rule options]
  * --deadline <unix seconds> --from <founder> --json > consent.json`: a founder signs their consent to a founding that
  * someone else sends with `circle create --consents consent.json,…`.
  */

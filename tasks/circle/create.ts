@@ -1,5 +1,5 @@
 /**
- * `npx hardhat circle create --name "Elm Street Garden" --founders 0x…,0x… --charter-hash 0x… [--charter-uri ipfs://…]
+ * `npx hardhat circle create --name "Elm Street Garden" --founders 0x…,0x… (--charter-file <path> | --charter-text "…" | --charter-hash 0x…) [--charter-uri ipfs://…]
  * [--template <name or id> | --voting-period 2d …] [--consents a.json,b.json] [--deadline <unix seconds>]
  * [--from <address>] [--registry <address>] [--json]`
  *
@@ -18,18 +18,20 @@ import {
   describeRules,
   givenRuleOptions,
   parseAddressList,
-  parseBytes32,
   registryOf,
   requireText,
   rulesWithOverrides,
   withSuiteErrors,
   type RuleArgs,
 } from "./shared.js";
+import { resolveCharterHash } from "../charter.js";
 
 export interface CreateArgs extends RuleArgs {
   name?: string;
   founders?: string;
   charterHash?: string;
+  charterFile?: string;
+  charterText?: string;
   charterUri?: string;
   template?: string;
   /** Consent files from `circle consent --json`, comma-separated. */
@@ -147,7 +149,7 @@ async function prepareFounding(
 ): Promise<PreparedFounding> {
   const name = requireText("name", args.name, "give the circle's name");
   const founders = parseAddressList("founders", args.founders);
-  const charterHash = parseBytes32("charter-hash", args.charterHash, "the charter's content hash");
+  const charterHash = await resolveCharterHash(args);
   const charterURI = args.charterUri ?? "";
   const overrides = givenRuleOptions(args);
   if (args.template && overrides.length > 0) {

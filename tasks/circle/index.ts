@@ -1,7 +1,7 @@
 // `npx hardhat circle <verb>`: founding and governing circles.
 import { emptyTask, task } from "hardhat/config";
 
-import { fromOption, jsonFlag, option } from "../options.js";
+import { charterOptions, fromOption, jsonFlag, option } from "../options.js";
 import { addRuleOptions } from "./ruleOptions.js";
 
 const circleOption = option("circle", "The circle (address)");
@@ -19,7 +19,9 @@ export const circleTasks = [
     task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
       .addOption(option("name", "The circle's name"))
       .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
-      .addOption(option("charterHash", "The founding charter's content hash (0x and 64 hex digits)"))
+      .addOption(charterOptions[0])
+      .addOption(charterOptions[1])
+      .addOption(charterOptions[2])
       .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
       .addOption(
         option("template", "Found from a published template (its name or id) instead of the defaults and options"),
@@ -36,7 +38,9 @@ export const circleTasks = [
     task(["circle", "consent"], "Sign your consent, as a founder, to a circle someone else founds (same options)")
       .addOption(option("name", "The circle's name"))
       .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
-      .addOption(option("charterHash", "The founding charter's content hash (0x and 64 hex digits)"))
+      .addOption(charterOptions[0])
+      .addOption(charterOptions[1])
+      .addOption(charterOptions[2])
       .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
       .addOption(option("template", "The published template the circle is founded from (its name or id)"))
       .addOption(option("deadline", "Until when the consent counts, unix seconds (default: a day from now)")),
@@ -132,7 +136,9 @@ export const circleTasks = [
     .build(),
   task(["circle", "ratify-charter"], "Propose ratifying a charter, which restarts its term")
     .addOption(circleOption)
-    .addOption(option("charterHash", "The charter's content hash (0x and 64 hex digits)"))
+    .addOption(charterOptions[0])
+    .addOption(charterOptions[1])
+    .addOption(charterOptions[2])
     .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
     .addOption(descriptionOption('"Ratify the charter <hash>"'))
     .addOption(fromOption)

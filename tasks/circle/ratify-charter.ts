@@ -1,5 +1,5 @@
 /**
- * `npx hardhat circle ratify-charter --circle <address> --charter-hash 0x… [--charter-uri ipfs://…]
+ * `npx hardhat circle ratify-charter --circle <address> (--charter-file <path> | --charter-text "…" | --charter-hash 0x…) [--charter-uri ipfs://…]
  * [--description "…"] [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
@@ -7,11 +7,14 @@ import { encodeFunctionData, type Hex } from "viem";
 
 import { circleAbi } from "../../client/abis.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, parseBytes32, proposeInCircle, resolveBody, type ProposalMade } from "./shared.js";
+import { nextSteps, proposeInCircle, resolveBody, type ProposalMade } from "./shared.js";
+import { resolveCharterHash } from "../charter.js";
 
 export interface RatifyCharterArgs {
   circle?: string;
   charterHash?: string;
+  charterFile?: string;
+  charterText?: string;
   charterUri?: string;
   description?: string;
   from?: string;
@@ -29,7 +32,7 @@ export interface RatifyCharterResult extends ProposalMade {
  * decisions a circle can still make after its charter lapsed.
  */
 export async function proposeCharter(c: Connection, args: RatifyCharterArgs): Promise<RatifyCharterResult> {
-  const charterHash = parseBytes32("charter-hash", args.charterHash, "the charter's content hash");
+  const charterHash = await resolveCharterHash(args);
   const charterURI = args.charterUri ?? "";
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);

@@ -1,5 +1,5 @@
 /**
- * `npx hardhat council create --circle <founding circle> --name "Water council" --charter-hash 0x… [--charter-uri …]
+ * `npx hardhat council create --circle <founding circle> --name "Water council" (--charter-file <path> | --charter-text "…" | --charter-hash 0x…) [--charter-uri …]
  * [--open-join] [--charter-term 90d …] [--description "…"] [--from <member>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
@@ -11,7 +11,6 @@ import { CliError, connect, report, runTask, type Connection } from "../cli.js";
 import {
   describeRules,
   nextSteps,
-  parseBytes32,
   proposeInCircle,
   registryOf,
   requireText,
@@ -21,11 +20,14 @@ import {
   type ProposalMade,
   type RuleArgs,
 } from "../circle/shared.js";
+import { resolveCharterHash } from "../charter.js";
 
 export interface CouncilCreateArgs extends RuleArgs {
   circle?: string;
   name?: string;
   charterHash?: string;
+  charterFile?: string;
+  charterText?: string;
   charterUri?: string;
   openJoin: boolean;
   description?: string;
@@ -50,7 +52,7 @@ export interface CouncilCreateResult extends ProposalMade {
  */
 export async function proposeCouncil(c: Connection, args: CouncilCreateArgs): Promise<CouncilCreateResult> {
   const name = requireText("name", args.name, "give the council's name");
-  const charterHash = parseBytes32("charter-hash", args.charterHash, "the charter's content hash");
+  const charterHash = await resolveCharterHash(args);
   const charterURI = args.charterUri ?? "";
   const wallet = c.wallet(args.from);
   const registry = registryOf(c, args.registry);

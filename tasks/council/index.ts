@@ -2,7 +2,7 @@
 import { emptyTask, task } from "hardhat/config";
 
 import { addRuleOptions } from "../circle/ruleOptions.js";
-import { jsonFlag, option } from "../options.js";
+import { charterOptions, jsonFlag, option } from "../options.js";
 
 const councilOption = option("council", "The council (address)");
 const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
@@ -23,7 +23,9 @@ export const councilTasks = [
     )
       .addOption(option("circle", "The founding circle (address)"))
       .addOption(option("name", "The council's name"))
-      .addOption(option("charterHash", "The council's charter content hash (0x and 64 hex digits)"))
+      .addOption(charterOptions[0])
+      .addOption(charterOptions[1])
+      .addOption(charterOptions[2])
       .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
       .addFlag({
         name: "openJoin",

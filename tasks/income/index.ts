@@ -8,7 +8,7 @@ const hubOption = option("hub", "The income hub (default: this network's deploym
 export const incomeTasks = [
   emptyTask(
     "income",
-    "Basic income: register, vouch, accept-vouch, invite, trust, claim, pay along trust, wrap, balance",
+    "Basic income: register, register-circle, vouch, accept-vouch, invite, trust, claim, pay along trust, wrap, balance",
   ).build(),
   task(["income", "pay"], "Pay someone in basic income along paths of trust, in one transaction")
     .addOption(option("to", "Who receives the payment (address)"))
@@ -35,6 +35,14 @@ export const incomeTasks = [
     .addOption(option("registry", "The circle registry (default: this network's deployment record)"))
     .addFlag(jsonFlag)
     .setAction(() => import("./vouch.js"))
+    .build(),
+  task(["income", "register-circle"], "Propose that your circle register itself in the income hub")
+    .addOption(option("circle", "Your circle (address)"))
+    .addOption(fromOption)
+    .addOption(hubOption)
+    .addOption(option("registry", "The circle registry (default: this network's deployment record)"))
+    .addFlag(jsonFlag)
+    .setAction(() => import("./register-circle.js"))
     .build(),
   task(["income", "accept-vouch"], "Accept your circle's vouching: you become a registered person")
     .addOption(option("circle", "The circle that vouched for you (address)"))

@@ -10,6 +10,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
 
 import { incomeHubAbi } from "../../client/abis.js";
+import { AVATAR_KIND_CIRCLE, registerCircleCall } from "../../client/income.js";
 import { CliError, connect, parseAmount, report, runTask, send, type Connection } from "../cli.js";
 import { parseAddressList, proposeInCircle, resolveBody, nextSteps, type ProposalMade } from "../circle/shared.js";
 import { hubOf, idOf } from "./hub.js";
@@ -67,12 +68,7 @@ export async function proposeVouch(c: Connection, args: VouchArgs): Promise<Vouc
     value: 0n,
     data: encodeFunctionData({ abi: incomeHubAbi, functionName: "vouch", args: [people, payers] }),
   };
-  const register = {
-    target: hub,
-    value: 0n,
-    data: encodeFunctionData({ abi: incomeHubAbi, functionName: "registerCircle" }),
-  };
-  const calls = kind === 2 ? [vouch] : [register, vouch];
+  const calls = kind === AVATAR_KIND_CIRCLE ? [vouch] : [registerCircleCall(hub), vouch];
   const made = await proposeInCircle(c, wallet, body, calls, `Vouch for ${people.join(", ")} in the income hub`);
   return { ...made, hub, people, payers, funded };
 }

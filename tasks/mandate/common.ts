@@ -14,6 +14,7 @@ import {
   mandatesAbi,
   mutualCreditAbi,
 } from "../../client/abis.js";
+import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, requireAddress, type Connection } from "../cli.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
 
@@ -184,7 +185,8 @@ export function parsePowers(value: string | undefined): Power[] {
 
 /** A mandate spec from the options; the scope hash is keccak256 of `--scope` (default: the title). */
 export function parseSpec(args: SpecArgs): MandateSpec {
-  const role = args.role?.trim();
+  const given = args.role?.trim();
+  const role = given ? normaliseRoleName(given) : given;
   if (!role) throw new CliError(`--role is required: name the role, such as "treasurer".`);
   const title = args.title?.trim() || `Carry out: ${role}`;
   const duration = parseDays("days", args.days);

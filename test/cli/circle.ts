@@ -668,7 +668,7 @@ describe("circle tasks (the CLI's circle governance)", function () {
         ],
         [
           () => proposeCharter(w.c, { circle: w.circle, from: w.founder[2], registry: w.registry, json: false }),
-          /--charter-hash is required/,
+          /Give the charter exactly one way/,
         ],
         [
           () =>

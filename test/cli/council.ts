@@ -15,6 +15,7 @@ import { proposeLeave } from "../../tasks/council/leave.js";
 import { proposeInCouncil } from "../../tasks/council/propose.js";
 import { councilSeats, describeSeats } from "../../tasks/council/seat.js";
 import { voteInCouncil } from "../../tasks/council/vote.js";
+import { proposeGrant } from "../../tasks/mandate/grant.js";
 import type { Circle, CouncilSeats } from "../../typechain-types/index.js";
 import {
   CHARTER_HASH,
@@ -388,6 +389,36 @@ describe("council tasks (the CLI's federation)", function () {
           /is not a circle or council of the registry/,
         ],
       ]);
+    });
+  });
+
+  describe("the delegate role, named with a checksummed council address", function () {
+    it("granting with a checksummed council address in the role name makes the mandate for the council's delegate role", async function () {
+      const f = await networkHelpers.loadFixture(seated);
+      const checksummed = getAddress(f.water.address);
+      expect(checksummed).to.not.equal(checksummed.toLowerCase());
+      const bFounder = f.bFounder[1]!;
+      const made = await proposeGrant(f.c, {
+        circle: f.bCircle,
+        holder: bFounder,
+        role: `delegate to council ${checksummed}`,
+        days: "20",
+        from: f.bFounder[0],
+        registry: f.registry,
+        json: false,
+      });
+      expect(made.spec.role).to.equal(await f.water.seats.delegateRole());
+      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
+      await executeProposal(f.c, {
+        circle: f.bCircle,
+        proposal: `${made.proposalId}`,
+        registry: f.registry,
+        json: false,
+      });
+      const [holder] = await f.b.mandates.holderOf(await f.water.seats.delegateRoleId());
+      expect(holder).to.equal(bFounder);
+      const seats = await councilSeats(f.c, { council: f.water.address, registry: f.registry, json: false });
+      expect(seats.seats.find((s) => s.circle === f.bCircle)).to.include({ delegate: bFounder });
     });
   });
 

@@ -9,6 +9,7 @@ import { claimIncome } from "../../tasks/income/claim.js";
 import { invitePerson, type InviteArgs } from "../../tasks/income/invite.js";
 import { registerPerson } from "../../tasks/income/register.js";
 import { acceptVouch } from "../../tasks/income/accept-vouch.js";
+import { proposeRegisterCircle } from "../../tasks/income/register-circle.js";
 import { proposeVouch } from "../../tasks/income/vouch.js";
 import { setTrust, type TrustArgs } from "../../tasks/income/trust.js";
 import { wrapIncome, type WrapArgs } from "../../tasks/income/wrap.js";
@@ -112,6 +113,34 @@ describe("income tasks (the CLI, in-process)", function () {
       const accepted = await acceptVouch(cli(), { circle, hub: w.hubAddress, from: w.cai, json: false });
       expect(accepted).to.include({ person: w.cai, circle });
       expect(await w.hub.avatarKind(w.cai)).to.equal(1n);
+    });
+  });
+
+  describe("income register-circle", function () {
+    it("proposes that the circle register itself, which it does once the decision passes; then refuses a second time", async function () {
+      const w = await loadFixture(world);
+      const circle = getAddress(await w.circle.getAddress());
+      const registry = getAddress(await w.registry.getAddress());
+      const args = { circle, hub: w.hubAddress, registry, from: w.ana, json: false };
+      const made = await proposeRegisterCircle(cli(), args);
+      expect(made).to.include({ circle, hub: w.hubAddress, proposer: w.ana });
+      const calls = [w.hub.interface.encodeFunctionData("registerCircle")];
+      await time.increase(Number(await w.circle.votingDelay()) + 1);
+      for (const f of w.founders.slice(0, 3)) await (await w.circle.connect(f).castVote(made.proposalId, 1)).wait();
+      await time.increaseTo((await w.circle.proposalDeadline(made.proposalId)) + 1n);
+      expect(await w.hub.avatarKind(circle)).to.equal(0n);
+      await (await w.circle.execute([w.hubAddress], [0n], calls, ethers.id(made.description))).wait();
+      expect(await w.hub.avatarKind(circle)).to.equal(2n);
+
+      const nonce = await nonceOf(w.ana);
+      await expectRefusals(
+        (extra: { hub?: string }) => proposeRegisterCircle(cli(), { ...args, ...extra }),
+        [
+          [{}, `${circle} is already registered in the income hub ${w.hubAddress}.`],
+          [{ hub: w.tokenAddress }, `${w.tokenAddress} is not an income hub.`],
+        ],
+      );
+      expect(await nonceOf(w.ana)).to.equal(nonce);
     });
   });
 

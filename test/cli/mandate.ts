@@ -7,6 +7,7 @@ import { network } from "hardhat";
 import { getAddress, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
+import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, connection } from "../../tasks/cli.js";
 import { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
 import { completeMandate } from "../../tasks/mandate/complete.js";
@@ -112,6 +113,27 @@ describe("mandate tasks (the CLI, in-process)", function () {
       const m = await w.mandates.mandate(id);
       expect(m.expiresAt - m.grantedAt).to.equal(BigInt(10 * DAY));
       expect(m.proposer).to.equal(w.ana);
+    });
+
+    it("names the same role however an address in it is cased: a checksummed council address makes the council's delegate role", async function () {
+      const w = await loadFixture(world);
+      const council = getAddress(w.outsider.toLowerCase());
+      expect(council).to.not.equal(council.toLowerCase()); // the test needs letters in the address
+      const d = await proposeGrant(cli(), {
+        circle: w.circleAddress,
+        holder: w.ben,
+        role: `delegate to council ${council}`,
+        days: "10",
+        from: w.ana,
+        registry: w.registryAddress,
+        json: false,
+      });
+      await passAndExecute(w, d);
+      const [holder] = await w.mandates.holderOf(roleId(`delegate to council ${council.toLowerCase()}`));
+      expect(holder).to.equal(w.ben);
+      expect(normaliseRoleName(`delegate to council ${council} and ${w.ana}`)).to.equal(
+        `delegate to council ${council.toLowerCase()} and ${w.ana.toLowerCase()}`,
+      );
     });
 
     it("refuses bad input, an ineligible holder and a malformed mandate before sending anything, in sentences", async function () {
