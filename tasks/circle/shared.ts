@@ -7,10 +7,8 @@ import {
   encodeFunctionData,
   getAddress,
   isHex,
-  keccak256,
   parseAbiItem,
   parseEventLogs,
-  toBytes,
   type Abi,
   type AbiFunction,
   type AbiParameter,
@@ -30,6 +28,8 @@ import {
   mutualCreditAbi,
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
+import { PROPOSAL_STATES as CLIENT_PROPOSAL_STATES } from "../../client/circles.js";
+import { ProposalRefError, resolveProposalRef } from "../../client/proposals.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -396,16 +396,26 @@ function coerce(param: AbiParameter, value: unknown, where: string): unknown {
 // Proposals
 // ------------------------------------------------------------------
 
-export const PROPOSAL_STATES = [
-  "pending",
-  "active",
-  "canceled",
-  "defeated",
-  "succeeded",
-  "queued",
-  "expired",
-  "executed",
-] as const;
+/** IGovernor proposal states, lower-case as the tasks print them (the client's names, once). */
+export const PROPOSAL_STATES = CLIENT_PROPOSAL_STATES.map((name) => name.toLowerCase());
+
+/**
+ * The proposal `--proposal` names in a circle: its id, a unique prefix of it, or `latest`, resolved by the client
+ * among the circle's proposals; refuses with the client's sentence.
+ */
+export async function resolveProposal(c: Connection, circle: Address, value: string | undefined): Promise<bigint> {
+  if (value === undefined || value.trim() === "") {
+    throw new CliError("--proposal is required: the id `circle propose` printed, a unique prefix of it, or latest.");
+  }
+  try {
+    return await resolveProposalRef(c.publicClient, circle, value);
+  } catch (error) {
+    if (error instanceof ProposalRefError) {
+      throw new CliError(error.reason === "malformed" ? `--proposal ${error.message}` : error.message);
+    }
+    throw error;
+  }
+}
 
 /** A proposal just made. */
 export interface ProposalMade {
@@ -497,70 +507,6 @@ export async function requireVotingOpened(c: Connection, circle: Address, propos
 /** "voted for", "voted against" or "abstained on". */
 export function voted(support: (typeof SUPPORT_NAMES)[Support]): string {
   return support === "abstain" ? "abstained on" : `voted ${support}`;
-}
-
-/** The calls and description of a proposal, read back from its ProposalCreated event. */
-export interface FoundProposal {
-  proposalId: bigint;
-  proposer: Address;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  description: string;
-  descriptionHash: Hex;
-  state: string;
-}
-
-/**
- * Finds a proposal's ProposalCreated event. The proposal id is not indexed, so rather than scan the whole chain the
- * block it was made in is found by time (the circle records the second before the proposal was made) and only
- * that block's logs are read.
- */
-export async function findProposal(c: Connection, circle: Address, proposalId: bigint): Promise<FoundProposal> {
-  const { state, electorateAt } = await proposalState(c, circle, proposalId);
-  const madeAt = electorateAt + 1n;
-  const latest = await c.publicClient.getBlockNumber();
-  const first = await firstBlockAtOrAfter(c, madeAt, latest);
-  const last = (await firstBlockAtOrAfter(c, madeAt + 1n, latest)) - 1n;
-  const logs = await c.publicClient.getContractEvents({
-    address: circle,
-    abi: circleAbi,
-    eventName: "ProposalCreated",
-    fromBlock: first,
-    toBlock: last < first ? first : last,
-  });
-  const log = logs.find((l) => l.args.proposalId === proposalId);
-  if (!log) throw new CliError(`Proposal ${proposalId} of ${circle} has no ProposalCreated event where expected.`);
-  const { proposer, targets, values, calldatas, description } = log.args as {
-    proposer: Address;
-    targets: readonly Address[];
-    values: readonly bigint[];
-    calldatas: readonly Hex[];
-    description: string;
-  };
-  return {
-    proposalId,
-    proposer,
-    targets,
-    values,
-    calldatas,
-    description,
-    descriptionHash: keccak256(toBytes(description)),
-    state,
-  };
-}
-
-/** The first block whose timestamp is at least `time` (latest + 1 if none). */
-async function firstBlockAtOrAfter(c: Connection, time: bigint, latest: bigint): Promise<bigint> {
-  let lo = 0n;
-  let hi = latest + 1n;
-  while (lo < hi) {
-    const mid = (lo + hi) / 2n;
-    const block = await c.publicClient.getBlock({ blockNumber: mid });
-    if (block.timestamp >= time) hi = mid;
-    else lo = mid + 1n;
-  }
-  return lo;
 }
 
 /** Addresses the registry created in a transaction (a circle or a council founded by a decision). */

@@ -1,5 +1,5 @@
 /**
- * `npx hardhat circle vote --circle <address> --proposal <id> --support for|against|abstain [--reason "…"]
+ * `npx hardhat circle vote --circle <address> --proposal <id|prefix|latest> --support for|against|abstain [--reason "…"]
  * [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
@@ -11,10 +11,10 @@ import {
   PROPOSAL_STATES,
   SUPPORT_NAMES,
   circleCallAbi,
-  parseProposalId,
   parseSupport,
   requireVotingOpened,
   resolveBody,
+  resolveProposal,
   voted,
   type Support,
 } from "./shared.js";
@@ -57,7 +57,6 @@ export async function tally(c: Connection, circle: Address, proposalId: bigint):
 
 /** The signer, a member, votes on a proposal of the circle (one member, one vote). */
 export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<VoteResult> {
-  const proposalId = parseProposalId(args.proposal);
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
@@ -66,6 +65,7 @@ export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<Vot
       `${body.circle} is a council: its member circles vote through their delegates (npx hardhat council vote).`,
     );
   }
+  const proposalId = await resolveProposal(c, body.circle, args.proposal);
   await requireVotingOpened(c, body.circle, proposalId);
   const on = { address: body.circle, abi: circleCallAbi, account: wallet.account } as const;
   const { request } = args.reason
