@@ -11,7 +11,7 @@ import type { Chain, Client, Transport } from "viem";
 import { getContractEvents, readContract } from "viem/actions";
 
 import { circleAbi } from "./abis.js";
-import { listProposals, type ListProposalsReturnType, type ProposalStateName } from "./circles.js";
+import { PROPOSAL_STATES, listProposals, type ListProposalsReturnType, type ProposalStateName } from "./circles.js";
 import type { Address } from "./pathfinder.js";
 
 /** Thrown when a proposal reference names no proposal, or more than one. Its message says which, and what to do. */
@@ -85,6 +85,29 @@ export async function resolveProposalRef<chain extends Chain | undefined>(
   );
 }
 
+/**
+ * A proposal's state and the votes counted so far (for, against, abstain), read from the circle without its events.
+ * Throws a {@link ProposalRefError} if the circle has no proposal `id` (its electorate timepoint reads zero).
+ *
+ * @example
+ * const { stateName, tally } = await readTally(publicClient, circle, id);
+ */
+export async function readTally<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  circle: Address,
+  id: bigint,
+) {
+  const read = { address: circle, abi: circleAbi } as const;
+  const [snapshot, [against, inFavour, abstain]] = await Promise.all([
+    readContract(client, { ...read, functionName: "proposalSnapshot", args: [id] }),
+    readContract(client, { ...read, functionName: "proposalVotes", args: [id] }),
+  ]);
+  if (snapshot === 0n) throw new ProposalRefError(`${id}`, "none", `There is no proposal ${id} in ${circle}.`);
+  const state = await readContract(client, { ...read, functionName: "state", args: [id] });
+  const stateName: ProposalStateName = PROPOSAL_STATES[state] ?? "Pending";
+  return { snapshot, stateName, tally: { for: inFavour, against, abstain } };
+}
+
 /** One vote cast on a proposal, read from its `VoteCast` event. */
 export interface ProposalVote {
   voter: Address;
@@ -143,9 +166,8 @@ export async function readProposal<chain extends Chain | undefined>(
     );
   }
   const read = { address: circle, abi: circleAbi } as const;
-  const [[against, inFavour, abstain], snapshot, votingOpensAt, deadline, logs] = await Promise.all([
-    readContract(client, { ...read, functionName: "proposalVotes", args: [id] }),
-    readContract(client, { ...read, functionName: "proposalSnapshot", args: [id] }),
+  const [{ snapshot, tally }, votingOpensAt, deadline, logs] = await Promise.all([
+    readTally(client, circle, id),
     readContract(client, { ...read, functionName: "proposalVotingOpensAt", args: [id] }),
     readContract(client, { ...read, functionName: "proposalDeadline", args: [id] }),
     getContractEvents(client, { ...read, eventName: "VoteCast", fromBlock: listed.blockNumber, strict: true }),
@@ -167,7 +189,7 @@ export async function readProposal<chain extends Chain | undefined>(
   const schedule = { snapshot, votingOpensAt, deadline };
   return {
     ...listed,
-    tally: { for: inFavour, against, abstain },
+    tally,
     quorum,
     votes,
     schedule,

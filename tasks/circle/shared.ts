@@ -28,8 +28,7 @@ import {
   mutualCreditAbi,
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
-import { PROPOSAL_STATES as CLIENT_PROPOSAL_STATES } from "../../client/circles.js";
-import { ProposalRefError, resolveProposalRef } from "../../client/proposals.js";
+import { ProposalRefError, readTally, resolveProposalRef } from "../../client/proposals.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -396,9 +395,6 @@ function coerce(param: AbiParameter, value: unknown, where: string): unknown {
 // Proposals
 // ------------------------------------------------------------------
 
-/** IGovernor proposal states, lower-case as the tasks print them (the client's names, once). */
-export const PROPOSAL_STATES = CLIENT_PROPOSAL_STATES.map((name) => name.toLowerCase());
-
 /**
  * The proposal `--proposal` names in a circle: its id, a unique prefix of it, or `latest`, resolved by the client
  * among the circle's proposals; refuses with the client's sentence.
@@ -477,22 +473,15 @@ export function nextSteps(p: {
   );
 }
 
-/** A proposal's state by name; refuses an unknown proposal with a sentence. */
+/** A proposal's state by name (lower-case) and electorate timepoint, read by the client; refuses an unknown one. */
 export async function proposalState(c: Connection, circle: Address, proposalId: bigint) {
-  const electorateAt = await c.publicClient.readContract({
-    address: circle,
-    abi: circleAbi,
-    functionName: "proposalSnapshot",
-    args: [proposalId],
-  });
-  if (electorateAt === 0n) throw new CliError(`There is no proposal ${proposalId} in ${circle}.`);
-  const state = await c.publicClient.readContract({
-    address: circle,
-    abi: circleAbi,
-    functionName: "state",
-    args: [proposalId],
-  });
-  return { state: PROPOSAL_STATES[state] ?? `state ${state}`, electorateAt };
+  try {
+    const { stateName, snapshot } = await readTally(c.publicClient, circle, proposalId);
+    return { state: stateName.toLowerCase(), electorateAt: snapshot };
+  } catch (error) {
+    if (error instanceof ProposalRefError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** Refuses, with the time it opens, a vote on a proposal whose voting has not opened yet (or that does not exist). */

@@ -5,10 +5,9 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { getAddress, type Address, type Hex } from "viem";
 
-import { circleAbi } from "../../client/abis.js";
+import { readTally } from "../../client/proposals.js";
 import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
 import {
-  PROPOSAL_STATES,
   SUPPORT_NAMES,
   circleCallAbi,
   parseSupport,
@@ -46,13 +45,10 @@ export interface VoteResult {
   transaction: Hex;
 }
 
-/** The votes cast on a proposal so far, and its state. */
+/** The votes cast on a proposal so far, and its state (read by the client). */
 export async function tally(c: Connection, circle: Address, proposalId: bigint): Promise<Tally> {
-  const [[against, inFavour, abstain], state] = await Promise.all([
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "proposalVotes", args: [proposalId] }),
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "state", args: [proposalId] }),
-  ]);
-  return { for: inFavour, against, abstain, state: PROPOSAL_STATES[state] ?? `state ${state}` };
+  const { tally, stateName } = await readTally(c.publicClient, circle, proposalId);
+  return { ...tally, state: stateName.toLowerCase() };
 }
 
 /** The signer, a member, votes on a proposal of the circle (one member, one vote). */

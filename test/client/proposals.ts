@@ -3,7 +3,7 @@ import { network } from "hardhat";
 import { getAddress, type Address } from "viem";
 
 import { listProposals } from "../../client/circles.js";
-import { ProposalRefError, readProposal, resolveProposalRef } from "../../client/proposals.js";
+import { ProposalRefError, readProposal, readTally, resolveProposalRef } from "../../client/proposals.js";
 import { TEST_RULES, Vote, circleFixtures } from "../fixtures/circles.js";
 
 const net = await network.create();
@@ -109,6 +109,14 @@ describe("client proposals (short references and one proposal in full)", functio
     expect(active.next).to.deep.equal({ action: "vote", until: active.schedule.deadline });
     // The same list the resolver reads: one way to find proposals.
     expect((await listProposals(publicClient, address)).map((p) => p.id)).to.deep.equal(ids);
+    expect(await readTally(publicClient, address, id)).to.deep.equal({
+      snapshot: active.schedule.snapshot,
+      stateName: "Active",
+      tally: active.tally,
+    });
     await refusal(readProposal(publicClient, address, 7n));
+    expect((await refusal(readTally(publicClient, address, 7n))).message).to.equal(
+      `There is no proposal 7 in ${address}.`,
+    );
   });
 });
