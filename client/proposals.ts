@@ -108,6 +108,23 @@ export async function readTally<chain extends Chain | undefined>(
   return { snapshot, stateName, tally: { for: inFavour, against, abstain } };
 }
 
+/**
+ * When voting on a proposal opens (after the circle's notice) and its deadline, in seconds since the epoch (the
+ * circles' clock is timestamps). Both read zero for an unknown id.
+ */
+export async function readSchedule<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  circle: Address,
+  id: bigint,
+) {
+  const read = { address: circle, abi: circleAbi, args: [id] } as const;
+  const [votingOpensAt, deadline] = await Promise.all([
+    readContract(client, { ...read, functionName: "proposalVotingOpensAt" }),
+    readContract(client, { ...read, functionName: "proposalDeadline" }),
+  ]);
+  return { votingOpensAt, deadline };
+}
+
 /** One vote cast on a proposal, read from its `VoteCast` event. */
 export interface ProposalVote {
   voter: Address;
@@ -166,10 +183,9 @@ export async function readProposal<chain extends Chain | undefined>(
     );
   }
   const read = { address: circle, abi: circleAbi } as const;
-  const [{ snapshot, tally }, votingOpensAt, deadline, logs] = await Promise.all([
+  const [{ snapshot, tally }, { votingOpensAt, deadline }, logs] = await Promise.all([
     readTally(client, circle, id),
-    readContract(client, { ...read, functionName: "proposalVotingOpensAt", args: [id] }),
-    readContract(client, { ...read, functionName: "proposalDeadline", args: [id] }),
+    readSchedule(client, circle, id),
     getContractEvents(client, { ...read, eventName: "VoteCast", fromBlock: listed.blockNumber, strict: true }),
   ]);
   // The quorum at the electorate's timepoint; a read that fails (e.g. a timepoint the membership cannot look up

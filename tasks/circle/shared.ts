@@ -28,7 +28,7 @@ import {
   mutualCreditAbi,
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
-import { ProposalRefError, readTally, resolveProposalRef } from "../../client/proposals.js";
+import { ProposalRefError, readSchedule, readTally, resolveProposalRef } from "../../client/proposals.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -453,10 +453,8 @@ export async function proposeInCircle(
 
 /** When voting on a proposal opens and closes. */
 export async function schedule(c: Connection, circle: Address, proposalId: bigint) {
-  const read = (functionName: "proposalVotingOpensAt" | "proposalDeadline") =>
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName, args: [proposalId] });
-  const [opens, closes] = await Promise.all([read("proposalVotingOpensAt"), read("proposalDeadline")]);
-  return { circle, proposalId, votingOpensAt: iso(opens), votingClosesAt: iso(closes) };
+  const { votingOpensAt, deadline } = await readSchedule(c.publicClient, circle, proposalId);
+  return { circle, proposalId, votingOpensAt: iso(votingOpensAt), votingClosesAt: iso(deadline) };
 }
 
 /** The sentence that tells a proposer what comes next. */
