@@ -23,5 +23,6 @@ export * from "./income.js";
 export * from "./mandates.js";
 export * from "./networks.js";
 export * from "./pathfinder.js";
+export * from "./proposals.js";
 export * from "./recalls.js";
 export * from "./rules.js";

@@ -20,6 +20,7 @@ import {
 import { DeploymentRecordError, readDeployment } from "../client/deployments.js";
 import { decodeRevert, describeRevert } from "../client/errors.js";
 import { PathfinderError } from "../client/pathfinder.js";
+import { ProposalRefError } from "../client/proposals.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
 export class CliError extends Error {
@@ -106,7 +107,12 @@ export function errorJson(error: unknown): ErrorJson {
 
 /** The readable sentence for a failure: our own errors, a contract's custom error, or the library's message. */
 export function explain(error: unknown): string {
-  if (error instanceof CliError || error instanceof PathfinderError || error instanceof DeploymentRecordError) {
+  if (
+    error instanceof CliError ||
+    error instanceof PathfinderError ||
+    error instanceof DeploymentRecordError ||
+    error instanceof ProposalRefError
+  ) {
     return error.message;
   }
   const revert = describeRevert(error);

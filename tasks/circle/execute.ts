@@ -1,9 +1,14 @@
-/** `npx hardhat circle execute --circle <address> --proposal <id> [--from <address>] [--json]`: anyone may execute. */
+/**
+ * `npx hardhat circle execute --circle <address> --proposal <id|prefix|latest> [--from <address>] [--json]`: anyone
+ * may execute.
+ */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
 import { CliError, connect, report, runTask, send, type Connection, type Wallet } from "../cli.js";
-import { circleCallAbi, createdIn, findProposal, parseProposalId, resolveBody, schedule, type Call } from "./shared.js";
+import { descriptionHash } from "../../client/circles.js";
+import { readProposal } from "../../client/proposals.js";
+import { circleCallAbi, createdIn, iso, resolveBody, resolveProposal, type Call } from "./shared.js";
 
 export interface ExecuteArgs {
   circle?: string;
@@ -25,24 +30,29 @@ export interface ExecuteResult {
 
 /**
  * Executes a passed proposal of a circle or council. Its calls and description are read back from its
- * ProposalCreated event, so only the id is needed.
+ * ProposalCreated event by the client, so only the id (or a unique prefix of it, or latest) is needed.
  */
 export async function executeProposal(c: Connection, args: ExecuteArgs): Promise<ExecuteResult> {
-  const proposalId = parseProposalId(args.proposal);
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const p = await findProposal(c, body.circle, proposalId);
-  if (p.state === "pending" || p.state === "active") {
-    const { votingClosesAt } = await schedule(c, body.circle, proposalId);
+  const proposalId = await resolveProposal(c, body.circle, args.proposal);
+  const p = await readProposal(c.publicClient, body.circle, proposalId);
+  if (p.stateName === "Pending" || p.stateName === "Active") {
     throw new CliError(
-      `Proposal ${proposalId} is still ${p.state}: voting closes at ${votingClosesAt}; it can be executed after that, if it passed.`,
+      `Proposal ${proposalId} is still ${p.stateName.toLowerCase()}: voting closes at ${iso(p.schedule.deadline)}; it can be executed after that, if it passed.`,
     );
   }
+  const calls: Call[] = p.calls.map((x) => ({ target: x.target, value: x.value ?? 0n, data: x.data }));
   const { request } = await c.publicClient.simulateContract({
     address: body.circle,
     abi: circleCallAbi,
     functionName: "execute",
-    args: [[...p.targets], [...p.values], [...p.calldatas], p.descriptionHash],
+    args: [
+      calls.map((x) => x.target),
+      calls.map((x) => x.value),
+      calls.map((x) => x.data),
+      descriptionHash(p.description),
+    ],
     account: wallet.account,
   });
   // execute is payable; nothing is sent with it (the circle pays the calls' values from its own balance).
@@ -51,7 +61,7 @@ export async function executeProposal(c: Connection, args: ExecuteArgs): Promise
     circle: body.circle,
     proposalId,
     description: p.description,
-    calls: p.targets.map((target, i) => ({ target, value: p.values[i]!, data: p.calldatas[i]! })),
+    calls,
     created: createdIn(receipt.logs).map(({ kind, address, name }) => ({ kind, address, name })),
     transaction: hash,
   };

@@ -6,14 +6,17 @@ import { addRuleOptions } from "./ruleOptions.js";
 
 const circleOption = option("circle", "The circle (address)");
 const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
-const proposalOption = option("proposal", "The proposal's id (the decimal number `propose` printed)");
+const proposalOption = option(
+  "proposal",
+  "The proposal: its id, a unique prefix of it (as `proposals` lists), or latest",
+);
 const supportOption = option("support", "Your vote: for, against or abstain");
 const descriptionOption = (what: string) => option("description", `The proposal's description (default: ${what})`);
 
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
   ).build(),
   addRuleOptions(
     task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
@@ -99,6 +102,19 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./propose.js"))
+    .build(),
+  task(["circle", "proposals"], "List a circle's proposals: short id, state, tally and description")
+    .addOption(option("circle", "The circle or council (address)"))
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./proposals-list.js"))
+    .build(),
+  task(["circle", "proposal"], "Show one proposal: state, tally, quorum, votes with reasons, schedule and next step")
+    .addOption(option("circle", "The circle or council (address)"))
+    .addOption(proposalOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./proposal-show.js"))
     .build(),
   task(["circle", "vote"], "Vote on a proposal: for, against or abstain (one member, one vote)")
     .addOption(circleOption)

@@ -7,10 +7,8 @@ import {
   encodeFunctionData,
   getAddress,
   isHex,
-  keccak256,
   parseAbiItem,
   parseEventLogs,
-  toBytes,
   type Abi,
   type AbiFunction,
   type AbiParameter,
@@ -30,6 +28,7 @@ import {
   mutualCreditAbi,
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
+import { ProposalRefError, readSchedule, readTally, resolveProposalRef } from "../../client/proposals.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -396,16 +395,23 @@ function coerce(param: AbiParameter, value: unknown, where: string): unknown {
 // Proposals
 // ------------------------------------------------------------------
 
-export const PROPOSAL_STATES = [
-  "pending",
-  "active",
-  "canceled",
-  "defeated",
-  "succeeded",
-  "queued",
-  "expired",
-  "executed",
-] as const;
+/**
+ * The proposal `--proposal` names in a circle: its id, a unique prefix of it, or `latest`, resolved by the client
+ * among the circle's proposals; refuses with the client's sentence.
+ */
+export async function resolveProposal(c: Connection, circle: Address, value: string | undefined): Promise<bigint> {
+  if (value === undefined || value.trim() === "") {
+    throw new CliError("--proposal is required: the id `circle propose` printed, a unique prefix of it, or latest.");
+  }
+  try {
+    return await resolveProposalRef(c.publicClient, circle, value);
+  } catch (error) {
+    if (error instanceof ProposalRefError) {
+      throw new CliError(error.reason === "malformed" ? `--proposal ${error.message}` : error.message);
+    }
+    throw error;
+  }
+}
 
 /** A proposal just made. */
 export interface ProposalMade {
@@ -447,10 +453,8 @@ export async function proposeInCircle(
 
 /** When voting on a proposal opens and closes. */
 export async function schedule(c: Connection, circle: Address, proposalId: bigint) {
-  const read = (functionName: "proposalVotingOpensAt" | "proposalDeadline") =>
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName, args: [proposalId] });
-  const [opens, closes] = await Promise.all([read("proposalVotingOpensAt"), read("proposalDeadline")]);
-  return { circle, proposalId, votingOpensAt: iso(opens), votingClosesAt: iso(closes) };
+  const { votingOpensAt, deadline } = await readSchedule(c.publicClient, circle, proposalId);
+  return { circle, proposalId, votingOpensAt: iso(votingOpensAt), votingClosesAt: iso(deadline) };
 }
 
 /** The sentence that tells a proposer what comes next. */
@@ -467,22 +471,15 @@ export function nextSteps(p: {
   );
 }
 
-/** A proposal's state by name; refuses an unknown proposal with a sentence. */
+/** A proposal's state by name (lower-case) and electorate timepoint, read by the client; refuses an unknown one. */
 export async function proposalState(c: Connection, circle: Address, proposalId: bigint) {
-  const electorateAt = await c.publicClient.readContract({
-    address: circle,
-    abi: circleAbi,
-    functionName: "proposalSnapshot",
-    args: [proposalId],
-  });
-  if (electorateAt === 0n) throw new CliError(`There is no proposal ${proposalId} in ${circle}.`);
-  const state = await c.publicClient.readContract({
-    address: circle,
-    abi: circleAbi,
-    functionName: "state",
-    args: [proposalId],
-  });
-  return { state: PROPOSAL_STATES[state] ?? `state ${state}`, electorateAt };
+  try {
+    const { stateName, snapshot } = await readTally(c.publicClient, circle, proposalId);
+    return { state: stateName.toLowerCase(), electorateAt: snapshot };
+  } catch (error) {
+    if (error instanceof ProposalRefError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** Refuses, with the time it opens, a vote on a proposal whose voting has not opened yet (or that does not exist). */
@@ -497,70 +494,6 @@ export async function requireVotingOpened(c: Connection, circle: Address, propos
 /** "voted for", "voted against" or "abstained on". */
 export function voted(support: (typeof SUPPORT_NAMES)[Support]): string {
   return support === "abstain" ? "abstained on" : `voted ${support}`;
-}
-
-/** The calls and description of a proposal, read back from its ProposalCreated event. */
-export interface FoundProposal {
-  proposalId: bigint;
-  proposer: Address;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  description: string;
-  descriptionHash: Hex;
-  state: string;
-}
-
-/**
- * Finds a proposal's ProposalCreated event. The proposal id is not indexed, so rather than scan the whole chain the
- * block it was made in is found by time (the circle records the second before the proposal was made) and only
- * that block's logs are read.
- */
-export async function findProposal(c: Connection, circle: Address, proposalId: bigint): Promise<FoundProposal> {
-  const { state, electorateAt } = await proposalState(c, circle, proposalId);
-  const madeAt = electorateAt + 1n;
-  const latest = await c.publicClient.getBlockNumber();
-  const first = await firstBlockAtOrAfter(c, madeAt, latest);
-  const last = (await firstBlockAtOrAfter(c, madeAt + 1n, latest)) - 1n;
-  const logs = await c.publicClient.getContractEvents({
-    address: circle,
-    abi: circleAbi,
-    eventName: "ProposalCreated",
-    fromBlock: first,
-    toBlock: last < first ? first : last,
-  });
-  const log = logs.find((l) => l.args.proposalId === proposalId);
-  if (!log) throw new CliError(`Proposal ${proposalId} of ${circle} has no ProposalCreated event where expected.`);
-  const { proposer, targets, values, calldatas, description } = log.args as {
-    proposer: Address;
-    targets: readonly Address[];
-    values: readonly bigint[];
-    calldatas: readonly Hex[];
-    description: string;
-  };
-  return {
-    proposalId,
-    proposer,
-    targets,
-    values,
-    calldatas,
-    description,
-    descriptionHash: keccak256(toBytes(description)),
-    state,
-  };
-}
-
-/** The first block whose timestamp is at least `time` (latest + 1 if none). */
-async function firstBlockAtOrAfter(c: Connection, time: bigint, latest: bigint): Promise<bigint> {
-  let lo = 0n;
-  let hi = latest + 1n;
-  while (lo < hi) {
-    const mid = (lo + hi) / 2n;
-    const block = await c.publicClient.getBlock({ blockNumber: mid });
-    if (block.timestamp >= time) hi = mid;
-    else lo = mid + 1n;
-  }
-  return lo;
 }
 
 /** Addresses the registry created in a transaction (a circle or a council founded by a decision). */

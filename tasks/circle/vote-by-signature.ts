@@ -13,10 +13,10 @@ import type { CircleParts } from "../resolve.js";
 import {
   SUPPORT_NAMES,
   circleCallAbi,
-  parseProposalId,
   parseSupport,
   proposalState,
   resolveBody,
+  resolveProposal,
   voted,
   type Support,
 } from "./shared.js";
@@ -74,11 +74,11 @@ async function domainOf(c: Connection, circle: Address) {
 
 /** The signer (`--from`, a member) signs a ballot for someone else to relay. Nothing is sent. */
 export async function signBallot(c: Connection, args: VoteBySignatureArgs): Promise<SignedBallot> {
-  const proposalId = parseProposalId(args.proposal);
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
   refuseCouncil(body);
+  const proposalId = await resolveProposal(c, body.circle, args.proposal);
   const voter = getAddress(wallet.account.address);
   const { state } = await proposalState(c, body.circle, proposalId);
   if (state !== "pending" && state !== "active") {

@@ -1,20 +1,19 @@
 /**
- * `npx hardhat circle vote --circle <address> --proposal <id> --support for|against|abstain [--reason "…"]
+ * `npx hardhat circle vote --circle <address> --proposal <id|prefix|latest> --support for|against|abstain [--reason "…"]
  * [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { getAddress, type Address, type Hex } from "viem";
 
-import { circleAbi } from "../../client/abis.js";
+import { readTally } from "../../client/proposals.js";
 import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
 import {
-  PROPOSAL_STATES,
   SUPPORT_NAMES,
   circleCallAbi,
-  parseProposalId,
   parseSupport,
   requireVotingOpened,
   resolveBody,
+  resolveProposal,
   voted,
   type Support,
 } from "./shared.js";
@@ -46,18 +45,14 @@ export interface VoteResult {
   transaction: Hex;
 }
 
-/** The votes cast on a proposal so far, and its state. */
+/** The votes cast on a proposal so far, and its state (read by the client). */
 export async function tally(c: Connection, circle: Address, proposalId: bigint): Promise<Tally> {
-  const [[against, inFavour, abstain], state] = await Promise.all([
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "proposalVotes", args: [proposalId] }),
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "state", args: [proposalId] }),
-  ]);
-  return { for: inFavour, against, abstain, state: PROPOSAL_STATES[state] ?? `state ${state}` };
+  const { tally, stateName } = await readTally(c.publicClient, circle, proposalId);
+  return { ...tally, state: stateName.toLowerCase() };
 }
 
 /** The signer, a member, votes on a proposal of the circle (one member, one vote). */
 export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<VoteResult> {
-  const proposalId = parseProposalId(args.proposal);
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
@@ -66,6 +61,7 @@ export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<Vot
       `${body.circle} is a council: its member circles vote through their delegates (npx hardhat council vote).`,
     );
   }
+  const proposalId = await resolveProposal(c, body.circle, args.proposal);
   await requireVotingOpened(c, body.circle, proposalId);
   const on = { address: body.circle, abi: circleCallAbi, account: wallet.account } as const;
   const { request } = args.reason

@@ -17,6 +17,13 @@ import { circleInfo, describeInfo } from "../../tasks/circle/info.js";
 import { leaveCircle } from "../../tasks/circle/leave.js";
 import { listCircles } from "../../tasks/circle/list.js";
 import { proposeCall } from "../../tasks/circle/propose.js";
+import {
+  SHORT_ID_DIGITS,
+  circleProposal,
+  circleProposals,
+  describeProposal,
+  proposalsTask,
+} from "../../tasks/circle/proposals.js";
 import { proposeCharter } from "../../tasks/circle/ratify-charter.js";
 import { iso } from "../../tasks/circle/shared.js";
 import { describeTemperature, temperature } from "../../tasks/circle/temperature.js";
@@ -30,6 +37,7 @@ import {
   TEST_RULES,
   circleFixtures,
 } from "../fixtures/circles.js";
+import { hreOf, printed } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { viem, networkHelpers } = net;
@@ -489,6 +497,125 @@ describe("circle tasks (the CLI's circle governance)", function () {
         ],
       ]);
       expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Pending);
+    });
+  });
+
+  describe("proposals and proposal", function () {
+    it("lists proposals by short id and shows one by latest or a prefix, with tally, votes, reasons and next step", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const none = await circleProposals(w.c, { circle: w.circle, registry: w.registry, json: false });
+      expect(none.proposals).to.deep.equal([]);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      const short = made.proposalId.toString().slice(0, SHORT_ID_DIGITS);
+      const listed = await circleProposals(w.c, { circle: w.circle, registry: w.registry, json: false });
+      expect(listed.proposals).to.deep.equal([
+        {
+          id: made.proposalId,
+          shortId: short,
+          state: "pending",
+          tally: { for: 0n, against: 0n, abstain: 0n },
+          title: `Admit ${w.outsider[0]}`,
+        },
+      ]);
+      const show = (proposal: string) =>
+        circleProposal(w.c, { circle: w.circle, proposal, registry: w.registry, json: false });
+      expect((await show("latest")).next).to.deep.equal({
+        action: "wait",
+        until: await w.circleContract.proposalVotingOpensAt(made.proposalId),
+      });
+      await time.increase(TEST_RULES.votingDelay + 1);
+      // vote takes the same short references: the printed prefix and latest.
+      const vote = (proposal: string, from: Address, support: string, reason?: string) =>
+        voteOnProposal(w.c, { circle: w.circle, proposal, support, reason, from, registry: w.registry, json: false });
+      await vote(short, w.founder[1]!, "for", "Known to us");
+      await vote("latest", w.founder[2]!, "for");
+      await vote(`0x${made.proposalId.toString(16).slice(0, 12)}`, w.founder[3]!, "against", "Too soon");
+      await vote(`${made.proposalId}`, w.founder[4]!, "for");
+      const active = await show(short);
+      expect(active.id).to.equal(made.proposalId);
+      expect(active.stateName).to.equal("Active");
+      expect(active.tally).to.deep.equal({ for: 3n, against: 1n, abstain: 0n });
+      expect(active.votes.map((v) => [v.voter, v.support, v.reason])).to.deep.equal([
+        [w.founder[1], "for", "Known to us"],
+        [w.founder[2], "for", ""],
+        [w.founder[3], "against", "Too soon"],
+        [w.founder[4], "for", ""],
+      ]);
+      const text = describeProposal(w.circle, active);
+      expect(text).to.include(`Proposal ${made.proposalId} of ${w.circle}: active.`);
+      expect(text).to.include(`${w.founder[1]} voted for: "Known to us"`);
+      expect(text).to.match(/Next: members vote until \d{4}-.*Z \(npx hardhat circle vote --circle/);
+      await time.increase(TEST_RULES.votingPeriod + 1);
+      expect((await show("latest")).next).to.deep.equal({ action: "execute" });
+      // execute takes them too.
+      await executeProposal(w.c, {
+        circle: w.circle,
+        proposal: short,
+        from: w.outsider[5],
+        registry: w.registry,
+        json: false,
+      });
+      expect(await w.membership.isMember(w.outsider[0]!)).to.equal(true);
+      const done = await show("latest");
+      expect([done.stateName, done.next]).to.deep.equal(["Executed", { action: "none" }]);
+      const out = await printed(() =>
+        proposalsTask({ circle: w.circle, registry: w.registry, json: true }, hreOf(net)),
+      );
+      expect(out.exitCode).to.equal(0);
+      expect(JSON.parse(out.stdout)).to.deep.equal({
+        circle: w.circle,
+        proposals: [
+          {
+            id: `${made.proposalId}`,
+            shortId: short,
+            state: "executed",
+            tally: { for: "3", against: "1", abstain: "0" },
+            title: `Admit ${w.outsider[0]}`,
+          },
+        ],
+      });
+    });
+
+    it("refuses an unknown or malformed reference, and latest before any proposal, before sending anything", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const show = (proposal: string | undefined) =>
+        circleProposal(w.c, { circle: w.circle, proposal, registry: w.registry, json: false });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => show("latest"), new RegExp(`^There is no proposal in ${w.circle} yet: make one first\\.$`)],
+        [() => show(undefined), /^--proposal is required/],
+        [() => show("first"), /^--proposal "first" is not a whole number, a prefix of one, or latest/],
+        [
+          () =>
+            voteOnProposal(w.c, {
+              circle: w.circle,
+              proposal: "latest",
+              support: "for",
+              from: w.founder[0],
+              registry: w.registry,
+              json: false,
+            }),
+          /There is no proposal in .* yet/,
+        ],
+      ]);
+      await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => show("1".repeat(78)), /nor one whose id starts with 1{78} \(it has 1\): list them with/],
+      ]);
+      const out = await printed(() => proposalsTask({ circle: "0x12", registry: w.registry, json: true }, hreOf(net)));
+      expect(out.exitCode).to.equal(1);
+      expect(JSON.parse(out.stdout)).to.have.property("error");
     });
   });
 

@@ -1,0 +1,1 @@
+export { proposalTask as default } from "./proposals.js";

@@ -1,0 +1,1 @@
+export { proposalsTask as default } from "./proposals.js";

@@ -1,0 +1,120 @@
+/**
+ * `npx hardhat circle proposals --circle <address> [--json]` lists a circle's proposals (short id, state, tally,
+ * description's first line); `npx hardhat circle proposal --circle <address> --proposal <id|prefix|latest> [--json]`
+ * shows one: state, tally, quorum, votes with reasons, schedule and the next step. Read only, no signer needed.
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address } from "viem";
+
+import { listProposals } from "../../client/circles.js";
+import { readProposal, type ReadProposalReturnType } from "../../client/proposals.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { iso, resolveBody, resolveProposal } from "./shared.js";
+
+export interface ProposalsArgs {
+  circle?: string;
+  proposal?: string;
+  registry?: string;
+  json: boolean;
+}
+
+/** How many leading digits of an id the list prints: enough to be unique among a circle's proposals in practice. */
+export const SHORT_ID_DIGITS = 10;
+
+/** One line of the list. */
+export interface ProposalLine {
+  id: bigint;
+  shortId: string;
+  state: string;
+  tally: { for: bigint; against: bigint; abstain: bigint };
+  title: string;
+}
+
+/** A circle's proposals, oldest first, with their state and tally. */
+export async function circleProposals(
+  c: Connection,
+  args: ProposalsArgs,
+): Promise<{ circle: Address; proposals: ProposalLine[] }> {
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  const listed = await listProposals(c.publicClient, body.circle);
+  const proposals = await Promise.all(
+    listed.map(async (p) => {
+      const { tally, stateName, description } = await readProposal(c.publicClient, body.circle, p.id, {
+        proposals: listed,
+      });
+      return {
+        id: p.id,
+        shortId: p.id.toString().slice(0, SHORT_ID_DIGITS),
+        state: stateName.toLowerCase(),
+        tally,
+        title: description.split("\n")[0] ?? "",
+      };
+    }),
+  );
+  return { circle: body.circle, proposals };
+}
+
+/** One proposal in full, found by its id, a unique prefix of it, or `latest`. */
+export async function circleProposal(
+  c: Connection,
+  args: ProposalsArgs,
+): Promise<ReadProposalReturnType & { circle: Address }> {
+  const body = await resolveBody(c, "circle", args.circle, args.registry);
+  const id = await resolveProposal(c, body.circle, args.proposal);
+  return { circle: body.circle, ...(await readProposal(c.publicClient, body.circle, id)) };
+}
+
+/** The next step as a sentence, with the command that takes it. */
+export function describeNext(circle: Address, p: ReadProposalReturnType): string {
+  const ref = p.id.toString().slice(0, SHORT_ID_DIGITS);
+  switch (p.next.action) {
+    case "wait":
+      return `Next: voting opens at ${iso(p.next.until)}; then members vote (npx hardhat circle vote --circle ${circle} --proposal ${ref} --support for).`;
+    case "vote":
+      return `Next: members vote until ${iso(p.next.until)} (npx hardhat circle vote --circle ${circle} --proposal ${ref} --support for).`;
+    case "execute":
+      return `Next: anyone executes it (npx hardhat circle execute --circle ${circle} --proposal ${ref}).`;
+    default:
+      return `Nothing more can happen to it.`;
+  }
+}
+
+/** A proposal in readable lines. */
+export function describeProposal(circle: Address, p: ReadProposalReturnType): string {
+  const votes = p.votes.map(
+    (v) =>
+      `    ${v.voter} ${v.support === "abstain" ? "abstained" : `voted ${v.support}`}${v.reason ? `: "${v.reason}"` : ""}`,
+  );
+  return [
+    `Proposal ${p.id} of ${circle}: ${p.stateName.toLowerCase()}.`,
+    `  ${p.description}`,
+    `  Proposed by ${p.proposer}; ${p.calls.length} call(s).`,
+    `  Tally: for ${p.tally.for}, against ${p.tally.against}, abstain ${p.tally.abstain}; quorum ${p.quorum ?? "unknown"} (for and abstain).`,
+    `  Electorate as of ${iso(p.schedule.snapshot)}; voting opens ${iso(p.schedule.votingOpensAt)}, closes ${iso(p.schedule.deadline)}.`,
+    `  Votes (${p.votes.length}):`,
+    ...votes,
+    `  ${describeNext(circle, p)}`,
+  ].join("\n");
+}
+
+export async function proposalsTask(args: ProposalsArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(args.json, async () => {
+    const r = await circleProposals(await connect(hre), args);
+    const header =
+      r.proposals.length === 0
+        ? `${r.circle} has no proposals yet.`
+        : `${r.proposals.length} proposal(s) of ${r.circle}, oldest first (name one by these digits or latest):`;
+    const lines = r.proposals.map(
+      (p) =>
+        `  ${p.shortId}  ${p.state.padEnd(9)}  for ${p.tally.for} / against ${p.tally.against} / abstain ${p.tally.abstain}  ${p.title}`,
+    );
+    report(args.json, [header, ...lines].join("\n"), { ...r });
+  });
+}
+
+export async function proposalTask(args: ProposalsArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+  await runTask(args.json, async () => {
+    const p = await circleProposal(await connect(hre), args);
+    report(args.json, describeProposal(p.circle, p), { ...p });
+  });
+}
