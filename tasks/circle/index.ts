@@ -1,7 +1,7 @@
 // `npx hardhat circle <verb>`: founding and governing circles.
 import { emptyTask, task } from "hardhat/config";
 
-import { charterOptions, fromOption, jsonFlag, option } from "../options.js";
+import { addCharterOptions, fromOption, jsonFlag, option } from "../options.js";
 import { addRuleOptions } from "./ruleOptions.js";
 
 const circleOption = option("circle", "The circle (address)");
@@ -19,13 +19,11 @@ export const circleTasks = [
     "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
   ).build(),
   addRuleOptions(
-    task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
-      .addOption(option("name", "The circle's name"))
-      .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
-      .addOption(charterOptions[0])
-      .addOption(charterOptions[1])
-      .addOption(charterOptions[2])
-      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+    addCharterOptions(
+      task(["circle", "create"], "Found a circle: default rules (override any with its option), or a template's")
+        .addOption(option("name", "The circle's name"))
+        .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)")),
+    )
       .addOption(
         option("template", "Found from a published template (its name or id) instead of the defaults and options"),
       )
@@ -38,13 +36,11 @@ export const circleTasks = [
     .setAction(() => import("./create.js"))
     .build(),
   addRuleOptions(
-    task(["circle", "consent"], "Sign your consent, as a founder, to a circle someone else founds (same options)")
-      .addOption(option("name", "The circle's name"))
-      .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)"))
-      .addOption(charterOptions[0])
-      .addOption(charterOptions[1])
-      .addOption(charterOptions[2])
-      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+    addCharterOptions(
+      task(["circle", "consent"], "Sign your consent, as a founder, to a circle someone else founds (same options)")
+        .addOption(option("name", "The circle's name"))
+        .addOption(option("founders", "The founding members, comma-separated addresses (0x…,0x…)")),
+    )
       .addOption(option("template", "The published template the circle is founded from (its name or id)"))
       .addOption(option("deadline", "Until when the consent counts, unix seconds (default: a day from now)")),
   )
@@ -150,12 +146,9 @@ export const circleTasks = [
     .addFlag(jsonFlag)
     .setAction(() => import("./execute.js"))
     .build(),
-  task(["circle", "ratify-charter"], "Propose ratifying a charter, which restarts its term")
-    .addOption(circleOption)
-    .addOption(charterOptions[0])
-    .addOption(charterOptions[1])
-    .addOption(charterOptions[2])
-    .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
+  addCharterOptions(
+    task(["circle", "ratify-charter"], "Propose ratifying a charter, which restarts its term").addOption(circleOption),
+  )
     .addOption(descriptionOption('"Ratify the charter <hash>"'))
     .addOption(fromOption)
     .addOption(registryOption)

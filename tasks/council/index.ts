@@ -2,7 +2,7 @@
 import { emptyTask, task } from "hardhat/config";
 
 import { addRuleOptions } from "../circle/ruleOptions.js";
-import { charterOptions, jsonFlag, option } from "../options.js";
+import { addCharterOptions, jsonFlag, option } from "../options.js";
 
 const councilOption = option("council", "The council (address)");
 const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
@@ -17,21 +17,18 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const councilTasks = [
   emptyTask("council", "Councils of circles: create, join, leave, seat, propose, vote").build(),
   addRuleOptions(
-    task(
-      ["council", "create"],
-      "Propose that a circle found a council, holding its first seat; rules default to the registry's, with one founding seat",
-    )
-      .addOption(option("circle", "The founding circle (address)"))
-      .addOption(option("name", "The council's name"))
-      .addOption(charterOptions[0])
-      .addOption(charterOptions[1])
-      .addOption(charterOptions[2])
-      .addOption(option("charterUri", "Where the charter can be read (e.g. ipfs://…)"))
-      .addFlag({
-        name: "openJoin",
-        description:
-          "Seat any circle of 3+ members that asks, without a council vote, after a probation (closed if omitted)",
-      }),
+    addCharterOptions(
+      task(
+        ["council", "create"],
+        "Propose that a circle found a council, holding its first seat; rules default to the registry's, with one founding seat",
+      )
+        .addOption(option("circle", "The founding circle (address)"))
+        .addOption(option("name", "The council's name")),
+    ).addFlag({
+      name: "openJoin",
+      description:
+        "Seat any circle of 3+ members that asks, without a council vote, after a probation (closed if omitted)",
+    }),
   )
     .addOption(descriptionOption('"Found the council <name>"'))
     .addOption(memberOption)
