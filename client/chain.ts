@@ -8,9 +8,10 @@
  * await advanceChain(publicClient, { seconds: parseDuration("8d") });
  */
 import type { Client } from "viem";
+import { CommonwealError } from "./errors.js";
 
 /** A duration, a node that is not local, or a clock that cannot move: said in a sentence. */
-export class ChainError extends Error {
+export class ChainError extends CommonwealError {
   override name = "ChainError";
 }
 

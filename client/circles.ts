@@ -29,6 +29,7 @@ import { getContractEvents, readContract } from "viem/actions";
 
 import { circleAbi, circleMembershipAbi, circleRegistryAbi, circleRitualsAbi, mandatesAbi } from "./abis.js";
 import type { Address } from "./pathfinder.js";
+import { CommonwealError } from "./errors.js";
 
 /**
  * A state-changing contract call ready for viem's `simulateContract` or `writeContract` (add `account`, `value`, gas
@@ -67,7 +68,7 @@ export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
 export const MAX_PAGE_SIZE = 100n;
 
 /** Thrown when an address does not answer as a circle. */
-export class NotACircleError extends Error {
+export class NotACircleError extends CommonwealError {
   override readonly name = "NotACircleError";
   constructor(readonly address: Address) {
     super(

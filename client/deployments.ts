@@ -9,13 +9,14 @@ import { join } from "node:path";
 
 import { DEPLOYED, knownDeployments, type DeploymentAddresses } from "./networks.js";
 import type { Address } from "./pathfinder.js";
+import { CommonwealError } from "./errors.js";
 
 export { DEPLOYED, knownDeployments, type DeploymentAddresses } from "./networks.js";
 
 /** The environment variable naming the folder of local deployment records when the caller names none. */
 export const DEPLOYMENTS_ENV = "COMMONWEAL_DEPLOYMENTS";
 
-export class DeploymentRecordError extends Error {
+export class DeploymentRecordError extends CommonwealError {
   override name = "DeploymentRecordError";
 }
 

@@ -1,9 +1,91 @@
 /**
  * Readable sentences for Commonweal's custom errors. Decode a revert with your library (ethers
  * `contract.interface.parseError(data)`, viem `decodeErrorResult`) and pass its name and arguments here.
+ *
+ * Every error the client itself throws is a {@link CommonwealError}: its message is the sentence to show a person,
+ * naming what to do next, so a face (CLI, app, script) prints it as it is.
  */
+import { parseAbi, type Abi } from "viem";
+
+import {
+  circleAbi,
+  circleMembershipAbi,
+  circleRegistryAbi,
+  circleRitualsAbi,
+  councilSeatsAbi,
+  creditFactoryAbi,
+  demurragedIncomeTokenAbi,
+  incomeHubAbi,
+  incomeWrappersAbi,
+  mandateBadgesAbi,
+  mandatesAbi,
+  mutualCreditAbi,
+} from "./abis.js";
 
 type Args = readonly unknown[];
+
+/**
+ * The base of every error the client throws on purpose: bad input, a reference that names nothing, a refusal read
+ * before sending. The message is a complete sentence for a person; subclasses carry the details for code.
+ */
+export class CommonwealError extends Error {
+  override name = "CommonwealError";
+}
+
+/** A parameter the caller gave is malformed or out of range; the message names it and says what is expected. */
+export class InvalidParameterError extends CommonwealError {
+  override name = "InvalidParameterError";
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type AbiError = Extract<Abi[number], { type: "error" }>;
+
+/**
+ * Every custom error of the suite's contracts (an ERC-20's among them), once each, and the randomness source's. A
+ * proposal's execution or a mandate's act bubbles up the revert of whatever it called (often the circle's own
+ * currency or a token of its treasury), and completing a draw the randomness source's, so a call is simulated with
+ * these next to its own ABI to decode any of them.
+ */
+export const SUITE_ERRORS: readonly AbiError[] = (() => {
+  const seen = new Map<string, AbiError>();
+  const abis: readonly Abi[] = [
+    circleAbi,
+    circleMembershipAbi,
+    councilSeatsAbi,
+    circleRitualsAbi,
+    mandatesAbi,
+    mandateBadgesAbi,
+    circleRegistryAbi,
+    mutualCreditAbi,
+    creditFactoryAbi,
+    incomeHubAbi,
+    incomeWrappersAbi,
+    demurragedIncomeTokenAbi,
+    parseAbi([
+      "error RandomnessNotReady(uint256 ticket)",
+      "error RandomnessExpired(uint256 ticket)",
+      "error RandomnessInvalidProof(uint256 ticket)",
+    ]),
+  ];
+  for (const abi of abis) {
+    for (const item of abi) {
+      if (item.type !== "error") continue;
+      const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
+      if (!seen.has(signature)) seen.set(signature, item);
+    }
+  }
+  return [...seen.values()];
+})();
+
+/** `abi` with every custom error of the suite, for decoding a revert that bubbled up from another contract. */
+export function withSuiteErrors<const A extends Abi>(abi: A): readonly [...A, ...AbiError[]] {
+  return [...abi, ...SUITE_ERRORS] as const;
+}
 
 const date = (seconds: unknown): string => {
   const n = Number(seconds);

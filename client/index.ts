@@ -26,3 +26,4 @@ export * from "./pathfinder.js";
 export * from "./proposals.js";
 export * from "./recalls.js";
 export * from "./rules.js";
+export * from "./actions/submit.js";

@@ -15,6 +15,7 @@
  * const problems = checkPaymentFlow(flow, trust, holdings, ana, dan); // [] when the contract will accept it
  * await hub.payAlongTrust(flow.vertices, flow.edges, dan, flow.amount);
  */
+import { CommonwealError } from "./errors.js";
 
 /** A 20-byte account address. The pathfinder compares addresses case-insensitively and returns them lowercase. */
 export type Address = `0x${string}`;
@@ -91,7 +92,7 @@ export type PathfinderErrorCode = "insufficient-flow" | "too-many-edges" | "inva
  * payer can pay the receiver and `requested` the amount asked for; for `too-many-edges`, `edges` is how many the flow
  * needs and `maxEdges` the cap.
  */
-export class PathfinderError extends Error {
+export class PathfinderError extends CommonwealError {
   override readonly name = "PathfinderError";
   readonly code: PathfinderErrorCode;
   readonly available?: bigint;

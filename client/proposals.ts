@@ -13,9 +13,10 @@ import { getContractEvents, readContract } from "viem/actions";
 import { circleAbi } from "./abis.js";
 import { PROPOSAL_STATES, listProposals, type ListProposalsReturnType, type ProposalStateName } from "./circles.js";
 import type { Address } from "./pathfinder.js";
+import { CommonwealError } from "./errors.js";
 
 /** Thrown when a proposal reference names no proposal, or more than one. Its message says which, and what to do. */
-export class ProposalRefError extends Error {
+export class ProposalRefError extends CommonwealError {
   override readonly name = "ProposalRefError";
   constructor(
     readonly ref: string,

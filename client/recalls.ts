@@ -23,9 +23,10 @@ import {
 } from "viem";
 
 import { mandatesAbi } from "./abis.js";
+import { CommonwealError } from "./errors.js";
 
 /** A recall file or entry that does not hold what `--signatures` needs: said in a sentence. */
-export class RecallFileError extends Error {
+export class RecallFileError extends CommonwealError {
   override name = "RecallFileError";
 }
 

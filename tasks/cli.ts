@@ -17,10 +17,8 @@ import {
   type WalletClient,
 } from "viem";
 
-import { DeploymentRecordError, readDeployment } from "../client/deployments.js";
-import { decodeRevert, describeRevert } from "../client/errors.js";
-import { PathfinderError } from "../client/pathfinder.js";
-import { ProposalRefError } from "../client/proposals.js";
+import { readDeployment } from "../client/deployments.js";
+import { CommonwealError, decodeRevert, describeRevert } from "../client/errors.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
 export class CliError extends Error {
@@ -107,14 +105,7 @@ export function errorJson(error: unknown): ErrorJson {
 
 /** The readable sentence for a failure: our own errors, a contract's custom error, or the library's message. */
 export function explain(error: unknown): string {
-  if (
-    error instanceof CliError ||
-    error instanceof PathfinderError ||
-    error instanceof DeploymentRecordError ||
-    error instanceof ProposalRefError
-  ) {
-    return error.message;
-  }
+  if (error instanceof CliError || error instanceof CommonwealError) return error.message;
   const revert = describeRevert(error);
   if (revert) return revert;
   if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;

@@ -28,6 +28,7 @@ import {
   mutualCreditAbi,
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
+import { withSuiteErrors } from "../../client/errors.js";
 import { ProposalRefError, readSchedule, readTally, resolveProposalRef } from "../../client/proposals.js";
 import {
   CIRCLE_RULE_KEYS,
@@ -43,40 +44,7 @@ import { resolveCircle, type CircleParts } from "../resolve.js";
 // Errors
 // ------------------------------------------------------------------
 
-type AbiError = Extract<Abi[number], { type: "error" }>;
-
-/**
- * Every custom error of the circle contracts, once each. A proposal's execution or a mandate's act bubbles up the
- * revert of whatever it called, so a call is simulated with these next to its own ABI to decode any of them.
- */
-export const SUITE_ERRORS: readonly AbiError[] = (() => {
-  const seen = new Map<string, AbiError>();
-  const abis: readonly Abi[] = [
-    circleAbi,
-    circleMembershipAbi,
-    councilSeatsAbi,
-    circleRitualsAbi,
-    mandatesAbi,
-    mandateBadgesAbi,
-    circleRegistryAbi,
-    mutualCreditAbi,
-    creditFactoryAbi,
-  ];
-  for (const abi of abis) {
-    for (const item of abi) {
-      if (item.type !== "error") continue;
-      const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
-      if (!seen.has(signature)) seen.set(signature, item);
-    }
-  }
-  return [...seen.values()];
-})();
-
-/** `abi` with every custom error of the suite, for decoding a revert that bubbled up from another contract. */
-export function withSuiteErrors<const A extends Abi>(abi: A): readonly [...A, ...AbiError[]] {
-  return [...abi, ...SUITE_ERRORS] as const;
-}
-
+export { withSuiteErrors };
 export const circleCallAbi = withSuiteErrors(circleAbi);
 export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
 

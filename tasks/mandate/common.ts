@@ -14,6 +14,7 @@ import {
   mandatesAbi,
   mutualCreditAbi,
 } from "../../client/abis.js";
+import { withSuiteErrors } from "../../client/errors.js";
 import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, requireAddress, type Connection } from "../cli.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
@@ -21,43 +22,8 @@ import { resolveCircle, type CircleParts } from "../resolve.js";
 const DAY = 86_400;
 const MAX_UINT32 = 2 ** 32 - 1;
 
-/** One custom error of an ABI. */
-type AbiError = Extract<Abi[number], { type: "error" }>;
-
-/**
- * Every custom error of the suite's contracts (an ERC-20's among them), once each, and the randomness source's: a
- * mandate's act bubbles up the revert of whatever the circle called (most often the circle's own currency or a
- * token of its treasury), and completing a draw the randomness source's, so all of them decode into sentences.
- */
-const SUITE_ERRORS: readonly AbiError[] = (() => {
-  const seen = new Map<string, AbiError>();
-  const abis: readonly Abi[] = [
-    circleAbi,
-    circleMembershipAbi,
-    circleRitualsAbi,
-    mandateBadgesAbi,
-    councilSeatsAbi,
-    mutualCreditAbi,
-    creditFactoryAbi,
-    incomeHubAbi,
-    incomeWrappersAbi,
-    demurragedIncomeTokenAbi,
-    parseAbi([
-      "error RandomnessNotReady(uint256 ticket)",
-      "error RandomnessExpired(uint256 ticket)",
-      "error RandomnessInvalidProof(uint256 ticket)",
-    ]),
-  ];
-  for (const item of abis.flat()) {
-    if (item.type !== "error") continue;
-    const signature = `${item.name}(${item.inputs.map((i) => i.type).join(",")})`;
-    if (!seen.has(signature)) seen.set(signature, item);
-  }
-  return [...seen.values()];
-})();
-
 /** The mandates module's ABI with every error that can surface through its calls. */
-export const mandatesCallAbi: readonly [...typeof mandatesAbi, ...AbiError[]] = [...mandatesAbi, ...SUITE_ERRORS];
+export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
 
 /** One call a mandate lets its holder have the circle perform, with its per-call caps. */
 export interface Power {
