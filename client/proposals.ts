@@ -1,19 +1,118 @@
 /**
- * A circle's proposals by short reference, and one proposal in full: its state, tally, quorum, votes with their
- * reasons, schedule and the next step. Both are built on {@link listProposals} (the proposals rebuilt from the
- * circle's `ProposalCreated` events), the one way the client finds proposals.
+ * What every proposal action shares, and what an app computes offline: the Governor's states and vote values, a
+ * proposal's calls and the id the circle gives it (`proposalId`, `descriptionHash`), and the errors the proposal
+ * actions refuse with. The actions themselves live in `actions/proposal/`: listProposals, resolveProposalRef,
+ * readTally, readSchedule, readProposal, propose, castVote, signBallot, castVoteBySignature and execute.
  *
  * @example
- * const id = await resolveProposalRef(publicClient, circle, "latest");
- * const { stateName, tally, next } = await readProposal(publicClient, circle, id);
+ * const proposal = { calls: [proposalCall(circle.membership, { abi: circleMembershipAbi, functionName: "admit", args: [gus] })], description: "Admit Gus" };
+ * const id = proposalId(proposal); // the id `propose` will return
  */
-import type { Chain, Client, Transport } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import {
+  encodeAbiParameters,
+  encodeFunctionData,
+  hexToBigInt,
+  keccak256,
+  stringToBytes,
+  type Abi,
+  type Address,
+  type ContractFunctionName,
+  type EncodeFunctionDataParameters,
+  type Hex,
+} from "viem";
 
-import { circleAbi } from "./abis.js";
-import { PROPOSAL_STATES, listProposals, type ListProposalsReturnType, type ProposalStateName } from "./circles.js";
-import type { Address } from "./pathfinder.js";
 import { CommonwealError } from "./errors.js";
+import { isoTime } from "./time.js";
+
+// --- States and votes -----------------------------------------------------------------------------------------------
+
+/** IGovernor proposal states, by the number `state(proposalId)` returns. Queued is never reached (no timelock). */
+export const PROPOSAL_STATES = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
+/** The name of a proposal state. */
+export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
+
+/** Governor vote support values. */
+export const Support = { Against: 0, For: 1, Abstain: 2 } as const;
+/** A vote: 0 against, 1 for, 2 abstain. */
+export type Support = (typeof Support)[keyof typeof Support];
+
+/** The names the Governor's support values stand for: 0 against, 1 for, 2 abstain. */
+export const SUPPORT_NAMES = ["against", "for", "abstain"] as const;
+/** A vote by name. */
+export type SupportName = (typeof SUPPORT_NAMES)[number];
+
+/** The votes counted on a proposal so far. */
+export interface Tally {
+  for: bigint;
+  against: bigint;
+  abstain: bigint;
+}
+
+// --- Calls and ids --------------------------------------------------------------------------------------------------
+
+/** One call a proposal makes when executed: the circle calls `target` with `data`, sending `value` wei. */
+export interface ProposalCall {
+  target: Address;
+  value?: bigint;
+  data: Hex;
+}
+
+/** A proposal: the calls it makes, in order, and its description (which also identifies it). */
+export interface Proposal {
+  calls: readonly ProposalCall[];
+  description: string;
+}
+
+/**
+ * A proposal call from a typed contract call: `encodeFunctionData` checks the function name and arguments against
+ * the ABI.
+ *
+ * @example
+ * const admit = proposalCall(circle.membership, { abi: circleMembershipAbi, functionName: "admit", args: [gus] });
+ */
+export function proposalCall<
+  const abi extends Abi | readonly unknown[],
+  functionName extends ContractFunctionName<abi> | undefined = undefined,
+>(target: Address, call: EncodeFunctionDataParameters<abi, functionName>, value = 0n): ProposalCall {
+  return { target, value, data: encodeFunctionData(call as EncodeFunctionDataParameters) };
+}
+
+/** A proposal's calls as the Governor takes them: targets, values and calldatas, in order. */
+export function proposalOperations(calls: readonly ProposalCall[]) {
+  return [calls.map((c) => c.target), calls.map((c) => c.value ?? 0n), calls.map((c) => c.data)] as const;
+}
+
+/** The hash by which `execute` and `cancel` name a proposal's description: keccak256 of its UTF-8 bytes. */
+export function descriptionHash(description: string): Hex {
+  return keccak256(stringToBytes(description));
+}
+
+/**
+ * A proposal's id, computed offline exactly as the circle does (`hashProposal`): keccak256 of the ABI-encoded
+ * targets, values, calldatas and description hash.
+ */
+export function proposalId(proposal: Proposal): bigint {
+  const [targets, values, calldatas] = proposalOperations(proposal.calls);
+  return hexToBigInt(
+    keccak256(
+      encodeAbiParameters(
+        [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
+        [targets, values, calldatas, descriptionHash(proposal.description)],
+      ),
+    ),
+  );
+}
+
+// --- Refusals -------------------------------------------------------------------------------------------------------
 
 /** Thrown when a proposal reference names no proposal, or more than one. Its message says which, and what to do. */
 export class ProposalRefError extends CommonwealError {
@@ -27,192 +126,35 @@ export class ProposalRefError extends CommonwealError {
   }
 }
 
-/** The names the Governor's support values stand for: 0 against, 1 for, 2 abstain. */
-export const SUPPORT_NAMES = ["against", "for", "abstain"] as const;
-
-/** A proposal listed by {@link listProposals}. */
-export type ListedProposal = ListProposalsReturnType[number];
-
-/**
- * The id a proposal reference names among the circle's proposals: a full id (decimal, or 0x-hex), `latest` (the most
- * recent proposal), or a unique prefix of an id (decimal digits, or 0x and hex digits). Throws a
- * {@link ProposalRefError} with a sentence when the reference is malformed, names no proposal, or is ambiguous.
- * Pass `proposals` when already listed, to read the events once.
- *
- * @example
- * await resolveProposalRef(publicClient, circle, "8345"); // the one proposal whose id starts with 8345
- */
-export async function resolveProposalRef<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  circle: Address,
-  ref: string,
-  options: { proposals?: readonly ListedProposal[] } = {},
-): Promise<bigint> {
-  const text = ref.trim();
-  const hex = /^0x[0-9a-f]+$/i.test(text);
-  if (text.toLowerCase() !== "latest" && !hex && !/^[0-9]+$/.test(text)) {
-    throw new ProposalRefError(
-      ref,
-      "malformed",
-      `"${ref}" is not a whole number, a prefix of one, or latest: name a proposal by its id (decimal or 0x-hex), a unique prefix of it, or latest.`,
-    );
-  }
-  const proposals = options.proposals ?? (await listProposals(client, circle));
-  const listHint = `list them with \`npx hardhat circle proposals --circle ${circle}\``;
-  if (text.toLowerCase() === "latest") {
-    const latest = proposals.at(-1);
-    if (!latest) throw new ProposalRefError(ref, "none", `There is no proposal in ${circle} yet: make one first.`);
-    return latest.id;
-  }
-  const exact = BigInt(text);
-  if (proposals.some((p) => p.id === exact)) return exact;
-  const digits = hex ? text.slice(2).toLowerCase() : text;
-  const spell = (id: bigint) => (hex ? id.toString(16).padStart(64, "0") : id.toString());
-  const matches = proposals.filter(
-    (p) => spell(p.id).startsWith(digits) || (hex && p.id.toString(16).startsWith(digits)),
-  );
-  if (matches.length === 1) return matches[0]!.id;
-  if (matches.length === 0) {
-    throw new ProposalRefError(
-      ref,
-      "none",
-      `There is no proposal ${text} in ${circle}, nor one whose id starts with ${text} (it has ${proposals.length}): ${listHint}.`,
-    );
-  }
-  throw new ProposalRefError(
-    ref,
-    "ambiguous",
-    `${matches.length} proposals of ${circle} have ids starting with ${text}: give more digits (${listHint}).`,
-  );
-}
-
-/**
- * A proposal's state and the votes counted so far (for, against, abstain), read from the circle without its events.
- * Throws a {@link ProposalRefError} if the circle has no proposal `id` (its electorate timepoint reads zero).
- *
- * @example
- * const { stateName, tally } = await readTally(publicClient, circle, id);
- */
-export async function readTally<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  circle: Address,
-  id: bigint,
-) {
-  const read = { address: circle, abi: circleAbi } as const;
-  const [snapshot, [against, inFavour, abstain]] = await Promise.all([
-    readContract(client, { ...read, functionName: "proposalSnapshot", args: [id] }),
-    readContract(client, { ...read, functionName: "proposalVotes", args: [id] }),
-  ]);
-  if (snapshot === 0n) throw new ProposalRefError(`${id}`, "none", `There is no proposal ${id} in ${circle}.`);
-  const state = await readContract(client, { ...read, functionName: "state", args: [id] });
-  const stateName: ProposalStateName = PROPOSAL_STATES[state] ?? "Pending";
-  return { snapshot, stateName, tally: { for: inFavour, against, abstain } };
-}
-
-/**
- * When voting on a proposal opens (after the circle's notice) and its deadline, in seconds since the epoch (the
- * circles' clock is timestamps). Both read zero for an unknown id.
- */
-export async function readSchedule<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  circle: Address,
-  id: bigint,
-) {
-  const read = { address: circle, abi: circleAbi, args: [id] } as const;
-  const [votingOpensAt, deadline] = await Promise.all([
-    readContract(client, { ...read, functionName: "proposalVotingOpensAt" }),
-    readContract(client, { ...read, functionName: "proposalDeadline" }),
-  ]);
-  return { votingOpensAt, deadline };
-}
-
-/** One vote cast on a proposal, read from its `VoteCast` event. */
-export interface ProposalVote {
-  voter: Address;
-  support: (typeof SUPPORT_NAMES)[number];
-  weight: bigint;
-  reason: string;
-  blockNumber: bigint;
-}
-
-/** What to do next with a proposal: wait for voting to open, vote until the deadline, execute it, or nothing. */
-export type ProposalNextStep =
-  { action: "wait"; until: bigint } | { action: "vote"; until: bigint } | { action: "execute" } | { action: "none" };
-
-/** The next step for a proposal in `state`, from its schedule. */
-export function nextStep(
-  state: ProposalStateName,
-  schedule: { votingOpensAt: bigint; deadline: bigint },
-): ProposalNextStep {
-  switch (state) {
-    case "Pending":
-      return { action: "wait", until: schedule.votingOpensAt };
-    case "Active":
-      return { action: "vote", until: schedule.deadline };
-    case "Succeeded":
-    case "Queued":
-      return { action: "execute" };
-    default:
-      return { action: "none" };
+/** Thrown when a proposal is not in a state for what was asked (a vote before voting opens, an early execution). */
+export class ProposalStateError extends CommonwealError {
+  override name = "ProposalStateError";
+  constructor(
+    readonly proposalId: bigint,
+    readonly state: ProposalStateName,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
-/**
- * One proposal of a circle in full: what {@link listProposals} says of it, with its tally (for, against, abstain),
- * quorum (votes for plus abstain needed, at the proposal's electorate timepoint), the votes cast with their reasons,
- * its schedule (the electorate timepoint `snapshot`, when voting opens, the deadline) and the next step. Throws a
- * {@link ProposalRefError} if the circle has no proposal `id` (resolve short references with
- * {@link resolveProposalRef} first).
- *
- * @example
- * const p = await readProposal(publicClient, circle, id);
- * if (p.next.action === "execute") await walletClient.writeContract(executeRequest(circle, p));
- */
-export async function readProposal<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  circle: Address,
-  id: bigint,
-  options: { proposals?: readonly ListedProposal[] } = {},
-) {
-  const proposals = options.proposals ?? (await listProposals(client, circle));
-  const listed = proposals.find((p) => p.id === id);
-  if (!listed) {
-    throw new ProposalRefError(
-      `${id}`,
-      "none",
-      `There is no proposal ${id} in ${circle}: list them with \`npx hardhat circle proposals --circle ${circle}\`.`,
-    );
+/** Thrown by castVote (and its delegate and ballot forms) while a proposal waits for its voting to open. */
+export class VotingNotOpenError extends ProposalStateError {
+  override name = "VotingNotOpenError";
+  constructor(
+    proposalId: bigint,
+    readonly votingOpensAt: bigint,
+  ) {
+    super(proposalId, "Pending", `Voting on proposal ${proposalId} opens at ${isoTime(votingOpensAt)}: vote then.`);
   }
-  const read = { address: circle, abi: circleAbi } as const;
-  const [{ snapshot, tally }, { votingOpensAt, deadline }, logs] = await Promise.all([
-    readTally(client, circle, id),
-    readSchedule(client, circle, id),
-    getContractEvents(client, { ...read, eventName: "VoteCast", fromBlock: listed.blockNumber, strict: true }),
-  ]);
-  // The quorum at the electorate's timepoint; a read that fails (e.g. a timepoint the membership cannot look up
-  // yet) leaves it unknown rather than failing the whole read.
-  const quorum = await readContract(client, { ...read, functionName: "quorum", args: [snapshot] }).catch(
-    () => undefined,
-  );
-  const votes: ProposalVote[] = logs
-    .filter((log) => log.args.proposalId === id)
-    .map(({ args, blockNumber }) => ({
-      voter: args.voter,
-      support: SUPPORT_NAMES[args.support] ?? "abstain",
-      weight: args.weight,
-      reason: args.reason,
-      blockNumber,
-    }));
-  const schedule = { snapshot, votingOpensAt, deadline };
-  return {
-    ...listed,
-    tally,
-    quorum,
-    votes,
-    schedule,
-    next: nextStep(listed.stateName, schedule),
-  };
 }
 
-/** What {@link readProposal} returns. */
-export type ReadProposalReturnType = Awaited<ReturnType<typeof readProposal>>;
+/** Thrown when a signed ballot would not count: wrong chain or circle, a used nonce, someone else's signature. */
+export class BallotError extends CommonwealError {
+  override name = "BallotError";
+}
+
+/** Thrown by propose when a live network makes no new block in time for a just-admitted proposer to count. */
+export class NoNewBlockError extends CommonwealError {
+  override name = "NoNewBlockError";
+}

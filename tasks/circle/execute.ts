@@ -5,10 +5,9 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
-import { CliError, connect, report, runTask, send, type Connection, type Wallet } from "../cli.js";
-import { descriptionHash } from "../../client/circles.js";
-import { readProposal } from "../../client/proposals.js";
-import { circleCallAbi, createdIn, iso, resolveBody, resolveProposal, type Call } from "./shared.js";
+import { execute as executeClient } from "../../client/actions/proposal/execute.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { resolveBody, resolveProposal, type Call } from "./shared.js";
 
 export interface ExecuteArgs {
   circle?: string;
@@ -29,42 +28,15 @@ export interface ExecuteResult {
 }
 
 /**
- * Executes a passed proposal of a circle or council. Its calls and description are read back from its
- * ProposalCreated event by the client, so only the id (or a unique prefix of it, or latest) is needed.
+ * Executes a passed proposal of a circle or council with the client's execute, which reads its calls and description
+ * back from its ProposalCreated event: only the id (or a unique prefix of it, or latest) is needed.
  */
 export async function executeProposal(c: Connection, args: ExecuteArgs): Promise<ExecuteResult> {
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
   const proposalId = await resolveProposal(c, body.circle, args.proposal);
-  const p = await readProposal(c.publicClient, body.circle, proposalId);
-  if (p.stateName === "Pending" || p.stateName === "Active") {
-    throw new CliError(
-      `Proposal ${proposalId} is still ${p.stateName.toLowerCase()}: voting closes at ${iso(p.schedule.deadline)}; it can be executed after that, if it passed.`,
-    );
-  }
-  const calls: Call[] = p.calls.map((x) => ({ target: x.target, value: x.value ?? 0n, data: x.data }));
-  const { request } = await c.publicClient.simulateContract({
-    address: body.circle,
-    abi: circleCallAbi,
-    functionName: "execute",
-    args: [
-      calls.map((x) => x.target),
-      calls.map((x) => x.value),
-      calls.map((x) => x.data),
-      descriptionHash(p.description),
-    ],
-    account: wallet.account,
-  });
-  // execute is payable; nothing is sent with it (the circle pays the calls' values from its own balance).
-  const { hash, receipt } = await send(c, wallet, request as Parameters<Wallet["writeContract"]>[0]);
-  return {
-    circle: body.circle,
-    proposalId,
-    description: p.description,
-    calls,
-    created: createdIn(receipt.logs).map(({ kind, address, name }) => ({ kind, address, name })),
-    transaction: hash,
-  };
+  const r = await executeClient(wallet, { circle: body.circle, proposalId });
+  return { ...r, created: r.created.map(({ kind, address, name }) => ({ kind, address, name })) };
 }
 
 export default async function execute(args: ExecuteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

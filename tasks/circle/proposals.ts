@@ -6,8 +6,9 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
 
-import { listProposals } from "../../client/circles.js";
-import { readProposal, type ReadProposalReturnType } from "../../client/proposals.js";
+import { listProposals } from "../../client/actions/proposal/listProposals.js";
+import { readProposal, type ReadProposalReturnType } from "../../client/actions/proposal/readProposal.js";
+import { readTally } from "../../client/actions/proposal/readTally.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import { iso, resolveBody, resolveProposal } from "./shared.js";
 
@@ -36,18 +37,16 @@ export async function circleProposals(
   args: ProposalsArgs,
 ): Promise<{ circle: Address; proposals: ProposalLine[] }> {
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const listed = await listProposals(c.publicClient, body.circle);
+  const listed = await listProposals(c.publicClient, { circle: body.circle });
   const proposals = await Promise.all(
     listed.map(async (p) => {
-      const { tally, stateName, description } = await readProposal(c.publicClient, body.circle, p.id, {
-        proposals: listed,
-      });
+      const { tally } = await readTally(c.publicClient, { circle: body.circle, proposalId: p.id });
       return {
         id: p.id,
         shortId: p.id.toString().slice(0, SHORT_ID_DIGITS),
-        state: stateName.toLowerCase(),
+        state: p.stateName.toLowerCase(),
         tally,
-        title: description.split("\n")[0] ?? "",
+        title: p.description.split("\n")[0] ?? "",
       };
     }),
   );
@@ -61,7 +60,7 @@ export async function circleProposal(
 ): Promise<ReadProposalReturnType & { circle: Address }> {
   const body = await resolveBody(c, "circle", args.circle, args.registry);
   const id = await resolveProposal(c, body.circle, args.proposal);
-  return { circle: body.circle, ...(await readProposal(c.publicClient, body.circle, id)) };
+  return { circle: body.circle, ...(await readProposal(c.publicClient, { circle: body.circle, proposalId: id })) };
 }
 
 /** The next step as a sentence, with the command that takes it. */

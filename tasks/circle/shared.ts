@@ -5,10 +5,8 @@
  */
 import {
   encodeFunctionData,
-  getAddress,
   isHex,
   parseAbiItem,
-  parseEventLogs,
   type Abi,
   type AbiFunction,
   type AbiParameter,
@@ -29,7 +27,10 @@ import {
 } from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
 import { withSuiteErrors } from "../../client/errors.js";
-import { ProposalRefError, readSchedule, readTally, resolveProposalRef } from "../../client/proposals.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { resolveProposalRef } from "../../client/actions/proposal/resolveProposalRef.js";
+import { ProposalRefError, SUPPORT_NAMES, type Support } from "../../client/proposals.js";
+import { isoTime } from "../../client/time.js";
 import {
   CIRCLE_RULE_KEYS,
   mandateRulesFromChain,
@@ -37,7 +38,7 @@ import {
   type CircleRules,
   type MandateRules,
 } from "../../client/rules.js";
-import { CliError, parseAmount, requireAddress, requireContract, send, type Connection, type Wallet } from "../cli.js";
+import { CliError, parseAmount, requireAddress, requireContract, type Connection, type Wallet } from "../cli.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
 
 // ------------------------------------------------------------------
@@ -89,14 +90,8 @@ export function parseWhole(
   return n;
 }
 
-/** A proposal id: the decimal number the tasks print (0x hex is accepted too). */
-export function parseProposalId(value: string | undefined): bigint {
-  return parseWhole("proposal", value, { min: 1n, example: "the id `circle propose` printed" });
-}
-
-/** A vote: 0 against, 1 for, 2 abstain (OpenZeppelin Governor's counting). */
-export type Support = 0 | 1 | 2;
-export const SUPPORT_NAMES = ["against", "for", "abstain"] as const;
+/** A vote: 0 against, 1 for, 2 abstain (OpenZeppelin Governor's counting), and the names the options use. */
+export { SUPPORT_NAMES, type Support };
 
 /** `for`, `against` or `abstain` as the Governor's support value. */
 export function parseSupport(value: string | undefined): Support {
@@ -364,24 +359,23 @@ function coerce(param: AbiParameter, value: unknown, where: string): unknown {
 // ------------------------------------------------------------------
 
 /**
- * The proposal `--proposal` names in a circle: its id, a unique prefix of it, or `latest`, resolved by the client
- * among the circle's proposals; refuses with the client's sentence.
+ * The proposal `--proposal` names in a circle or council: its id, a unique prefix of it, or `latest`, resolved by the
+ * client among the circle's proposals; refuses with the client's sentence.
  */
 export async function resolveProposal(c: Connection, circle: Address, value: string | undefined): Promise<bigint> {
   if (value === undefined || value.trim() === "") {
     throw new CliError("--proposal is required: the id `circle propose` printed, a unique prefix of it, or latest.");
   }
   try {
-    return await resolveProposalRef(c.publicClient, circle, value);
+    return await resolveProposalRef(c.publicClient, { circle, ref: value });
   } catch (error) {
-    if (error instanceof ProposalRefError) {
-      throw new CliError(error.reason === "malformed" ? `--proposal ${error.message}` : error.message);
-    }
+    if (error instanceof ProposalRefError && error.reason === "malformed")
+      throw new CliError(`--proposal ${error.message}`);
     throw error;
   }
 }
 
-/** A proposal just made. */
+/** A proposal just made, as the tasks print it. */
 export interface ProposalMade {
   circle: Address;
   proposalId: bigint;
@@ -390,73 +384,39 @@ export interface ProposalMade {
   votingOpensAt: string;
   votingClosesAt: string;
   transaction: Hex;
+  /** What the client did first, if anything (a block mined on a local node so a new member counts). */
+  note?: string;
 }
 
 /**
- * Proposes `calls` in `body` from `wallet` (a member), after a simulation that refuses with the contract's
- * sentence; returns the proposal's id and when voting opens and closes.
+ * Proposes `calls` in `body` from `wallet` (a member) with the client's `propose`; returns the proposal's id and
+ * when voting opens and closes, as dates.
  */
 export async function proposeInCircle(
-  c: Connection,
+  _c: Connection,
   wallet: Wallet,
   body: CircleParts,
   calls: readonly Call[],
   description: string,
 ): Promise<ProposalMade> {
-  const { request, result: proposalId } = await c.publicClient.simulateContract({
-    address: body.circle,
-    abi: circleCallAbi,
-    functionName: "propose",
-    args: [calls.map((x) => x.target), calls.map((x) => x.value), calls.map((x) => x.data), description],
-    account: wallet.account,
-  });
-  const { hash } = await send(c, wallet, request);
-  return {
-    ...(await schedule(c, body.circle, proposalId)),
-    proposer: getAddress(wallet.account.address),
-    description,
-    transaction: hash,
-  };
+  const { schedule, ...made } = await propose(wallet, { circle: body.circle, calls, description });
+  return { ...made, votingOpensAt: iso(schedule.votingOpensAt), votingClosesAt: iso(schedule.deadline) };
 }
 
-/** When voting on a proposal opens and closes. */
-export async function schedule(c: Connection, circle: Address, proposalId: bigint) {
-  const { votingOpensAt, deadline } = await readSchedule(c.publicClient, circle, proposalId);
-  return { circle, proposalId, votingOpensAt: iso(votingOpensAt), votingClosesAt: iso(deadline) };
-}
-
-/** The sentence that tells a proposer what comes next. */
+/** The sentence that tells a proposer what comes next (after what the client did first, if anything). */
 export function nextSteps(p: {
   circle: Address;
   proposalId: bigint;
   votingOpensAt: string;
   votingClosesAt: string;
+  note?: string;
 }): string {
   return (
+    (p.note ? `${p.note} ` : "") +
     `Voting opens at ${p.votingOpensAt} and closes at ${p.votingClosesAt}. Next: members vote ` +
     `(npx hardhat circle vote --circle ${p.circle} --proposal ${p.proposalId} --support for), then, once it has passed, ` +
     `anyone executes it (npx hardhat circle execute --circle ${p.circle} --proposal ${p.proposalId}).`
   );
-}
-
-/** A proposal's state by name (lower-case) and electorate timepoint, read by the client; refuses an unknown one. */
-export async function proposalState(c: Connection, circle: Address, proposalId: bigint) {
-  try {
-    const { stateName, snapshot } = await readTally(c.publicClient, circle, proposalId);
-    return { state: stateName.toLowerCase(), electorateAt: snapshot };
-  } catch (error) {
-    if (error instanceof ProposalRefError) throw new CliError(error.message);
-    throw error;
-  }
-}
-
-/** Refuses, with the time it opens, a vote on a proposal whose voting has not opened yet (or that does not exist). */
-export async function requireVotingOpened(c: Connection, circle: Address, proposalId: bigint): Promise<void> {
-  const { state } = await proposalState(c, circle, proposalId);
-  if (state === "pending") {
-    const { votingOpensAt } = await schedule(c, circle, proposalId);
-    throw new CliError(`Voting on proposal ${proposalId} opens at ${votingOpensAt}: vote then.`);
-  }
 }
 
 /** "voted for", "voted against" or "abstained on". */
@@ -464,25 +424,12 @@ export function voted(support: (typeof SUPPORT_NAMES)[Support]): string {
   return support === "abstain" ? "abstained on" : `voted ${support}`;
 }
 
-/** Addresses the registry created in a transaction (a circle or a council founded by a decision). */
-export function createdIn(logs: Parameters<typeof parseEventLogs>[0]["logs"]) {
-  const events = parseEventLogs({ abi: circleRegistryAbi, logs, eventName: ["CircleCreated", "CouncilCreated"] });
-  return events.map((e) =>
-    e.eventName === "CouncilCreated"
-      ? { kind: "council" as const, address: e.args.council, parts: e.args.parts, name: e.args.name }
-      : { kind: "circle" as const, address: e.args.circle, parts: e.args.parts, name: e.args.name },
-  );
-}
-
 // ------------------------------------------------------------------
 // Printing
 // ------------------------------------------------------------------
 
-/** Seconds since the epoch as an ISO date in UTC, "never" for zero. */
-export function iso(seconds: bigint | number): string {
-  const n = Number(seconds);
-  return n === 0 ? "never" : new Date(n * 1000).toISOString().replace(/\.000Z$/, "Z");
-}
+/** Seconds since the epoch as an ISO date in UTC, "never" for zero: the client's way of writing times. */
+export const iso = isoTime;
 
 /** A duration in seconds as "7d", "1h 30m" or "90s". */
 export function duration(seconds: number): string {

@@ -4,23 +4,14 @@
  * submits it (`castVoteBySig`), paying the gas for the voter.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, isAddress, recoverTypedDataAddress, type Address, type Hex } from "viem";
+import { getAddress, isAddress, type Address, type Hex } from "viem";
 
-import { circleAbi, circleMembershipAbi } from "../../client/abis.js";
-import { BALLOT_TYPES, ballotDomain } from "../../client/ballots.js";
-import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import { castVoteBySignature } from "../../client/actions/proposal/castVoteBySignature.js";
+import { signBallot as signClientBallot, type SignedBallot } from "../../client/actions/proposal/signBallot.js";
+import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
 import type { CircleParts } from "../resolve.js";
-import {
-  SUPPORT_NAMES,
-  circleCallAbi,
-  parseSupport,
-  proposalState,
-  resolveBody,
-  resolveProposal,
-  voted,
-  type Support,
-} from "./shared.js";
-import { describeTally, tally, type Tally } from "./vote.js";
+import { SUPPORT_NAMES, parseSupport, resolveBody, resolveProposal, voted, type Support } from "./shared.js";
+import { describeTally, taskTally, type Tally } from "./vote.js";
 
 export interface VoteBySignatureArgs {
   sign: boolean;
@@ -33,16 +24,8 @@ export interface VoteBySignatureArgs {
   json: boolean;
 }
 
-/** A signed ballot, as `--sign` prints it and `--relay` takes it. */
-export interface SignedBallot {
-  circle: Address;
-  chainId: number;
-  proposalId: bigint;
-  support: Support;
-  voter: Address;
-  nonce: bigint;
-  signature: Hex;
-}
+/** A signed ballot, as `--sign` prints it and `--relay` takes it (the client's signBallot result). */
+export type { SignedBallot };
 
 export interface RelayResult {
   circle: Address;
@@ -62,46 +45,14 @@ function refuseCouncil(body: CircleParts): void {
   }
 }
 
-async function domainOf(c: Connection, circle: Address) {
-  const name = await c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "name" });
-  return ballotDomain(name, BigInt(c.chainId), circle) as {
-    name: string;
-    version: "1";
-    chainId: bigint;
-    verifyingContract: Address;
-  };
-}
-
-/** The signer (`--from`, a member) signs a ballot for someone else to relay. Nothing is sent. */
+/** The signer (`--from`, a member) signs a ballot for someone else to relay, with the client's signBallot. */
 export async function signBallot(c: Connection, args: VoteBySignatureArgs): Promise<SignedBallot> {
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
   refuseCouncil(body);
   const proposalId = await resolveProposal(c, body.circle, args.proposal);
-  const voter = getAddress(wallet.account.address);
-  const { state } = await proposalState(c, body.circle, proposalId);
-  if (state !== "pending" && state !== "active") {
-    throw new CliError(`Proposal ${proposalId} is ${state}: a ballot for it would not count.`);
-  }
-  const [member, nonce] = await Promise.all([
-    c.publicClient.readContract({
-      address: body.membership,
-      abi: circleMembershipAbi,
-      functionName: "isMember",
-      args: [voter],
-    }),
-    c.publicClient.readContract({ address: body.circle, abi: circleAbi, functionName: "nonces", args: [voter] }),
-  ]);
-  if (!member) throw new CliError(`${voter} is not a member of ${body.circle}, so their ballot would not count.`);
-  const signature = await wallet.signTypedData({
-    account: wallet.account,
-    domain: await domainOf(c, body.circle),
-    types: BALLOT_TYPES,
-    primaryType: "Ballot",
-    message: { proposalId, support, voter, nonce },
-  });
-  return { circle: body.circle, chainId: c.chainId, proposalId, support, voter, nonce, signature };
+  return signClientBallot(wallet, { circle: body.circle, proposalId, support });
 }
 
 /** A ballot read from `--relay`, every field checked. */
@@ -148,58 +99,20 @@ export function parseBallot(json: string): SignedBallot {
 }
 
 /**
- * Submits a signed ballot from the signer's account (`--from`, anyone). The ballot is checked first: this chain and
- * circle, the voter's next nonce, and a signature that is the voter's.
+ * Submits a signed ballot from the signer's account (`--from`, anyone) with the client's castVoteBySignature, which
+ * checks it first: this chain, the voter's next nonce, and a signature that is the voter's.
  */
 export async function relayBallot(c: Connection, args: VoteBySignatureArgs): Promise<RelayResult> {
   const ballot = parseBallot(args.relay ?? "");
-  if (ballot.chainId !== c.chainId) {
-    throw new CliError(`The ballot was signed for chain ${ballot.chainId}; this network is chain ${c.chainId}.`);
-  }
   if (args.circle && requireAddress("circle", args.circle) !== ballot.circle) {
     throw new CliError(`The ballot is for circle ${ballot.circle}, not --circle ${args.circle}.`);
   }
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", ballot.circle, args.registry);
   refuseCouncil(body);
-  const nonce = await c.publicClient.readContract({
-    address: body.circle,
-    abi: circleAbi,
-    functionName: "nonces",
-    args: [ballot.voter],
-  });
-  if (nonce !== ballot.nonce) {
-    throw new CliError(
-      `The ballot was signed with nonce ${ballot.nonce}, but ${ballot.voter}'s next is ${nonce}: it was already used, or another signed vote came first. Ask the voter to sign again.`,
-    );
-  }
-  const signer = await recoverTypedDataAddress({
-    domain: await domainOf(c, body.circle),
-    types: BALLOT_TYPES,
-    primaryType: "Ballot",
-    message: { proposalId: ballot.proposalId, support: ballot.support, voter: ballot.voter, nonce: ballot.nonce },
-    signature: ballot.signature,
-  });
-  if (signer !== ballot.voter) {
-    throw new CliError(`The signature is not ${ballot.voter}'s for this ballot (it recovers to ${signer}).`);
-  }
-  const { request } = await c.publicClient.simulateContract({
-    address: body.circle,
-    abi: circleCallAbi,
-    functionName: "castVoteBySig",
-    args: [ballot.proposalId, ballot.support, ballot.voter, ballot.signature],
-    account: wallet.account,
-  });
-  const { hash } = await send(c, wallet, request);
-  return {
-    circle: body.circle,
-    proposalId: ballot.proposalId,
-    voter: ballot.voter,
-    relayer: getAddress(wallet.account.address),
-    support: SUPPORT_NAMES[ballot.support],
-    tally: await tally(c, body.circle, ballot.proposalId),
-    transaction: hash,
-  };
+  const r = await castVoteBySignature(wallet, { ballot: { ...ballot, circle: body.circle } });
+  const { circle, proposalId, voter, relayer, support, transaction } = r;
+  return { circle, proposalId, voter, relayer, support, tally: taskTally(r), transaction };
 }
 
 export default async function voteBySignature(

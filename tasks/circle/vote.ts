@@ -3,20 +3,12 @@
  * [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { readTally } from "../../client/proposals.js";
-import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
-import {
-  SUPPORT_NAMES,
-  circleCallAbi,
-  parseSupport,
-  requireVotingOpened,
-  resolveBody,
-  resolveProposal,
-  voted,
-  type Support,
-} from "./shared.js";
+import { castVote } from "../../client/actions/proposal/castVote.js";
+import type { ProposalStateName, Tally as ClientTally } from "../../client/proposals.js";
+import { CliError, connect, report, runTask, type Connection } from "../cli.js";
+import { SUPPORT_NAMES, parseSupport, resolveBody, resolveProposal, voted, type Support } from "./shared.js";
 
 export interface VoteArgs {
   circle?: string;
@@ -28,12 +20,14 @@ export interface VoteArgs {
   json: boolean;
 }
 
-/** The tally of a proposal. */
-export interface Tally {
-  for: bigint;
-  against: bigint;
-  abstain: bigint;
+/** The tally of a proposal, as the tasks print it: the votes and the state's name in lower case. */
+export interface Tally extends ClientTally {
   state: string;
+}
+
+/** The tally the client read, with the proposal's state, as the tasks print it. */
+export function taskTally(r: { tally: ClientTally; state: ProposalStateName }): Tally {
+  return { ...r.tally, state: r.state.toLowerCase() };
 }
 
 export interface VoteResult {
@@ -45,13 +39,7 @@ export interface VoteResult {
   transaction: Hex;
 }
 
-/** The votes cast on a proposal so far, and its state (read by the client). */
-export async function tally(c: Connection, circle: Address, proposalId: bigint): Promise<Tally> {
-  const { tally, stateName } = await readTally(c.publicClient, circle, proposalId);
-  return { ...tally, state: stateName.toLowerCase() };
-}
-
-/** The signer, a member, votes on a proposal of the circle (one member, one vote). */
+/** The signer, a member, votes on a proposal of the circle (one member, one vote), with the client's castVote. */
 export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<VoteResult> {
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
@@ -62,23 +50,14 @@ export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<Vot
     );
   }
   const proposalId = await resolveProposal(c, body.circle, args.proposal);
-  await requireVotingOpened(c, body.circle, proposalId);
-  const on = { address: body.circle, abi: circleCallAbi, account: wallet.account } as const;
-  const { request } = args.reason
-    ? await c.publicClient.simulateContract({
-        ...on,
-        functionName: "castVoteWithReason",
-        args: [proposalId, support, args.reason],
-      })
-    : await c.publicClient.simulateContract({ ...on, functionName: "castVote", args: [proposalId, support] });
-  const { hash } = await send(c, wallet, request);
+  const r = await castVote(wallet, { circle: body.circle, proposalId, support, reason: args.reason || undefined });
   return {
-    circle: body.circle,
+    circle: r.circle,
     proposalId,
-    voter: getAddress(wallet.account.address),
-    support: SUPPORT_NAMES[support],
-    tally: await tally(c, body.circle, proposalId),
-    transaction: hash,
+    voter: r.voter,
+    support: r.support,
+    tally: taskTally(r),
+    transaction: r.transaction,
   };
 }
 

@@ -79,7 +79,12 @@ export const councilTasks = [
     .build(),
   task(["council", "vote"], "As a circle's delegate, cast the circle's vote in the council")
     .addOption(councilOption)
-    .addOption(option("proposal", "The proposal's id (the decimal number `council propose` printed)"))
+    .addOption(
+      option(
+        "proposal",
+        "The proposal: its id, a unique prefix of it (as `circle proposals --circle <council>` lists), or latest",
+      ),
+    )
     .addOption(option("support", "The circle's vote: for, against or abstain"))
     .addOption(option("reason", "Why, recorded with the vote (the mandate must allow castVoteWithReason)"))
     .addOption(seatOption)

@@ -6,8 +6,9 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { encodeFunctionData, getAddress, parseEventLogs, type Address } from "viem";
 
 import { circleAbi } from "../../client/abis.js";
+import { readSchedule } from "../../client/actions/proposal/readSchedule.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
-import { parseCall, requireText, schedule, type Call, type CallArgs, type ProposalMade } from "../circle/shared.js";
+import { iso, parseCall, requireText, type Call, type CallArgs, type ProposalMade } from "../circle/shared.js";
 import { actAsDelegate, findDelegation, resolveCouncil } from "./delegate.js";
 
 export interface CouncilProposeArgs extends CallArgs {
@@ -48,7 +49,8 @@ export async function proposeInCouncil(c: Connection, args: CouncilProposeArgs):
     (e) => e.address.toLowerCase() === council.circle.toLowerCase(),
   );
   if (!created) throw new CliError(`Transaction ${hash} made no proposal in ${council.circle}.`);
-  const { votingOpensAt, votingClosesAt, proposalId } = await schedule(c, council.circle, created.args.proposalId);
+  const { proposalId } = created.args;
+  const { votingOpensAt, deadline } = await readSchedule(c.publicClient, { circle: council.circle, proposalId });
   return {
     council: council.circle,
     circle: d.circle,
@@ -57,8 +59,8 @@ export async function proposeInCouncil(c: Connection, args: CouncilProposeArgs):
     proposalId,
     proposer: d.circle,
     description,
-    votingOpensAt,
-    votingClosesAt,
+    votingOpensAt: iso(votingOpensAt),
+    votingClosesAt: iso(deadline),
     call,
     transaction: hash,
   };

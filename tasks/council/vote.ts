@@ -1,21 +1,16 @@
 /**
- * `npx hardhat council vote --council <address> --proposal <id> --support for|against|abstain [--reason "…"]
- * [--circle <your circle>] [--from <delegate>] [--json]`
+ * `npx hardhat council vote --council <address> --proposal <id|prefix|latest> --support for|against|abstain
+ * [--reason "…"] [--circle <your circle>] [--from <delegate>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
 
 import { circleAbi } from "../../client/abis.js";
+import { readTally } from "../../client/actions/proposal/readTally.js";
+import { requireVotingOpen } from "../../client/actions/proposal/requireVotingOpen.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import {
-  SUPPORT_NAMES,
-  parseProposalId,
-  parseSupport,
-  requireVotingOpened,
-  voted,
-  type Support,
-} from "../circle/shared.js";
-import { describeTally, tally, type Tally } from "../circle/vote.js";
+import { SUPPORT_NAMES, parseSupport, resolveProposal, voted, type Support } from "../circle/shared.js";
+import { describeTally, taskTally, type Tally } from "../circle/vote.js";
 import { actAsDelegate, findDelegation, resolveCouncil } from "./delegate.js";
 
 export interface CouncilVoteArgs {
@@ -43,15 +38,16 @@ export interface CouncilVoteResult {
 
 /**
  * A delegate casts their circle's vote in the council, through the delegate mandate (`castVote`, or
- * `castVoteWithReason` with --reason, which the mandate must allow too).
+ * `castVoteWithReason` with --reason, which the mandate must allow too). The proposal is named as in `circle vote`:
+ * its id, a unique prefix of it, or latest; a vote before voting opens is refused with the opening time.
  */
 export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promise<CouncilVoteResult> {
-  const proposalId = parseProposalId(args.proposal);
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
   const council = await resolveCouncil(c, args.council, args.registry);
+  const proposalId = await resolveProposal(c, council.circle, args.proposal);
   const d = await findDelegation(c, council, getAddress(wallet.account.address), args.circle);
-  await requireVotingOpened(c, council.circle, proposalId);
+  await requireVotingOpen(c.publicClient, { circle: council.circle, proposalId });
   const data = args.reason
     ? encodeFunctionData({
         abi: circleAbi,
@@ -60,6 +56,7 @@ export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promi
       })
     : encodeFunctionData({ abi: circleAbi, functionName: "castVote", args: [proposalId, support] });
   const { hash } = await actAsDelegate(c, wallet, d, data);
+  const { tally, stateName } = await readTally(c.publicClient, { circle: council.circle, proposalId });
   return {
     council: council.circle,
     circle: d.circle,
@@ -67,7 +64,7 @@ export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promi
     mandateId: d.mandateId,
     proposalId,
     support: SUPPORT_NAMES[support],
-    tally: await tally(c, council.circle, proposalId),
+    tally: taskTally({ tally, state: stateName }),
     transaction: hash,
   };
 }

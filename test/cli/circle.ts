@@ -7,7 +7,8 @@ import { network } from "hardhat";
 import { getAddress, keccak256, toBytes, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
-import { CliError, connection as cliConnection, explain, type Connection } from "../../tasks/cli.js";
+import { ProposalStateError } from "../../client/proposals.js";
+import { connection as cliConnection, explain, type Connection } from "../../tasks/cli.js";
 import { proposeAdmission } from "../../tasks/circle/admit.js";
 import { consentToFounding, createCircle } from "../../tasks/circle/create.js";
 import { requestAdmission } from "../../tasks/circle/request-admission.js";
@@ -16,7 +17,7 @@ import { signalHardReset } from "../../tasks/circle/hard-reset.js";
 import { circleInfo, describeInfo } from "../../tasks/circle/info.js";
 import { leaveCircle } from "../../tasks/circle/leave.js";
 import { listCircles } from "../../tasks/circle/list.js";
-import { proposeCall } from "../../tasks/circle/propose.js";
+import propose, { proposeCall } from "../../tasks/circle/propose.js";
 import {
   SHORT_ID_DIGITS,
   circleProposal,
@@ -645,6 +646,45 @@ describe("circle tasks (the CLI's circle governance)", function () {
       expect(await w.token.balanceOf(w.circle)).to.equal(900n);
     });
 
+    it("proposes right after `circle create` on an idle local node, mining one block first and saying why", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const founders = w.outsider.slice(0, 6);
+      const created = await createCircle(w.c, {
+        name: "Aspen Row",
+        founders: founders.join(","),
+        charterHash: NEW_CHARTER,
+        from: founders[0],
+        registry: w.registry,
+        json: false,
+      });
+      // The founders became members in the latest block's second; the circle counts a proposer a second before.
+      const founded = await w.publicClient.getBlock();
+      const base = {
+        circle: created.circle,
+        target: created.circle,
+        data: "0x",
+        from: founders[1],
+        registry: w.registry,
+      };
+      const out = await printed(() => propose({ ...base, description: "Meet on Sundays", json: false }, hreOf(net)));
+      expect(out.exitCode, out.stderr).to.equal(0);
+      expect(out.stdout).to.match(
+        new RegExp(
+          `proposal \\d+ \\(transaction 0x[0-9a-f]{64}\\)\\. Mined one block on the local node \\(HardhatNetwork/[^)]*\\) so that ${founders[1]}, a member only since block ${founded.number}, counts as one a second before the proposal, as the circle requires\\. Voting opens at `,
+        ),
+      );
+      // One block mined, then the proposal's own.
+      expect(await w.publicClient.getBlockNumber()).to.equal(founded.number + 2n);
+      const [made] = await circleProposals(w.c, { circle: created.circle, registry: w.registry, json: false }).then(
+        (r) => r.proposals,
+      );
+      expect(made!.title).to.equal("Meet on Sundays");
+      // Once the chain has moved on, nothing more is mined: the next proposal is the next block.
+      const again = await proposeCall(w.c, { ...base, description: "Meet on Mondays", json: false });
+      expect(again.note).to.equal(undefined);
+      expect(await w.publicClient.getBlockNumber()).to.equal(founded.number + 3n);
+    });
+
     it("takes raw calldata, and refuses malformed calls before sending anything", async function () {
       const w = await networkHelpers.loadFixture(world);
       const token = getAddress(await w.token.getAddress());
@@ -753,8 +793,10 @@ describe("circle tasks (the CLI's circle governance)", function () {
         [() => sign(w.founder[1], "yes"), /--support "yes" is not a vote/],
       ]);
       await time.increase(TEST_RULES.votingDelay + TEST_RULES.votingPeriod + 2);
+      // The client's refusal, a sentence (not a crash): the proposal is over.
       const error = await failure(sign(w.founder[1]));
-      expect(error).to.be.instanceOf(CliError);
+      expect(error).to.be.instanceOf(ProposalStateError);
+      expect((error as ProposalStateError).state).to.equal("Defeated");
       expect(explain(error)).to.match(/Proposal \d+ is defeated: a ballot for it would not count/);
     });
   });

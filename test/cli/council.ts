@@ -462,6 +462,53 @@ describe("council tasks (the CLI's federation)", function () {
       expect(await f.water.council.state(made.proposalId)).to.equal(ProposalState.Executed);
     });
 
+    it("names the proposal to vote on as circle vote does: latest or a unique prefix, refused before voting opens", async function () {
+      const f = await networkHelpers.loadFixture(seated);
+      const make = (description: string) =>
+        proposeInCouncil(f.c, {
+          council: f.water.address,
+          target: f.water.address,
+          data: "0x",
+          description,
+          from: f.ben,
+          registry: f.registry,
+          json: false,
+        });
+      const first = await make("Fix the pump");
+      const second = await make("Paint the tank");
+      const vote = (proposal: string) =>
+        voteInCouncil(f.c, {
+          council: f.water.address,
+          proposal,
+          support: "for",
+          from: f.ben,
+          registry: f.registry,
+          json: false,
+        });
+      // The shortest prefix of the first id that the second does not share.
+      const text = first.proposalId.toString();
+      let n = 1;
+      while (second.proposalId.toString().startsWith(text.slice(0, n))) n++;
+      const opensAt = await f.water.council.proposalVotingOpensAt(second.proposalId);
+      await refusesBeforeSending(f, f.ben, [
+        [
+          () => vote("latest"),
+          new RegExp(
+            `^Voting on proposal ${second.proposalId} opens at ${new Date(Number(opensAt) * 1000).toISOString().replace(".000Z", "Z")}: vote then\\.$`,
+          ),
+        ],
+        [
+          () => vote("42"),
+          new RegExp(`^There is no proposal 42 in ${f.water.address}, nor one whose id starts with 42`),
+        ],
+      ]);
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      expect((await vote(text.slice(0, n))).proposalId).to.equal(first.proposalId);
+      expect((await vote("latest")).proposalId).to.equal(second.proposalId);
+      expect(await f.water.council.hasVoted(first.proposalId, f.aCircle)).to.equal(true);
+      expect(await f.water.council.hasVoted(second.proposalId, f.aCircle)).to.equal(true);
+    });
+
     it("refuses someone who is no delegate, bad input, and calls the council has no authority for", async function () {
       const f = await networkHelpers.loadFixture(seated);
       const base = {

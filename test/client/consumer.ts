@@ -29,15 +29,16 @@ import { getAddress, zeroHash, type Address } from "viem";
 
 import {
   Support,
-  executeRequest,
+  castVote,
+  execute,
   listCircles,
   listMandates,
   mandatesAbi,
   proposalCall,
   proposalId,
-  proposeRequest,
+  propose,
   readCircle,
-  voteRequest,
+  readProposal,
   type Proposal,
 } from "../../client/index.js";
 import { DEPLOYED } from "../../client/networks.js";
@@ -225,12 +226,14 @@ console.log(
 `;
 
 /** Wrong uses, one per line, each marked: every marked line (and no other) must fail to type-check. */
-const WRONG = `import { circleRegistryAbi, describeError, findPaymentFlow, readCircle, voteRequest, type Address } from "@commonweal/client";
+const WRONG = `import { castVote, circleRegistryAbi, describeError, findPaymentFlow, readCircle, type Address } from "@commonweal/client";
 import { readDeployment } from "@commonweal/client/node";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, createWalletClient, http } from "viem";
 
 const client = createPublicClient({ transport: http() });
 const registry: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const wallet = createWalletClient({ account: registry, transport: http() });
+await castVote(wallet, { circle: registry, proposalId: 1n, support: 1 });
 await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount", args: [1n] }); // WRONG: takes no arguments
 await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCont" }); // WRONG: no such function
 const count: string = await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" }); // WRONG: a count is a bigint
@@ -238,7 +241,8 @@ const size: number = (await readCircle(client, registry)).memberCount; // WRONG:
 await readCircle(client, "garden"); // WRONG: not an address
 findPaymentFlow(new Map(), new Map(), registry, registry, 5); // WRONG: amounts are bigints
 describeError(42, []); // WRONG: error names are strings
-voteRequest(registry, 1n, 3); // WRONG: support is 0, 1 or 2
+await castVote(wallet, { circle: registry, proposalId: 1n, support: 3 }); // WRONG: support is 0, 1 or 2
+await castVote(client, { circle: registry, proposalId: 1n, support: 1 }); // WRONG: a public client cannot sign
 readDeployment(31337, "deploy/deployments"); // WRONG: the folder is named as { folder }
 readDeployment(31337, { folder: "records" }).registri; // WRONG: no such contract
 console.log(count, size);
@@ -450,7 +454,7 @@ describe("client package (@commonweal/client) in a consumer project", function (
     expect(circle.members).to.have.members(founders);
   });
 
-  it("decides a mandate with the request builders, and the wallet script shows it", async function () {
+  it("decides a mandate with the proposal actions, and the wallet script shows it", async function () {
     this.timeout(120_000);
     const publicClient = await viem.getPublicClient();
     const wallets = await viem.getWalletClients();
@@ -473,18 +477,20 @@ describe("client package (@commonweal/client) in a consumer project", function (
       ],
     });
     const proposal: Proposal = { calls: [grant], description: "Ben keeps the books this month" };
-    // A proposer's vote is counted a second before the proposal: let the founding block be in the past.
-    await networkHelpers.time.increase(1);
-    const { request, result: id } = await publicClient.simulateContract({
-      account: ana.account,
-      ...proposeRequest(circle.address, proposal),
-    });
-    expect(id).to.equal(proposalId(proposal));
-    await ana.writeContract(request);
+    const made = await propose(ana, { circle: circle.address, ...proposal });
+    expect(made.proposalId).to.equal(proposalId(proposal));
+    expect(made.schedule.deadline - made.schedule.votingOpensAt).to.equal(BigInt(circle.rules.votingPeriod));
+    const id = made.proposalId;
     await networkHelpers.time.increase(circle.rules.votingDelay + 1);
-    for (const voter of [ana, cai, dee]) await voter.writeContract(voteRequest(circle.address, id, Support.For));
+    for (const voter of [ana, cai, dee]) {
+      await castVote(voter, { circle: circle.address, proposalId: id, support: Support.For, reason: "Ben is careful" });
+    }
     await networkHelpers.time.increase(circle.rules.votingPeriod + 1);
-    await cai.writeContract(executeRequest(circle.address, proposal));
+    const executed = await execute(cai, { circle: circle.address, proposalId: id });
+    expect(executed.calls).to.deep.equal([{ target: grant.target, value: 0n, data: grant.data }]);
+    const read = await readProposal(publicClient, { circle: circle.address, proposalId: id });
+    expect(read.stateName).to.equal("Executed");
+    expect(read.votes.map((v) => v.reason)).to.deep.equal(["Ben is careful", "Ben is careful", "Ben is careful"]);
 
     const [mandate, ...more] = await listMandates(publicClient, circle.mandates);
     expect(more).to.deep.equal([]);

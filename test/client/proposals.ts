@@ -1,14 +1,20 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { getAddress, type Address } from "viem";
+import { createWalletClient, custom, getAddress, type Address } from "viem";
 
-import { listProposals } from "../../client/circles.js";
-import { ProposalRefError, readProposal, readTally, resolveProposalRef } from "../../client/proposals.js";
+import {
+  ProposalRefError,
+  listProposals,
+  propose,
+  readProposal,
+  readTally,
+  resolveProposalRef,
+} from "../../client/index.js";
 import { TEST_RULES, Vote, circleFixtures } from "../fixtures/circles.js";
 
 const net = await network.create();
-const { viem, networkHelpers } = net;
-const { circleWorld, proposal, propose } = circleFixtures(net);
+const { viem, networkHelpers, provider } = net;
+const { circleWorld, createCircle, proposal, propose: proposeWithEthers } = circleFixtures(net);
 
 /**
  * The fixture circle with proposals made by its founders until two ids share their first decimal digit (at most ten,
@@ -20,7 +26,9 @@ async function proposals() {
   const ids: bigint[] = [];
   for (let i = 0; i < 10; i++) {
     const data = w.token.interface.encodeFunctionData("transfer", [w.founders[0]!.address, BigInt(i + 1)]);
-    ids.push(await propose(w.circle, w.founders[i % 6]!, proposal([{ target, data }], `Pay ${i + 1}\nline two`)));
+    ids.push(
+      await proposeWithEthers(w.circle, w.founders[i % 6]!, proposal([{ target, data }], `Pay ${i + 1}\nline two`)),
+    );
     const firsts = ids.map((id) => id.toString()[0]);
     if (new Set(firsts).size < firsts.length) break;
   }
@@ -41,7 +49,7 @@ async function refusal(promise: Promise<unknown>): Promise<ProposalRefError> {
 describe("client proposals (short references and one proposal in full)", function () {
   it("resolves a full id, latest, a unique decimal prefix and a unique 0x-hex prefix", async function () {
     const { publicClient, address, ids } = await networkHelpers.loadFixture(proposals);
-    const resolve = (ref: string) => resolveProposalRef(publicClient, address, ref);
+    const resolve = (ref: string) => resolveProposalRef(publicClient, { circle: address, ref });
     for (const id of ids) {
       expect(await resolve(`${id}`)).to.equal(id);
       expect(await resolve(`0x${id.toString(16)}`)).to.equal(id);
@@ -60,7 +68,7 @@ describe("client proposals (short references and one proposal in full)", functio
 
   it("refuses an ambiguous prefix, an unknown id, a malformed reference, and latest in a circle with no proposals", async function () {
     const { publicClient, address, ids } = await networkHelpers.loadFixture(proposals);
-    const resolve = (ref: string) => resolveProposalRef(publicClient, address, ref);
+    const resolve = (ref: string) => resolveProposalRef(publicClient, { circle: address, ref });
     const digit = ids.map((id) => id.toString()[0]!).find((d, i, all) => all.indexOf(d) !== i)!;
     const count = ids.filter((id) => id.toString().startsWith(digit)).length;
     const ambiguous = await refusal(resolve(digit));
@@ -76,14 +84,14 @@ describe("client proposals (short references and one proposal in full)", functio
       expect((await refusal(resolve(bad))).reason, bad).to.equal("malformed");
     }
     const empty = getAddress(await (await networkHelpers.loadFixture(circleWorld)).circle.getAddress());
-    const nothing = await refusal(resolveProposalRef(publicClient, empty, "latest"));
+    const nothing = await refusal(resolveProposalRef(publicClient, { circle: empty, ref: "latest" }));
     expect(nothing.message).to.equal(`There is no proposal in ${empty} yet: make one first.`);
   });
 
   it("reads a proposal's state, tally, quorum, votes with reasons, schedule and next step", async function () {
     const { publicClient, address, ids, circle, founders } = await networkHelpers.loadFixture(proposals);
     const id = ids[0]!;
-    const pending = await readProposal(publicClient, address, id);
+    const pending = await readProposal(publicClient, { circle: address, proposalId: id });
     expect(pending.stateName).to.equal("Pending");
     expect(pending.description).to.equal("Pay 1\nline two");
     expect(pending.schedule.snapshot).to.equal(await circle.proposalSnapshot(id));
@@ -96,7 +104,7 @@ describe("client proposals (short references and one proposal in full)", functio
     await (await circle.connect(founders[1]!).castVoteWithReason(id, Vote.For, "Fair pay")).wait();
     await (await circle.connect(founders[2]!).castVote(id, Vote.Against)).wait();
     await (await circle.connect(founders[3]!).castVote(id, Vote.Abstain)).wait();
-    const active = await readProposal(publicClient, address, id);
+    const active = await readProposal(publicClient, { circle: address, proposalId: id });
     expect(active.stateName).to.equal("Active");
     expect(active.tally).to.deep.equal({ for: 1n, against: 1n, abstain: 1n });
     expect(
@@ -108,15 +116,55 @@ describe("client proposals (short references and one proposal in full)", functio
     ]);
     expect(active.next).to.deep.equal({ action: "vote", until: active.schedule.deadline });
     // The same list the resolver reads: one way to find proposals.
-    expect((await listProposals(publicClient, address)).map((p) => p.id)).to.deep.equal(ids);
-    expect(await readTally(publicClient, address, id)).to.deep.equal({
+    expect((await listProposals(publicClient, { circle: address })).map((p) => p.id)).to.deep.equal(ids);
+    expect(await readTally(publicClient, { circle: address, proposalId: id })).to.deep.equal({
       snapshot: active.schedule.snapshot,
       stateName: "Active",
       tally: active.tally,
     });
-    await refusal(readProposal(publicClient, address, 7n));
-    expect((await refusal(readTally(publicClient, address, 7n))).message).to.equal(
+    await refusal(readProposal(publicClient, { circle: address, proposalId: 7n }));
+    expect((await refusal(readTally(publicClient, { circle: address, proposalId: 7n }))).message).to.equal(
       `There is no proposal 7 in ${address}.`,
     );
+  });
+
+  it("proposes right after a founding on a live network by waiting for its next block, mining nothing", async function () {
+    const w = await networkHelpers.loadFixture(circleWorld);
+    const { circle } = await createCircle(w.registry, w.outsiders.slice(0, 6), { ...TEST_RULES }, "Live circle");
+    const address = getAddress(await circle.getAddress());
+    const founder = getAddress(w.outsiders[0]!.address);
+    // The same node, answering as a live network's client would: nothing may be mined or moved on it.
+    const requested: string[] = [];
+    const live = createWalletClient({
+      account: founder,
+      chain: (await viem.getPublicClient()).chain,
+      pollingInterval: 20,
+      transport: custom({
+        request: async ({ method, params }: { method: string; params?: unknown[] }) => {
+          requested.push(method);
+          if (method === "web3_clientVersion") return "Geth/v1.14.12-stable/linux-amd64/go1.23.4";
+          return provider.request({ method, params });
+        },
+      }),
+    });
+    const publicClient = await viem.getPublicClient();
+    const founded = await publicClient.getBlockNumber();
+    const made = propose(live, {
+      circle: address,
+      calls: [{ target: address, data: "0x" }],
+      description: "Meet on Sundays",
+    });
+    // The founders joined in the latest block's second: propose waits, sending nothing, until the chain moves on.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await publicClient.getBlockNumber()).to.equal(founded);
+    expect(requested).to.include("web3_clientVersion");
+    await networkHelpers.mine(1);
+    const { proposalId, note, proposer } = await made;
+    expect(proposer).to.equal(founder);
+    expect(note).to.equal(
+      `Waited for block ${founded + 1n} so that ${founder}, a member only since block ${founded}, counts as one a second before the proposal, as the circle requires.`,
+    );
+    expect(requested.filter((m) => m.startsWith("evm_") || m.startsWith("hardhat_"))).to.deep.equal([]);
+    expect((await listProposals(publicClient, { circle: address })).map((p) => p.id)).to.deep.equal([proposalId]);
   });
 });
