@@ -167,4 +167,39 @@ describe("client proposals (short references and one proposal in full)", functio
     expect(requested.filter((m) => m.startsWith("evm_") || m.startsWith("hardhat_"))).to.deep.equal([]);
     expect((await listProposals(publicClient, { circle: address })).map((p) => p.id)).to.deep.equal([proposalId]);
   });
+
+  it("on a local node that would reuse the latest second, mines one block in the next second", async function () {
+    const w = await networkHelpers.loadFixture(circleWorld);
+    const { circle } = await createCircle(w.registry, w.outsiders.slice(0, 6), { ...TEST_RULES }, "Anvil circle");
+    const address = getAddress(await circle.getAddress());
+    const founder = getAddress(w.outsiders[1]!.address);
+    // The node as anvil answers when its clock has not passed the latest block's second: the pending block in it too.
+    const requested: string[] = [];
+    const anvil = createWalletClient({
+      account: founder,
+      chain: (await viem.getPublicClient()).chain,
+      transport: custom({
+        request: async ({ method, params }: { method: string; params?: unknown[] }) => {
+          requested.push(method);
+          if (method === "web3_clientVersion") return "anvil/v1.7.1";
+          if (method === "eth_getBlockByNumber" && params?.[0] === "pending") {
+            return provider.request({ method, params: ["latest", ...params.slice(1)] });
+          }
+          return provider.request({ method, params });
+        },
+      }),
+    });
+    const publicClient = await viem.getPublicClient();
+    const founded = await publicClient.getBlock();
+    const { note } = await propose(anvil, {
+      circle: address,
+      calls: [{ target: address, data: "0x" }],
+      description: "Meet on Sundays",
+    });
+    expect(note).to.match(/^Mined one block on the local node \(anvil\/v1\.7\.1\) so that /);
+    expect(requested.filter((m) => m.startsWith("evm_"))).to.deep.equal(["evm_setNextBlockTimestamp", "evm_mine"]);
+    const mined = await publicClient.getBlock({ blockNumber: founded.number + 1n });
+    expect(mined.timestamp).to.equal(founded.timestamp + 1n);
+    expect(await publicClient.getBlockNumber()).to.equal(founded.number + 2n);
+  });
 });
