@@ -46,6 +46,34 @@ async function refusal(promise: Promise<unknown>): Promise<ProposalRefError> {
   return error as ProposalRefError;
 }
 
+/**
+ * A circle founded by outsiders in the latest block (so its founders do not count as members a second ago yet), and
+ * a wallet client of `founder` on this network whose node names itself `clientVersion` and answers the pending block
+ * as the latest when `samePending`; every method it is asked is recorded.
+ */
+async function justFounded(name: string, founder: number, clientVersion: string, samePending = false) {
+  const w = await networkHelpers.loadFixture(circleWorld);
+  const { circle } = await createCircle(w.registry, w.outsiders.slice(0, 6), { ...TEST_RULES }, name);
+  const account = getAddress(w.outsiders[founder]!.address);
+  const requested: string[] = [];
+  const client = createWalletClient({
+    account,
+    chain: (await viem.getPublicClient()).chain,
+    pollingInterval: 20,
+    transport: custom({
+      request: async ({ method, params = [] }: { method: string; params?: unknown[] }) => {
+        requested.push(method);
+        if (method === "web3_clientVersion") return clientVersion;
+        const pending = samePending && method === "eth_getBlockByNumber" && params[0] === "pending";
+        return provider.request({ method, params: pending ? ["latest", ...params.slice(1)] : params });
+      },
+    }),
+  });
+  const address = getAddress(await circle.getAddress());
+  const made = () => propose(client, { circle: address, calls: [{ target: address, data: "0x" }], description: name });
+  return { address, founder: account, requested, propose: made, publicClient: await viem.getPublicClient() };
+}
+
 describe("client proposals (short references and one proposal in full)", function () {
   it("resolves a full id, latest, a unique decimal prefix and a unique 0x-hex prefix", async function () {
     const { publicClient, address, ids } = await networkHelpers.loadFixture(proposals);
@@ -129,31 +157,14 @@ describe("client proposals (short references and one proposal in full)", functio
   });
 
   it("proposes right after a founding on a live network by waiting for its next block, mining nothing", async function () {
-    const w = await networkHelpers.loadFixture(circleWorld);
-    const { circle } = await createCircle(w.registry, w.outsiders.slice(0, 6), { ...TEST_RULES }, "Live circle");
-    const address = getAddress(await circle.getAddress());
-    const founder = getAddress(w.outsiders[0]!.address);
     // The same node, answering as a live network's client would: nothing may be mined or moved on it.
-    const requested: string[] = [];
-    const live = createWalletClient({
-      account: founder,
-      chain: (await viem.getPublicClient()).chain,
-      pollingInterval: 20,
-      transport: custom({
-        request: async ({ method, params }: { method: string; params?: unknown[] }) => {
-          requested.push(method);
-          if (method === "web3_clientVersion") return "Geth/v1.14.12-stable/linux-amd64/go1.23.4";
-          return provider.request({ method, params });
-        },
-      }),
-    });
-    const publicClient = await viem.getPublicClient();
+    const { address, founder, requested, propose, publicClient } = await justFounded(
+      "Live circle",
+      0,
+      "Geth/v1.14.12-stable/linux-amd64/go1.23.4",
+    );
     const founded = await publicClient.getBlockNumber();
-    const made = propose(live, {
-      circle: address,
-      calls: [{ target: address, data: "0x" }],
-      description: "Meet on Sundays",
-    });
+    const made = propose();
     // The founders joined in the latest block's second: propose waits, sending nothing, until the chain moves on.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await publicClient.getBlockNumber()).to.equal(founded);
@@ -169,33 +180,10 @@ describe("client proposals (short references and one proposal in full)", functio
   });
 
   it("on a local node that would reuse the latest second, mines one block in the next second", async function () {
-    const w = await networkHelpers.loadFixture(circleWorld);
-    const { circle } = await createCircle(w.registry, w.outsiders.slice(0, 6), { ...TEST_RULES }, "Anvil circle");
-    const address = getAddress(await circle.getAddress());
-    const founder = getAddress(w.outsiders[1]!.address);
     // The node as anvil answers when its clock has not passed the latest block's second: the pending block in it too.
-    const requested: string[] = [];
-    const anvil = createWalletClient({
-      account: founder,
-      chain: (await viem.getPublicClient()).chain,
-      transport: custom({
-        request: async ({ method, params }: { method: string; params?: unknown[] }) => {
-          requested.push(method);
-          if (method === "web3_clientVersion") return "anvil/v1.7.1";
-          if (method === "eth_getBlockByNumber" && params?.[0] === "pending") {
-            return provider.request({ method, params: ["latest", ...params.slice(1)] });
-          }
-          return provider.request({ method, params });
-        },
-      }),
-    });
-    const publicClient = await viem.getPublicClient();
+    const { requested, propose, publicClient } = await justFounded("Anvil circle", 1, "anvil/v1.7.1", true);
     const founded = await publicClient.getBlock();
-    const { note } = await propose(anvil, {
-      circle: address,
-      calls: [{ target: address, data: "0x" }],
-      description: "Meet on Sundays",
-    });
+    const { note } = await propose();
     expect(note).to.match(/^Mined one block on the local node \(anvil\/v1\.7\.1\) so that /);
     expect(requested.filter((m) => m.startsWith("evm_"))).to.deep.equal(["evm_setNextBlockTimestamp", "evm_mine"]);
     const mined = await publicClient.getBlock({ blockNumber: founded.number + 1n });
