@@ -5,7 +5,7 @@
  * Every error the client itself throws is a {@link CommonwealError}: its message is the sentence to show a person,
  * naming what to do next, so a face (CLI, app, script) prints it as it is.
  */
-import { parseAbi, type Abi } from "viem";
+import { getAddress, parseAbi, type Abi } from "viem";
 
 import {
   circleAbi,
@@ -98,8 +98,11 @@ const date = (seconds: unknown): string => {
         .replace(/\.\d+Z$/, " UTC");
 };
 
-/** A hub token id (an address as a number) as the address whose token it is. */
-const tokenOf = (id: unknown): string => `0x${BigInt(String(id)).toString(16).padStart(40, "0")}`;
+/** A hub token id (an address as a number) as the address whose token it is, checksummed; past 2^160, the number. */
+const tokenOf = (id: unknown): string => {
+  const n = BigInt(String(id));
+  return n >> 160n === 0n ? getAddress(`0x${n.toString(16).padStart(40, "0")}`) : String(n);
+};
 
 const END_REASONS = [
   "not ended",

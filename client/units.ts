@@ -1,6 +1,7 @@
 /**
- * Amounts for people: one way to write a token amount, in whole units with the token's decimals (never in its
- * smallest unit), and its symbol where known. Every sentence the client writes (refusals, results) goes through here.
+ * Amounts and dates for people: one way to write a token amount, in whole units with the token's decimals (never in
+ * its smallest unit) and its symbol where known, and one way to write a chain time, ISO 8601 in UTC. The sentences the
+ * client and its faces write (refusals, results) go through here.
  *
  * @example
  * formatAmount(-10_001n, { decimals: 2, symbol: "HRS" }); // "-100.01 HRS"
@@ -42,4 +43,9 @@ export function formatAmount(amount: bigint, units: AmountUnits = {}): string {
 /** An amount of the income hub's tokens (see {@link INCOME_UNITS}): "96 tokens", "0.5 tokens", "1 token". */
 export function formatTokens(amount: bigint): string {
   return formatAmount(amount, INCOME_UNITS);
+}
+
+/** A chain time for people: unix seconds as ISO 8601 in UTC, whole seconds ("2026-12-31T00:00:00Z"). */
+export function isoDate(seconds: bigint | number): string {
+  return new Date(Number(seconds) * 1000).toISOString().replace(/\.000Z$/, "Z");
 }
