@@ -6,9 +6,11 @@
  * advance) and registers it as a role module of the circle, so departures move balances to the commons.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address } from "viem";
 
-import { prepareCreateCurrency } from "../../client/actions/credit/prepareCreateCurrency.js";
+import {
+  prepareCreateCurrency,
+  type PrepareCreateCurrencyReturnType,
+} from "../../client/actions/credit/prepareCreateCurrency.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
 import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
 import { circleAndPredictedCurrency, parseLimit } from "./currency.js";
@@ -26,15 +28,8 @@ export interface CreateArgs {
   json: boolean;
 }
 
-export interface CreateResult extends ProposedDecision {
-  /** Where the currency will be once the decision is executed. */
-  currency: Address;
-  name: string;
-  symbol: string;
-  decimals: number;
-  defaultCredit: bigint;
-  defaultSaturation: bigint;
-}
+/** The proposal made, and the currency it creates (at `currency`, once executed). */
+export type CreateResult = ProposedDecision & Omit<PrepareCreateCurrencyReturnType, "circle" | "calls" | "description">;
 
 /** The decimals: a whole number from 0 to 18. */
 function parseDecimals(value: string | undefined): number {
@@ -70,9 +65,9 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
     defaultCredit,
     ...(defaultSaturation === undefined ? {} : { defaultSaturation }),
   });
-  const decision = await proposeDecision(c, circle, wallet, prepared.calls, args.description ?? prepared.description);
-  const { currency, defaultSaturation: saturation } = prepared;
-  return { ...decision, currency, name, symbol, decimals, defaultCredit, defaultSaturation: saturation };
+  const { calls, description, circle: _, ...currency } = prepared;
+  const decision = await proposeDecision(c, circle, wallet, calls, args.description ?? description);
+  return { ...decision, ...currency };
 }
 
 export default async function create(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -6,9 +6,9 @@
  * payee's up. Amounts are in the currency's own decimals. A memo goes on the reciprocity ledger's event.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 
-import { payInCredit as pay } from "../../client/actions/credit/payInCredit.js";
+import { payInCredit as pay, type PayInCreditReturnType } from "../../client/actions/credit/payInCredit.js";
 import { formatAmount } from "../../client/units.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
 import { parseTokenAmount, resolveCurrency, type CurrencyArgs } from "./currency.js";
@@ -21,19 +21,8 @@ export interface PayArgs extends CurrencyArgs {
   json: boolean;
 }
 
-export interface PayResult {
-  currency: Address;
-  symbol: string;
-  decimals: number;
-  payer: Address;
-  to: Address;
-  amount: bigint;
-  memo?: string;
-  /** Signed balances after the payment. */
-  payerBalance: bigint;
-  payeeBalance: bigint;
-  transaction: Hex;
-}
+/** The payment, with the currency it was made in. */
+export type PayResult = { currency: Address; symbol: string; decimals: number } & PayInCreditReturnType;
 
 /**
  * Pays `--amount` to `--to` in the currency (the client's `payInCredit`). A payment beyond a credit or saturation

@@ -6,10 +6,9 @@
  * yet, then sends the hub tokens to it. `--unwrap` burns ERC-20 tokens and gets the hub tokens back.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address, Hex } from "viem";
 
-import { unwrapIncome } from "../../client/actions/income/unwrapIncome.js";
-import { wrapIncome as wrap } from "../../client/actions/income/wrapIncome.js";
+import { unwrapIncome, type UnwrapIncomeReturnType } from "../../client/actions/income/unwrapIncome.js";
+import { wrapIncome as wrap, type WrapIncomeReturnType } from "../../client/actions/income/wrapIncome.js";
 import { INCOME_WRAPPER_FLAVOURS, type IncomeWrapperFlavour } from "../../client/income.js";
 import { formatTokens } from "../../client/units.js";
 import { CliError, connect, parseAmount, report, requireAddress, runTask, type Connection } from "../cli.js";
@@ -26,20 +25,9 @@ export interface WrapArgs {
   json: boolean;
 }
 
-export interface WrapResult {
-  action: "wrapped" | "unwrapped";
-  account: Address;
-  /** Whose token: its owner's address. */
-  tokenOf: Address;
-  flavour: IncomeWrapperFlavour;
-  wrapper: Address;
-  /** Whether this run created the wrapper. */
-  created: boolean;
-  /** Hub tokens in (wrapping) or out (unwrapping), and the ERC-20 tokens minted or burned for them. */
-  hubAmount: bigint;
-  erc20Amount: bigint;
-  transaction: Hex;
-}
+/** What was wrapped (creating the wrapper or not), or unwrapped. */
+export type WrapResult =
+  ({ action: "wrapped" } & WrapIncomeReturnType) | ({ action: "unwrapped"; created: false } & UnwrapIncomeReturnType);
 
 function parseFlavour(value: string | undefined): IncomeWrapperFlavour {
   const flavour = (value ?? "demurraged").trim().toLowerCase();
