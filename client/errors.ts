@@ -5,7 +5,7 @@
  * Every error the client itself throws is a {@link CommonwealError}: its message is the sentence to show a person,
  * naming what to do next, so a face (CLI, app, script) prints it as it is.
  */
-import { parseAbi, type Abi } from "viem";
+import { getAddress, parseAbi, type Abi } from "viem";
 
 import {
   circleAbi,
@@ -21,6 +21,7 @@ import {
   mandatesAbi,
   mutualCreditAbi,
 } from "./abis.js";
+import { INCOME_UNITS, formatAmount, type AmountUnits } from "./units.js";
 
 type Args = readonly unknown[];
 
@@ -97,8 +98,11 @@ const date = (seconds: unknown): string => {
         .replace(/\.\d+Z$/, " UTC");
 };
 
-/** A hub token id (an address as a number) as the address whose token it is. */
-const tokenOf = (id: unknown): string => `0x${BigInt(String(id)).toString(16).padStart(40, "0")}`;
+/** A hub token id (an address as a number) as the address whose token it is, checksummed; past 2^160, the number. */
+const tokenOf = (id: unknown): string => {
+  const n = BigInt(String(id));
+  return n >> 160n === 0n ? getAddress(`0x${n.toString(16).padStart(40, "0")}`) : String(n);
+};
 
 const END_REASONS = [
   "not ended",
@@ -110,8 +114,26 @@ const END_REASONS = [
   "ended when its holder left",
 ];
 
-/** Sentence templates, by error name. Anything not listed falls back to `Name(arg, ...)`. */
-export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> = {
+/**
+ * An amount argument in whole units (see formatAmount); anything else (an amount a caller already wrote out) as it
+ * is.
+ */
+const amount = (value: unknown, units: AmountUnits): string =>
+  typeof value === "bigint" ? formatAmount(value, units) : String(value);
+
+/** A limit below zero, as the balance it allows: "-100 HRS" (and "0 HRS" for none). */
+const negative = (value: unknown, units: AmountUnits): string =>
+  typeof value === "bigint" ? formatAmount(-value, units) : `-${String(value)}`;
+
+/** A chain's native currency: 18 decimals on every EVM chain, in Solidity's own unit name for 10^18 wei. */
+const NATIVE_UNITS: AmountUnits = { decimals: 18, symbol: "ether" };
+
+/**
+ * Sentence templates, by error name; each gets the error's arguments and the units of the token involved, for the
+ * errors that carry amounts (income amounts always use the hub's {@link INCOME_UNITS}). Anything not listed falls
+ * back to `Name(arg, ...)`.
+ */
+export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: AmountUnits) => string>> = {
   CircleCharterLapsed: ([expiredAt]) =>
     `The circle's charter lapsed on ${date(expiredAt)}: only ratifying a charter, admitting or removing members, or dissolving can be executed until it is re-ratified.`,
   CircleIsDissolved: () => "The circle has dissolved and makes no more decisions.",
@@ -225,9 +247,9 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateNoFacilitation: () => "This circle has no rotating facilitator.",
   MandateRoleDrawPending: ([, id]) => `Draw ${id} for this role is pending: complete it first.`,
   MandateValueOverCap: ([id, cap, value]) =>
-    `Mandate ${id} lets one call send at most ${cap} wei; this call sends ${value}. A larger payment takes a decision of the circle.`,
-  MandateAmountOverCap: ([id, cap, amount]) =>
-    `Mandate ${id} lets one call move or approve at most ${cap} token units; this call asks for ${amount}. A larger amount takes a decision of the circle.`,
+    `Mandate ${id} lets one call send at most ${amount(cap, NATIVE_UNITS)}; this call sends ${amount(value, NATIVE_UNITS)}. A larger payment takes a decision of the circle.`,
+  MandateAmountOverCap: ([id, cap, asked], units) =>
+    `Mandate ${id} lets one call move or approve at most ${amount(cap, units)} of a token; this call asks for ${amount(asked, units)}. A larger amount takes a decision of the circle.`,
   MandateAmountCapRequired: ([target, selector]) =>
     `A power to call ${selector} (an ERC-20 transfer, approve or transferFrom) on ${target} needs a cap: give the most one call may move (maxAmount).`,
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
@@ -235,11 +257,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateBadgesPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,
   MutualCreditNotHolder: ([account]) =>
     `${account} cannot hold this currency: only members and accounts the circle admits can.`,
-  MutualCreditLimitExceeded: ([account, after, limit]) =>
-    `That payment would take ${account} to ${after}, below their credit limit of -${limit}.`,
-  MutualCreditSaturationExceeded: ([account, after, limit]) =>
-    `That payment would take ${account} to ${after}, above their saturation limit of ${limit}.`,
-  MutualCreditValueTooLarge: ([value]) => `${value} is too large: amounts and limits are at most 2^100 - 1.`,
+  MutualCreditLimitExceeded: ([account, after, limit], units) =>
+    `That payment would take ${account} to ${amount(after, units)}, below their credit limit of ${negative(limit, units)}.`,
+  MutualCreditSaturationExceeded: ([account, after, limit], units) =>
+    `That payment would take ${account} to ${amount(after, units)}, above their saturation limit of ${amount(limit, units)}.`,
+  MutualCreditValueTooLarge: ([value], units) =>
+    `${amount(value, units)} is too large: amounts and limits are at most 2^100 - 1 of the currency's smallest unit.`,
   MutualCreditOnlyFactory: ([caller]) => `${caller} is not the factory that deployed this currency.`,
   CreditFactoryCurrencyExists: ([circle, currency]) => `Circle ${circle} already has its currency, at ${currency}.`,
   MutualCreditOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,
@@ -250,8 +273,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MutualCreditPermitExpired: ([deadline]) => `The permit expired on ${date(deadline)}.`,
   MutualCreditInvalidSigner: ([signer, owner]) => `The permit was signed by ${signer}, not by ${owner}.`,
   MutualCreditZeroAddress: () => "The zero address cannot take part.",
-  MutualCreditInsufficientAllowance: ([spender, allowance, needed]) =>
-    `${spender} may spend ${allowance}, not the ${needed} this transfer needs.`,
+  MutualCreditInsufficientAllowance: ([spender, allowance, needed], units) =>
+    `${spender} may spend ${amount(allowance, units)}, not the ${amount(needed, units)} this transfer needs.`,
   MutualCreditNotACurrency: ([other]) =>
     `${other} is not a currency the credit factory made for a circle of the registry: open clearing lines only with real currencies.`,
   MutualCreditNoClearingLine: ([other]) =>
@@ -282,7 +305,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   IncomeHubNotInvited: ([inviter, invitee]) =>
     `${inviter} does not trust ${invitee}: to invite someone, the inviter trusts them first, then they register naming the inviter.`,
   IncomeHubInsufficientBalance: ([account, id, balance, needed]) =>
-    `${account} holds ${balance} of the token of ${tokenOf(id)} today (after demurrage), not the ${needed} needed.`,
+    `${account} holds ${amount(balance, INCOME_UNITS)} of ${tokenOf(id)}'s income today (after demurrage), not the ${amount(needed, INCOME_UNITS)} needed.`,
   IncomeHubStopped: ([person]) => `${person} has stopped their income for good: they can no longer claim.`,
   IncomeHubNotCircle: ([account]) =>
     `${account} is not a registered circle: only circles of the registry can register, and only registered circles can vouch or be groups.`,
@@ -296,7 +319,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   IncomeHubTooMany: ([count, cap]) =>
     `At most ${cap} entries fit in one call; got ${count}. Split it into several calls.`,
   IncomeHubValueTooLarge: ([value]) =>
-    `${value} is too large: amounts and balances at the income hub are at most 2^192 - 1.`,
+    `${amount(value, INCOME_UNITS)} is too large: amounts and balances at the income hub are at most 2^192 - 1 of the smallest unit (10^-18 token).`,
   IncomeHubNotApproved: ([operator, owner]) =>
     `${operator} may not move ${owner}'s tokens: the owner must first approve them with setApprovalForAll.`,
   IncomeHubZeroAddress: () => "The zero address cannot take part.",
@@ -310,7 +333,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   IncomeHubUntrustedHop: ([edge, receiver, tokenOwner]) =>
     `Transfer ${edge} of the payment would give ${receiver} the token of ${tokenOwner}, which they do not trust.`,
   IncomeHubFlowNotConserved: ([vertex, net, expected]) =>
-    `The payment would change ${vertex}'s holdings by ${net} instead of ${expected}: everyone but the payer and the receiver must end where they started.`,
+    `The payment would change ${vertex}'s holdings by ${amount(net, INCOME_UNITS)} instead of ${amount(expected, INCOME_UNITS)}: everyone but the payer and the receiver must end where they started.`,
   IncomeHubNotInFlow: ([account]) =>
     `${account} is missing from the payment's accounts, or is both payer and receiver: list both, and they must differ.`,
   IncomeHubUntrustedCollateral: ([group, tokenOwner]) =>
@@ -326,9 +349,10 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `${caller} is not the factory that created this wrapper, so it cannot initialize it.`,
   IncomeWrappersInvalidId: ([id]) =>
     `${id} is not a token id of the income hub: token ids are addresses as numbers, below 2^160.`,
-  ERC20InsufficientBalance: ([sender, balance, needed]) => `${sender} holds ${balance}, not the ${needed} needed.`,
-  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-    `${spender} may spend ${allowance}, not the ${needed} this transfer needs: the owner must approve more.`,
+  ERC20InsufficientBalance: ([sender, balance, needed], units) =>
+    `${sender} holds ${amount(balance, units)}, not the ${amount(needed, units)} needed.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed], units) =>
+    `${spender} may spend ${amount(allowance, units)}, not the ${amount(needed, units)} this transfer needs: the owner must approve more.`,
   GovernorInsufficientProposerVotes: ([proposer]) =>
     `${proposer} cannot propose: only members may (as of a second ago, so someone just admitted waits a second).`,
   GovernorAlreadyCastVote: ([voter]) => `${voter} has already voted on this proposal: a vote is cast once.`,
@@ -340,10 +364,17 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
     `A proposal needs as many targets (${targets}) as calldatas (${calldatas}) and values (${values}), and at least one.`,
 };
 
-/** A readable sentence for a decoded custom error. */
-export function describeError(name: string, args: Args): string {
+/**
+ * A readable sentence for a decoded custom error. Amounts are written in whole units of `units` (default: 18
+ * decimals, no symbol); pass the token's decimals and symbol where they are known, e.g. a currency's.
+ *
+ * @example
+ * describeError("MutualCreditLimitExceeded", [ana, -10_001n, 10_000n], { decimals: 2, symbol: "HRS" });
+ * // "That payment would take 0x… to -100.01 HRS, below their credit limit of -100 HRS."
+ */
+export function describeError(name: string, args: Args, units: AmountUnits = {}): string {
   const sentence = ERROR_SENTENCES[name];
-  if (sentence) return sentence(args);
+  if (sentence) return sentence(args, units);
   return `${name}(${args.map(String).join(", ")})`;
 }
 
@@ -363,6 +394,7 @@ export interface DecodedRevert {
  * undefined if there is none. The revert must be decodable with the ABI the call used.
  */
 export function decodeRevert(error: unknown): DecodedRevert | undefined {
+  if (error instanceof ContractRefusalError) return { errorName: error.errorName, args: error.args };
   if (typeof error !== "object" || error === null || !("walk" in error)) return undefined;
   const found = (error as ViemLikeError).walk(
     (cause) =>
@@ -371,10 +403,67 @@ export function decodeRevert(error: unknown): DecodedRevert | undefined {
   return found ? { errorName: found.data.errorName, args: found.data.args ?? [] } : undefined;
 }
 
-/** The sentence for the custom error inside a viem error (see decodeRevert), or undefined if there is none. */
-export function describeRevert(error: unknown): string | undefined {
+/**
+ * The sentence for the custom error inside a viem error (see decodeRevert), with its amounts in `units` (see
+ * describeError), or undefined if there is none. A {@link ContractRefusalError} keeps its own sentence.
+ */
+export function describeRevert(error: unknown, units: AmountUnits = {}): string | undefined {
+  if (error instanceof ContractRefusalError) return error.message;
   const decoded = decodeRevert(error);
-  return decoded ? describeError(decoded.errorName, decoded.args) : undefined;
+  return decoded ? describeError(decoded.errorName, decoded.args, units) : undefined;
+}
+
+/**
+ * A contract's refusal, already put in a sentence with its amounts in the right units: what an action throws when it
+ * knows the token involved (a payment in a currency of 2 decimals). `errorName` and `args` are the custom error's.
+ */
+export class ContractRefusalError extends CommonwealError {
+  override name = "ContractRefusalError";
+  constructor(
+    readonly errorName: string,
+    readonly args: readonly unknown[],
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A refusal of a call a decision would make, found by simulating it as the circle before anything is proposed: the
+ * proposal would pass for nothing.
+ */
+export class DecisionWouldFailError extends ContractRefusalError {
+  override name = "DecisionWouldFailError";
+  constructor(errorName: string, args: readonly unknown[], units: AmountUnits = {}, options?: { cause?: unknown }) {
+    super(
+      errorName,
+      args,
+      `This decision would fail if it were executed now: ${describeError(errorName, args, units)}`,
+      options,
+    );
+  }
+}
+
+/**
+ * `error` as a {@link ContractRefusalError} whose sentence writes amounts in `units`, if it carries a decodable custom
+ * error; otherwise `error` unchanged. For an action that knows the token its call moves.
+ */
+export function refusalInUnits(error: unknown, units: AmountUnits): unknown {
+  if (error instanceof ContractRefusalError) return error;
+  const decoded = decodeRevert(error);
+  if (!decoded) return error;
+  const sentence = describeError(decoded.errorName, decoded.args, units);
+  return new ContractRefusalError(decoded.errorName, decoded.args, sentence, { cause: error });
+}
+
+/**
+ * `error` as a {@link DecisionWouldFailError} if it carries a decodable custom error (the simulation of a decision's
+ * call, made as the circle), otherwise unchanged.
+ */
+export function decisionWouldFail(error: unknown, units: AmountUnits = {}): unknown {
+  const decoded = decodeRevert(error);
+  return decoded ? new DecisionWouldFailError(decoded.errorName, decoded.args, units, { cause: error }) : error;
 }
 
 function isDecoded(data: unknown): boolean {

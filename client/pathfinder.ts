@@ -70,6 +70,11 @@ export interface PathfinderOptions {
   maxEdges?: number;
   /** How to name an account in error messages, e.g. from an address book; by default the address itself. */
   name?: (account: Address) => string;
+  /**
+   * How to write an amount in error messages, e.g. in whole tokens (`formatTokens`); by default the integer itself,
+   * in the smallest unit, as the flow carries it.
+   */
+  format?: (amount: bigint) => string;
 }
 
 /** The contract's cap on the number of edges of one payment. */
@@ -146,6 +151,7 @@ export function findPaymentFlow(
   const maxHops = hopsOption(options.maxHops);
   const maxEdges = edgesOption(options.maxEdges);
   const name = options.name ?? ((a: Address) => a);
+  const format = options.format ?? String;
   const payer = account(from, "payer");
   const receiver = account(to, "receiver");
   if (amount <= 0n || amount > MAX_AMOUNT) {
@@ -156,7 +162,7 @@ export function findPaymentFlow(
   if (value < amount) {
     throw new PathfinderError(
       "insufficient-flow",
-      `${name(payer)} can pay ${name(receiver)} at most ${value}, not ${amount} (along paths of trust of at most ${maxHops} hops).`,
+      `${name(payer)} can pay ${name(receiver)} at most ${format(value)}, not ${format(amount)} (along paths of trust of at most ${maxHops} hops).`,
       { available: value, requested: amount },
     );
   }
@@ -165,7 +171,7 @@ export function findPaymentFlow(
   if (ordered.length > maxEdges) {
     throw new PathfinderError(
       "too-many-edges",
-      `Paying ${amount} from ${name(payer)} to ${name(receiver)} takes ${ordered.length} transfers, more than the ${maxEdges} one payment may have: pay it in smaller parts.`,
+      `Paying ${format(amount)} from ${name(payer)} to ${name(receiver)} takes ${ordered.length} transfers, more than the ${maxEdges} one payment may have: pay it in smaller parts.`,
       { edges: ordered.length, maxEdges },
     );
   }

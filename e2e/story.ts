@@ -221,8 +221,8 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       for (const person of [ana, ben, cai]) await cliJson("income", "register", "--from", person);
       await travel(node!, 2 * 86_400);
       for (const person of [ana, ben, cai]) await cliJson("income", "claim", "--from", person);
-      await cliJson("income", "trust", "--person", ana, "--days", "30", "--from", ben);
-      await cliJson("income", "trust", "--person", ben, "--days", "30", "--from", cai);
+      await cliJson("income", "trust", "--person", ana, "--for", "30d", "--from", ben);
+      await cliJson("income", "trust", "--person", ben, "--for", "30d", "--from", cai);
       const paid = await cliJson<{ hops: number }>("income", "pay", "--to", cai, "--amount", "12.5", "--from", ana);
       expect(paid.hops).to.equal(2);
       expect(

@@ -8,7 +8,7 @@ import { BALLOT_TYPES, ballotDomain, type Ballot } from "../client/ballots.js";
 import { blockHeaderRlp } from "../client/blockHeader.js";
 import { describeError } from "../client/errors.js";
 import { findEvent, findEvents } from "../client/events.js";
-import { planPayment } from "../client/income.js";
+import { planPayment } from "../client/actions/income/planPayment.js";
 import { flowHops, type Address } from "../client/pathfinder.js";
 import { mandateRulesFromChain, rulesFromChain } from "../client/rules.js";
 import { withConsents } from "./founding.js";
@@ -618,13 +618,12 @@ say(
 );
 await (await hub.connect(gus.signer).trust(ana.signer.address, (await time.latest()) + 365 * DAY)).wait();
 const paid = 20n * TOKEN;
-const flow = await planPayment(
-  await viem.getPublicClient(),
-  (await hub.getAddress()) as Address,
-  hal.signer.address as Address,
-  gus.signer.address as Address,
-  paid,
-);
+const flow = await planPayment(await viem.getPublicClient(), {
+  hub: (await hub.getAddress()) as Address,
+  payer: hal.signer.address as Address,
+  to: gus.signer.address as Address,
+  amount: paid,
+});
 await (await hub.connect(hal.signer).payAlongTrust(flow.vertices, flow.edges, gus.signer.address, paid)).wait();
 say(
   `Gus does not know Hal, but trusts Ana, who trusts Hal. Hal pays Gus 20 along that chain in one transaction ` +

@@ -6,13 +6,14 @@
  * advance) and registers it as a role module of the circle, so departures move balances to the commons.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, maxUint256, type Address } from "viem";
 
-import { circleAbi, circleRitualsAbi, creditFactoryAbi } from "../../client/abis.js";
-import { describeError } from "../../client/errors.js";
+import {
+  prepareCreateCurrency,
+  type PrepareCreateCurrencyReturnType,
+} from "../../client/actions/credit/prepareCreateCurrency.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
-import { circleAndPredictedCurrency, formatLimit, parseLimit } from "./currency.js";
+import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
+import { circleAndPredictedCurrency, parseLimit } from "./currency.js";
 
 export interface CreateArgs {
   circle?: string;
@@ -27,15 +28,8 @@ export interface CreateArgs {
   json: boolean;
 }
 
-export interface CreateResult extends ProposedDecision {
-  /** Where the currency will be once the decision is executed. */
-  currency: Address;
-  name: string;
-  symbol: string;
-  decimals: number;
-  defaultCredit: bigint;
-  defaultSaturation: bigint;
-}
+/** The proposal made, and the currency it creates (at `currency`, once executed). */
+export type CreateResult = ProposedDecision & Omit<PrepareCreateCurrencyReturnType, "circle" | "calls" | "description">;
 
 /** The decimals: a whole number from 0 to 18. */
 function parseDecimals(value: string | undefined): number {
@@ -47,8 +41,9 @@ function parseDecimals(value: string | undefined): number {
 }
 
 /**
- * Proposes creating the circle's currency and registering it as a role module, in one decision. Refused before
- * anything is sent if the input is malformed, the circle has a currency already or has no room for another module.
+ * Proposes creating the circle's currency and registering it as a role module, in one decision (the client's
+ * `prepareCreateCurrency` checks it first). Refused before anything is sent if the input is malformed, the circle has
+ * a currency already or has no room for another module.
  */
 export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<CreateResult> {
   const name = args.name?.trim();
@@ -58,56 +53,21 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
   const decimals = parseDecimals(args.decimals);
   const defaultCredit = parseLimit("credit", args.credit, decimals);
   const defaultSaturation =
-    args.saturation === undefined ? maxUint256 : parseLimit("saturation", args.saturation, decimals);
+    args.saturation === undefined ? undefined : parseLimit("saturation", args.saturation, decimals);
   const wallet = c.wallet(args.from);
-  const { factory, circle, currency } = await circleAndPredictedCurrency(c, args);
-  if (await c.publicClient.getCode({ address: currency })) {
-    throw new CliError(describeError("CreditFactoryCurrencyExists", [circle, currency]));
-  }
-  const createArgs = [name, symbol, decimals, defaultCredit, defaultSaturation] as const;
-  await c.publicClient
-    .simulateContract({
-      address: factory,
-      abi: creditFactoryAbi,
-      functionName: "createCurrency",
-      args: createArgs,
-      account: circle,
-    })
-    .catch((error: unknown) => {
-      throw wouldFail(error);
-    });
-  // Role modules are kept by the circle's rituals.
-  const rituals = await c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "rituals" });
-  const [modules, maxModules] = await Promise.all([
-    c.publicClient.readContract({ address: rituals, abi: circleRitualsAbi, functionName: "roleModules" }),
-    c.publicClient.readContract({ address: rituals, abi: circleRitualsAbi, functionName: "MAX_ROLE_MODULES" }),
-  ]);
-  if (BigInt(modules.length) >= maxModules) {
-    throw new CliError(
-      `This decision would fail if it were executed now: ${describeError("CircleRoleModulesFull", [maxModules])}`,
-    );
-  }
-  const units = { decimals, symbol };
-  const description =
-    args.description ??
-    `Create our currency "${name}" (${symbol}, ${decimals} decimals): credit limit ${formatLimit(defaultCredit, units)}, saturation limit ${formatLimit(defaultSaturation, units)} by default`;
-  const decision = await proposeDecision(
-    c,
+  const { factory, circle } = await circleAndPredictedCurrency(c, args);
+  const prepared = await prepareCreateCurrency(c.publicClient, {
+    factory,
     circle,
-    wallet,
-    [
-      {
-        target: factory,
-        data: encodeFunctionData({ abi: creditFactoryAbi, functionName: "createCurrency", args: createArgs }),
-      },
-      {
-        target: rituals,
-        data: encodeFunctionData({ abi: circleRitualsAbi, functionName: "addRoleModule", args: [currency] }),
-      },
-    ],
-    description,
-  );
-  return { ...decision, currency, name, symbol, decimals, defaultCredit, defaultSaturation };
+    name,
+    symbol,
+    decimals,
+    defaultCredit,
+    ...(defaultSaturation === undefined ? {} : { defaultSaturation }),
+  });
+  const { calls, description, circle: _, ...currency } = prepared;
+  const decision = await proposeDecision(c, circle, wallet, calls, args.description ?? description);
+  return { ...decision, ...currency };
 }
 
 export default async function create(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

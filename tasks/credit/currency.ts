@@ -1,11 +1,14 @@
 /**
- * What the mutual-credit tasks share: finding a circle's currency (`--circle` through the factory, or `--currency`),
- * reading amounts and limits in the currency's own decimals, and explaining a limit refusal in those units.
+ * What the mutual-credit tasks share: finding a circle's currency from the options (`--circle` through the factory,
+ * or `--currency`), and reading amounts and limits given in the currency's own decimals.
  */
-import { BaseError, ContractFunctionRevertedError, formatUnits, maxUint256, type Address } from "viem";
+import { maxUint256, type Address } from "viem";
 
-import { creditFactoryAbi, mutualCreditAbi } from "../../client/abis.js";
-import { describeError } from "../../client/errors.js";
+import { readCurrency, type ReadCurrencyReturnType } from "../../client/actions/credit/readCurrency.js";
+import {
+  readCurrencyAddress,
+  type ReadCurrencyAddressReturnType,
+} from "../../client/actions/credit/readCurrencyAddress.js";
 import { CliError, parseAmount, requireAddress, requireContract, type Connection } from "../cli.js";
 import { resolveCircle } from "../resolve.js";
 
@@ -17,16 +20,7 @@ export interface CurrencyArgs {
 }
 
 /** A circle's currency, as the tasks show it. */
-export interface Currency {
-  address: Address;
-  circle: Address;
-  name: string;
-  symbol: string;
-  decimals: number;
-}
-
-/** Largest amount and limit a currency takes; a limit this high (or `unlimited`) is no limit. */
-export const MAX_VALUE = 2n ** 100n - 1n;
+export type Currency = ReadCurrencyReturnType;
 
 /** The credit factory: `--factory`, or this network's deployment record; refused if there is no contract there. */
 export async function factoryOf(c: Connection, factory: string | undefined): Promise<Address> {
@@ -42,22 +36,12 @@ export async function factoryOf(c: Connection, factory: string | undefined): Pro
 export async function circleAndPredictedCurrency(
   c: Connection,
   args: { circle?: string; factory?: string },
-): Promise<{ factory: Address; circle: Address; currency: Address }> {
-  const circleAddress = requireAddress("circle", args.circle);
+): Promise<ReadCurrencyAddressReturnType> {
+  const circle = requireAddress("circle", args.circle);
   const factory = await factoryOf(c, args.factory);
-  const registry = await c.publicClient
-    .readContract({ address: factory, abi: creditFactoryAbi, functionName: "registry" })
-    .catch(() => {
-      throw new CliError(`${factory} is not a credit factory (it has no registry).`);
-    });
-  const { circle } = await resolveCircle(c, "circle", circleAddress, registry);
-  const currency = await c.publicClient.readContract({
-    address: factory,
-    abi: creditFactoryAbi,
-    functionName: "currencyOf",
-    args: [circle],
-  });
-  return { factory, circle, currency };
+  const found = await readCurrencyAddress(c.publicClient, { factory, circle });
+  await resolveCircle(c, "circle", circle, found.registry);
+  return found;
 }
 
 /** The currency the options name, with its metadata; refused with a sentence if there is none. */
@@ -68,28 +52,20 @@ export async function resolveCurrency(c: Connection, args: CurrencyArgs): Promis
     await requireContract(c, "mutual-credit currency", address);
   } else if (args.circle) {
     const found = await circleAndPredictedCurrency(c, args);
-    address = found.currency;
-    if (!(await c.publicClient.getCode({ address }))) {
+    if (!found.exists) {
       throw new CliError(
         `Circle ${found.circle} has no currency yet: propose one with npx hardhat credit create --circle ${found.circle} --name <name> --symbol <symbol> --credit <limit>.`,
       );
     }
+    address = found.currency;
   } else {
     throw new CliError("Say which currency: --circle <address> (the circle's currency) or --currency <address>.");
   }
-  const read = <F extends "circle" | "name" | "symbol" | "decimals">(functionName: F) =>
-    c.publicClient.readContract({ address, abi: mutualCreditAbi, functionName });
-  let metadata: [Address, string, string, number];
-  try {
-    metadata = await Promise.all([read("circle"), read("name"), read("symbol"), read("decimals")]);
-  } catch {
-    throw new CliError(`${address} is not a mutual-credit currency.`);
+  const currency = await readCurrency(c.publicClient, { currency: address });
+  if (args.currency && args.circle && requireAddress("circle", args.circle) !== currency.circle) {
+    throw new CliError(`The currency ${address} belongs to circle ${currency.circle}, not to ${args.circle}.`);
   }
-  const [circle, name, symbol, decimals] = metadata;
-  if (args.currency && args.circle && requireAddress("circle", args.circle) !== circle) {
-    throw new CliError(`The currency ${address} belongs to circle ${circle}, not to ${args.circle}.`);
-  }
-  return { address, circle, name, symbol, decimals };
+  return currency;
 }
 
 /** A positive amount in `decimals` (whole units only when there are none), or a CliError naming the option. */
@@ -109,30 +85,4 @@ export function parseLimit(option: string, value: string | undefined, decimals: 
   if (value?.trim().toLowerCase() === "unlimited") return maxUint256;
   if (value !== undefined && /^0+(\.0+)?$/.test(value)) return 0n;
   return parseTokenAmount(option, value, decimals);
-}
-
-/** An amount (signed) in the currency's units, with its symbol: "-12.5 HRS". */
-export function formatAmount(amount: bigint, currency: Pick<Currency, "decimals" | "symbol">): string {
-  return `${formatUnits(amount, currency.decimals)} ${currency.symbol}`;
-}
-
-/** A limit in the currency's units; the largest value is "unlimited". */
-export function formatLimit(limit: bigint, currency: Pick<Currency, "decimals" | "symbol">): string {
-  return limit >= MAX_VALUE ? "unlimited" : formatAmount(limit, currency);
-}
-
-/**
- * A currency's refusal with its amounts in the currency's units (the limit errors carry raw integers), as a
- * CliError; anything else passes through to be explained as it is.
- */
-export function creditRefusal(error: unknown, currency: Pick<Currency, "decimals" | "symbol">): unknown {
-  if (!(error instanceof BaseError)) return error;
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-  if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data) return error;
-  const { errorName, args = [] } = reverted.data;
-  if (errorName !== "MutualCreditLimitExceeded" && errorName !== "MutualCreditSaturationExceeded") return error;
-  const [account, after, limit] = args as [Address, bigint, bigint];
-  return new CliError(
-    describeError(errorName, [account, formatAmount(after, currency), formatAmount(limit, currency)]),
-  );
 }

@@ -6,11 +6,11 @@
  * reciprocity ledger keeps its history.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, type Address } from "viem";
+import type { Address } from "viem";
 
-import { mutualCreditAbi } from "../../client/abis.js";
+import { prepareJubilee } from "../../client/actions/credit/prepareJubilee.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
+import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
 import { resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface JubileeArgs extends CurrencyArgs {
@@ -26,22 +26,15 @@ export interface JubileeResult extends ProposedDecision {
   accountsWithBalance: number;
 }
 
-/** Proposes `currency.jubilee()` as a decision of the currency's circle. */
+/** Proposes `currency.jubilee()` as a decision of the currency's circle (checked first by `prepareJubilee`). */
 export async function proposeJubilee(c: Connection, args: JubileeArgs): Promise<JubileeResult> {
   const wallet = c.wallet(args.from);
   const currency = await resolveCurrency(c, args);
-  const read = { address: currency.address, abi: mutualCreditAbi } as const;
-  await c.publicClient
-    .simulateContract({ ...read, functionName: "jubilee", account: currency.circle })
-    .catch((error: unknown) => {
-      throw wouldFail(error);
-    });
-  const accounts = await c.publicClient.readContract({ ...read, functionName: "accountsWithBalance" });
-  const data = encodeFunctionData({ abi: mutualCreditAbi, functionName: "jubilee" });
-  const description =
-    args.description ?? `Jubilee: reset every balance of ${currency.name} (${currency.symbol}) to zero`;
-  const decision = await proposeDecision(c, currency.circle, wallet, [{ target: currency.address, data }], description);
-  return { ...decision, currency: currency.address, symbol: currency.symbol, accountsWithBalance: accounts.length };
+  const prepared = await prepareJubilee(c.publicClient, { currency: currency.address });
+  const description = args.description ?? prepared.description;
+  const decision = await proposeDecision(c, prepared.circle, wallet, prepared.calls, description);
+  const { symbol, accountsWithBalance } = prepared;
+  return { ...decision, currency: currency.address, symbol, accountsWithBalance };
 }
 
 export default async function jubilee(args: JubileeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -8,9 +8,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { getAddress, type Address } from "viem";
 
-import { mutualCreditAbi } from "../../client/abis.js";
+import { readCreditAccount } from "../../client/actions/credit/readCreditAccount.js";
+import { readCreditBetween, type ReadCreditBetweenReturnType } from "../../client/actions/credit/readCreditBetween.js";
+import { formatAmount } from "../../client/units.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { formatAmount, resolveCurrency, type CurrencyArgs } from "./currency.js";
+import { resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface LedgerArgs extends CurrencyArgs {
   account?: string;
@@ -28,7 +30,7 @@ export interface LedgerResult {
   given: bigint;
   received: bigint;
   /** With `--with`: what the account gave the other, and the other gave the account, ever. */
-  with?: { other: Address; givenTo: bigint; receivedFrom: bigint };
+  with?: ReadCreditBetweenReturnType;
 }
 
 /** Reads an account's ledger. Sends nothing. */
@@ -37,29 +39,12 @@ export async function creditLedger(c: Connection, args: LedgerArgs): Promise<Led
     ? requireAddress("account", args.account)
     : getAddress(c.wallet(args.from).account.address);
   const other = args.with === undefined ? undefined : requireAddress("with", args.with);
-  const currency = await resolveCurrency(c, args);
-  const read = { address: currency.address, abi: mutualCreditAbi } as const;
-  const [balance, [given, received]] = await Promise.all([
-    c.publicClient.readContract({ ...read, functionName: "signedBalanceOf", args: [account] }),
-    c.publicClient.readContract({ ...read, functionName: "totals", args: [account] }),
+  const { address: currency, symbol, decimals } = await resolveCurrency(c, args);
+  const [{ signedBalance: balance, given, received }, between] = await Promise.all([
+    readCreditAccount(c.publicClient, { currency, account }),
+    other ? readCreditBetween(c.publicClient, { currency, account, other }) : undefined,
   ]);
-  const result: LedgerResult = {
-    currency: currency.address,
-    symbol: currency.symbol,
-    decimals: currency.decimals,
-    account,
-    balance,
-    given,
-    received,
-  };
-  if (other) {
-    const [givenTo, receivedFrom] = await Promise.all([
-      c.publicClient.readContract({ ...read, functionName: "givenTo", args: [account, other] }),
-      c.publicClient.readContract({ ...read, functionName: "givenTo", args: [other, account] }),
-    ]);
-    result.with = { other, givenTo, receivedFrom };
-  }
-  return result;
+  return { currency, symbol, decimals, account, balance, given, received, ...(between ? { with: between } : {}) };
 }
 
 export default async function ledger(args: LedgerArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

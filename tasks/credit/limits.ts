@@ -5,20 +5,15 @@
  * [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, getAddress, type Address } from "viem";
+import { getAddress, type Address } from "viem";
 
-import { mutualCreditAbi } from "../../client/abis.js";
+import { prepareSetLimits } from "../../client/actions/credit/prepareSetLimits.js";
+import { readCreditAccount } from "../../client/actions/credit/readCreditAccount.js";
+import { formatLimit } from "../../client/credit.js";
+import { formatAmount } from "../../client/units.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "../mandate/decision.js";
-import {
-  MAX_VALUE,
-  formatAmount,
-  formatLimit,
-  parseLimit,
-  resolveCurrency,
-  type Currency,
-  type CurrencyArgs,
-} from "./currency.js";
+import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
+import { parseLimit, resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface LimitsArgs extends CurrencyArgs {
   account?: string;
@@ -56,58 +51,45 @@ export async function creditLimits(c: Connection, args: LimitsArgs): Promise<Lim
     ? requireAddress("account", args.account)
     : getAddress(c.wallet(args.from).account.address);
   const currency = await resolveCurrency(c, args);
-  const read = { address: currency.address, abi: mutualCreditAbi } as const;
   const units: Units = { currency: currency.address, symbol: currency.symbol, decimals: currency.decimals, account };
-  const propose = args.credit !== undefined || args.saturation !== undefined;
-  const newCredit = args.credit === undefined ? undefined : parseLimit("credit", args.credit, currency.decimals);
-  const newSaturation =
+  const creditLimit = args.credit === undefined ? undefined : parseLimit("credit", args.credit, currency.decimals);
+  const saturationLimit =
     args.saturation === undefined ? undefined : parseLimit("saturation", args.saturation, currency.decimals);
-  const [creditLimit, saturationLimit] = await c.publicClient.readContract({
-    ...read,
-    functionName: "limitsOf",
-    args: [account],
-  });
 
-  if (!propose) {
-    const [balance, holder] = await Promise.all([
-      c.publicClient.readContract({ ...read, functionName: "signedBalanceOf", args: [account] }),
-      c.publicClient.readContract({ ...read, functionName: "isHolder", args: [account] }),
-    ]);
-    const canPay = balance + creditLimit > 0n ? balance + creditLimit : 0n;
-    const canReceive =
-      saturationLimit >= MAX_VALUE ? MAX_VALUE : saturationLimit - balance > 0n ? saturationLimit - balance : 0n;
-    return { ...units, action: "shown", holder, balance, creditLimit, saturationLimit, canPay, canReceive };
+  if (creditLimit === undefined && saturationLimit === undefined) {
+    const read = await readCreditAccount(c.publicClient, { currency: currency.address, account });
+    const { isHolder: holder, signedBalance: balance, canPay, canReceive } = read;
+    const limits = { creditLimit: read.creditLimit, saturationLimit: read.saturationLimit };
+    return { ...units, action: "shown", holder, balance, ...limits, canPay, canReceive };
   }
 
   const wallet = c.wallet(args.from);
-  const limits = [newCredit ?? creditLimit, newSaturation ?? saturationLimit] as const;
-  await c.publicClient
-    .simulateContract({ ...read, functionName: "setLimits", args: [account, ...limits], account: currency.circle })
-    .catch((error: unknown) => {
-      throw wouldFail(error);
-    });
-  const description =
-    args.description ??
-    `Set the limits of ${account} in ${currency.symbol}: credit ${formatLimit(limits[0], currency)}, saturation ${formatLimit(limits[1], currency)}`;
-  const data = encodeFunctionData({ abi: mutualCreditAbi, functionName: "setLimits", args: [account, ...limits] });
-  const decision = await proposeDecision(c, currency.circle, wallet, [{ target: currency.address, data }], description);
-  return { ...units, ...decision, action: "proposed", creditLimit: limits[0], saturationLimit: limits[1] };
+  const prepared = await prepareSetLimits(c.publicClient, {
+    currency: currency.address,
+    account,
+    ...(creditLimit === undefined ? {} : { creditLimit }),
+    ...(saturationLimit === undefined ? {} : { saturationLimit }),
+  });
+  const description = args.description ?? prepared.description;
+  const decision = await proposeDecision(c, prepared.circle, wallet, prepared.calls, description);
+  const limits = { creditLimit: prepared.creditLimit, saturationLimit: prepared.saturationLimit };
+  return { ...units, ...decision, action: "proposed", ...limits };
 }
 
-function describe(r: LimitsResult, currency: Pick<Currency, "decimals" | "symbol">): string {
+function describe(r: LimitsResult): string {
   if (r.action === "proposed") {
-    return `${r.proposer} proposed limits for ${r.account} in ${r.symbol}: credit ${formatLimit(r.creditLimit, currency)}, saturation ${formatLimit(r.saturationLimit, currency)}. ${nextSteps(r)}`;
+    return `${r.proposer} proposed limits for ${r.account} in ${r.symbol}: credit ${formatLimit(r.creditLimit, r)}, saturation ${formatLimit(r.saturationLimit, r)}. ${nextSteps(r)}`;
   }
   return (
-    `${r.account} in ${r.symbol}: balance ${formatAmount(r.balance, currency)}; credit limit ${formatLimit(r.creditLimit, currency)}, ` +
-    `saturation limit ${formatLimit(r.saturationLimit, currency)}; can pay ${formatLimit(r.canPay, currency)} more and receive ` +
-    `${formatLimit(r.canReceive, currency)} more.${r.holder ? "" : " It may not hold this currency: only members and accounts the circle admits can."}`
+    `${r.account} in ${r.symbol}: balance ${formatAmount(r.balance, r)}; credit limit ${formatLimit(r.creditLimit, r)}, ` +
+    `saturation limit ${formatLimit(r.saturationLimit, r)}; can pay ${formatLimit(r.canPay, r)} more and receive ` +
+    `${formatLimit(r.canReceive, r)} more.${r.holder ? "" : " It may not hold this currency: only members and accounts the circle admits can."}`
   );
 }
 
 export default async function limits(args: LimitsArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await creditLimits(await connect(hre), args);
-    report(args.json, describe(r, r), { ...r });
+    report(args.json, describe(r), { ...r });
   });
 }

@@ -6,11 +6,12 @@
  * payee's up. Amounts are in the currency's own decimals. A memo goes on the reciprocity ledger's event.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, keccak256, toBytes, type Address, type Hex } from "viem";
+import type { Address } from "viem";
 
-import { mutualCreditAbi } from "../../client/abis.js";
-import { connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
-import { creditRefusal, formatAmount, parseTokenAmount, resolveCurrency, type CurrencyArgs } from "./currency.js";
+import { payInCredit as pay, type PayInCreditReturnType } from "../../client/actions/credit/payInCredit.js";
+import { formatAmount } from "../../client/units.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { parseTokenAmount, resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface PayArgs extends CurrencyArgs {
   to?: string;
@@ -20,66 +21,24 @@ export interface PayArgs extends CurrencyArgs {
   json: boolean;
 }
 
-export interface PayResult {
-  currency: Address;
-  symbol: string;
-  decimals: number;
-  payer: Address;
-  to: Address;
-  amount: bigint;
-  memo?: string;
-  /** Signed balances after the payment. */
-  payerBalance: bigint;
-  payeeBalance: bigint;
-  transaction: Hex;
-}
+/** The payment, with the currency it was made in. */
+export type PayResult = { currency: Address; symbol: string; decimals: number } & PayInCreditReturnType;
 
 /**
- * Pays `--amount` to `--to` in the currency, with `transferWithMemo` when there is a memo. A payment beyond a credit
- * or saturation limit is refused, in the currency's units, before anything is sent.
+ * Pays `--amount` to `--to` in the currency (the client's `payInCredit`). A payment beyond a credit or saturation
+ * limit is refused, in the currency's units, before anything is sent.
  */
 export async function payInCredit(c: Connection, args: PayArgs): Promise<PayResult> {
   const to = requireAddress("to", args.to);
   const wallet = c.wallet(args.from);
-  const currency = await resolveCurrency(c, args);
-  const amount = parseTokenAmount("amount", args.amount, currency.decimals);
-  const payer = getAddress(wallet.account.address);
-  const base = { address: currency.address, abi: mutualCreditAbi, account: wallet.account } as const;
-  const simulation =
-    args.memo !== undefined && args.memo !== ""
-      ? c.publicClient.simulateContract({
-          ...base,
-          functionName: "transferWithMemo",
-          args: [to, amount, keccak256(toBytes(args.memo)), args.memo],
-        })
-      : c.publicClient.simulateContract({ ...base, functionName: "transfer", args: [to, amount] });
-  const { request } = await simulation.catch((error: unknown) => {
-    throw creditRefusal(error, currency);
-  });
-  const { hash: transaction } = await send(c, wallet, request);
-  const balance = (account: Address) =>
-    c.publicClient.readContract({
-      address: currency.address,
-      abi: mutualCreditAbi,
-      functionName: "signedBalanceOf",
-      args: [account],
-    });
-  const [payerBalance, payeeBalance] = await Promise.all([balance(payer), balance(to)]);
-  return {
-    currency: currency.address,
-    symbol: currency.symbol,
-    decimals: currency.decimals,
-    payer,
-    to,
-    amount,
-    ...(args.memo ? { memo: args.memo } : {}),
-    payerBalance,
-    payeeBalance,
-    transaction,
-  };
+  const { address: currency, symbol, decimals } = await resolveCurrency(c, args);
+  const amount = parseTokenAmount("amount", args.amount, decimals);
+  const memo = args.memo === undefined || args.memo === "" ? {} : { memo: args.memo };
+  const paid = await pay(wallet, { currency, to, amount, ...memo });
+  return { currency, symbol, decimals, ...paid };
 }
 
-export default async function pay(args: PayArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function payTask(args: PayArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await payInCredit(await connect(hre), args);
     report(

@@ -5,10 +5,10 @@
  * own transaction.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
+import { acceptVouch as accept } from "../../client/actions/income/acceptVouch.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
 import { hubOf } from "./hub.js";
 
 export interface AcceptVouchArgs {
@@ -25,20 +25,12 @@ export interface AcceptVouchResult {
   transaction: Hex;
 }
 
-/** Accepts the circle's offer. Refusals (no offer, no longer a member, a circle's own part) are sentences. */
+/** Accepts the circle's offer (the client's `acceptVouch`). Refusals (no offer, no longer a member) are sentences. */
 export async function acceptVouch(c: Connection, args: AcceptVouchArgs): Promise<AcceptVouchResult> {
   const circle = requireAddress("circle", args.circle);
   const wallet = c.wallet(args.from);
   const hub = await hubOf(c, args.hub);
-  const { request } = await c.publicClient.simulateContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "acceptVouch",
-    args: [circle],
-    account: wallet.account,
-  });
-  const { hash: transaction } = await send(c, wallet, request);
-  return { hub, person: getAddress(wallet.account.address), circle, transaction };
+  return { hub, ...(await accept(wallet, { hub, circle })) };
 }
 
 export default async function acceptVouchTask(args: AcceptVouchArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -5,12 +5,12 @@
  * a claim would mint now, and with `--all` every other token it holds (read from the hub's events).
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, type Address } from "viem";
+import { getAddress } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { readIncomeGraph } from "../../client/income.js";
+import { readIncomeAccount, type ReadIncomeAccountReturnType } from "../../client/actions/income/readIncomeAccount.js";
+import { formatTokens } from "../../client/units.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { AVATAR_KINDS, hubOf, idOf, tokens } from "./hub.js";
+import { hubOf } from "./hub.js";
 
 export interface BalanceArgs {
   account?: string;
@@ -20,70 +20,25 @@ export interface BalanceArgs {
   json: boolean;
 }
 
-export interface BalanceResult {
-  hub: Address;
-  account: Address;
-  /** "not registered", "a person" or "a circle". */
-  registered: (typeof AVATAR_KINDS)[number];
-  stopped: boolean;
-  /** The account's own token: today's balance, the same in static units, and what a claim would mint now. */
-  balance: bigint;
-  staticBalance: bigint;
-  claimable: bigint;
-  /** With `--all`: other people's tokens it holds. */
-  others?: { tokenOf: Address; balance: bigint; staticBalance: bigint }[];
-}
+export type BalanceResult = ReadIncomeAccountReturnType;
 
-/** Reads an account's income balances. Sends nothing. */
+/** Reads an account's income balances (the client's `readIncomeAccount`). Sends nothing. */
 export async function incomeBalance(c: Connection, args: BalanceArgs): Promise<BalanceResult> {
   const account = args.account
     ? requireAddress("account", args.account)
     : getAddress(c.wallet(args.from).account.address);
   const hub = await hubOf(c, args.hub);
-  const read = { address: hub, abi: incomeHubAbi } as const;
-  const [kind, stopped, balance, staticBalance, [claimable]] = await Promise.all([
-    c.publicClient.readContract({ ...read, functionName: "avatarKind", args: [account] }),
-    c.publicClient.readContract({ ...read, functionName: "stopped", args: [account] }),
-    c.publicClient.readContract({ ...read, functionName: "balanceOf", args: [account, idOf(account)] }),
-    c.publicClient.readContract({ ...read, functionName: "staticBalanceOf", args: [account, idOf(account)] }),
-    c.publicClient.readContract({ ...read, functionName: "claimable", args: [account] }),
-  ]);
-  const result: BalanceResult = {
-    hub,
-    account,
-    registered: AVATAR_KINDS[kind] ?? AVATAR_KINDS[0],
-    stopped,
-    balance,
-    staticBalance,
-    claimable,
-  };
-  if (args.all) {
-    const { holdings } = await readIncomeGraph(c.publicClient, hub);
-    const held = [...(holdings.get(account.toLowerCase() as Address) ?? new Map<Address, bigint>())].filter(
-      ([owner]) => owner !== account.toLowerCase(),
-    );
-    result.others = await Promise.all(
-      held.map(async ([owner, amount]) => ({
-        tokenOf: getAddress(owner),
-        balance: amount,
-        staticBalance: await c.publicClient.readContract({
-          ...read,
-          functionName: "staticBalanceOf",
-          args: [account, idOf(owner)],
-        }),
-      })),
-    );
-  }
-  return result;
+  return readIncomeAccount(c.publicClient, { hub, account, all: args.all });
 }
 
-function describe(r: BalanceResult): string {
+/** The balance in tokens, as people read it. */
+export function describeBalance(r: BalanceResult): string {
   const lines = [
     `${r.account} is ${r.registered} at the income hub ${r.hub}${r.stopped ? " (income stopped for good)" : ""}.`,
-    `  own token: ${tokens(r.balance)} today (${tokens(r.staticBalance)} in static units); a claim now would mint ${tokens(r.claimable)}`,
+    `  own token: ${formatTokens(r.balance)} today (${formatTokens(r.staticBalance)} in static units); a claim now would mint ${formatTokens(r.claimable)}`,
   ];
   for (const o of r.others ?? []) {
-    lines.push(`  token of ${o.tokenOf}: ${tokens(o.balance)} today (${tokens(o.staticBalance)} static)`);
+    lines.push(`  token of ${o.tokenOf}: ${formatTokens(o.balance)} today (${formatTokens(o.staticBalance)} static)`);
   }
   return lines.join("\n");
 }
@@ -91,6 +46,6 @@ function describe(r: BalanceResult): string {
 export default async function balance(args: BalanceArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await incomeBalance(await connect(hre), args);
-    report(args.json, describe(r), { ...r });
+    report(args.json, describeBalance(r), { ...r });
   });
 }

@@ -4,11 +4,13 @@
  * Mints the signer's income since their last claim: 1 token per completed hour, at most the last 14 days.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, parseEventLogs, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
-import { hubOf, idOf, isoDate, tokens } from "./hub.js";
+import { claimIncome as claim } from "../../client/actions/income/claimIncome.js";
+import { isoTime } from "../../client/time.js";
+import { formatTokens } from "../../client/units.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { hubOf } from "./hub.js";
 
 export interface ClaimArgs {
   hub?: string;
@@ -29,45 +31,22 @@ export interface ClaimResult {
   transaction: Hex;
 }
 
-/** Claims the signer's income. Refusals (not registered, stopped) are sentences. */
+/** Claims the signer's income (the client's `claimIncome`). Refusals (not registered, stopped) are sentences. */
 export async function claimIncome(c: Connection, args: ClaimArgs): Promise<ClaimResult> {
   const wallet = c.wallet(args.from);
   const hub = await hubOf(c, args.hub);
-  const person = getAddress(wallet.account.address);
-  const { request } = await c.publicClient.simulateContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "claim",
-    account: wallet.account,
-  });
-  const { hash: transaction, receipt } = await send(c, wallet, request);
-  const [claimed] = parseEventLogs({ abi: incomeHubAbi, logs: receipt.logs, eventName: "IncomeClaimed" });
-  if (!claimed) throw new CliError(`Transaction ${transaction} claimed nothing.`);
-  const balance = await c.publicClient.readContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "balanceOf",
-    args: [person, idOf(person)],
-  });
-  return {
-    hub,
-    person,
-    minted: claimed.args.amount,
-    earnedFrom: isoDate(claimed.args.from),
-    earnedTo: isoDate(claimed.args.to),
-    balance,
-    transaction,
-  };
+  const r = await claim(wallet, { hub });
+  return { hub, ...r, earnedFrom: isoTime(r.earnedFrom), earnedTo: isoTime(r.earnedTo) };
 }
 
-export default async function claim(args: ClaimArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function claimTask(args: ClaimArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await claimIncome(await connect(hre), args);
     report(
       args.json,
       r.minted === 0n
-        ? `Nothing to claim yet for ${r.person}: income accrues per completed hour (last claimed at ${r.earnedFrom}). They hold ${tokens(r.balance)} of their own token. Transaction ${r.transaction}.`
-        : `${r.person} claimed ${tokens(r.minted)} of their own token, earned from ${r.earnedFrom} to ${r.earnedTo}; they now hold ${tokens(r.balance)}. Transaction ${r.transaction}.`,
+        ? `Nothing to claim yet for ${r.person}: income accrues per completed hour (last claimed at ${r.earnedFrom}). They hold ${formatTokens(r.balance)} of their own. Transaction ${r.transaction}.`
+        : `${r.person} claimed ${formatTokens(r.minted)} of their own, earned from ${r.earnedFrom} to ${r.earnedTo}; they now hold ${formatTokens(r.balance)}. Transaction ${r.transaction}.`,
       { ...r },
     );
   });

@@ -53,7 +53,7 @@ export const incomeTasks = [
     .build(),
   task(["income", "invite"], "Invite someone: trust them, then they register naming you as inviter")
     .addOption(option("person", "Who to invite (address)"))
-    .addOption(option("days", "How long you trust them, in days (default: 365)"))
+    .addOption(option("for", "How long you trust them: a duration such as 90m, 8d, 2w (default: 365d)"))
     .addOption(fromOption)
     .addOption(hubOption)
     .addFlag(jsonFlag)
@@ -61,7 +61,7 @@ export const incomeTasks = [
     .build(),
   task(["income", "trust"], "Accept a person's token until a date, or withdraw that trust")
     .addOption(option("person", "Whose token to accept (address)"))
-    .addOption(option("days", "For how many days from now (e.g. 365)"))
+    .addOption(option("for", "For how long from now: a duration such as 90m, 8d, 2w, 1d12h"))
     .addOption(option("until", "Until this date (ISO, e.g. 2026-12-31)"))
     .addFlag({ name: "revoke", description: "Withdraw the trust now" })
     .addOption(fromOption)

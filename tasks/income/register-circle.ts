@@ -8,9 +8,8 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { AVATAR_KIND_CIRCLE, registerCircleCall } from "../../client/income.js";
-import { CliError, connect, report, runTask, type Connection } from "../cli.js";
+import { prepareRegisterCircle } from "../../client/actions/income/prepareRegisterCircle.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
 import { nextSteps, proposeInCircle, resolveBody, type ProposalMade } from "../circle/shared.js";
 import { hubOf } from "./hub.js";
 
@@ -31,20 +30,9 @@ export async function proposeRegisterCircle(c: Connection, args: RegisterCircleA
   const wallet = c.wallet(args.from);
   const hub = await hubOf(c, args.hub);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const kind = await c.publicClient.readContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "avatarKind",
-    args: [body.circle],
-  });
-  if (kind === AVATAR_KIND_CIRCLE) throw new CliError(`${body.circle} is already registered in the income hub ${hub}.`);
-  const made = await proposeInCircle(
-    c,
-    wallet,
-    body,
-    [registerCircleCall(hub)],
-    "Register the circle in the income hub",
-  );
+  const { calls, description } = await prepareRegisterCircle(c.publicClient, { hub, circle: body.circle });
+  const proposed = calls.map((call) => ({ ...call, value: call.value ?? 0n }));
+  const made = await proposeInCircle(c, wallet, body, proposed, description);
   return { ...made, hub };
 }
 

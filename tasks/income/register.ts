@@ -5,11 +5,12 @@
  * them), or with none while the hub is bootstrapping. Income then accrues at 1 token an hour.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, zeroAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
-import { hubOf, idOf, tokens } from "./hub.js";
+import { registerPerson as register } from "../../client/actions/income/registerPerson.js";
+import { formatTokens } from "../../client/units.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { hubOf } from "./hub.js";
 
 export interface RegisterArgs {
   inviter?: string;
@@ -28,36 +29,19 @@ export interface RegisterResult {
   transaction: Hex;
 }
 
-/** Registers the signer. Refusals (registered already, an invitation needed, not invited) are sentences. */
+/** Registers the signer (the client's `registerPerson`). The hub's refusals are sentences. */
 export async function registerPerson(c: Connection, args: RegisterArgs): Promise<RegisterResult> {
-  const inviter = args.inviter === undefined ? null : requireAddress("inviter", args.inviter);
+  const inviter = args.inviter === undefined ? {} : { inviter: requireAddress("inviter", args.inviter) };
   const wallet = c.wallet(args.from);
   const hub = await hubOf(c, args.hub);
-  const person = getAddress(wallet.account.address);
-  const { request } = await c.publicClient.simulateContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "register",
-    args: [inviter ?? zeroAddress],
-    account: wallet.account,
-  });
-  const { hash: transaction } = await send(c, wallet, request);
-  const welcomeBonus = inviter
-    ? await c.publicClient.readContract({
-        address: hub,
-        abi: incomeHubAbi,
-        functionName: "balanceOf",
-        args: [person, idOf(person)],
-      })
-    : 0n;
-  return { hub, person, inviter, welcomeBonus, transaction };
+  return { hub, ...(await register(wallet, { hub, ...inviter })) };
 }
 
-export default async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function registerTask(args: RegisterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await registerPerson(await connect(hre), args);
     const invited = r.inviter
-      ? `, invited by ${r.inviter}, with a welcome bonus of ${tokens(r.welcomeBonus)} of their own token`
+      ? `, invited by ${r.inviter}, with a welcome bonus of ${formatTokens(r.welcomeBonus)} of their own`
       : "";
     report(
       args.json,

@@ -1,19 +1,21 @@
 /**
- * `npx hardhat income trust --person <address> (--days 365 | --until 2026-12-31 | --revoke) [--hub <address>]
+ * `npx hardhat income trust --person <address> (--for 52w | --until 2026-12-31 | --revoke) [--hub <address>]
  *   [--from <address>] [--json]`
  *
- * Accepts a person's token (1:1 for anything you hold) until a date, or withdraws that trust.
+ * Accepts a person's token (1:1 for anything you hold) for a while (`--for`, a duration such as 90m, 8d or 2w) or
+ * until a date, or withdraws that trust.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
-import { hubOf, isoDate, trustExpiry } from "./hub.js";
+import { setTrust as trust } from "../../client/actions/income/setTrust.js";
+import { isoTime } from "../../client/time.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { hubOf, parseTrustTerm } from "./hub.js";
 
 export interface TrustArgs {
   person?: string;
-  days?: string;
+  for?: string;
   until?: string;
   revoke: boolean;
   hub?: string;
@@ -31,33 +33,17 @@ export interface TrustResult {
   transaction: Hex;
 }
 
-/** Trusts `--person` until `--days`/`--until`, or withdraws the trust with `--revoke`. */
+/** Trusts `--person` for `--for` or until `--until`, or withdraws the trust with `--revoke` (the client's `setTrust`). */
 export async function setTrust(c: Connection, args: TrustArgs): Promise<TrustResult> {
   const trustee = requireAddress("person", args.person);
-  const given = [args.days !== undefined, args.until !== undefined, args.revoke].filter(Boolean).length;
-  if (given !== 1) throw new CliError("Say how long, once: --days 365, --until 2026-12-31, or --revoke.");
+  const term = parseTrustTerm(args);
   const wallet = c.wallet(args.from);
   const hub = await hubOf(c, args.hub);
-  const expiry = args.revoke ? 0n : trustExpiry(args, (await c.publicClient.getBlock()).timestamp);
-  const { request } = await c.publicClient.simulateContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "trust",
-    args: [trustee, expiry],
-    account: wallet.account,
-  });
-  const { hash: transaction } = await send(c, wallet, request);
-  return {
-    hub,
-    truster: getAddress(wallet.account.address),
-    trustee,
-    expiry,
-    trustedUntil: expiry === 0n ? null : isoDate(expiry),
-    transaction,
-  };
+  const r = await trust(wallet, { hub, trustee, ...term });
+  return { hub, ...r, trustedUntil: r.expiry === 0n ? null : isoTime(r.expiry) };
 }
 
-export default async function trust(args: TrustArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function trustTask(args: TrustArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await setTrust(await connect(hre), args);
     report(

@@ -7,13 +7,13 @@
  * `--fund` has the signer give that much of their own). Each person then accepts with `income accept-vouch`.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
+import { getAddress, type Address, type Hex } from "viem";
 
-import { incomeHubAbi } from "../../client/abis.js";
-import { AVATAR_KIND_CIRCLE, registerCircleCall } from "../../client/income.js";
-import { CliError, connect, parseAmount, report, runTask, send, type Connection } from "../cli.js";
+import { prepareVouch } from "../../client/actions/income/prepareVouch.js";
+import { sendIncome } from "../../client/actions/income/sendIncome.js";
+import { connect, parseAmount, report, runTask, type Connection } from "../cli.js";
 import { parseAddressList, proposeInCircle, resolveBody, nextSteps, type ProposalMade } from "../circle/shared.js";
-import { hubOf, idOf } from "./hub.js";
+import { hubOf } from "./hub.js";
 
 export interface VouchArgs {
   circle?: string;
@@ -34,42 +34,21 @@ export interface VouchResult extends ProposalMade {
   funded: Hex | null;
 }
 
-/** Proposes the vouching; `--payers` defaults to the signer for every person. */
+/** Proposes the vouching (the client's `prepareVouch`); `--payers` defaults to the signer for every person. */
 export async function proposeVouch(c: Connection, args: VouchArgs): Promise<VouchResult> {
   const people = parseAddressList("people", args.people);
   const wallet = c.wallet(args.from);
   const signer = getAddress(wallet.account.address);
   const payers = args.payers ? parseAddressList("payers", args.payers) : people.map(() => signer);
-  if (payers.length !== people.length) {
-    throw new CliError(`Give one payer per person: ${people.length} people, ${payers.length} payers.`);
-  }
+  const fund = args.fund ? parseAmount("fund", args.fund) : undefined;
   const hub = await hubOf(c, args.hub);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  let funded: Hex | null = null;
-  if (args.fund) {
-    const amount = parseAmount("fund", args.fund);
-    const { request } = await c.publicClient.simulateContract({
-      address: hub,
-      abi: incomeHubAbi,
-      functionName: "safeTransferFrom",
-      args: [signer, body.circle, idOf(signer), amount, "0x"],
-      account: wallet.account,
-    });
-    funded = (await send(c, wallet, request)).hash;
-  }
-  const kind = await c.publicClient.readContract({
-    address: hub,
-    abi: incomeHubAbi,
-    functionName: "avatarKind",
-    args: [body.circle],
-  });
-  const vouch = {
-    target: hub,
-    value: 0n,
-    data: encodeFunctionData({ abi: incomeHubAbi, functionName: "vouch", args: [people, payers] }),
-  };
-  const calls = kind === AVATAR_KIND_CIRCLE ? [vouch] : [registerCircleCall(hub), vouch];
-  const made = await proposeInCircle(c, wallet, body, calls, `Vouch for ${people.join(", ")} in the income hub`);
+  // Checked before the circle is funded, so a malformed vouch sends nothing.
+  const { calls, description } = await prepareVouch(c.publicClient, { hub, circle: body.circle, people, payers });
+  const funded =
+    fund === undefined ? null : (await sendIncome(wallet, { hub, to: body.circle, amount: fund })).transaction;
+  const proposed = calls.map((call) => ({ ...call, value: call.value ?? 0n }));
+  const made = await proposeInCircle(c, wallet, body, proposed, description);
   return { ...made, hub, people, payers, funded };
 }
 

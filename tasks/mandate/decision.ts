@@ -34,7 +34,7 @@ export interface ProposedDecision {
 }
 
 /** A unix time in seconds as ISO 8601 UTC (whole seconds). */
-export const isoDate = (seconds: bigint | number): string =>
+export const isoTime = (seconds: bigint | number): string =>
   new Date(Number(seconds) * 1000).toISOString().replace(/\.000Z$/, "Z");
 
 /**
@@ -93,8 +93,8 @@ export async function proposeDecision(
     calldatas,
     description,
     descriptionHash,
-    votingStarts: isoDate(starts),
-    votingEnds: isoDate(ends),
+    votingStarts: isoTime(starts),
+    votingEnds: isoTime(ends),
     transaction,
   };
 }

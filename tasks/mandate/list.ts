@@ -9,7 +9,7 @@ import type { Address, Hex } from "viem";
 import { circleAbi, mandateBadgesAbi, mandatesAbi } from "../../client/abis.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import { circleOf } from "./common.js";
-import { isoDate } from "./decision.js";
+import { isoTime } from "./decision.js";
 
 export interface ListArgs {
   circle?: string;
@@ -72,8 +72,8 @@ export async function listMandates(c: Connection, args: ListArgs): Promise<ListR
         role,
         title,
         holder: m.holder,
-        grantedAt: isoDate(m.grantedAt),
-        expiresAt: isoDate(m.expiresAt),
+        grantedAt: isoTime(m.grantedAt),
+        expiresAt: isoTime(m.expiresAt),
         drawn: m.drawn,
         powers: powers.map((p) => ({
           target: p.target,

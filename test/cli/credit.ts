@@ -3,10 +3,10 @@ import { network } from "hardhat";
 import { getAddress, maxUint256, type Address } from "viem";
 
 import { mutualCreditAbi } from "../../client/abis.js";
-import { describeError } from "../../client/errors.js";
-import { CliError, connection, explain } from "../../tasks/cli.js";
+import { MAX_CREDIT_VALUE } from "../../client/credit.js";
+import { ContractRefusalError, DecisionWouldFailError, describeError } from "../../client/errors.js";
+import { connection, errorJson, explain } from "../../tasks/cli.js";
 import { proposeCurrency, type CreateArgs } from "../../tasks/credit/create.js";
-import { MAX_VALUE } from "../../tasks/credit/currency.js";
 import { proposeJubilee } from "../../tasks/credit/jubilee.js";
 import { creditLedger } from "../../tasks/credit/ledger.js";
 import { creditLimits, type LimitsArgs } from "../../tasks/credit/limits.js";
@@ -182,10 +182,23 @@ describe("credit tasks (the CLI, in-process)", function () {
       };
       const nonce = await nonceOf(w.ana);
       const { error } = await failure(payInCredit(cli(), { ...base, amount: "100.01" }));
-      expect(error).to.be.instanceOf(CliError);
-      expect(explain(error)).to.equal(describeError("MutualCreditLimitExceeded", [w.ana, "-100.01 HRS", "100 HRS"]));
+      expect(error).to.be.instanceOf(ContractRefusalError);
+      const units = { decimals: 2, symbol: "HRS" };
+      expect(explain(error)).to.equal(describeError("MutualCreditLimitExceeded", [w.ana, -100_01n, 100_00n], units));
       expect(explain(error)).to.equal(
         `That payment would take ${w.ana} to -100.01 HRS, below their credit limit of -100 HRS.`,
+      );
+      // --json still names the contract's error and its raw arguments, for scripts.
+      expect(errorJson(error)).to.deep.equal({
+        error: explain(error),
+        errorName: "MutualCreditLimitExceeded",
+        args: [w.ana, -100_01n, 100_00n],
+      });
+      // Past the payee's saturation limit (200 HRS), in units too.
+      for (const payer of w.founders.slice(2, 4)) await (await w.credit.connect(payer).transfer(w.ben, 95_00n)).wait();
+      const saturated = await failure(payInCredit(cli(), { ...base, from: w.founders[4]!.address, amount: "10.5" }));
+      expect(saturated.sentence).to.equal(
+        `That payment would take ${w.ben} to 200.5 HRS, above their saturation limit of 200 HRS.`,
       );
       await expectRefusals(
         (args: Partial<PayArgs>) => payInCredit(cli(), { ...base, ...args }),
@@ -251,7 +264,7 @@ describe("credit tasks (the CLI, in-process)", function () {
       if (unlimited.action !== "proposed") expect.fail("expected a proposal");
       expect(unlimited.saturationLimit).to.equal(maxUint256);
       await passAndExecute(w, unlimited);
-      expect(await w.credit.limitsOf(w.ben)).to.deep.equal([0n, MAX_VALUE]);
+      expect(await w.credit.limitsOf(w.ben)).to.deep.equal([0n, MAX_CREDIT_VALUE]);
 
       const nonce = await nonceOf(w.ana);
       await expectRefusals(
@@ -262,6 +275,13 @@ describe("credit tasks (the CLI, in-process)", function () {
           [{ account: "ben" }, /--account "ben" is not an address/],
           [{ credit: "10", from: w.outsider }, describeError("GovernorInsufficientProposerVotes", [w.outsider])],
         ],
+      );
+      // A limit the currency would refuse: the decision would fail, said in the currency's units.
+      const huge = "20000000000000000000000000000000";
+      const tooLarge = await failure(creditLimits(cli(), { ...base, credit: huge }));
+      expect(tooLarge.error).to.be.instanceOf(DecisionWouldFailError);
+      expect(tooLarge.sentence).to.equal(
+        `This decision would fail if it were executed now: ${huge} HRS is too large: amounts and limits are at most 2^100 - 1 of the currency's smallest unit.`,
       );
       expect(await nonceOf(w.ana)).to.equal(nonce);
     });

@@ -2,9 +2,10 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, parseEther, zeroAddress, type Address } from "viem";
 
-import { describeError } from "../../client/errors.js";
+import { ContractRefusalError, describeError } from "../../client/errors.js";
+import { INCOME_UNITS } from "../../client/units.js";
 import { CliError, connection } from "../../tasks/cli.js";
-import { incomeBalance } from "../../tasks/income/balance.js";
+import balanceTask, { incomeBalance } from "../../tasks/income/balance.js";
 import { claimIncome } from "../../tasks/income/claim.js";
 import { invitePerson, type InviteArgs } from "../../tasks/income/invite.js";
 import { registerPerson } from "../../tasks/income/register.js";
@@ -14,7 +15,7 @@ import { proposeVouch } from "../../tasks/income/vouch.js";
 import { setTrust, type TrustArgs } from "../../tasks/income/trust.js";
 import { wrapIncome, type WrapArgs } from "../../tasks/income/wrap.js";
 import { DAY, HOUR, INVITATION_COST, WELCOME_BONUS, incomeFixtures } from "../fixtures/income.js";
-import { expectRefusals, failure } from "../fixtures/cli.js";
+import { expectRefusals, failure, hreOf, printed } from "../fixtures/cli.js";
 
 const net = await network.create();
 const { ethers, viem, networkHelpers } = net;
@@ -170,14 +171,16 @@ describe("income tasks (the CLI, in-process)", function () {
           [{ person: w.ben }, /is registered already, so needs no invitation/],
           [
             { from: w.cai },
-            `${describeError("IncomeHubNotRegistered", [w.cai])} Register first: npx hardhat income register.`,
+            `${describeError("IncomeHubNotRegistered", [w.cai])} Register first (\`income register\`).`,
           ],
           [
             { from: w.ben },
-            /^An invitation burns 96 of your own token when .* registers, and .* holds 0: claim your income first/,
+            `An invitation burns 96 tokens of your own when ${w.gus} registers, and ${w.ben} holds 0 tokens: claim your income first (\`income claim\`).`,
           ],
           [{ person: "gus" }, /--person "gus" is not an address/],
-          [{ days: "-1" }, /--days "-1" is not a number of days/],
+          [{ for: "-1" }, /--for "-1" is not a duration/],
+          // A bare number has no unit: refused, rather than taken as seconds (or days).
+          [{ for: "365" }, /--for "365" is not a duration: write a duration as whole numbers with units/],
         ],
       );
       expect([await nonceOf(w.ana), await nonceOf(w.ben), await nonceOf(w.cai)]).to.deep.equal(nonces);
@@ -190,11 +193,20 @@ describe("income tasks (the CLI, in-process)", function () {
   });
 
   describe("income trust", function () {
-    it("trusts for some days or until a date, and withdraws trust", async function () {
+    it("trusts for a duration (90m, 2w, 1d12h, 30d) or until a date, and withdraws trust", async function () {
       const w = await loadFixture(world);
       const base = { person: w.ben, hub: w.hubAddress, from: w.ana, revoke: false, json: false };
+      for (const [written, seconds] of [
+        ["90m", 90 * 60],
+        ["2w", 14 * DAY],
+        ["1d12h", DAY + 12 * HOUR],
+      ] as const) {
+        const before = await time.latest();
+        const r = await setTrust(cli(), { ...base, for: written });
+        expect(r.expiry, written).to.equal(BigInt(before + seconds));
+      }
       const now = await time.latest();
-      const forDays = await setTrust(cli(), { ...base, days: "30" });
+      const forDays = await setTrust(cli(), { ...base, for: "30d" });
       expect(forDays.expiry).to.equal(BigInt(now + 30 * DAY));
       expect(await w.hub.trustExpiry(w.ana, w.ben)).to.equal(forDays.expiry);
       expect(await w.hub.isTrusted(w.ana, w.ben)).to.equal(true);
@@ -213,16 +225,22 @@ describe("income tasks (the CLI, in-process)", function () {
 
     it("refuses malformed durations, self-trust and an unregistered truster, sending nothing", async function () {
       const w = await loadFixture(world);
-      const base: TrustArgs = { person: w.ben, hub: w.hubAddress, from: w.ana, revoke: false, json: false, days: "30" };
+      const base: TrustArgs = { person: w.ben, hub: w.hubAddress, from: w.ana, revoke: false, json: false, for: "30d" };
       const nonces = [await nonceOf(w.ana), await nonceOf(w.cai)];
       await expectRefusals(
         (args: Partial<TrustArgs>) => setTrust(cli(), { ...base, ...args }),
         [
-          [{ days: undefined }, /Say how long, once/],
+          [{ for: undefined }, /Say how long, once/],
           [{ until: "2099-01-01" }, /Say how long, once/],
-          [{ days: "soon" }, /--days "soon" is not a number of days/],
-          [{ days: undefined, until: "tomorrow" }, /--until "tomorrow" is not a date/],
-          [{ days: undefined, until: "2001-01-01" }, /--until 2001-01-01 is not in the future/],
+          [{ for: "soon" }, /--for "soon" is not a duration/],
+          [{ for: "30" }, /--for "30" is not a duration/],
+          [{ for: "11y" }, /--for "11y" is not a duration/],
+          [{ for: "600w" }, /--for "600w" is too long: at most 10 years/],
+          [{ for: undefined, until: "tomorrow" }, /--until "tomorrow" is not a date/],
+          [
+            { for: undefined, until: "2001-01-01" },
+            /^Trust until 2001-01-01T00:00:00Z would end before it starts: the chain's time is /,
+          ],
           [{ person: w.ana }, describeError("IncomeHubSelfTrust", [w.ana])],
           [{ from: w.cai }, describeError("IncomeHubNotRegistered", [w.cai])],
         ],
@@ -310,19 +328,22 @@ describe("income tasks (the CLI, in-process)", function () {
       await wrapIncome(cli(), base);
       const nonce = await nonceOf(w.ana);
       const held = await w.hub.balanceOf(w.ana, idOf(w.ana));
+      // Refusals give amounts in tokens, as the hub's balanceOf reads them, not in its smallest unit.
+      const { error, sentence } = await failure(wrapIncome(cli(), { ...base, amount: "1000" }));
+      expect(error).to.be.instanceOf(ContractRefusalError);
+      expect(sentence)
+        .to.equal(describeError("IncomeHubInsufficientBalance", [w.ana, idOf(w.ana), held, parseEther("1000")]))
+        .and.to.equal(
+          `${w.ana} holds ${ethers.formatEther(held).replace(/\.0$/, "")} tokens of ${w.ana}'s income today (after demurrage), not the 1000 tokens needed.`,
+        );
       await expectRefusals(
         (args: Partial<WrapArgs>) => wrapIncome(cli(), { ...base, ...args }),
         [
           [
-            { amount: "1000" },
-            describeError("IncomeHubInsufficientBalance", [
-              w.ana,
-              idOf(w.ana),
-              ethers.formatEther(held).replace(/\.0$/, ""),
-              "1000",
-            ]),
+            { amount: "11", unwrap: true },
+            describeError("ERC20InsufficientBalance", [w.ana, parseEther("10"), parseEther("11")], INCOME_UNITS),
           ],
-          [{ amount: "11", unwrap: true }, describeError("ERC20InsufficientBalance", [w.ana, "10", "11"])],
+          [{ amount: "10.5", unwrap: true }, `${w.ana} holds 10 tokens, not the 10.5 tokens needed.`],
           [
             { unwrap: true, flavour: "static" },
             `There is no static wrapper of the token of ${w.ana} yet: nothing to unwrap.`,
@@ -360,6 +381,14 @@ describe("income tasks (the CLI, in-process)", function () {
         ],
       });
       expect(r.claimable).to.equal(parseEther("2"));
+
+      // Printed in tokens (18 decimals), as the hub's balanceOf reads them.
+      const { stdout } = await printed(() =>
+        balanceTask({ account: w.ana, all: true, hub: w.hubAddress, json: false }, hreOf(net)),
+      );
+      expect(stdout).to.contain(`  token of ${w.ben}: 7 tokens today (`);
+      expect(stdout).to.contain(`a claim now would mint 2 tokens`);
+      expect(stdout).to.not.match(/\d{19}/);
 
       const stranger = await incomeBalance(cli(), { account: w.cai, all: false, hub: w.hubAddress, json: false });
       expect(stranger).to.include({ registered: "not registered", balance: 0n, claimable: 0n });

@@ -12,6 +12,7 @@ import {
   type PaymentFlow,
   type Transfer,
 } from "../../client/pathfinder.js";
+import { formatTokens } from "../../client/units.js";
 import { mulberry32 } from "../utils/random.js";
 
 // --- Helpers ------------------------------------------------------------------------------------------------------
@@ -202,6 +203,16 @@ describe("client/pathfinder", function () {
       const partial = pathfinderError(() => chain().hold(bea, 12n).trust(dan, bea).pay(ana, dan, 25n, { name }));
       expect(partial.message).to.contain("Ana can pay Dan at most 12, not 25");
       expect([partial.available, partial.requested]).to.deep.equal([12n, 25n]);
+      // Amounts are written as `format` says (income pays them in tokens of 18 decimals); the details stay raw.
+      const inTokens = pathfinderError(() =>
+        chain()
+          .hold(ana, 100n * 10n ** 18n)
+          .hold(bea, 12n * 10n ** 18n)
+          .trust(dan, bea)
+          .pay(ana, dan, 25n * 10n ** 18n, { name, format: formatTokens }),
+      );
+      expect(inTokens.message).to.contain("Ana can pay Dan at most 12 tokens, not 25 tokens");
+      expect(inTokens.available).to.equal(12n * 10n ** 18n);
 
       // The missing trust, once given, opens the 3-hop path.
       const mended = chain().trust(cal, bea);
