@@ -43,6 +43,23 @@ export class InvalidParameterError extends CommonwealError {
   }
 }
 
+/**
+ * A contract's refusal, decoded, whose sentence the client wrote with what it knows beyond the revert (amounts in a
+ * token's units, say). It keeps the custom error's name and raw arguments, so a script can branch on them as on any
+ * decoded revert (see {@link decodeRevert}).
+ */
+export class ContractRefusedError extends CommonwealError {
+  override name = "ContractRefusedError";
+  constructor(
+    readonly errorName: string,
+    readonly args: readonly unknown[],
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 type AbiError = Extract<Abi[number], { type: "error" }>;
 
 /**
@@ -96,6 +113,10 @@ const date = (seconds: unknown): string => {
         .replace("T", " ")
         .replace(/\.\d+Z$/, " UTC");
 };
+
+/** A raw amount (a bigint) with its unit named, or an amount a caller already wrote in a token's units, as given. */
+const unit = (amount: unknown, name: string): string =>
+  typeof amount === "bigint" ? `${amount} ${name}` : String(amount);
 
 /** A hub token id (an address as a number) as the address whose token it is. */
 const tokenOf = (id: unknown): string => `0x${BigInt(String(id)).toString(16).padStart(40, "0")}`;
@@ -224,10 +245,11 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args) => string>> =
   MandateEmptyPool: () => "Nobody is eligible for this draw.",
   MandateNoFacilitation: () => "This circle has no rotating facilitator.",
   MandateRoleDrawPending: ([, id]) => `Draw ${id} for this role is pending: complete it first.`,
+  // Raw (bigint) amounts are named by their unit; a caller that knows the token passes them written in its units.
   MandateValueOverCap: ([id, cap, value]) =>
-    `Mandate ${id} lets one call send at most ${cap} wei; this call sends ${value}. A larger payment takes a decision of the circle.`,
+    `Mandate ${id} lets one call send at most ${unit(cap, "wei")}; this call sends ${unit(value, "wei")}. A larger payment takes a decision of the circle.`,
   MandateAmountOverCap: ([id, cap, amount]) =>
-    `Mandate ${id} lets one call move or approve at most ${cap} token units; this call asks for ${amount}. A larger amount takes a decision of the circle.`,
+    `Mandate ${id} lets one call move or approve at most ${unit(cap, "token units")}; this call asks for ${unit(amount, "token units")}. A larger amount takes a decision of the circle.`,
   MandateAmountCapRequired: ([target, selector]) =>
     `A power to call ${selector} (an ERC-20 transfer, approve or transferFrom) on ${target} needs a cap: give the most one call may move (maxAmount).`,
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
@@ -360,9 +382,11 @@ export interface DecodedRevert {
 
 /**
  * The custom error inside a viem error (a reverted `simulateContract`, `writeContract` or `readContract`), or
- * undefined if there is none. The revert must be decodable with the ABI the call used.
+ * undefined if there is none. The revert must be decodable with the ABI the call used. A {@link ContractRefusedError}
+ * gives the custom error it carries.
  */
 export function decodeRevert(error: unknown): DecodedRevert | undefined {
+  if (error instanceof ContractRefusedError) return { errorName: error.errorName, args: error.args };
   if (typeof error !== "object" || error === null || !("walk" in error)) return undefined;
   const found = (error as ViemLikeError).walk(
     (cause) =>

@@ -486,7 +486,7 @@ describe("client package (@commonweal/client) in a consumer project", function (
     await networkHelpers.time.increase(circle.rules.votingPeriod + 1);
     await cai.writeContract(executeRequest(circle.address, proposal));
 
-    const [mandate, ...more] = await listMandates(publicClient, circle.mandates);
+    const [mandate, ...more] = await listMandates(publicClient, { mandates: circle.mandates });
     expect(more).to.deep.equal([]);
     expect(mandate).to.deep.include({ id: 1n, role: "treasurer", title: "Keep the books", live: true });
     expect(mandate!.holder).to.equal(getAddress(ben.account.address));
