@@ -12,8 +12,11 @@ import { formatUnits, keccak256, parseUnits, stringToBytes, toFunctionSelector, 
 import { mandatesAbi } from "./abis.js";
 import { InvalidParameterError, withSuiteErrors } from "./errors.js";
 
-/** The mandates module's ABI with every error that can surface through its calls (a target's revert bubbles up). */
-export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
+/**
+ * The mandates module's ABI with every error that can surface through its calls (a target's revert bubbles up). Its
+ * type is written out so the declaration files name it through viem, not through viem's own dependencies.
+ */
+export const mandatesCallAbi: ReturnType<typeof withSuiteErrors<typeof mandatesAbi>> = withSuiteErrors(mandatesAbi);
 
 /** Why a mandate ended, by the number `mandate(id).endReason` holds (`IMandates.EndReason`). */
 export const MANDATE_END_REASONS = [
