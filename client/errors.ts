@@ -246,6 +246,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   MandateEmptyPool: () => "Nobody is eligible for this draw.",
   MandateNoFacilitation: () => "This circle has no rotating facilitator.",
   MandateRoleDrawPending: ([, id]) => `Draw ${id} for this role is pending: complete it first.`,
+  // Raw (bigint) amounts are named by their unit; a caller that knows the token passes them written in its units.
   MandateValueOverCap: ([id, cap, value]) =>
     `Mandate ${id} lets one call send at most ${amount(cap, NATIVE_UNITS)}; this call sends ${amount(value, NATIVE_UNITS)}. A larger payment takes a decision of the circle.`,
   MandateAmountOverCap: ([id, cap, asked], units) =>
@@ -391,7 +392,8 @@ export interface DecodedRevert {
 
 /**
  * The custom error inside a viem error (a reverted `simulateContract`, `writeContract` or `readContract`), or
- * undefined if there is none. The revert must be decodable with the ABI the call used.
+ * undefined if there is none. The revert must be decodable with the ABI the call used. A {@link ContractRefusalError}
+ * gives the custom error it carries.
  */
 export function decodeRevert(error: unknown): DecodedRevert | undefined {
   if (error instanceof ContractRefusalError) return { errorName: error.errorName, args: error.args };

@@ -4,23 +4,24 @@
  * (its nonce is the member's), and only for the mandate, contract and chain it names.
  *
  * @example
- * const signed = await signRecall(publicClient, walletClient, { mandates, mandateId: 1n });
+ * const signed = await signRecall(walletClient, { mandates, mandateId: 1n });
  * writeFileSync("recall.json", JSON.stringify([recallToJson(signed)]));
  * const batch = parseRecalls(JSON.parse(readFileSync("recall.json", "utf8")), { mandates, mandateId: 1n });
+ * await submitRecallSignatures(walletClient, { mandates, mandateId: 1n, signatures: batch });
  */
 import {
   getAddress,
   isAddress,
   isHex,
-  type Abi,
-  type Account,
+  parseEventLogs,
   type Address,
   type Chain,
+  type Client,
   type Hex,
-  type PublicClient,
+  type TransactionReceipt,
   type Transport,
-  type WalletClient,
 } from "viem";
+import { readContract } from "viem/actions";
 
 import { mandatesAbi } from "./abis.js";
 import { CommonwealError } from "./errors.js";
@@ -59,39 +60,6 @@ export interface SignedRecallJson {
   member: Address;
   nonce: string;
   signature: Hex;
-}
-
-/**
- * Checks that `account` could signal a recall of `mandateId` now (so a signature that could never count is not
- * handed out: a refusal is the contract's custom error, decoded with `abi`), then signs the signal off-chain.
- * Nothing is sent.
- */
-export async function signRecall(
-  publicClient: PublicClient,
-  wallet: WalletClient<Transport, Chain | undefined, Account>,
-  parameters: { mandates: Address; mandateId: bigint; abi?: Abi },
-): Promise<SignedRecall> {
-  const { mandates, mandateId, abi = mandatesAbi } = parameters;
-  await publicClient.simulateContract({
-    address: mandates,
-    abi: abi as typeof mandatesAbi,
-    functionName: "signalRecall",
-    args: [mandateId],
-    account: wallet.account,
-  });
-  const member = getAddress(wallet.account.address);
-  const [chainId, nonce] = await Promise.all([
-    publicClient.getChainId(),
-    publicClient.readContract({ address: mandates, abi: mandatesAbi, functionName: "nonces", args: [member] }),
-  ]);
-  const signature = await wallet.signTypedData({
-    account: wallet.account,
-    domain: { name: "Commonweal Mandates", version: "1", chainId, verifyingContract: mandates },
-    types: RECALL_TYPES,
-    primaryType: "Recall",
-    message: { mandateId, member, nonce },
-  });
-  return { chainId, mandates, mandateId, member, nonce, signature };
 }
 
 /** The JSON entry for a signed recall (what `--sign --json` prints and `--sign --out` writes). */
@@ -150,4 +118,55 @@ export function parseRecalls(
     seen.add(member);
     return { member, signature: e.signature };
   });
+}
+
+/**
+ * A recall file's entries with `signed` added, as `--signatures` reads them: the signals already there for the same
+ * mandate are kept (so members can collect theirs in one file) and an earlier one of the same member is replaced.
+ * `existing` is the file's parsed JSON (undefined for a new file); one for another mandate, contract or chain is
+ * refused with a RecallFileError rather than overwritten.
+ */
+export function addRecall(existing: unknown, signed: SignedRecallJson): SignedRecallJson[] {
+  if (existing === undefined) return [signed];
+  parseRecalls(existing, { mandates: signed.mandates, mandateId: BigInt(signed.mandateId), chainId: signed.chainId });
+  const list = (Array.isArray(existing) ? existing : [existing]) as SignedRecallJson[];
+  return [...list.filter((e) => e.member.toLowerCase() !== signed.member.toLowerCase()), signed];
+}
+
+/** What a transaction of recall signals did: whose signals it recorded, the count, and whether the mandate ended. */
+export interface RecallOutcome {
+  mandateId: bigint;
+  /** The members whose signals this transaction recorded. */
+  members: Address[];
+  signals: bigint;
+  /** How many signals make a majority of the current members. */
+  needed: bigint;
+  /** Whether the mandate ended by this recall. */
+  recalled: boolean;
+}
+
+/** The outcome of a recall transaction, from its events (the count read from the module if it emitted none). */
+export async function readRecallOutcome<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  parameters: { mandates: Address; mandateId: bigint; receipt: TransactionReceipt },
+): Promise<RecallOutcome> {
+  const { mandates, mandateId, receipt } = parameters;
+  const signalled = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "RecallSignalled" });
+  const ended = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "MandateEnded" });
+  const last = signalled.at(-1)?.args;
+  const [signals, needed] = last
+    ? [last.signals, last.needed]
+    : await readContract(client, {
+        address: mandates,
+        abi: mandatesAbi,
+        functionName: "recallSignals",
+        args: [mandateId],
+      });
+  return {
+    mandateId,
+    members: signalled.map((log) => log.args.member),
+    signals,
+    needed,
+    recalled: ended.some((log) => log.args.mandateId === mandateId),
+  };
 }

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     for (const member of circle.members) console.log(`   - ${label(member)}`);
 
     if (i === 0) {
-      const mandates = await listMandates(client, circle.mandates);
+      const mandates = await listMandates(client, { mandates: circle.mandates });
       console.log(`   Live mandates: ${mandates.length === 0 ? "none" : mandates.length}`);
       for (const m of mandates) {
         console.log(

@@ -1,60 +1,29 @@
-/** What the mandate tasks share: reading a mandate spec and ids from the command line, and the ABI they call with. */
-import { keccak256, parseAbi, toBytes, toFunctionSelector, type Abi, type Address, type Hex } from "viem";
+/** What the mandate tasks share: reading a mandate spec, its powers and ids from the command line. */
+import { toFunctionSelector, type Hex } from "viem";
 
-import {
-  circleAbi,
-  circleMembershipAbi,
-  circleRitualsAbi,
-  councilSeatsAbi,
-  creditFactoryAbi,
-  demurragedIncomeTokenAbi,
-  incomeHubAbi,
-  incomeWrappersAbi,
-  mandateBadgesAbi,
-  mandatesAbi,
-  mutualCreditAbi,
-} from "../../client/abis.js";
-import { withSuiteErrors } from "../../client/errors.js";
-import { normaliseRoleName } from "../../client/mandates.js";
+import type { MandateSpecParameters } from "../../client/mandates.js";
+import type { PowerParameters } from "../../client/actions/mandate/resolvePowers.js";
 import { CliError, requireAddress, type Connection } from "../cli.js";
+import { parseDuration } from "../circle/shared.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
 
 const DAY = 86_400;
 const MAX_UINT32 = 2 ** 32 - 1;
-
-/** The mandates module's ABI with every error that can surface through its calls. */
-export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
-
-/** One call a mandate lets its holder have the circle perform, with its per-call caps. */
-export interface Power {
-  target: Address;
-  selector: Hex;
-  /** The most wei one call may send (0: none). */
-  maxValue: bigint;
-  /** For ERC-20 transfer/approve/transferFrom: the most tokens one call may move or approve (required). */
-  maxAmount: bigint;
-}
-
-/** The ERC-20 selectors whose amount a power must cap: transfer, approve, transferFrom. */
-export const TOKEN_AMOUNT_SELECTORS: readonly Hex[] = ["0xa9059cbb", "0x095ea7b3", "0x23b872dd"];
-
-/** A mandate spec as `Mandates.grant` and `requestDraw` take it. */
-export interface MandateSpec {
-  role: string;
-  title: string;
-  scopeHash: Hex;
-  duration: number;
-  powers: Power[];
-}
 
 /** The spec options of `mandate grant` and `mandate draw`. */
 export interface SpecArgs {
   role?: string;
   title?: string;
   scope?: string;
+  /** How long the mandate runs: a duration such as 30d, 12h or 2w. */
+  term?: string;
+  /** Deprecated: the term in days (e.g. 30 or 0.5); use `term`. */
   days?: string;
   powers?: string;
 }
+
+/** A mandate spec as read from the options: the client fills in the title, hashes the scope and reads the caps. */
+export type SpecInput = Omit<MandateSpecParameters, "powers"> & { powers: PowerParameters[] };
 
 /** A positive whole number (a mandate or draw id), or a CliError naming the option. */
 export function parseId(option: string, value: string | undefined): bigint {
@@ -65,15 +34,24 @@ export function parseId(option: string, value: string | undefined): bigint {
   return BigInt(value);
 }
 
-/** A duration in days (e.g. 30 or 0.5) as whole seconds, or a CliError. */
-export function parseDays(option: string, value: string | undefined): number {
-  if (value === undefined || value === "") throw new CliError(`--${option} is required: give a number of days.`);
+/** `--days` (deprecated): a number of days (e.g. 30 or 0.5) as whole seconds, or a CliError. */
+function parseDays(value: string): number {
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * DAY) : NaN;
   if (!(seconds > 0) || seconds > MAX_UINT32) {
-    throw new CliError(
-      `--${option} "${value}" is not a duration: give a number of days above zero, such as 30 or 0.5.`,
-    );
+    throw new CliError(`--days "${value}" is not a duration: give a number of days above zero, such as 30 or 0.5.`);
   }
+  return seconds;
+}
+
+/** The mandate's term in seconds: `--term` as a duration like every verb's (30d, 12h, 2w), or deprecated `--days`. */
+export function parseTerm(args: Pick<SpecArgs, "term" | "days">): number {
+  if (args.term !== undefined && args.days !== undefined) throw new CliError("Give either --term or --days, not both.");
+  if (args.days !== undefined && args.days !== "") return parseDays(args.days);
+  if (args.term === undefined || args.term === "") {
+    throw new CliError("--term is required: give how long the mandate runs, such as 30d, 12h or 2w.");
+  }
+  const seconds = parseDuration("term", args.term);
+  if (seconds === 0) throw new CliError(`--term "${args.term}" is no time at all: give a duration such as 30d.`);
   return seconds;
 }
 
@@ -110,12 +88,13 @@ export function parseSelector(option: string, value: string): Hex {
 }
 
 /**
- * `--powers` as target:function[:amount=N][:value=WEI] entries separated by commas, e.g.
- * `0xToken:transfer(address,uint256):amount=1000,0xVendor:0x00000000:value=1000000000`. A selector of 0x00000000
- * allows plain value transfers. `value` caps the wei one call may send (default 0: none); `amount` caps the tokens
- * one ERC-20 transfer/approve/transferFrom may move or approve, and those three need it.
+ * `--powers` as target:function[:amount=N][:value=ETH] entries separated by commas, e.g.
+ * `0xToken:transfer(address,uint256):amount=100,0xVendor:0x00000000:value=0.5`. A selector of 0x00000000 allows
+ * plain ether transfers. `value` caps the ether one call may send (default 0: none); `amount` caps the tokens one
+ * ERC-20 transfer/approve/transferFrom may move or approve, in the token's units (raw where the target has no
+ * `decimals()`), and those three need it. The client reads the caps (see resolvePowers).
  */
-export function parsePowers(value: string | undefined): Power[] {
+export function parsePowers(value: string | undefined): PowerParameters[] {
   if (value === undefined || value.trim() === "") return [];
   return splitTopLevel(value, ",").map((entry) => {
     const [target, fn, ...caps] = splitTopLevel(entry, ":");
@@ -124,47 +103,49 @@ export function parsePowers(value: string | undefined): Power[] {
         `--powers: "${entry}" is not a target:function pair, such as 0xToken:transfer(address,uint256):amount=100.`,
       );
     }
-    const power: Power = {
-      target: requireAddress("powers", target),
-      selector: parseSelector("powers", fn),
-      maxValue: 0n,
-      maxAmount: 0n,
-    };
+    const power: PowerParameters = { target: requireAddress("powers", target), selector: parseSelector("powers", fn) };
     for (const cap of caps) {
-      const m = /^(amount|value)=(\d+)$/.exec(cap);
-      if (!m || BigInt(m[2]!) >= 2n ** 128n) {
+      const m = /^(amount|value)=(\d+(?:\.\d+)?)$/.exec(cap);
+      if (!m) {
         throw new CliError(
-          `--powers: "${cap}" in "${entry}" is not a cap: write amount=<token units> or value=<wei>, below 2^128.`,
+          `--powers: "${cap}" in "${entry}" is not a cap: write amount=<tokens, e.g. 100 or 0.5> or value=<ether, e.g. 0.1>.`,
         );
       }
-      if (m[1] === "amount") power.maxAmount = BigInt(m[2]!);
-      else power.maxValue = BigInt(m[2]!);
-    }
-    if (TOKEN_AMOUNT_SELECTORS.includes(power.selector) && power.maxAmount === 0n) {
-      throw new CliError(
-        `--powers: "${entry}" moves tokens: give the most one call may move, e.g. ${target}:${fn}:amount=100.`,
-      );
+      if (m[1] === "amount") power.maxAmount = m[2]!;
+      else power.maxValue = m[2]!;
     }
     return power;
   });
 }
 
-/** A mandate spec from the options; the scope hash is keccak256 of `--scope` (default: the title). */
-export function parseSpec(args: SpecArgs): MandateSpec {
-  const given = args.role?.trim();
-  const role = given ? normaliseRoleName(given) : given;
+/** The spec options as the client's grant and draw take them. */
+export function parseSpec(args: SpecArgs): SpecInput {
+  const role = args.role?.trim();
   if (!role) throw new CliError(`--role is required: name the role, such as "treasurer".`);
-  const title = args.title?.trim() || `Carry out: ${role}`;
-  const duration = parseDays("days", args.days);
-  const powers = parsePowers(args.powers);
-  return { role, title, scopeHash: keccak256(toBytes(args.scope ?? title)), duration, powers };
+  return {
+    role,
+    ...(args.title !== undefined ? { title: args.title } : {}),
+    ...(args.scope !== undefined ? { scope: args.scope } : {}),
+    duration: parseTerm(args),
+    powers: parsePowers(args.powers),
+  };
 }
 
-/** The spec in words: `"treasurer" for 30 day(s), with 1 power(s)`. */
-export function describeSpec(spec: MandateSpec): string {
-  const days = Number((spec.duration / DAY).toFixed(4));
-  const powers = spec.powers.length === 0 ? "no powers" : `${spec.powers.length} power(s)`;
-  return `"${spec.role}" (${spec.title}) for ${days} day(s), with ${powers}`;
+/** The powers' amount caps and the units each was read in, as a sentence ("" when no power has one). */
+export function describeCaps(
+  powers: readonly {
+    power: { target: string; maxAmount: bigint };
+    amountUnits?: { decimals: number; symbol?: string };
+  }[],
+): string {
+  const capped = powers.filter((p) => p.power.maxAmount > 0n);
+  if (capped.length === 0) return "";
+  const each = capped.map(({ power, amountUnits }) =>
+    amountUnits
+      ? `the amount cap on ${power.target} read in units of ${amountUnits.symbol ?? "its token"} (${amountUnits.decimals} decimals)`
+      : `the amount cap on ${power.target} read as a raw integer (it does not answer decimals())`,
+  );
+  return ` Caps: ${each.join("; ")}.`;
 }
 
 /** The circle at `--circle` and its parts; `--registry` overrides the deployment record. */

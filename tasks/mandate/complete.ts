@@ -7,9 +7,10 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
-import { mandateBadgesAbi, mandatesAbi } from "../../client/abis.js";
-import { connect, report, runTask, send, type Connection } from "../cli.js";
-import { circleOf, mandatesCallAbi, parseId } from "./common.js";
+import { complete } from "../../client/actions/mandate/complete.js";
+import { handBack } from "../../client/actions/mandate/handBack.js";
+import { connect, report, runTask, type Connection } from "../cli.js";
+import { circleOf, parseId } from "./common.js";
 
 export interface CompleteArgs {
   circle?: string;
@@ -35,40 +36,16 @@ export async function completeMandate(c: Connection, args: CompleteArgs): Promis
   const mandateId = parseId("id", args.id);
   const wallet = c.wallet(args.from);
   const { circle, mandates } = await circleOf(c, args);
-  const { request } = await c.publicClient.simulateContract({
-    address: mandates,
-    abi: mandatesCallAbi,
-    functionName: args.handBack ? "handBack" : "complete",
-    args: [mandateId],
-    account: wallet.account,
-  });
-  const { hash: transaction } = await send(c, wallet, request);
-  const [m, badges] = await Promise.all([
-    c.publicClient.readContract({ address: mandates, abi: mandatesAbi, functionName: "mandate", args: [mandateId] }),
-    c.publicClient.readContract({ address: mandates, abi: mandatesAbi, functionName: "badges" }),
-  ]);
-  const role = await c.publicClient.readContract({
-    address: badges,
-    abi: mandateBadgesAbi,
-    functionName: "roleName",
-    args: [m.roleId],
-  });
-  return {
-    circle,
-    mandateId,
-    role,
-    holder: m.holder,
-    ended: args.handBack ? "handed back" : "completed",
-    transaction,
-  };
+  const r = await (args.handBack ? handBack : complete)(wallet, { mandates, mandateId });
+  return { circle, ...r, ended: args.handBack ? "handed back" : "completed" };
 }
 
-export default async function complete(args: CompleteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function completeTask(args: CompleteArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await completeMandate(await connect(hre), args);
     report(
       args.json,
-      `${r.holder} ${r.ended === "completed" ? "completed" : "handed back"} mandate ${r.mandateId} ("${r.role}") of circle ${r.circle}: it has ended, and the role is open again. Transaction ${r.transaction}.`,
+      `${r.holder} ${r.ended} mandate ${r.mandateId} ("${r.role}") of circle ${r.circle}: it has ended, and the role is open again. Transaction ${r.transaction}.`,
       { ...r },
     );
   });

@@ -1,13 +1,19 @@
 /**
  * Proposing a decision of a circle from the command line: what `mandate grant`, `mandate draw`, `credit create`,
  * `credit limits` and `credit jubilee` share. Next to `circle propose`'s helper it adds a refusal of duplicate
- * proposals, a preview of each decision's call made as the circle would make it, and the execution data in the result.
+ * proposals and the execution data in the result; the preview of each decision's call made as the circle would make
+ * it is the client's (grantMandateCall, requestDrawCall, `wouldFail`).
  */
 import { getAddress, keccak256, toBytes, type Address, type Hex } from "viem";
 
 import { circleAbi } from "../../client/abis.js";
-import { describeRevert } from "../../client/errors.js";
 import { CliError, send, type Connection, type Wallet } from "../cli.js";
+
+/**
+ * The refusal of a decision's call, simulated as if the circle made it now, as the client's DecisionWouldFailError
+ * (a sentence); other errors pass through unchanged. Kept here for the credit tasks that import it.
+ */
+export { decisionWouldFail as wouldFail } from "../../client/errors.js";
 
 /** One call a decision makes the circle perform. */
 export interface DecisionCall {
@@ -36,15 +42,6 @@ export interface ProposedDecision {
 /** A unix time in seconds as ISO 8601 UTC (whole seconds). */
 export const isoTime = (seconds: bigint | number): string =>
   new Date(Number(seconds) * 1000).toISOString().replace(/\.000Z$/, "Z");
-
-/**
- * The refusal of a decision's call, simulated as if the circle made it now, as a CliError saying so; other errors
- * pass through unchanged.
- */
-export function wouldFail(error: unknown): unknown {
-  const sentence = describeRevert(error);
-  return sentence ? new CliError(`This decision would fail if it were executed now: ${sentence}`) : error;
-}
 
 /**
  * Proposes `calls` as one decision of `circle`, signed by `wallet`. Refuses, before sending, a proposal identical

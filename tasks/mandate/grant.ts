@@ -1,18 +1,18 @@
 /**
- * `npx hardhat mandate grant --circle <address> --holder <address> --role treasurer --days 30
+ * `npx hardhat mandate grant --circle <address> --holder <address> --role treasurer --term 30d
  *   [--title <text>] [--scope <text>] [--powers 0xToken:transfer(address,uint256):amount=100,...] [--description <text>]
  *   [--from <address>] [--registry <address>] [--json]`
  *
  * A grant is a decision of the circle: this proposes it; the members vote; anyone executes it once it passes.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, type Address } from "viem";
+import type { Address } from "viem";
 
-import { mandatesAbi } from "../../client/abis.js";
-import { describeError } from "../../client/errors.js";
-import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { circleOf, describeSpec, parseSpec, type MandateSpec, type SpecArgs } from "./common.js";
-import { nextSteps, proposeDecision, wouldFail, type ProposedDecision } from "./decision.js";
+import { grantMandateCall, type GrantMandateCallReturnType } from "../../client/actions/mandate/grantMandateCall.js";
+import { describeSpec, type MandateSpec } from "../../client/mandates.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { circleOf, describeCaps, parseSpec, type SpecArgs } from "./common.js";
+import { nextSteps, proposeDecision, type ProposedDecision } from "./decision.js";
 
 export interface GrantArgs extends SpecArgs {
   circle?: string;
@@ -26,36 +26,29 @@ export interface GrantArgs extends SpecArgs {
 export interface GrantResult extends ProposedDecision {
   holder: Address;
   spec: MandateSpec;
+  /** The powers as granted, with the units each amount cap was read in. */
+  powers: GrantMandateCallReturnType["powers"];
 }
 
 /**
- * Proposes `mandates.grant(spec, holder)` as a decision of the circle. The grant is first tried as the circle would
- * make it now, so a malformed spec, an occupied role or an ineligible holder is refused before anything is sent.
+ * Proposes `mandates.grant(spec, holder)` as a decision of the circle. The client builds the call and tries it as
+ * the circle would make it now, so a malformed spec, an occupied role or an ineligible holder is refused before
+ * anything is sent.
  */
 export async function proposeGrant(c: Connection, args: GrantArgs): Promise<GrantResult> {
   const spec = parseSpec(args);
   const holder = requireAddress("holder", args.holder);
   const wallet = c.wallet(args.from);
   const { circle, mandates } = await circleOf(c, args);
-  await c.publicClient
-    .simulateContract({
-      address: mandates,
-      abi: mandatesAbi,
-      functionName: "grant",
-      args: [spec, holder],
-      account: circle,
-    })
-    .catch((error: unknown) => {
-      throw wouldFail(error);
-    });
-  const rules = await c.publicClient.readContract({ address: mandates, abi: mandatesAbi, functionName: "rules" });
-  if (rules.proposerStepsAside && holder.toLowerCase() === wallet.account.address.toLowerCase()) {
-    throw new CliError(`${describeError("MandateProposerCannotHold", [holder])} Ask another member to propose it.`);
-  }
-  const data = encodeFunctionData({ abi: mandatesAbi, functionName: "grant", args: [spec, holder] });
-  const description = args.description ?? `Grant the mandate ${describeSpec(spec)} to ${holder}`;
-  const decision = await proposeDecision(c, circle, wallet, [{ target: mandates, data }], description);
-  return { ...decision, holder, spec };
+  const grant = await grantMandateCall(c.publicClient, {
+    ...spec,
+    mandates,
+    holder,
+    proposer: wallet.account.address,
+    ...(args.description !== undefined ? { description: args.description } : {}),
+  });
+  const decision = await proposeDecision(c, circle, wallet, [grant.call], grant.description);
+  return { ...decision, holder, spec: grant.spec, powers: grant.powers };
 }
 
 export default async function grant(args: GrantArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
@@ -63,7 +56,7 @@ export default async function grant(args: GrantArgs, hre: HardhatRuntimeEnvironm
     const result = await proposeGrant(await connect(hre), args);
     report(
       args.json,
-      `${result.proposer} proposed to circle ${result.circle} granting the mandate ${describeSpec(result.spec)} to ${result.holder}. ${nextSteps(result)}`,
+      `${result.proposer} proposed to circle ${result.circle} granting the mandate ${describeSpec(result.spec)} to ${result.holder}.${describeCaps(result.powers)} ${nextSteps(result)}`,
       { ...result },
     );
   });

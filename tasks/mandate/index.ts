@@ -8,12 +8,16 @@ const circleOption = option("circle", "The circle (address)");
 const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
 const specOptions = [
   option("role", 'The role, e.g. "treasurer" (a role has one live holder; term limits count per role)'),
-  option("days", "How long the mandate runs, in days (e.g. 30 or 0.5), at most the circle's longest term"),
+  option(
+    "term",
+    "How long the mandate runs, a duration such as 30d, 12h or 2w (a bare number is seconds), at most the circle's longest term",
+  ),
+  option("days", "Deprecated: the term in days (e.g. 30 or 0.5); use --term 30d"),
   option("title", 'A short title of the issue (default: "Carry out: <role>")'),
   option("scope", "The full scope text; its keccak256 is recorded (default: the title)"),
   option(
     "powers",
-    "Calls the holder may have the circle perform, comma-separated target:function[:amount=N][:value=WEI]; value caps wei per call (default 0), amount caps ERC-20 transfer/approve/transferFrom per call (required for them), e.g. 0xToken:transfer(address,uint256):amount=100",
+    "Calls the holder may have the circle perform, comma-separated target:function[:amount=N][:value=ETH]; value caps the ether one call sends (e.g. 0.5; default 0), amount caps what one ERC-20 transfer/approve/transferFrom moves, in the token's units (raw if the target has no decimals()), required for them, e.g. 0xToken:transfer(address,uint256):amount=100",
   ),
   option("description", "The proposal's description (default: generated from the mandate)"),
 ] as const;
@@ -29,6 +33,7 @@ export const mandateTasks = [
     .addOption(specOptions[3])
     .addOption(specOptions[4])
     .addOption(specOptions[5])
+    .addOption(specOptions[6])
     .addOption(fromOption)
     .addOption(registryOption)
     .addFlag(jsonFlag)
@@ -39,7 +44,12 @@ export const mandateTasks = [
     .addOption(option("id", "The mandate you hold (its id)"))
     .addOption(option("target", "The contract the circle calls (address)"))
     .addOption(option("call", 'The function, e.g. "transfer(address,uint256)" (or give --data)'))
-    .addOption(option("args", 'The arguments as a JSON array, e.g. \'["0x…", "10"]\' (whole numbers as strings)'))
+    .addOption(
+      option(
+        "args",
+        'The arguments as a JSON array, e.g. \'["0x…", "25"]\'; the amount of transfer, approve, transferFrom, mint or burn on an ERC-20 is in its units (25 tokens), other whole numbers raw',
+      ),
+    )
     .addOption(option("data", "Raw calldata (0x…) instead of --call and --args"))
     .addOption(option("value", "Ether the circle sends with the call (e.g. 0.1; default 0)"))
     .addOption(fromOption)
@@ -80,6 +90,7 @@ export const mandateTasks = [
     .addOption(specOptions[3])
     .addOption(specOptions[4])
     .addOption(specOptions[5])
+    .addOption(specOptions[6])
     .addOption(option("complete", "Complete this draw (its id) once its randomness is out; anyone may"))
     .addOption(option("rerequest", "Give this draw (its id), whose randomness expired, a fresh ticket"))
     .addFlag({

@@ -4,9 +4,11 @@
  * The circle's live mandates (id, role, holder, expiry, powers) and its pending draws by lot.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 
-import { circleAbi, mandateBadgesAbi, mandatesAbi } from "../../client/abis.js";
+import { listMandates as readLiveMandates } from "../../client/actions/mandate/listMandates.js";
+import { listPendingDraws, type ListPendingDrawsReturnType } from "../../client/actions/mandate/listPendingDraws.js";
+import type { Power } from "../../client/mandates.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import { circleOf } from "./common.js";
 import { isoTime } from "./decision.js";
@@ -26,75 +28,36 @@ export interface LiveMandate {
   grantedAt: string;
   expiresAt: string;
   drawn: boolean;
-  powers: { target: Address; selector: Hex; maxValue: bigint; maxAmount: bigint }[];
-}
-
-export interface PendingDraw {
-  id: bigint;
-  ticket: bigint;
-  poolSize: number;
+  powers: Power[];
 }
 
 export interface ListResult {
   circle: Address;
   mandates: LiveMandate[];
-  pendingDraws: PendingDraw[];
+  pendingDraws: ListPendingDrawsReturnType;
 }
-
-/** How many of the latest draws are looked at for pending ones (older draws have long been completed or stale). */
-const RECENT_DRAWS = 64n;
 
 /** The live mandates and pending draws of the circle at `--circle`. Sends nothing. */
 export async function listMandates(c: Connection, args: ListArgs): Promise<ListResult> {
   const { circle, mandates } = await circleOf(c, args);
-  const read = { address: mandates, abi: mandatesAbi } as const;
-  const [ids, badges, drawCount, epoch] = await Promise.all([
-    c.publicClient.readContract({ ...read, functionName: "liveMandates" }),
-    c.publicClient.readContract({ ...read, functionName: "badges" }),
-    c.publicClient.readContract({ ...read, functionName: "drawCount" }),
-    c.publicClient.readContract({ address: circle, abi: circleAbi, functionName: "resetEpoch" }),
+  const [live, pendingDraws] = await Promise.all([
+    readLiveMandates(c.publicClient, { mandates }),
+    listPendingDraws(c.publicClient, { mandates }),
   ]);
-  const live = await Promise.all(
-    ids.map(async (id): Promise<LiveMandate> => {
-      const [m, powers, title] = await Promise.all([
-        c.publicClient.readContract({ ...read, functionName: "mandate", args: [id] }),
-        c.publicClient.readContract({ ...read, functionName: "powers", args: [id] }),
-        c.publicClient.readContract({ address: badges, abi: mandateBadgesAbi, functionName: "title", args: [id] }),
-      ]);
-      const role = await c.publicClient.readContract({
-        address: badges,
-        abi: mandateBadgesAbi,
-        functionName: "roleName",
-        args: [m.roleId],
-      });
-      return {
-        id,
-        role,
-        title,
-        holder: m.holder,
-        grantedAt: isoTime(m.grantedAt),
-        expiresAt: isoTime(m.expiresAt),
-        drawn: m.drawn,
-        powers: powers.map((p) => ({
-          target: p.target,
-          selector: p.selector,
-          maxValue: p.maxValue,
-          maxAmount: p.maxAmount,
-        })),
-      };
-    }),
-  );
-  const first = drawCount > RECENT_DRAWS ? drawCount - RECENT_DRAWS + 1n : 1n;
-  const drawIds = Array.from({ length: Number(drawCount - first + 1n) }, (_, i) => first + BigInt(i));
-  const draws = await Promise.all(
-    drawIds.map((id) => c.publicClient.readContract({ ...read, functionName: "draw", args: [id] })),
-  );
-  const PENDING = 1;
-  const pendingDraws = draws
-    .map((d, i) => ({ d, id: drawIds[i]! }))
-    .filter(({ d }) => d.status === PENDING && d.epoch === epoch)
-    .map(({ d, id }) => ({ id, ticket: d.ticket, poolSize: d.poolSize }));
-  return { circle, mandates: live.sort((a, b) => (a.id < b.id ? -1 : 1)), pendingDraws };
+  return {
+    circle,
+    mandates: live.map((m) => ({
+      id: m.id,
+      role: m.role,
+      title: m.title,
+      holder: m.holder,
+      grantedAt: isoTime(m.grantedAt),
+      expiresAt: isoTime(m.expiresAt),
+      drawn: m.drawn,
+      powers: m.powers,
+    })),
+    pendingDraws,
+  };
 }
 
 /** The result as lines of text. */

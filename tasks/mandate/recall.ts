@@ -10,12 +10,20 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { parseEventLogs, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { mandatesAbi } from "../../client/abis.js";
-import { parseRecalls, recallToJson, signRecall, type SignedRecallJson } from "../../client/recalls.js";
-import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
-import { circleOf, mandatesCallAbi, parseId } from "./common.js";
+import { signalRecall } from "../../client/actions/mandate/signalRecall.js";
+import { signRecall } from "../../client/actions/mandate/signRecall.js";
+import { submitRecallSignatures } from "../../client/actions/mandate/submitRecallSignatures.js";
+import {
+  addRecall,
+  parseRecalls,
+  recallToJson,
+  type RecallOutcome,
+  type SignedRecallJson,
+} from "../../client/recalls.js";
+import { CliError, connect, report, runTask, type Connection } from "../cli.js";
+import { circleOf, parseId } from "./common.js";
 
 export interface RecallArgs {
   circle?: string;
@@ -38,18 +46,11 @@ export type RecallResult =
       /** The file it was written to (with --out), and how many signals that file now holds. */
       out?: { file: string; signals: number };
     }
-  | {
+  | (RecallOutcome & {
       action: "signalled";
       circle: Address;
-      mandateId: bigint;
-      /** The members whose signals this transaction recorded. */
-      members: Address[];
-      signals: bigint;
-      needed: bigint;
-      /** Whether the mandate ended by this recall. */
-      recalled: boolean;
       transaction: Hex;
-    };
+    });
 
 /** The parsed JSON of a file, or a CliError naming the option. */
 function readJson(option: string, path: string): unknown {
@@ -61,18 +62,11 @@ function readJson(option: string, path: string): unknown {
 }
 
 /**
- * Writes `signed` to `file` as `--signatures` reads it: a JSON array, keeping the signals already there for the
- * same mandate (so members can collect theirs in one file) and replacing an earlier one of the same member.
+ * Writes `signed` to `file` as `--signatures` reads it, added to the signals already there for the same mandate (the
+ * client's addRecall refuses a file for another mandate before it is overwritten); returns how many it now holds.
  */
 function writeSignal(file: string, signed: SignedRecallJson): number {
-  let list: SignedRecallJson[] = [];
-  if (existsSync(file)) {
-    const expected = { mandates: signed.mandates, mandateId: BigInt(signed.mandateId), chainId: signed.chainId };
-    parseRecalls(readJson("out", file), expected); // refuses a file for another mandate before overwriting it
-    const previous = readJson("out", file);
-    list = (Array.isArray(previous) ? previous : [previous]) as SignedRecallJson[];
-  }
-  list = [...list.filter((e) => e.member.toLowerCase() !== signed.member.toLowerCase()), signed];
+  const list = addRecall(existsSync(file) ? readJson("out", file) : undefined, signed);
   writeFileSync(file, JSON.stringify(list, null, 2) + "\n");
   return list.length;
 }
@@ -85,52 +79,26 @@ export async function recallMandate(c: Connection, args: RecallArgs): Promise<Re
     throw new CliError("--out goes with --sign: it is where the signature is written.");
   const wallet = c.wallet(args.from);
   const { circle, mandates } = await circleOf(c, args);
-  const read = { address: mandates, abi: mandatesAbi } as const;
 
   if (args.sign) {
-    const signed = recallToJson(
-      await signRecall(c.publicClient, wallet, { mandates, mandateId, abi: mandatesCallAbi }),
-    );
+    const signed = recallToJson(await signRecall(wallet, { mandates, mandateId }));
     if (args.out === undefined) return { action: "signed", circle, signed };
     return { action: "signed", circle, signed, out: { file: args.out, signals: writeSignal(args.out, signed) } };
   }
 
-  const batch =
+  const r =
     args.signatures !== undefined
-      ? parseRecalls(readJson("signatures", args.signatures), { mandates, mandateId, chainId: c.chainId })
-      : undefined;
-  const { request } = batch
-    ? await c.publicClient.simulateContract({
-        address: mandates,
-        abi: mandatesCallAbi,
-        functionName: "signalRecallBySig",
-        args: [mandateId, batch.map((s) => s.member), batch.map((s) => s.signature)],
-        account: wallet.account,
-      })
-    : await c.publicClient.simulateContract({
-        address: mandates,
-        abi: mandatesCallAbi,
-        functionName: "signalRecall",
-        args: [mandateId],
-        account: wallet.account,
-      });
-  const { hash: transaction, receipt } = await send(c, wallet, request);
-  const signalled = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "RecallSignalled" });
-  const ended = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "MandateEnded" });
-  const last = signalled.at(-1)?.args;
-  const [signals, needed] = last
-    ? [last.signals, last.needed]
-    : await c.publicClient.readContract({ ...read, functionName: "recallSignals", args: [mandateId] });
-  return {
-    action: "signalled",
-    circle,
-    mandateId,
-    members: signalled.map((log) => log.args.member),
-    signals,
-    needed,
-    recalled: ended.some((log) => log.args.mandateId === mandateId),
-    transaction,
-  };
+      ? await submitRecallSignatures(wallet, {
+          mandates,
+          mandateId,
+          signatures: parseRecalls(readJson("signatures", args.signatures), {
+            mandates,
+            mandateId,
+            chainId: c.chainId,
+          }),
+        })
+      : await signalRecall(wallet, { mandates, mandateId });
+  return { action: "signalled", circle, ...r };
 }
 
 export default async function recall(args: RecallArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -4,12 +4,12 @@ import { join } from "node:path";
 
 import { expect } from "chai";
 import { network } from "hardhat";
-import { getAddress, type Address } from "viem";
+import { getAddress, parseEther, parseUnits, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
 import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, connection } from "../../tasks/cli.js";
-import { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
+import actTask, { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
 import { completeMandate } from "../../tasks/mandate/complete.js";
 import type { ProposedDecision } from "../../tasks/mandate/decision.js";
 import { drawMandate } from "../../tasks/mandate/draw.js";
@@ -29,6 +29,8 @@ const cli = () => connection(publicClient, wallets, 31337);
 
 const DAY = 86_400;
 const TRANSFER = "0xa9059cbb";
+/** The mock token's units: 18 decimals, as most ERC-20s. */
+const MCT = (amount: string) => parseUnits(amount, 18);
 const EndReason = { Completed: 2, HandedBack: 3, Recalled: 4 } as const;
 
 /** The fixture's circle, and the addresses the tasks are given. */
@@ -50,15 +52,28 @@ async function world() {
   };
 }
 
-/** Ben holds mandate 1, "treasurer", allowed to have the circle transfer its token (granted on Ana's proposal). */
+/**
+ * Ben holds mandate 1, "treasurer", allowed to have the circle transfer up to 10,000 MCT a call (granted on Ana's
+ * proposal); the circle holds 1,000 MCT.
+ */
 async function treasurerWorld() {
   const w = await world();
+  await (await w.token.mint(w.circleAddress, MCT("1000") - (await w.token.balanceOf(w.circleAddress)))).wait();
   await grantByDecision(
     w,
-    mandateSpec("treasurer", 10 * DAY, [{ target: w.tokenAddress, selector: TRANSFER, maxAmount: 10_000n }]),
+    mandateSpec("treasurer", 10 * DAY, [{ target: w.tokenAddress, selector: TRANSFER, maxAmount: MCT("10000") }]),
     w.ben,
   );
   return w;
+}
+
+/** Ben holds mandate 1, "keeper", allowed to have the circle set values of the mock randomness (not an ERC-20). */
+async function keeperWorld() {
+  const w = await world();
+  const randomness = getAddress(await w.randomness.getAddress());
+  const selector = w.randomness.interface.getFunction("setValue").selector;
+  await grantByDecision(w, mandateSpec("keeper", 10 * DAY, [{ target: randomness, selector }]), w.ben);
+  return { ...w, randomnessAddress: randomness };
 }
 
 /** The circle draws by lot with the default randomness (RANDAO, proved by the target block's header). */
@@ -88,6 +103,20 @@ function wrongChecksum(address: Address): string {
   return address.slice(0, at) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + address.slice(at + 1);
 }
 
+/** Ben's act in the treasurer world: the circle transfers `amount` (in MCT) of its token to Cai. */
+function transfer(w: Awaited<ReturnType<typeof world>>, amount: string, json = false): ActArgs {
+  return {
+    circle: w.circleAddress,
+    id: "1",
+    target: w.tokenAddress,
+    call: "transfer(address,uint256)",
+    args: JSON.stringify([w.cai, amount]),
+    from: w.ben,
+    registry: w.registryAddress,
+    json,
+  };
+}
+
 describe("mandate tasks (the CLI, in-process)", function () {
   describe("mandate grant", function () {
     it("proposes the grant as a decision that, once passed and executed, gives the holder the mandate", async function () {
@@ -96,7 +125,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         circle: w.circleAddress,
         holder: w.ben,
         role: "treasurer",
-        days: "10",
+        term: "10d",
         powers: `${w.tokenAddress}:transfer(address,uint256):amount=500:value=0`,
         from: w.ana,
         registry: w.registryAddress,
@@ -109,10 +138,37 @@ describe("mandate tasks (the CLI, in-process)", function () {
       await passAndExecute(w, d);
       const [holder, id] = await w.mandates.holderOf(roleId("treasurer"));
       expect(holder).to.equal(w.ben);
-      expect(await w.mandates.powers(id)).to.deep.equal([[w.tokenAddress, TRANSFER, 0n, 500n]]);
+      // The cap is read in the token's units: 500 MCT.
+      expect(await w.mandates.powers(id)).to.deep.equal([[w.tokenAddress, TRANSFER, 0n, MCT("500")]]);
+      expect(d.powers[0]!.amountUnits).to.deep.equal({ token: w.tokenAddress, decimals: 18, symbol: "MCT" });
       const m = await w.mandates.mandate(id);
       expect(m.expiresAt - m.grantedAt).to.equal(BigInt(10 * DAY));
       expect(m.proposer).to.equal(w.ana);
+    });
+
+    it("reads --term as a duration, a value cap in ether, and an amount cap raw where the target has no decimals()", async function () {
+      const w = await loadFixture(world);
+      const randomness = getAddress(await w.randomness.getAddress());
+      const d = await proposeGrant(cli(), {
+        circle: w.circleAddress,
+        holder: w.ben,
+        role: "keeper",
+        term: "1d12h",
+        powers: `${w.tokenAddress}:0x00000000:value=0.5,${randomness}:setValue(uint256,uint256):amount=5`,
+        from: w.ana,
+        registry: w.registryAddress,
+        json: false,
+      });
+      expect(d.spec.duration).to.equal(36 * 3600);
+      expect(d.powers.map((p) => p.amountUnits)).to.deep.equal([undefined, undefined]);
+      await passAndExecute(w, d);
+      const [, id] = await w.mandates.holderOf(roleId("keeper"));
+      expect(await w.mandates.powers(id)).to.deep.equal([
+        [w.tokenAddress, "0x00000000", parseEther("0.5"), 0n],
+        [randomness, w.randomness.interface.getFunction("setValue").selector, 0n, 5n],
+      ]);
+      const m = await w.mandates.mandate(id);
+      expect(m.expiresAt - m.grantedAt).to.equal(36n * 3600n);
     });
 
     it("names the same role however an address in it is cased: a checksummed council address makes the council's delegate role", async function () {
@@ -142,7 +198,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         circle: w.circleAddress,
         holder: w.ben,
         role: "treasurer",
-        days: "10",
+        term: "10d",
         from: w.ana,
         registry: w.registryAddress,
         json: false,
@@ -152,20 +208,28 @@ describe("mandate tasks (the CLI, in-process)", function () {
         [{ holder: "0x1234" }, /--holder "0x1234" is not an address/],
         [{ circle: "circle" }, /--circle "circle" is not an address/],
         [{ circle: w.tokenAddress }, /is not a circle or council of the registry/],
-        [{ days: "ten" }, /--days "ten" is not a duration/],
-        [{ days: "0" }, /--days "0" is not a duration/],
+        [{ term: "ten" }, /--term "ten" is not a duration: write a duration as whole numbers with units/],
+        [{ term: "0" }, /--term "0" is no time at all/],
+        [{ term: undefined }, /--term is required/],
+        [{ days: "10" }, "Give either --term or --days, not both."],
+        [{ term: undefined, days: "ten" }, /--days "ten" is not a duration/],
+        [{ term: undefined, days: "0" }, /--days "0" is not a duration/],
         [{ role: "" }, /--role is required/],
         [{ powers: "0xabc:transfer(address,uint256)" }, /--powers "0xabc" is not an address/],
         [{ powers: `${w.tokenAddress}:transfer` }, /is not a function/],
         [{ powers: w.tokenAddress }, /is not a target:function pair/],
         [{ powers: `${w.tokenAddress}:transfer(address,uint256)` }, /moves tokens: give the most one call may move/],
         [{ powers: `${w.tokenAddress}:transfer(address,uint256):amount=-1` }, /"amount=-1" .* is not a cap/],
+        [
+          { powers: `${w.tokenAddress}:transfer(address,uint256):amount=0.0000000000000000001` },
+          /"0.0000000000000000001" is not an amount of MCT: write digits with at most 18 decimals/,
+        ],
         [{ holder: w.ana }, `${describeError("MandateProposerCannotHold", [w.ana])} Ask another member to propose it.`],
         [
           { holder: w.outsider },
           `This decision would fail if it were executed now: ${describeError("MandateNotMember", [w.outsider])}`,
         ],
-        [{ days: "31" }, /would fail .*A mandate must run for 1 to 2592000 seconds .* asked for 2678400\./],
+        [{ term: "31d" }, /would fail .*A mandate must run for 1 to 2592000 seconds .* asked for 2678400\./],
         [{ powers: `${w.circleAddress}:0x00000000` }, /would fail .*can never be given power over/],
         [{ from: w.outsider }, describeError("GovernorInsufficientProposerVotes", [w.outsider])],
       ];
@@ -186,33 +250,75 @@ describe("mandate tasks (the CLI, in-process)", function () {
   describe("mandate act", function () {
     it("has the circle perform the call the mandate allows", async function () {
       const w = await loadFixture(treasurerWorld);
-      const r = await actThroughMandate(cli(), {
-        circle: w.circleAddress,
-        id: "1",
-        target: w.tokenAddress,
-        call: "transfer(address,uint256)",
-        args: JSON.stringify([w.cai, "10"]),
-        from: w.ben,
-        registry: w.registryAddress,
-        json: false,
-      });
+      const r = await actThroughMandate(cli(), transfer(w, "10"));
       expect(r.selector).to.equal(TRANSFER);
-      expect(await w.token.balanceOf(w.cai)).to.equal(10n);
-      expect(await w.token.balanceOf(w.circleAddress)).to.equal(990n);
+      // "10" is the transfer's amount on an ERC-20: read in the token's units, 10 MCT.
+      expect(r.numbers).to.deep.equal([
+        { argument: 1, given: "10", value: MCT("10"), units: { token: w.tokenAddress, decimals: 18, symbol: "MCT" } },
+      ]);
+      expect(await w.token.balanceOf(w.cai)).to.equal(MCT("10"));
+      expect(await w.token.balanceOf(w.circleAddress)).to.equal(MCT("990"));
     });
 
-    it("refuses anyone but the holder, calls the mandate does not allow and malformed calls, sending nothing", async function () {
+    it("says the amount was read in the token's units, and takes fractions of a token", async function () {
       const w = await loadFixture(treasurerWorld);
-      const base: ActArgs = {
+      const args = transfer(w, "2.5");
+      const out = await printed(() => actTask(args, hreOf(net)));
+      expect(out.exitCode, out.stderr).to.equal(0);
+      expect(out.stdout).to.match(
+        new RegExp(`call transfer\\(address,uint256\\) on ${w.tokenAddress}, in transaction 0x[0-9a-f]{64}\\.`),
+      );
+      expect(out.stdout).to.contain(
+        "Arguments: amount 2.5 read in units of MCT (18 decimals), 2500000000000000000 raw.",
+      );
+      expect(await w.token.balanceOf(w.cai)).to.equal(MCT("2.5"));
+    });
+
+    it("reads whole numbers raw when the target is not an ERC-20, and says so", async function () {
+      const w = await loadFixture(keeperWorld);
+      const args: ActArgs = {
         circle: w.circleAddress,
         id: "1",
-        target: w.tokenAddress,
-        call: "transfer(address,uint256)",
-        args: JSON.stringify([w.cai, "10"]),
+        target: w.randomnessAddress,
+        call: "setValue(uint256,uint256)",
+        args: JSON.stringify(["7", 42]),
         from: w.ben,
         registry: w.registryAddress,
         json: false,
       };
+      const r = await actThroughMandate(cli(), args);
+      expect(r.numbers).to.deep.equal([
+        { argument: 0, given: "7", value: 7n },
+        { argument: 1, given: "42", value: 42n },
+      ]);
+      expect(await w.randomness.values(7n)).to.equal(42n);
+      const out = await printed(() => actTask({ ...args, args: JSON.stringify(["8", "43"]) }, hreOf(net)));
+      expect(out.stdout).to.contain(
+        "Arguments: 8 read as a raw integer; 43 read as a raw integer (only the amount of a token function on an ERC-20 with decimals() is read in units).",
+      );
+      expect(await w.randomness.values(8n)).to.equal(43n);
+      // A fraction is not a raw integer.
+      const { sentence } = await failure(actThroughMandate(cli(), { ...args, args: JSON.stringify(["7", "1.5"]) }));
+      expect(sentence).to.equal("The call's argument 2 should be a whole number (uint256).");
+    });
+
+    it("writes a refused amount in the token's units, and keeps the raw custom error for --json", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const args = transfer(w, "20000", true);
+      const out = await printed(() => actTask(args, hreOf(net)));
+      expect(out.exitCode).to.equal(1);
+      expect(JSON.parse(out.stdout)).to.deep.equal({
+        error:
+          "Mandate 1 lets one call move or approve at most 10000 MCT; this call asks for 20000 MCT. A larger amount takes a decision of the circle.",
+        errorName: "MandateAmountOverCap",
+        args: ["1", MCT("10000").toString(), MCT("20000").toString()],
+      });
+      expect(await w.token.balanceOf(w.circleAddress)).to.equal(MCT("1000"));
+    });
+
+    it("refuses anyone but the holder, calls the mandate does not allow and malformed calls, sending nothing", async function () {
+      const w = await loadFixture(treasurerWorld);
+      const base: ActArgs = transfer(w, "10");
       const before = [await nonceOf(w.ben), await nonceOf(w.cai)];
       const cases: [Partial<ActArgs>, string | RegExp][] = [
         [{ from: w.cai }, describeError("MandateNotHolder", [1n, w.cai])],
@@ -222,11 +328,13 @@ describe("mandate tasks (the CLI, in-process)", function () {
         ],
         [{ id: "2" }, describeError("MandateNotFound", [2n])],
         // The token's own refusal, bubbled up through the circle, decodes too.
+        // Amounts in refusals are written in the token's units.
+        [{ args: JSON.stringify([w.cai, "5000"]) }, `${w.circleAddress} holds 1000 MCT, not the 5000 MCT needed.`],
         [
-          { args: JSON.stringify([w.cai, "5000"]) },
-          describeError("ERC20InsufficientBalance", [w.circleAddress, 1000n, 5000n]),
+          { args: JSON.stringify([w.cai, "20000"]) },
+          describeError("MandateAmountOverCap", [1n, "10000 MCT", "20000 MCT"]),
         ],
-        [{ args: JSON.stringify([w.cai, "20000"]) }, describeError("MandateAmountOverCap", [1n, 10_000n, 20_000n])],
+        [{ args: JSON.stringify([w.cai, "0.0000000000000000001"]) }, /is not an amount of MCT/],
         [{ id: "one" }, /--id "one" is not an id/],
         [{ target: "0xnope" }, /--target "0xnope" is not an address/],
         [{ args: JSON.stringify(["0x12", "10"]) }, /argument 1 should be an address/],
@@ -242,7 +350,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         else expect(sentence, String(message)).to.match(message);
       }
       expect([await nonceOf(w.ben), await nonceOf(w.cai)]).to.deep.equal(before);
-      expect(await w.token.balanceOf(w.circleAddress)).to.equal(1000n);
+      expect(await w.token.balanceOf(w.circleAddress)).to.equal(MCT("1000"));
     });
   });
 
@@ -409,7 +517,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
     it("proposes a draw by decision, and completes it with the target block's header once its randomness is out", async function () {
       const w = await loadFixture(randaoWorld);
       const args = { circle: w.circleAddress, registry: w.registryAddress, facilitator: false, json: false };
-      const d = await drawMandate(cli(), { ...args, role: "cook", days: "1", from: w.ana });
+      const d = await drawMandate(cli(), { ...args, role: "cook", term: "1d", from: w.ana });
       if (d.action !== "proposed") expect.fail("expected a proposal");
       expect(d.pool).to.have.length(5).and.not.include(w.ana);
       await passAndExecute(w, d);
@@ -451,7 +559,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         [{ ...args, rerequest: String(r.drawId), from: w.ana }, describeError("MandateDrawNotStale", [r.drawId])],
         [{ ...args, complete: "x", from: w.ana }, /--complete "x" is not an id/],
         [{ ...args, complete: "1", facilitator: true, from: w.ana }, /at most one of/],
-        [{ ...args, role: "cook", days: "99", from: w.ana }, /would fail .*A mandate must run for 1 to/],
+        [{ ...args, role: "cook", term: "99d", from: w.ana }, /would fail .*A mandate must run for 1 to/],
       ];
       for (const [input, message] of cases) {
         const { sentence } = await failure(drawMandate(cli(), input));
@@ -473,7 +581,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
         role: "treasurer",
         holder: w.ben,
         expiresAt: new Date(Number(m.expiresAt) * 1000).toISOString().replace(".000Z", "Z"),
-        powers: [{ target: w.tokenAddress, selector: TRANSFER, maxValue: 0n, maxAmount: 10_000n }],
+        powers: [{ target: w.tokenAddress, selector: TRANSFER, maxValue: 0n, maxAmount: MCT("10000") }],
       });
       await completeMandate(cli(), {
         circle: w.circleAddress,

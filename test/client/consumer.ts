@@ -492,7 +492,7 @@ describe("client package (@commonweal/client) in a consumer project", function (
     expect(read.stateName).to.equal("Executed");
     expect(read.votes.map((v) => v.reason)).to.deep.equal(["Ben is careful", "Ben is careful", "Ben is careful"]);
 
-    const [mandate, ...more] = await listMandates(publicClient, circle.mandates);
+    const [mandate, ...more] = await listMandates(publicClient, { mandates: circle.mandates });
     expect(more).to.deep.equal([]);
     expect(mandate).to.deep.include({ id: 1n, role: "treasurer", title: "Keep the books", live: true });
     expect(mandate!.holder).to.equal(getAddress(ben.account.address));

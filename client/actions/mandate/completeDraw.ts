@@ -1,0 +1,86 @@
+/**
+ * Anyone completes a draw by lot once its randomness is out: the module draws the holder from the pool it froze
+ * when the draw was requested, skipping members no longer eligible, and grants the mandate — or voids the draw if
+ * nobody in the pool still is.
+ */
+import { parseEventLogs, toHex, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
+import { getBlockNumber, getContractEvents, readContract } from "viem/actions";
+
+import { mandatesAbi } from "../../abis.js";
+import { blockHeaderRlp, type RpcBlockHeader } from "../../blockHeader.js";
+import { CommonwealError } from "../../errors.js";
+import { mandatesCallAbi } from "../../mandates.js";
+import { submit, type SigningClient } from "../submit.js";
+
+export interface CompleteDrawParameters {
+  /** The circle's mandates module. */
+  mandates: Address;
+  drawId: bigint;
+}
+
+/** A completed draw names its holder and mandate; a voided one granted nothing (the role is free again). */
+export type CompleteDrawReturnType =
+  | { outcome: "completed"; drawId: bigint; mandateId: bigint; holder: Address; randomness: bigint; transaction: Hex }
+  | { outcome: "voided"; drawId: bigint; randomness: bigint; transaction: Hex };
+
+/** The pool frozen for `drawId`, from its DrawRequested event (empty if there is none: the draw does not exist). */
+async function frozenPool<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  mandates: Address,
+  drawId: bigint,
+): Promise<readonly Address[]> {
+  const logs = await getContractEvents(client, {
+    address: mandates,
+    abi: mandatesAbi,
+    eventName: "DrawRequested",
+    args: { drawId },
+    fromBlock: 0n,
+  });
+  return logs.at(-1)?.args.pool ?? [];
+}
+
+/**
+ * The proof the randomness source takes: the RLP header of the ticket's block once it exists (what the default
+ * `PrevrandaoRandomness` checks), else empty (sources that need no proof ignore it).
+ */
+async function proofFor<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  ticket: bigint,
+): Promise<Hex> {
+  if (ticket >= (await getBlockNumber(client))) return "0x";
+  const block = await client.request({ method: "eth_getBlockByNumber", params: [toHex(ticket), false] });
+  return block ? (blockHeaderRlp(block as unknown as RpcBlockHeader) as Hex) : "0x";
+}
+
+/**
+ * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. Refused, before
+ * sending, with the contract's or the randomness source's custom error: not pending, out of order, randomness not
+ * revealed yet or expired (then re-request the draw).
+ *
+ * @example
+ * const r = await completeDraw(walletClient, { mandates, drawId: 1n });
+ * if (r.outcome === "completed") console.log(`${r.holder} holds mandate ${r.mandateId}`);
+ */
+export async function completeDraw(
+  client: SigningClient,
+  parameters: CompleteDrawParameters,
+): Promise<CompleteDrawReturnType> {
+  const { mandates, drawId } = parameters;
+  const [pool, draw] = await Promise.all([
+    frozenPool(client, mandates, drawId),
+    readContract(client, { address: mandates, abi: mandatesAbi, functionName: "draw", args: [drawId] }),
+  ]);
+  const proof = await proofFor(client, draw.ticket);
+  const { hash: transaction, receipt } = await submit(client, {
+    address: mandates,
+    abi: mandatesCallAbi,
+    functionName: "completeDraw",
+    args: [drawId, pool, proof],
+  });
+  const [completed] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawCompleted" });
+  const [voided] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawVoided" });
+  if (voided) return { outcome: "voided", drawId, randomness: voided.args.randomness, transaction };
+  if (!completed) throw new CommonwealError(`Transaction ${transaction} completed no draw: read draw ${drawId} again.`);
+  const { mandateId, holder, randomness } = completed.args;
+  return { outcome: "completed", drawId, mandateId, holder, randomness, transaction };
+}
