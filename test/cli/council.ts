@@ -235,7 +235,7 @@ describe("council tasks (the CLI's federation)", function () {
         [() => proposeCouncil(f.c, { ...base, circle: f.bFounder[1] }), /is not a circle or council of the registry/],
         [
           () => proposeCouncil(f.c, { ...base, circle: f.water.address }),
-          /is a council: its decisions are proposed by delegates/,
+          /is a council, not a circle: its decisions are proposed by delegates/,
         ],
         [() => proposeCouncil(f.c, { ...base, quorumPercent: "0" }), sentence("CircleRulesInvalidQuorum", [0])],
       ]);
