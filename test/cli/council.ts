@@ -80,6 +80,12 @@ async function appointDelegate(world: CircleWorld, c: Council, holder: HardhatEt
   return grantByDecision(world, spec, holder.address);
 }
 
+/** Has `world`'s circle ask `c` for a seat, by its own decision. */
+async function askForSeat(world: CircleWorld, c: Council) {
+  const data = c.seats.interface.encodeFunctionData("requestSeat");
+  await decide(world, [{ target: c.seatsAddress, data }], "Ask for a seat");
+}
+
 /** Ana's circle (founders 0-5) and Bea's (signers 6-11); Ana's founds the water council; Ben is its delegate. */
 async function federation() {
   const a = await circleWorld();
@@ -116,11 +122,7 @@ async function federation() {
 async function seated() {
   const f = await federation();
   const { b, water } = f;
-  await decide(
-    b,
-    [{ target: water.seatsAddress, data: water.seats.interface.encodeFunctionData("requestSeat") }],
-    "Ask for a seat",
-  );
+  await askForSeat(b, water);
   const admit = water.seats.interface.encodeFunctionData("admit", [f.bCircle]);
   const made = await proposeInCouncil(f.c, {
     council: water.address,
@@ -180,6 +182,12 @@ async function passInCircle(c: Connection, circle: Address, id: bigint, voters: 
     await voteOnProposal(c, { circle, proposal: `${id}`, support: "for", from, registry, json: false });
   }
   await time.increase(TEST_RULES.votingPeriod + 1);
+}
+
+/** Bea's circle passes proposal `id` (four of its founders vote for it) and anyone executes it. */
+async function passAndExecute(f: Federation, id: bigint) {
+  await passInCircle(f.c, f.bCircle, id, f.bFounder, f.registry);
+  await executeProposal(f.c, { circle: f.bCircle, proposal: `${id}`, registry: f.registry, json: false });
 }
 
 describe("council tasks (the CLI's federation)", function () {
@@ -264,13 +272,7 @@ describe("council tasks (the CLI's federation)", function () {
       });
       expect(made.openJoin).to.equal(false);
       expect(made.description).to.equal('Ask for a seat in the council "Water council"');
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       expect(await f.water.seats.hasRequested(f.bCircle)).to.equal(true);
       expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(false);
       await refusesBeforeSending(f, f.bFounder[2]!, [
@@ -320,13 +322,7 @@ describe("council tasks (the CLI's federation)", function () {
         registry: f.registry,
         json: false,
       });
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(false);
       await refusesBeforeSending(f, f.bFounder[0]!, [
         [
@@ -417,13 +413,7 @@ describe("council tasks (the CLI's federation)", function () {
         json: false,
       });
       expect(made.spec.role).to.equal(await f.water.seats.delegateRole());
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       const [holder] = await f.b.mandates.holderOf(await f.water.seats.delegateRoleId());
       expect(holder).to.equal(bFounder);
       const seats = await councilSeats(f.c, { council: f.water.address, registry: f.registry, json: false });
@@ -442,11 +432,7 @@ describe("council tasks (the CLI's federation)", function () {
           new RegExp(`${f.bCircle} has not asked for a seat in ${f.water.address}`),
         ],
       ]);
-      await decide(
-        f.b,
-        [{ target: f.water.seatsAddress, data: f.water.seats.interface.encodeFunctionData("requestSeat") }],
-        "Ask for a seat",
-      );
+      await askForSeat(f.b, f.water);
       const made = await proposeCouncilAdmit(f.c, args);
       expect(made).to.include({ candidate: f.bCircle, circle: f.aCircle, delegate: f.ben, proposer: f.aCircle });
       expect(made.description).to.equal(`Seat "Bea's circle" (${f.bCircle})`);
@@ -470,11 +456,7 @@ describe("council tasks (the CLI's federation)", function () {
 
     it("refuses a circle already seated, someone who is no delegate, the wrong kind of body and a wrong checksum", async function () {
       const f = await networkHelpers.loadFixture(federation);
-      await decide(
-        f.b,
-        [{ target: f.water.seatsAddress, data: f.water.seats.interface.encodeFunctionData("requestSeat") }],
-        "Ask for a seat",
-      );
+      await askForSeat(f.b, f.water);
       const args = { council: f.water.address, circle: f.bCircle, from: f.ben, registry: f.registry, json: false };
       await refusesBeforeSending(f, f.ben, [
         [
@@ -525,13 +507,7 @@ describe("council tasks (the CLI's federation)", function () {
       expect(made.spec.powers.map((p) => [p.target, p.selector, p.maxValue, p.maxAmount])).to.deep.equal(
         functions.map((name) => [f.water.address, f.water.council.interface.getFunction(name).selector, 0n, 0n]),
       );
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       expect(await f.water.seats.isSeatFilled(f.bCircle)).to.equal(true);
       const [holder] = await f.b.mandates.holderOf(await f.water.seats.delegateRoleId());
       expect(holder).to.equal(bea);
