@@ -44,6 +44,72 @@ export class InvalidParameterError extends CommonwealError {
   }
 }
 
+/** Nothing answers at an address where a contract of the suite was expected: a wrong address, or the wrong network. */
+export class NoContractError extends CommonwealError {
+  override name = "NoContractError";
+  constructor(
+    readonly what: string,
+    readonly address: `0x${string}`,
+    readonly chainId: number,
+  ) {
+    super(`There is no ${what} at ${address} on chain ${chainId}.`);
+  }
+}
+
+/** Thrown when an address does not answer as a circle. */
+export class NotACircleError extends CommonwealError {
+  override readonly name = "NotACircleError";
+  constructor(readonly address: `0x${string}`) {
+    super(
+      `${address} is not a circle on this chain (no contract answered there): check the address and the network, or find the circles with listCircles.`,
+    );
+  }
+}
+
+/** A founder's consent is missing, does not match the founding, or the signer is no founder. */
+export class FoundingConsentError extends CommonwealError {
+  override name = "FoundingConsentError";
+  constructor(
+    readonly founder: `0x${string}`,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A delegate holds no live delegate mandate for the council (of the circle named, or of any seated circle). */
+export class NoDelegationError extends CommonwealError {
+  override name = "NoDelegationError";
+}
+
+/** An address that is neither a circle nor a council of the registry the caller named. */
+export class NotABodyError extends CommonwealError {
+  override name = "NotABodyError";
+  constructor(
+    readonly address: `0x${string}`,
+    readonly registry: `0x${string}`,
+    readonly chainId: number,
+  ) {
+    super(`${address} is not a circle or council of the registry ${registry} on chain ${chainId}.`);
+  }
+}
+
+/**
+ * A council where a circle of people was needed, or the other way round. The message says which it is and, where the
+ * action knows one, the way to do what was meant with a body of that kind.
+ */
+export class WrongBodyKindError extends CommonwealError {
+  override name = "WrongBodyKindError";
+  constructor(
+    readonly address: `0x${string}`,
+    readonly expected: "circle" | "council",
+    hint?: string,
+  ) {
+    const actual = expected === "circle" ? "council" : "circle";
+    super(`${address} is a ${actual}, not a ${expected}${hint ? `: ${hint}` : "."}`);
+  }
+}
+
 type AbiError = Extract<Abi[number], { type: "error" }>;
 
 /**

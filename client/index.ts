@@ -5,17 +5,17 @@
  * Node-only entry `@commonweal/client/node`.
  *
  * @example
- * import { circleRegistryAbi, listCircles, readCircle } from "@commonweal/client";
- * const count = await publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" });
- * const circle = await readCircle(publicClient, (await listCircles(publicClient, registry))[0]!);
+ * import { listCircles, readCircle } from "@commonweal/client";
+ * const { total, circles } = await listCircles(publicClient, { registry });
+ * const circle = await readCircle(publicClient, { circle: circles[0]!.address });
  */
 export * from "./abis.js";
 export * from "./ballots.js";
 export * from "./blockHeader.js";
 export * from "./chain.js";
 export * from "./charter.js";
-export * from "./circles.js";
 export * from "./credit.js";
+export * from "./dryRun.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./founding.js";
@@ -29,6 +29,29 @@ export * from "./rules.js";
 export * from "./time.js";
 export * from "./units.js";
 export * from "./actions/submit.js";
+export * from "./actions/circle/createCircle.js";
+export * from "./actions/circle/foundingConsentTypedData.js";
+export * from "./actions/circle/leaveCircle.js";
+export * from "./actions/circle/listCircles.js";
+export * from "./actions/circle/prepareAdmit.js";
+export * from "./actions/circle/prepareRatifyCharter.js";
+export * from "./actions/circle/prepareRemove.js";
+export * from "./actions/circle/readCircle.js";
+export * from "./actions/circle/readRulesWithOverrides.js";
+export * from "./actions/circle/readTemperature.js";
+export * from "./actions/circle/recordTemperature.js";
+export * from "./actions/circle/requestAdmission.js";
+export * from "./actions/circle/resolveBody.js";
+export * from "./actions/circle/signFoundingConsent.js";
+export * from "./actions/circle/signalReset.js";
+export * from "./actions/council/prepareAppointDelegate.js";
+export * from "./actions/council/prepareCouncilAdmit.js";
+export * from "./actions/council/prepareCreateCouncil.js";
+export * from "./actions/council/prepareJoinCouncil.js";
+export * from "./actions/council/prepareLeaveCouncil.js";
+export * from "./actions/council/readDelegation.js";
+export * from "./actions/council/readSeats.js";
+export * from "./actions/council/resolveCouncil.js";
 export * from "./actions/credit/payAcross.js";
 export * from "./actions/credit/payInCredit.js";
 export * from "./actions/credit/prepareCreateCurrency.js";

@@ -73,6 +73,15 @@ export interface Proposal {
 }
 
 /**
+ * A proposal built (and tried as the body would make it) by a `prepare…` action, ready to propose in `circle`: the
+ * body whose decision it is.
+ */
+export interface PreparedProposal extends Proposal {
+  circle: Address;
+  calls: readonly Required<ProposalCall>[];
+}
+
+/**
  * A proposal call from a typed contract call: `encodeFunctionData` checks the function name and arguments against
  * the ABI.
  *

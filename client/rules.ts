@@ -56,6 +56,16 @@ export interface MandateRules {
   proposerStepsAside: boolean;
 }
 
+/** The mandate rule names in the order of the Solidity struct. */
+export const MANDATE_RULE_KEYS = [
+  "maxTerm",
+  "termCooldown",
+  "facilitationPeriod",
+  "termLimit",
+  "maxLivePerMember",
+  "proposerStepsAside",
+] as const satisfies readonly (keyof MandateRules)[];
+
 /**
  * Turns mandate rules read from the chain into plain values.
  *

@@ -117,7 +117,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       circle = created.circle;
       // Members vote from the second after they join: let the founding settle before anyone proposes.
       await travel(node!, 2);
-      const read = await readCircle(client, circle);
+      const read = await readCircle(client, { circle });
       expect(read.name).to.equal("End-to-end Garden");
       expect(read.memberCount).to.equal(6n);
       const info = await cliJson<{ members: unknown[]; name: string }>("circle", "info", "--circle", circle);
@@ -182,7 +182,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       expect(relayed.relayer.toLowerCase()).to.equal(eli.toLowerCase());
       await travelTo(node!, proposal.votingClosesAt);
       await cliJson("circle", "execute", "--circle", circle, "--proposal", proposal.proposalId, "--from", fay);
-      const membership = (await readCircle(client, circle)).membership;
+      const membership = (await readCircle(client, { circle })).membership;
       expect(
         await client.readContract({
           address: membership,
@@ -248,7 +248,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
         );
       }
       expect(last!.reset).to.equal(true);
-      expect((await readCircle(client, circle)).resetEpoch).to.equal(1n);
+      expect((await readCircle(client, { circle })).resetEpoch).to.equal(1n);
     });
   });
 }

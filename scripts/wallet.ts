@@ -19,15 +19,7 @@ import { fileURLToPath } from "node:url";
 import { createPublicClient, formatEther, http, isAddress, isHex, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import {
-  MAX_PAGE_SIZE,
-  circleRegistryAbi,
-  describeRevert,
-  listCircles,
-  listMandates,
-  readCircle,
-  type Address,
-} from "../client/index.js";
+import { MAX_PAGE_SIZE, describeRevert, listCircles, listMandates, readCircle, type Address } from "../client/index.js";
 import { DeploymentRecordError, readDeployment } from "../client/node.js";
 
 /** The first account of Hardhat's and anvil's development mnemonic: public, for local nodes only. */
@@ -73,18 +65,18 @@ async function main(): Promise<void> {
   const balance = await client.getBalance({ address: account.address });
   console.log(`Wallet ${account.address} on chain ${chainId} (${url}): ${formatEther(balance)} ETH`);
 
-  const count = await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" });
-  console.log(`Registry ${registry}: ${count} circle(s)`);
+  const first = await listCircles(client, { registry });
+  console.log(`Registry ${registry}: ${first.total} circle(s)`);
 
-  const circles: Address[] = [];
-  for (let offset = 0n; offset < count; offset += MAX_PAGE_SIZE) {
-    circles.push(...(await listCircles(client, registry, offset, MAX_PAGE_SIZE)));
+  const circles: Address[] = first.circles.map((c) => c.address);
+  for (let offset = MAX_PAGE_SIZE; offset < first.total; offset += MAX_PAGE_SIZE) {
+    circles.push(...(await listCircles(client, { registry, offset })).circles.map((c) => c.address));
   }
   const you = account.address.toLowerCase();
   const label = (a: Address) => (a.toLowerCase() === you ? `${a} (you)` : a);
 
   for (const [i, address] of circles.entries()) {
-    const circle = await readCircle(client, address);
+    const circle = await readCircle(client, { circle: address });
     const status = circle.dissolved ? ", dissolved" : circle.charterLapsed ? ", charter lapsed" : "";
     console.log(
       `\n${i + 1}. ${circle.name} (${address}): ${circle.memberCount} of at most ${circle.maxMembers} members${status}`,

@@ -8,20 +8,26 @@
  */
 import { readFileSync } from "node:fs";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { keccak256, parseEventLogs, toBytes, type Address, type Hex } from "viem";
+import { keccak256, toBytes, type Address, type Hex } from "viem";
 
-import { circleRegistryAbi } from "../../client/abis.js";
-import { foundingConsentTypedData, type FoundingContent } from "../../client/founding.js";
-import { mandateRulesFromChain, rulesFromChain, type CircleRules, type MandateRules } from "../../client/rules.js";
-import { CliError, connect, report, requireContract, runTask, send, type Connection } from "../cli.js";
+import {
+  createCircle as createCircleAction,
+  type CreateCircleReturnType,
+} from "../../client/actions/circle/createCircle.js";
+import { readRulesWithOverrides } from "../../client/actions/circle/readRulesWithOverrides.js";
+import {
+  signFoundingConsent,
+  type SignFoundingConsentParameters,
+} from "../../client/actions/circle/signFoundingConsent.js";
+import type { FoundingConsent } from "../../client/founding.js";
+import { CliError, connect, report, runTask, type Connection } from "../cli.js";
 import {
   describeRules,
   givenRuleOptions,
   parseAddressList,
+  parseRuleOverrides,
   registryOf,
   requireText,
-  rulesWithOverrides,
-  withSuiteErrors,
   type RuleArgs,
 } from "./shared.js";
 import { resolveCharterHash } from "../charter.js";
@@ -44,21 +50,10 @@ export interface CreateArgs extends RuleArgs {
 }
 
 /** The circle founded, and its parts. */
-export interface CreateResult {
-  circle: Address;
-  membership: Address;
-  rituals: Address;
-  mandates: Address;
-  badges: Address;
-  name: string;
-  creator: Address;
-  founders: Address[];
-  /** The template the rules came from, or null for rules given here. */
-  templateId: Hex | null;
-  rules: CircleRules;
-  mandateRules: MandateRules;
-  transaction: Hex;
-}
+export type CreateResult = CreateCircleReturnType;
+
+/** One founder's consent, as `circle consent --json` prints it and `circle create --consents` reads it. */
+export type ConsentResult = FoundingConsent;
 
 /** A template's id: `--template` as 0x and 64 hex digits, or the keccak256 of its name. */
 export function templateId(value: string): Hex {
@@ -66,123 +61,36 @@ export function templateId(value: string): Hex {
 }
 
 /**
- * Founds a circle at the registry: with the registry's default rules and any overrides given, or with a published
- * template's rules. Every input is checked before anything is sent; a refusal throws with a readable sentence.
+ * Founds a circle at the registry (the client's createCircle): with the registry's default rules and any overrides
+ * given, or with a published template's rules. Founders who are this network's accounts sign here; the others'
+ * consents come from `--consents` files.
  */
 export async function createCircle(c: Connection, args: CreateArgs): Promise<CreateResult> {
-  const given = readConsentFiles(args.consents);
-  const deadline = args.deadline ? parseDeadline(args.deadline) : given[0]?.deadline;
-  const prepared = await prepareFounding(c, args, deadline);
-  const { registry, content, rules, mandateRules, template } = prepared;
-  const wallet = c.wallet(args.from);
-  const consents: Hex[] = [];
-  for (const founder of content.founders) {
-    if (founder.toLowerCase() === wallet.account.address.toLowerCase()) {
-      consents.push("0x");
-      continue;
-    }
-    const file = given.find((g) => g.founder.toLowerCase() === founder.toLowerCase());
-    if (file) {
-      if (file.deadline !== content.deadline) {
-        throw new CliError(
-          `The consent of ${founder} has deadline ${file.deadline}, not ${content.deadline}: use one deadline for all.`,
-        );
-      }
-      consents.push(file.signature);
-      continue;
-    }
-    const signer = c.wallets.find((w) => w.account.address.toLowerCase() === founder.toLowerCase());
-    if (!signer) {
-      throw new CliError(
-        `${founder} has not consented: they run \`npx hardhat circle consent\` with the same founding and --deadline ${content.deadline}, and you pass their JSON with --consents.`,
-      );
-    }
-    consents.push(await signer.signTypedData(await consentTypedData(c, prepared, founder)));
-  }
-  const founding = { ...content, founders: [...content.founders], consents };
-  const abi = withSuiteErrors(circleRegistryAbi);
-  const { request } = template
-    ? await c.publicClient.simulateContract({
-        address: registry,
-        abi,
-        functionName: "createCircleFromTemplate",
-        args: [founding, template],
-        account: wallet.account,
-      })
-    : await c.publicClient.simulateContract({
-        address: registry,
-        abi,
-        functionName: "createCircle",
-        args: [founding, rules!, mandateRules!],
-        account: wallet.account,
-      });
-  const { hash, receipt } = await send(c, wallet, request);
-  const [created] = parseEventLogs({ abi: circleRegistryAbi, logs: receipt.logs, eventName: "CircleCreated" });
-  if (!created) throw new CliError(`Transaction ${hash} founded no circle.`);
-  const { parts, creator } = created.args;
-  return {
-    ...parts,
-    name: created.args.name,
-    creator,
-    founders: [...content.founders],
-    templateId: /^0x0+$/.test(created.args.templateId) ? null : created.args.templateId,
-    rules: rulesFromChain(created.args.rules),
-    mandateRules: mandateRulesFromChain(created.args.mandateRules),
-    transaction: hash,
-  };
+  const consents = readConsentFiles(args.consents);
+  const founding = await foundingOf(c, args, args.deadline ? parseDeadline(args.deadline) : consents[0]?.deadline);
+  return createCircleAction(c.wallet(args.from), { ...founding, consents, signers: c.wallets });
 }
 
-/** A founding checked and read from the chain: what founders consent to. */
-interface PreparedFounding {
-  registry: Address;
-  content: FoundingContent;
-  rules?: Awaited<ReturnType<typeof rulesWithOverrides>>["rules"];
-  mandateRules?: Awaited<ReturnType<typeof rulesWithOverrides>>["mandateRules"];
-  template?: Hex;
-}
-
-/** Checks the founding's options and reads its rules (or template) and the deadline. */
-async function prepareFounding(
+/** The founding the options describe, with its rules read from the registry (or its template named). */
+async function foundingOf(
   c: Connection,
   args: CreateArgs,
   deadline: bigint | undefined,
-): Promise<PreparedFounding> {
+): Promise<SignFoundingConsentParameters> {
   const name = requireText("name", args.name, "give the circle's name");
   const founders = parseAddressList("founders", args.founders);
   const charterHash = await resolveCharterHash(args);
-  const charterURI = args.charterUri ?? "";
   const overrides = givenRuleOptions(args);
   if (args.template && overrides.length > 0) {
     throw new CliError(
       `--template founds the circle with the template's rules as published; drop ${overrides.join(", ")} or the template.`,
     );
   }
+  const parsed = parseRuleOverrides(args);
   const registry = registryOf(c, args.registry);
-  await requireContract(c, "circle registry", registry);
-  const until = deadline ?? (await c.publicClient.getBlock()).timestamp + 86_400n;
-  const content = { name, founders, charterHash, charterURI, deadline: until };
-  if (args.template) return { registry, content, template: templateId(args.template) };
-  return { registry, content, ...(await rulesWithOverrides(c, registry, args)) };
-}
-
-function consentTypedData(c: Connection, p: PreparedFounding, founder: Address) {
-  return foundingConsentTypedData(c.publicClient, {
-    registry: p.registry,
-    founding: p.content,
-    rules: p.rules,
-    mandateRules: p.mandateRules,
-    templateId: p.template,
-    founder,
-  });
-}
-
-/** One founder's consent, as `circle consent --json` prints it and `circle create --consents` reads it. */
-export interface ConsentResult {
-  registry: Address;
-  chainId: number;
-  founder: Address;
-  deadline: bigint;
-  signature: Hex;
+  const founding = { name, founders, charterHash, charterURI: args.charterUri ?? "", deadline };
+  if (args.template) return { registry, founding, templateId: templateId(args.template) };
+  return { registry, founding, ...(await readRulesWithOverrides(c.publicClient, { registry, overrides: parsed })) };
 }
 
 function parseDeadline(value: string): bigint {
@@ -216,13 +124,8 @@ function readConsentFiles(list: string | undefined): ConsentResult[] {
  */
 export async function consentToFounding(c: Connection, args: CreateArgs): Promise<ConsentResult> {
   const wallet = c.wallet(args.from);
-  const prepared = await prepareFounding(c, args, args.deadline ? parseDeadline(args.deadline) : undefined);
-  const founder = wallet.account.address;
-  if (!prepared.content.founders.some((f) => f.toLowerCase() === founder.toLowerCase())) {
-    throw new CliError(`${founder} is not among the founders, so there is nothing for them to consent to.`);
-  }
-  const signature = await wallet.signTypedData(await consentTypedData(c, prepared, founder));
-  return { registry: prepared.registry, chainId: c.chainId, founder, deadline: prepared.content.deadline, signature };
+  const founding = await foundingOf(c, args, args.deadline ? parseDeadline(args.deadline) : undefined);
+  return signFoundingConsent(wallet, founding);
 }
 
 export async function consent(args: CreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

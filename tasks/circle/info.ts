@@ -2,10 +2,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
-import { circleAbi, circleMembershipAbi, circleRitualsAbi, councilSeatsAbi, mandatesAbi } from "../../client/abis.js";
+import { readCircle } from "../../client/actions/circle/readCircle.js";
+import { readSeats } from "../../client/actions/council/readSeats.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules, type MandateRules } from "../../client/rules.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import { describeRules, duration, iso, resolveBody } from "./shared.js";
+import { describeRules, duration, iso, registryOf, resolveBody } from "./shared.js";
 
 export interface InfoArgs {
   circle?: string;
@@ -41,62 +42,39 @@ export interface InfoResult {
   currentPeriod: bigint;
 }
 
-/** Reads a circle's (or council's) name, members, rules, charter, reset epoch, live mandates and role modules. */
+/**
+ * Reads a circle's (or council's) name, members, rules, charter, reset epoch, live mandates and role modules (the
+ * client's readCircle), and for a council which seats are filled (its readSeats).
+ */
 export async function circleInfo(c: Connection, args: InfoArgs): Promise<InfoResult> {
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const read = c.publicClient.readContract.bind(c.publicClient);
-  const on = { address: body.circle, abi: circleAbi } as const;
-  const [
-    name,
-    rules,
-    charter,
-    lapsed,
-    dissolved,
-    resetEpoch,
-    roleModules,
-    members,
-    maxMembers,
-    live,
-    mandateRules,
-    period,
-  ] = await Promise.all([
-    read({ ...on, functionName: "name" }),
-    read({ ...on, functionName: "rules" }),
-    read({ ...on, functionName: "charter" }),
-    read({ ...on, functionName: "charterLapsed" }),
-    read({ ...on, functionName: "dissolved" }),
-    read({ ...on, functionName: "resetEpoch" }),
-    read({ address: body.rituals, abi: circleRitualsAbi, functionName: "roleModules" }),
-    read({ address: body.membership, abi: circleMembershipAbi, functionName: "members" }),
-    read({ address: body.membership, abi: circleMembershipAbi, functionName: "maxMembers" }),
-    read({ address: body.mandates, abi: mandatesAbi, functionName: "liveMandates" }),
-    read({ address: body.mandates, abi: mandatesAbi, functionName: "rules" }),
-    read({ address: body.rituals, abi: circleRitualsAbi, functionName: "currentPeriod" }),
-  ]);
-  const filled = body.council
-    ? await Promise.all(
-        members.map((m) =>
-          read({ address: body.membership, abi: councilSeatsAbi, functionName: "isSeatFilled", args: [m] }),
-        ),
-      )
+  const r = await readCircle(c.publicClient, { circle: body.circle });
+  const seats = body.council
+    ? (await readSeats(c.publicClient, { council: body.circle, registry: registryOf(c, args.registry) })).seats
     : undefined;
+  const filled = (address: Address) => seats?.find((s) => s.circle === address)?.filled ?? false;
   return {
     circle: body.circle,
-    name,
+    name: r.name,
     council: body.council,
-    membership: body.membership,
-    rituals: body.rituals,
-    mandates: body.mandates,
-    members: members.map((address, i) => (filled ? { address, filled: filled[i]! } : { address })),
-    maxMembers,
-    rules: rulesFromChain(rules),
-    mandateRules: mandateRulesFromChain(mandateRules),
-    charter: { contentHash: charter.contentHash, uri: charter.uri, expiresAt: iso(charter.expiresAt), lapsed },
-    dissolved,
-    resetEpoch,
-    liveMandates: live.length,
-    roleModules: [...roleModules],
-    currentPeriod: period,
+    membership: r.membership,
+    rituals: r.rituals,
+    mandates: r.mandates,
+    members: r.members.map((address) => (seats ? { address, filled: filled(address) } : { address })),
+    maxMembers: r.maxMembers,
+    rules: rulesFromChain(r.rules),
+    mandateRules: mandateRulesFromChain(r.mandateRules),
+    charter: {
+      contentHash: r.charter.contentHash,
+      uri: r.charter.uri,
+      expiresAt: iso(r.charter.expiresAt),
+      lapsed: r.charterLapsed,
+    },
+    dissolved: r.dissolved,
+    resetEpoch: r.resetEpoch,
+    liveMandates: r.liveMandates.length,
+    roleModules: [...r.roleModules],
+    currentPeriod: r.currentPeriod,
   };
 }
 

@@ -3,11 +3,12 @@
  * [--description "…"] [--from <address>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, type Hex } from "viem";
+import type { Hex } from "viem";
 
-import { circleAbi } from "../../client/abis.js";
-import { connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeInCircle, resolveBody, type ProposalMade } from "./shared.js";
+import { prepareRatifyCharter } from "../../client/actions/circle/prepareRatifyCharter.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { proposePrepared } from "./prepared.js";
+import { nextSteps, registryOf, type ProposalMade } from "./shared.js";
 import { resolveCharterHash } from "../charter.js";
 
 export interface RatifyCharterArgs {
@@ -33,17 +34,18 @@ export interface RatifyCharterResult extends ProposalMade {
  */
 export async function proposeCharter(c: Connection, args: RatifyCharterArgs): Promise<RatifyCharterResult> {
   const charterHash = await resolveCharterHash(args);
-  const charterURI = args.charterUri ?? "";
   const wallet = c.wallet(args.from);
-  const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const call = {
-    target: body.circle,
-    value: 0n,
-    data: encodeFunctionData({ abi: circleAbi, functionName: "ratifyCharter", args: [charterHash, charterURI] }),
-  };
-  const description = args.description || `Ratify the charter ${charterHash}${charterURI ? ` (${charterURI})` : ""}`;
-  const made = await proposeInCircle(c, wallet, body, [call], description);
-  return { ...made, charterHash, charterURI };
+  const circle = requireAddress("circle", args.circle);
+  const registry = registryOf(c, args.registry);
+  const prepared = await prepareRatifyCharter(c.publicClient, {
+    circle,
+    registry,
+    charterHash,
+    charterURI: args.charterUri,
+    description: args.description,
+  });
+  const made = await proposePrepared(c, wallet, prepared, registry);
+  return { ...made, charterHash, charterURI: prepared.charterURI };
 }
 
 export default async function ratifyCharter(args: RatifyCharterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -3,11 +3,13 @@
  * to join a circle (or withdraws the request). No one is admitted without asking; the circle then decides by vote.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, type Address, type Hex } from "viem";
 
-import { circleMembershipAbi } from "../../client/abis.js";
-import { CliError, connect, report, runTask, send, type Connection } from "../cli.js";
-import { resolveBody, withSuiteErrors } from "./shared.js";
+import {
+  requestAdmission as request,
+  type RequestAdmissionReturnType,
+} from "../../client/actions/circle/requestAdmission.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { registryOf } from "./shared.js";
 
 export interface RequestAdmissionArgs {
   circle?: string;
@@ -17,36 +19,13 @@ export interface RequestAdmissionArgs {
   json: boolean;
 }
 
-export interface RequestAdmissionResult {
-  circle: Address;
-  account: Address;
-  /** Whether a request is now pending. */
-  requested: boolean;
-  transaction: Hex;
-}
+export type RequestAdmissionResult = RequestAdmissionReturnType;
 
-/** The signer asks to join the circle, or with `withdraw` takes the request back. */
+/** The signer asks to join the circle, or with `withdraw` takes the request back (the client's requestAdmission). */
 export async function requestAdmission(c: Connection, args: RequestAdmissionArgs): Promise<RequestAdmissionResult> {
   const wallet = c.wallet(args.from);
-  const body = await resolveBody(c, "circle", args.circle, args.registry);
-  if (body.council) {
-    throw new CliError(
-      `${body.circle} is a council: a circle asks for a seat by its own decision (npx hardhat council join).`,
-    );
-  }
-  const { request } = await c.publicClient.simulateContract({
-    address: body.membership,
-    abi: withSuiteErrors(circleMembershipAbi),
-    functionName: args.withdraw ? "withdrawRequest" : "requestAdmission",
-    account: wallet.account,
-  });
-  const { hash } = await send(c, wallet, request);
-  return {
-    circle: body.circle,
-    account: getAddress(wallet.account.address),
-    requested: !args.withdraw,
-    transaction: hash,
-  };
+  const circle = requireAddress("circle", args.circle);
+  return request(wallet, { circle, registry: registryOf(c, args.registry), withdraw: args.withdraw });
 }
 
 export default async function requestAdmissionTask(

@@ -31,13 +31,8 @@ import { propose } from "../../client/actions/proposal/propose.js";
 import { resolveProposalRef } from "../../client/actions/proposal/resolveProposalRef.js";
 import { ProposalRefError, SUPPORT_NAMES, type Support } from "../../client/proposals.js";
 import { isoTime } from "../../client/time.js";
-import {
-  CIRCLE_RULE_KEYS,
-  mandateRulesFromChain,
-  rulesFromChain,
-  type CircleRules,
-  type MandateRules,
-} from "../../client/rules.js";
+import { readRulesWithOverrides } from "../../client/actions/circle/readRulesWithOverrides.js";
+import { CIRCLE_RULE_KEYS, MANDATE_RULE_KEYS, type CircleRules, type MandateRules } from "../../client/rules.js";
 import { CliError, parseAmount, requireAddress, requireContract, type Connection, type Wallet } from "../cli.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
 
@@ -53,20 +48,8 @@ export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
 // Parsing
 // ------------------------------------------------------------------
 
-/**
- * The circle or council at `--<option>` and its parts (see `resolveCircle`), after checking that the address is
- * well-formed and that `--registry`, if given, has code: a wrong address or network is told in a sentence.
- */
-export async function resolveBody(
-  c: Connection,
-  option: string,
-  value: string | undefined,
-  registry: string | undefined,
-): Promise<CircleParts> {
-  const address = requireAddress(option, value);
-  if (registry) await requireContract(c, "circle registry", requireAddress("registry", registry));
-  return resolveCircle(c, option, address, registry);
-}
+/** The circle or council at `--<option>` and its parts (see `resolveCircle`). */
+export const resolveBody = resolveCircle;
 
 /** The registry to use: `--registry`, or this network's deployment record. */
 export function registryOf(c: Connection, registry: string | undefined): Address {
@@ -180,14 +163,7 @@ const RULE_KINDS: Readonly<Record<keyof CircleRules | keyof MandateRules, "count
   proposerStepsAside: "boolean",
 };
 
-export const MANDATE_RULE_KEYS = [
-  "maxTerm",
-  "termCooldown",
-  "facilitationPeriod",
-  "termLimit",
-  "maxLivePerMember",
-  "proposerStepsAside",
-] as const satisfies readonly (keyof MandateRules)[];
+export { MANDATE_RULE_KEYS };
 
 /** The rule overrides given as options (`--voting-period 2d`, ...), as option values. */
 export type RuleArgs = Partial<Record<keyof CircleRules | keyof MandateRules, string>>;
@@ -216,32 +192,27 @@ function parseRule(key: keyof typeof RULE_KINDS, value: string): number | boolea
 }
 
 /**
- * The registry's default rules with the given options applied. Every option is checked before anything is sent;
- * whether the rules make sense together the contract says, in a sentence, when the call is simulated.
+ * The rule options given (`--voting-period 2d`, ...), parsed: each is checked before the network is asked anything;
+ * whether the rules make sense together the contract says, in a sentence, when the founding is simulated.
  */
+export function parseRuleOverrides(args: RuleArgs): Partial<CircleRules & MandateRules> {
+  const overrides: Partial<Record<keyof typeof RULE_KINDS, number | boolean>> = {};
+  for (const key of [...CIRCLE_RULE_KEYS, ...MANDATE_RULE_KEYS]) {
+    const value = args[key];
+    if (value !== undefined && value !== "") overrides[key] = parseRule(key, value);
+  }
+  return overrides as Partial<CircleRules & MandateRules>;
+}
+
+/** The registry's default rules with `base` and the given options applied (the client's readRulesWithOverrides). */
 export async function rulesWithOverrides(
   c: Connection,
   registry: Address,
   args: RuleArgs,
   base: Partial<CircleRules> = {},
 ): Promise<{ rules: CircleRules; mandateRules: MandateRules }> {
-  // Parse first, so a malformed option is refused before the network is asked anything.
-  const overrides: Partial<Record<keyof typeof RULE_KINDS, number | boolean>> = {};
-  for (const key of [...CIRCLE_RULE_KEYS, ...MANDATE_RULE_KEYS]) {
-    const value = args[key];
-    if (value !== undefined && value !== "") overrides[key] = parseRule(key, value);
-  }
-  const [defaults, mandateDefaults] = await Promise.all([
-    c.publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "defaultRules" }),
-    c.publicClient.readContract({ address: registry, abi: circleRegistryAbi, functionName: "defaultMandateRules" }),
-  ]);
-  const rules: CircleRules = { ...rulesFromChain(defaults), ...base };
-  for (const key of CIRCLE_RULE_KEYS) if (overrides[key] !== undefined) rules[key] = overrides[key] as number;
-  const mandateRules = mandateRulesFromChain(mandateDefaults);
-  for (const key of MANDATE_RULE_KEYS) {
-    if (overrides[key] !== undefined) (mandateRules as unknown as Record<string, unknown>)[key] = overrides[key];
-  }
-  return { rules, mandateRules };
+  const overrides = parseRuleOverrides(args);
+  return readRulesWithOverrides(c.publicClient, { registry, overrides, base });
 }
 
 // ------------------------------------------------------------------

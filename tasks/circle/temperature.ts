@@ -4,11 +4,12 @@
  * last ended period, or --period <n>) and needs no signer.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, parseEventLogs, zeroAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { circleRitualsAbi } from "../../client/abis.js";
-import { CliError, connect, report, requireAddress, runTask, send, type Connection } from "../cli.js";
-import { iso, parseWhole, resolveBody, withSuiteErrors } from "./shared.js";
+import { readTemperature, type TemperatureAggregate } from "../../client/actions/circle/readTemperature.js";
+import { recordTemperature } from "../../client/actions/circle/recordTemperature.js";
+import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { iso, parseWhole, registryOf } from "./shared.js";
 
 export interface TemperatureArgs {
   circle?: string;
@@ -21,13 +22,7 @@ export interface TemperatureArgs {
 }
 
 /** A period's aggregates. */
-export interface Aggregate {
-  period: bigint;
-  readings: number;
-  heardSum: number;
-  /** The mean reading, or null with no readings. */
-  average: number | null;
-}
+export type Aggregate = TemperatureAggregate;
 
 export interface TemperatureResult {
   circle: Address;
@@ -46,69 +41,25 @@ export interface TemperatureResult {
   } | null;
 }
 
-async function aggregateOf(c: Connection, rituals: Address, period: bigint): Promise<Aggregate> {
-  const { readings, heardSum } = await c.publicClient.readContract({
-    address: rituals,
-    abi: circleRitualsAbi,
-    functionName: "temperature",
-    args: [period],
-  });
-  return {
-    period,
-    readings,
-    heardSum,
-    average: readings === 0 ? null : Math.round((heardSum / readings) * 100) / 100,
-  };
-}
-
 /** Records the signer's reading (with --heard), or reads a period's aggregates (without). */
 export async function temperature(c: Connection, args: TemperatureArgs): Promise<TemperatureResult> {
   const recording = args.heard !== undefined && args.heard !== "";
   const heard = recording ? Number(parseWhole("heard", args.heard, { min: 1n, max: 5n, example: "4" })) : 0;
-  const dominant = args.dominant ? requireAddress("dominant", args.dominant) : null;
+  const dominant = args.dominant ? requireAddress("dominant", args.dominant) : undefined;
   if (!recording && dominant) throw new CliError("--dominant goes with a reading: give --heard 1-5 too.");
   if (recording && args.period) {
     throw new CliError("--period is for reading aggregates; a reading is always about the period that just ended.");
   }
-  const askedPeriod = args.period ? parseWhole("period", args.period, { example: "3" }) : undefined;
+  const period = args.period ? parseWhole("period", args.period, { example: "3" }) : undefined;
   const wallet = recording ? c.wallet(args.from) : undefined;
-  const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const currentPeriod = () =>
-    c.publicClient.readContract({ address: body.rituals, abi: circleRitualsAbi, functionName: "currentPeriod" });
-
-  if (!wallet) {
-    const running = await currentPeriod();
-    const period = askedPeriod ?? (running === 0n ? undefined : running - 1n);
-    return {
-      circle: body.circle,
-      currentPeriod: running,
-      aggregate: period === undefined ? null : await aggregateOf(c, body.rituals, period),
-      recorded: null,
-    };
-  }
-
-  const { request } = await c.publicClient.simulateContract({
-    address: body.rituals,
-    abi: withSuiteErrors(circleRitualsAbi),
-    functionName: "recordTemperature",
-    args: [heard, dominant ?? zeroAddress],
-    account: wallet.account,
-  });
-  const { hash, receipt } = await send(c, wallet, request);
-  const [recorded] = parseEventLogs({ abi: circleRitualsAbi, logs: receipt.logs, eventName: "TemperatureRecorded" });
-  if (!recorded) throw new CliError(`Transaction ${hash} recorded no reading.`);
-  const [cooled] = parseEventLogs({ abi: circleRitualsAbi, logs: receipt.logs, eventName: "MemberCooledDown" });
+  const circle = requireAddress("circle", args.circle);
+  const registry = registryOf(c, args.registry);
+  if (!wallet) return { ...(await readTemperature(c.publicClient, { circle, registry, period })), recorded: null };
+  const r = await recordTemperature(wallet, { circle, registry, heard, dominant });
+  const { cooledDown } = r.recorded;
   return {
-    circle: body.circle,
-    currentPeriod: await currentPeriod(),
-    aggregate: await aggregateOf(c, body.rituals, recorded.args.period),
-    recorded: {
-      member: getAddress(wallet.account.address),
-      heard,
-      dominant,
-      cooledDown: cooled ? { member: cooled.args.member, until: iso(cooled.args.until) } : null,
-      transaction: hash,
-    },
+    ...r,
+    recorded: { ...r.recorded, cooledDown: cooledDown && { member: cooledDown.member, until: iso(cooledDown.until) } },
   };
 }
 

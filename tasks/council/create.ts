@@ -3,20 +3,18 @@
  * [--open-join] [--charter-term 90d …] [--description "…"] [--from <member>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, type Hex } from "viem";
+import type { Hex } from "viem";
 
-import { circleRegistryAbi } from "../../client/abis.js";
+import { prepareCreateCouncil } from "../../client/actions/council/prepareCreateCouncil.js";
 import type { CircleRules, MandateRules } from "../../client/rules.js";
-import { CliError, connect, report, runTask, type Connection } from "../cli.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { proposePrepared } from "../circle/prepared.js";
 import {
   describeRules,
   nextSteps,
-  proposeInCircle,
   registryOf,
   requireText,
-  resolveBody,
   rulesWithOverrides,
-  withSuiteErrors,
   type ProposalMade,
   type RuleArgs,
 } from "../circle/shared.js";
@@ -53,36 +51,23 @@ export interface CouncilCreateResult extends ProposalMade {
 export async function proposeCouncil(c: Connection, args: CouncilCreateArgs): Promise<CouncilCreateResult> {
   const name = requireText("name", args.name, "give the council's name");
   const charterHash = await resolveCharterHash(args);
-  const charterURI = args.charterUri ?? "";
   const wallet = c.wallet(args.from);
   const registry = registryOf(c, args.registry);
-  const body = await resolveBody(c, "circle", args.circle, registry);
-  if (body.council) {
-    throw new CliError(
-      `${body.circle} is a council: its decisions are proposed by delegates (npx hardhat council propose --council ${body.circle} --target ${registry} …).`,
-    );
-  }
+  const circle = requireAddress("circle", args.circle);
   const { rules, mandateRules } = await rulesWithOverrides(c, registry, args, { minMembers: 1 });
-  const founding = { name, charterHash, charterURI, openJoin: args.openJoin };
-  // Dry run as the circle itself: the registry's refusal, if any, in a sentence, before the circle votes on it.
-  await c.publicClient.simulateContract({
-    address: registry,
-    abi: withSuiteErrors(circleRegistryAbi),
-    functionName: "createCouncil",
-    args: [founding, rules, mandateRules],
-    account: body.circle,
+  const prepared = await prepareCreateCouncil(c.publicClient, {
+    circle,
+    registry,
+    name,
+    charterHash,
+    charterURI: args.charterUri,
+    openJoin: args.openJoin,
+    rules,
+    mandateRules,
+    description: args.description,
   });
-  const call = {
-    target: registry,
-    value: 0n,
-    data: encodeFunctionData({
-      abi: circleRegistryAbi,
-      functionName: "createCouncil",
-      args: [founding, rules, mandateRules],
-    }),
-  };
-  const made = await proposeInCircle(c, wallet, body, [call], args.description || `Found the council "${name}"`);
-  return { ...made, name, openJoin: args.openJoin, charterHash, rules, mandateRules };
+  const made = await proposePrepared(c, wallet, prepared, registry);
+  return { ...made, name, openJoin: prepared.openJoin, charterHash, rules, mandateRules };
 }
 
 export default async function create(args: CouncilCreateArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

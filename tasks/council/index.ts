@@ -15,7 +15,7 @@ const seatOption = option("circle", "Your circle, whose seat you exercise (defau
 const descriptionOption = (what: string) => option("description", `The proposal's description (default: ${what})`);
 
 export const councilTasks = [
-  emptyTask("council", "Councils of circles: create, join, leave, seat, propose, vote").build(),
+  emptyTask("council", "Councils of circles: create, join, admit, appoint, leave, seat, propose, vote").build(),
   addRuleOptions(
     addCharterOptions(
       task(
@@ -47,6 +47,33 @@ export const councilTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./join.js"))
+    .build(),
+  task(
+    ["council", "admit"],
+    "As a seated circle's delegate, propose that the council seat a circle that asked (closed join)",
+  )
+    .addOption(councilOption)
+    .addOption(option("circle", "The circle to seat (address): it asked with council join"))
+    .addOption(option("seat", "Your circle, whose seat proposes (default: the one whose delegate you are)"))
+    .addOption(descriptionOption('"Seat <name> (<address>)"'))
+    .addOption(delegateOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./admit.js"))
+    .build(),
+  task(
+    ["council", "appoint"],
+    "Propose that a circle appoint its delegate to a council: a mandate for the council's delegate role",
+  )
+    .addOption(option("circle", "The circle appointing (address)"))
+    .addOption(councilOption)
+    .addOption(option("delegate", "The member who will exercise the seat (address)"))
+    .addOption(option("term", "The mandate's term, e.g. 90d (default: 90 days, or the circle's longest term)"))
+    .addOption(descriptionOption('"Appoint <delegate> delegate to the council <name> for <n> day(s)"'))
+    .addOption(memberOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./appoint.js"))
     .build(),
   task(["council", "leave"], "Propose that a circle leave a council: at once when executed, no penalty")
     .addOption(option("circle", "The circle leaving (address)"))

@@ -1,11 +1,11 @@
 /** `npx hardhat council leave --circle <address> --council <address> [--description "…"] [--from <member>] [--json]` */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, type Address } from "viem";
+import type { Address } from "viem";
 
-import { circleAbi, councilSeatsAbi } from "../../client/abis.js";
-import { CliError, connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeInCircle, resolveBody, type ProposalMade } from "../circle/shared.js";
-import { resolveCouncil } from "./delegate.js";
+import { prepareLeaveCouncil } from "../../client/actions/council/prepareLeaveCouncil.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { proposePrepared } from "../circle/prepared.js";
+import { nextSteps, registryOf, type ProposalMade } from "../circle/shared.js";
 
 export interface CouncilLeaveArgs {
   circle?: string;
@@ -26,21 +26,17 @@ export interface CouncilLeaveResult extends ProposalMade {
  */
 export async function proposeLeave(c: Connection, args: CouncilLeaveArgs): Promise<CouncilLeaveResult> {
   const wallet = c.wallet(args.from);
-  const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const council = await resolveCouncil(c, args.council, args.registry);
-  const seats = council.membership;
-  const seated = await c.publicClient.readContract({
-    address: seats,
-    abi: councilSeatsAbi,
-    functionName: "hasSeat",
-    args: [body.circle],
+  const circle = requireAddress("circle", args.circle);
+  const council = requireAddress("council", args.council);
+  const registry = registryOf(c, args.registry);
+  const prepared = await prepareLeaveCouncil(c.publicClient, {
+    circle,
+    council,
+    registry,
+    description: args.description,
   });
-  if (!seated)
-    throw new CliError(`${body.circle} holds no seat in the council ${council.circle}, so it has nothing to leave.`);
-  const name = await c.publicClient.readContract({ address: council.circle, abi: circleAbi, functionName: "name" });
-  const call = { target: seats, value: 0n, data: encodeFunctionData({ abi: councilSeatsAbi, functionName: "leave" }) };
-  const made = await proposeInCircle(c, wallet, body, [call], args.description || `Leave the council "${name}"`);
-  return { ...made, council: council.circle };
+  const made = await proposePrepared(c, wallet, prepared, registry);
+  return { ...made, council: prepared.council };
 }
 
 export default async function leave(args: CouncilLeaveArgs, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -219,7 +219,9 @@ describe("circle tasks (the CLI's circle governance)", function () {
       const w = await networkHelpers.loadFixture(world);
       const page = await listCircles(w.c, { registry: w.registry, json: false });
       expect(page.total).to.equal(1n);
-      expect(page.circles).to.deep.equal([{ address: w.circle, name: "Garden Circle", council: false, members: 6n }]);
+      expect(page.circles).to.deep.equal([
+        { address: w.circle, name: "Garden Circle", council: false, memberCount: 6n },
+      ]);
       const beyond = await listCircles(w.c, { offset: "1", limit: "100", registry: w.registry, json: false });
       expect(beyond.circles).to.deep.equal([]);
     });

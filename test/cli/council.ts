@@ -9,6 +9,8 @@ import { connection as cliConnection, explain, type Connection } from "../../tas
 import { executeProposal } from "../../tasks/circle/execute.js";
 import { circleInfo } from "../../tasks/circle/info.js";
 import { voteOnProposal } from "../../tasks/circle/vote.js";
+import { proposeCouncilAdmit } from "../../tasks/council/admit.js";
+import { proposeAppointment } from "../../tasks/council/appoint.js";
 import { proposeCouncil } from "../../tasks/council/create.js";
 import { proposeJoin } from "../../tasks/council/join.js";
 import { proposeLeave } from "../../tasks/council/leave.js";
@@ -78,6 +80,12 @@ async function appointDelegate(world: CircleWorld, c: Council, holder: HardhatEt
   return grantByDecision(world, spec, holder.address);
 }
 
+/** Has `world`'s circle ask `c` for a seat, by its own decision. */
+async function askForSeat(world: CircleWorld, c: Council) {
+  const data = c.seats.interface.encodeFunctionData("requestSeat");
+  await decide(world, [{ target: c.seatsAddress, data }], "Ask for a seat");
+}
+
 /** Ana's circle (founders 0-5) and Bea's (signers 6-11); Ana's founds the water council; Ben is its delegate. */
 async function federation() {
   const a = await circleWorld();
@@ -114,11 +122,7 @@ async function federation() {
 async function seated() {
   const f = await federation();
   const { b, water } = f;
-  await decide(
-    b,
-    [{ target: water.seatsAddress, data: water.seats.interface.encodeFunctionData("requestSeat") }],
-    "Ask for a seat",
-  );
+  await askForSeat(b, water);
   const admit = water.seats.interface.encodeFunctionData("admit", [f.bCircle]);
   const made = await proposeInCouncil(f.c, {
     council: water.address,
@@ -164,6 +168,13 @@ async function refusesBeforeSending(f: Federation, from: Address, cases: [() => 
   expect(await f.publicClient.getTransactionCount({ address: from })).to.equal(nonce);
 }
 
+/** `address` with the case of one letter flipped: well-formed, but its EIP-55 checksum is wrong. */
+function wrongChecksum(address: Address): string {
+  const i = address.slice(2).search(/[a-fA-F]/) + 2;
+  const c = address[i]!;
+  return address.slice(0, i) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + address.slice(i + 1);
+}
+
 /** Four members of `circle` vote for `id` through the CLI; voting is then closed. */
 async function passInCircle(c: Connection, circle: Address, id: bigint, voters: Address[], registry: Address) {
   await time.increase(TEST_RULES.votingDelay + 1);
@@ -171,6 +182,12 @@ async function passInCircle(c: Connection, circle: Address, id: bigint, voters: 
     await voteOnProposal(c, { circle, proposal: `${id}`, support: "for", from, registry, json: false });
   }
   await time.increase(TEST_RULES.votingPeriod + 1);
+}
+
+/** Bea's circle passes proposal `id` (four of its founders vote for it) and anyone executes it. */
+async function passAndExecute(f: Federation, id: bigint) {
+  await passInCircle(f.c, f.bCircle, id, f.bFounder, f.registry);
+  await executeProposal(f.c, { circle: f.bCircle, proposal: `${id}`, registry: f.registry, json: false });
 }
 
 describe("council tasks (the CLI's federation)", function () {
@@ -235,7 +252,7 @@ describe("council tasks (the CLI's federation)", function () {
         [() => proposeCouncil(f.c, { ...base, circle: f.bFounder[1] }), /is not a circle or council of the registry/],
         [
           () => proposeCouncil(f.c, { ...base, circle: f.water.address }),
-          /is a council: its decisions are proposed by delegates/,
+          /is a council, not a circle: its decisions are proposed by delegates/,
         ],
         [() => proposeCouncil(f.c, { ...base, quorumPercent: "0" }), sentence("CircleRulesInvalidQuorum", [0])],
       ]);
@@ -255,13 +272,7 @@ describe("council tasks (the CLI's federation)", function () {
       });
       expect(made.openJoin).to.equal(false);
       expect(made.description).to.equal('Ask for a seat in the council "Water council"');
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       expect(await f.water.seats.hasRequested(f.bCircle)).to.equal(true);
       expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(false);
       await refusesBeforeSending(f, f.bFounder[2]!, [
@@ -311,13 +322,7 @@ describe("council tasks (the CLI's federation)", function () {
         registry: f.registry,
         json: false,
       });
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(false);
       await refusesBeforeSending(f, f.bFounder[0]!, [
         [
@@ -408,17 +413,169 @@ describe("council tasks (the CLI's federation)", function () {
         json: false,
       });
       expect(made.spec.role).to.equal(await f.water.seats.delegateRole());
-      await passInCircle(f.c, f.bCircle, made.proposalId, f.bFounder, f.registry);
-      await executeProposal(f.c, {
-        circle: f.bCircle,
-        proposal: `${made.proposalId}`,
-        registry: f.registry,
-        json: false,
-      });
+      await passAndExecute(f, made.proposalId);
       const [holder] = await f.b.mandates.holderOf(await f.water.seats.delegateRoleId());
       expect(holder).to.equal(bFounder);
       const seats = await councilSeats(f.c, { council: f.water.address, registry: f.registry, json: false });
       expect(seats.seats.find((s) => s.circle === f.bCircle)).to.include({ delegate: bFounder });
+    });
+  });
+
+  describe("admit: the council seats a circle that asked", function () {
+    it("has a seated circle's delegate propose seating the circle; executed, the seat is held at once", async function () {
+      const f = await networkHelpers.loadFixture(federation);
+      const args = { council: f.water.address, circle: f.bCircle, from: f.ben, registry: f.registry, json: false };
+      // Closed join: the council seats only a circle that asked, by its own decision.
+      await refusesBeforeSending(f, f.ben, [
+        [
+          () => proposeCouncilAdmit(f.c, args),
+          new RegExp(`${f.bCircle} has not asked for a seat in ${f.water.address}`),
+        ],
+      ]);
+      await askForSeat(f.b, f.water);
+      const made = await proposeCouncilAdmit(f.c, args);
+      expect(made).to.include({ candidate: f.bCircle, circle: f.aCircle, delegate: f.ben, proposer: f.aCircle });
+      expect(made.description).to.equal(`Seat "Bea's circle" (${f.bCircle})`);
+      expect(made.call).to.deep.equal({
+        target: f.water.seatsAddress,
+        value: 0n,
+        data: f.water.seats.interface.encodeFunctionData("admit", [f.bCircle]) as `0x${string}`,
+      });
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      await voteInCouncil(f.c, { ...args, circle: undefined, proposal: `${made.proposalId}`, support: "for" });
+      await time.increase(COUNCIL_RULES.votingPeriod + 1);
+      await executeProposal(f.c, {
+        circle: f.water.address,
+        proposal: `${made.proposalId}`,
+        registry: f.registry,
+        json: false,
+      });
+      expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(true);
+      expect(await f.water.seats.onProbation(f.bCircle)).to.equal(false);
+    });
+
+    it("refuses a circle already seated, someone who is no delegate, the wrong kind of body and a wrong checksum", async function () {
+      const f = await networkHelpers.loadFixture(federation);
+      await askForSeat(f.b, f.water);
+      const args = { council: f.water.address, circle: f.bCircle, from: f.ben, registry: f.registry, json: false };
+      await refusesBeforeSending(f, f.ben, [
+        [
+          () => proposeCouncilAdmit(f.c, { ...args, circle: f.aCircle }),
+          new RegExp(`${f.aCircle} already holds a seat in the council`),
+        ],
+        [
+          () => proposeCouncilAdmit(f.c, { ...args, from: f.aFounder[2] }),
+          /holds no live delegate mandate for the council .* of any circle seated in it/,
+        ],
+        [() => proposeCouncilAdmit(f.c, { ...args, council: f.aCircle }), /is a circle, not a council/],
+        [
+          () => proposeCouncilAdmit(f.c, { ...args, circle: f.ben }),
+          new RegExp(`${f.ben} is not a circle or council of the registry`),
+        ],
+        [
+          () => proposeCouncilAdmit(f.c, { ...args, circle: wrongChecksum(f.bCircle) }),
+          /--circle .* has a wrong checksum/,
+        ],
+        [
+          () => proposeCouncilAdmit(f.c, { ...args, council: wrongChecksum(f.water.address) }),
+          /--council .* has a wrong checksum/,
+        ],
+      ]);
+      expect(await f.water.seats.hasSeat(f.bCircle)).to.equal(false);
+    });
+  });
+
+  describe("appoint: a circle names its delegate", function () {
+    it("proposes the delegate mandate with exactly the seat's powers; executed, the delegate proposes and votes", async function () {
+      const f = await networkHelpers.loadFixture(seated);
+      const bea = f.bFounder[1]!;
+      const made = await proposeAppointment(f.c, {
+        circle: f.bCircle,
+        council: getAddress(f.water.address),
+        delegate: bea,
+        term: "30d",
+        from: f.bFounder[0],
+        registry: f.registry,
+        json: false,
+      });
+      const role = await f.water.seats.delegateRole();
+      expect(made.role).to.equal(role).and.equal(`delegate to council ${f.water.address.toLowerCase()}`);
+      expect(made.roleExplanation).to.include(`"${role}"`).and.include("lower case");
+      expect(made.term).to.equal(30 * DAY);
+      expect(made.functions).to.deep.equal(["propose", "castVote", "castVoteWithReason"]);
+      const functions = ["propose", "castVote", "castVoteWithReason"] as const;
+      expect(made.spec.powers.map((p) => [p.target, p.selector, p.maxValue, p.maxAmount])).to.deep.equal(
+        functions.map((name) => [f.water.address, f.water.council.interface.getFunction(name).selector, 0n, 0n]),
+      );
+      await passAndExecute(f, made.proposalId);
+      expect(await f.water.seats.isSeatFilled(f.bCircle)).to.equal(true);
+      const [holder] = await f.b.mandates.holderOf(await f.water.seats.delegateRoleId());
+      expect(holder).to.equal(bea);
+      await time.increase(1);
+      // The powers suffice: Bea proposes in the council and votes with a reason, for her circle.
+      const proposed = await proposeInCouncil(f.c, {
+        council: f.water.address,
+        target: f.water.address,
+        data: "0x",
+        description: "Share the well",
+        from: bea,
+        registry: f.registry,
+        json: false,
+      });
+      expect(proposed).to.include({ circle: f.bCircle, delegate: bea, proposer: f.bCircle });
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      const vote = await voteInCouncil(f.c, {
+        council: f.water.address,
+        proposal: `${proposed.proposalId}`,
+        support: "for",
+        reason: "We need it",
+        from: bea,
+        registry: f.registry,
+        json: false,
+      });
+      expect(vote).to.include({ circle: f.bCircle, delegate: bea });
+      expect(await f.water.council.hasVoted(proposed.proposalId, f.bCircle)).to.equal(true);
+    });
+
+    it("refuses a delegate who is not a member, the wrong kind of body, a circle with no seat and a wrong checksum", async function () {
+      const f = await networkHelpers.loadFixture(federation);
+      const args = {
+        circle: f.aCircle,
+        council: f.water.address,
+        delegate: f.aFounder[2],
+        from: f.aFounder[0],
+        registry: f.registry,
+        json: false,
+      };
+      await refusesBeforeSending(f, f.aFounder[0]!, [
+        [
+          () => proposeAppointment(f.c, { ...args, delegate: f.bFounder[0] }),
+          new RegExp(`${f.bFounder[0]} is not a member of ${f.aCircle}`),
+        ],
+        [
+          () => proposeAppointment(f.c, { ...args, circle: f.water.address }),
+          new RegExp(`${f.water.address} is a council, not a circle`),
+        ],
+        [
+          () => proposeAppointment(f.c, { ...args, council: f.aCircle }),
+          new RegExp(`${f.aCircle} is a circle, not a council`),
+        ],
+        [
+          () => proposeAppointment(f.c, { ...args, circle: f.bCircle, delegate: f.bFounder[1], from: f.bFounder[0] }),
+          new RegExp(`${f.bCircle} holds no seat in the council .* and has not asked for one`),
+        ],
+        [
+          // Ana's circle already has its delegate: the role holds one live mandate at a time.
+          () => proposeAppointment(f.c, args),
+          sentence("MandateRoleOccupied", [await f.water.seats.delegateRoleId(), f.benMandate]),
+        ],
+        [
+          () => proposeAppointment(f.c, { ...args, delegate: wrongChecksum(f.aFounder[2]!) }),
+          /--delegate .* has a wrong checksum/,
+        ],
+        [() => proposeAppointment(f.c, { ...args, term: "0" }), /--term must be more than zero/],
+        [() => proposeAppointment(f.c, { ...args, term: "ninety days" }), /--term "ninety days" is not a duration/],
+      ]);
     });
   });
 

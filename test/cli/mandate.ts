@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, parseEther, parseUnits, type Address } from "viem";
 
-import { describeError } from "../../client/errors.js";
+import { NotABodyError, describeError } from "../../client/errors.js";
 import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, connection } from "../../tasks/cli.js";
 import actTask, { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
@@ -601,7 +601,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
       const { error, sentence } = await failure(
         listMandates(cli(), { circle: w.tokenAddress, registry: w.registryAddress, json: false }),
       );
-      expect(error).to.be.instanceOf(CliError);
+      expect(error).to.be.instanceOf(NotABodyError);
       expect(sentence).to.equal(
         `${w.tokenAddress} is not a circle or council of the registry ${w.registryAddress} on chain 31337.`,
       );

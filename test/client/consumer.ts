@@ -179,9 +179,10 @@ const { request, result: created } = await publicClient.simulateContract({
 type _created = Expect<Equal<typeof created, Address>>;
 await publicClient.waitForTransactionReceipt({ hash: await walletClient.writeContract(request) });
 
-const [circle] = await listCircles(publicClient, registry, before, 1n);
-if (!circle) throw new Error("the new circle is not listed");
-const info = await readCircle(publicClient, circle);
+const [listed] = (await listCircles(publicClient, { registry, offset: before, limit: 1n })).circles;
+if (!listed) throw new Error("the new circle is not listed");
+type _listedCount = Expect<Equal<typeof listed.memberCount, bigint>>;
+const info = await readCircle(publicClient, { circle: listed.address });
 type _name = Expect<Equal<typeof info.name, string>>;
 type _members = Expect<Equal<typeof info.members, readonly Address[]>>;
 type _charterExpiry = Expect<Equal<typeof info.charter.expiresAt, bigint>>;
@@ -237,8 +238,8 @@ await castVote(wallet, { circle: registry, proposalId: 1n, support: 1 });
 await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount", args: [1n] }); // WRONG: takes no arguments
 await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCont" }); // WRONG: no such function
 const count: string = await client.readContract({ address: registry, abi: circleRegistryAbi, functionName: "circleCount" }); // WRONG: a count is a bigint
-const size: number = (await readCircle(client, registry)).memberCount; // WRONG: memberCount is a bigint
-await readCircle(client, "garden"); // WRONG: not an address
+const size: number = (await readCircle(client, { circle: registry })).memberCount; // WRONG: memberCount is a bigint
+await readCircle(client, { circle: "garden" }); // WRONG: not an address
 findPaymentFlow(new Map(), new Map(), registry, registry, 5); // WRONG: amounts are bigints
 describeError(42, []); // WRONG: error names are strings
 await castVote(wallet, { circle: registry, proposalId: 1n, support: 3 }); // WRONG: support is 0, 1 or 2
@@ -449,7 +450,7 @@ describe("client package (@commonweal/client) in a consumer project", function (
     expect(out.flow).to.deep.equal({ amount: "5", edges: 2 });
 
     // The chain agrees, read through the client from this side.
-    const circle = await readCircle(await viem.getPublicClient(), out.created);
+    const circle = await readCircle(await viem.getPublicClient(), { circle: out.created });
     expect(circle.name).to.equal("Elm Street Garden");
     expect(circle.members).to.have.members(founders);
   });
@@ -458,8 +459,8 @@ describe("client package (@commonweal/client) in a consumer project", function (
     this.timeout(120_000);
     const publicClient = await viem.getPublicClient();
     const wallets = await viem.getWalletClients();
-    const [address] = await listCircles(publicClient, registry, 0n, 1n);
-    const circle = await readCircle(publicClient, address!);
+    const [listed] = (await listCircles(publicClient, { registry, limit: 1n })).circles;
+    const circle = await readCircle(publicClient, { circle: listed!.address });
 
     // Ana proposes that Ben keep the books; Ana, Cai and Dee vote for it (half of six is the quorum).
     const [ana, ben, cai, dee] = wallets as [
