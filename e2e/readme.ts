@@ -2,9 +2,9 @@
  * The README is a test: its local-node story runs here command by command, as printed, against a fresh `hardhat
  * node`, so a step that no longer works when pasted fails `npm run e2e`.
  *
- * Every shell block of README.md (```sh, ```bash, ```shell, ```console, ```zsh) carries a mark, an HTML comment (invisible
- * on GitHub) on the last non-blank line before its fence; a shell block without one fails the test, so no new block
- * goes untested by accident:
+ * Every shell block of README.md (```sh, ```bash, ```shell, ```console, ```zsh) carries a mark, an HTML comment
+ * (invisible on GitHub) on the last non-blank line before its fence; a shell block without one fails the test, so no
+ * new block goes untested by accident:
  *
  * - `<!-- story: node (…) -->`: the block is `npx hardhat node`; the test starts that node itself, on 8545 as printed
  *   when the port is free, else on a free port that `COMMONWEAL_RPC_URL` (documented in the README) points to.
@@ -14,8 +14,8 @@
  *
  * Commands are the block's lines with `\` continuations joined and comment lines dropped. A line `NAME=value` sets a
  * shell variable the later commands of every block see, as in the reader's terminal. Where the reader copies a value
- * a command printed, the README writes the placeholder `NAME=0x…`, and the test sets NAME to the first address (0x and
- * 40 hex digits) the command just before printed — as a reader copies it.
+ * a command printed, the README writes the placeholder `NAME=0x…`, and the test sets NAME to the first address (0x
+ * and 40 hex digits) the command just before printed, as a reader copies it.
  *
  * The story deploys as printed, so Ignition writes the record of chain 31337 (deploy/deployments/chain-31337) and
  * the node instance it was made on (cache/.hardhat-network-instances.json); a developer's own record of a local node
@@ -92,10 +92,10 @@ function commandsOf(body: string[]): string[] {
     const line = raw.trimEnd();
     if (current === "" && (line.trim() === "" || line.trim().startsWith("#"))) continue;
     if (line.endsWith("\\")) {
-      current += line.slice(0, -1);
+      current += `${line.slice(0, -1).trim()} `;
       continue;
     }
-    commands.push((current + line).trim());
+    commands.push((current + line.trim()).trim());
     current = "";
   }
   if (current !== "") commands.push(current.trim());
@@ -175,7 +175,7 @@ describe("the README", function () {
     const [block] = readStory(
       "  <!-- story: run -->\n\n  ```sh\n  # a comment\n  a \\\n    b\n  X=0x… # copy\n  ```\n",
     );
-    expect(block!.commands).to.deep.equal(["a   b", "X=0x… # copy"]);
+    expect(block!.commands).to.deep.equal(["a b", "X=0x… # copy"]);
     expect(assignment(block!.commands[1]!)).to.deep.equal({ name: "X", value: PLACEHOLDER });
   });
 });
