@@ -15,6 +15,16 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
+/** Whether nothing listens on 127.0.0.1:`port` right now. */
+export async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -104,9 +114,9 @@ async function start(name: string, command: string, args: string[], port: number
   return { name, url, chainId, output: () => log, stop } satisfies RunningNode;
 }
 
-/** `hardhat node` on a free port (chain id 31337). */
-export async function startHardhatNode(): Promise<RunningNode> {
-  const port = await freePort();
+/** `hardhat node` on `port`, or on a free port (chain id 31337). */
+export async function startHardhatNode(port?: number): Promise<RunningNode> {
+  port ??= await freePort();
   return start(
     "hardhat node",
     "node_modules/.bin/hardhat",
