@@ -18,7 +18,7 @@ import {
 } from "viem";
 
 import { readDeployment } from "../client/deployments.js";
-import { CommonwealError, decodeRevert, describeRevert } from "../client/errors.js";
+import { CommonwealError, NoContractError, NotABodyError, decodeRevert, describeRevert } from "../client/errors.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
 export class CliError extends Error {
@@ -61,12 +61,32 @@ export function parseAmount(option: string, value: string | undefined, decimals 
   return amount;
 }
 
+/**
+ * The network the running task connected to (set by {@link connect}). The commands a sentence suggests name it, so a
+ * pasted "Next: …" reaches the same node; a refusal on the in-process network says that it starts empty.
+ */
+let ranOn: { name: string; inProcess: boolean } | undefined;
+
+/**
+ * Records the network a task runs on (`connect` calls it; `type` is the Hardhat network config's type); with no
+ * arguments, forgets it (a task core called with its own Connection, as the tests do).
+ */
+export function noteNetwork(name?: string, type?: string): void {
+  ranOn = name === undefined ? undefined : { name, inProcess: type === "edr-simulated" };
+}
+
+/** `text` with every suggested `npx hardhat …` command naming the network the task ran on (none for the default). */
+export function withNetwork(text: string): string {
+  if (!ranOn || ranOn.name === "default") return text;
+  return text.replace(/npx hardhat (?!--network)/g, `npx hardhat --network ${ranOn.name} `);
+}
+
 /** Prints `result` as JSON (bigints as strings) with --json, else the human sentence. */
 export function report(json: boolean, human: string, result: Record<string, unknown>): void {
   if (json) {
     console.log(JSON.stringify(result, bigintsAsStrings, 2));
   } else {
-    console.log(human);
+    console.log(withNetwork(human));
   }
 }
 
@@ -105,7 +125,13 @@ export function errorJson(error: unknown): ErrorJson {
 
 /** The readable sentence for a failure: our own errors, a contract's custom error, or the library's message. */
 export function explain(error: unknown): string {
-  if (error instanceof CliError || error instanceof CommonwealError) return error.message;
+  if (ranOn?.inProcess && (error instanceof NoContractError || error instanceof NotABodyError)) {
+    return (
+      `${error.message} This ran on Hardhat's in-process network, which starts empty for every command: to reach ` +
+      `the node you deployed to, add --network localhost (or that network's name).`
+    );
+  }
+  if (error instanceof CliError || error instanceof CommonwealError) return withNetwork(error.message);
   const revert = describeRevert(error);
   if (revert) return revert;
   if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;
@@ -131,7 +157,8 @@ export interface Connection {
 
 /** Connects to the network the task runs on (`--network`). */
 export async function connect(hre: HardhatRuntimeEnvironment): Promise<Connection> {
-  const { viem } = await hre.network.getOrCreate();
+  const { viem, networkName, networkConfig } = await hre.network.getOrCreate();
+  noteNetwork(networkName, networkConfig.type);
   const publicClient = await viem.getPublicClient();
   return connection(publicClient, await viem.getWalletClients(), await publicClient.getChainId());
 }
@@ -162,7 +189,7 @@ export function connection(publicClient: PublicClient, wallets: readonly Wallet[
 /** Fails unless there is contract code at `address` (a wrong address, or the wrong network). */
 export async function requireContract(c: Connection, what: string, address: Address): Promise<void> {
   if (!(await c.publicClient.getCode({ address }))) {
-    throw new CliError(`There is no ${what} at ${address} on chain ${c.chainId}.`);
+    throw new NoContractError(what, address, c.chainId);
   }
 }
 

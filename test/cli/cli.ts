@@ -1,6 +1,8 @@
 import { expect } from "chai";
 
-import { CliError, errorJson, requireAddress } from "../../tasks/cli.js";
+import { NoContractError } from "../../client/errors.js";
+import { CliError, errorJson, explain, noteNetwork, report, requireAddress, withNetwork } from "../../tasks/cli.js";
+import { printed } from "../fixtures/cli.js";
 
 const CHECKSUMMED = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 
@@ -27,6 +29,36 @@ describe("tasks/cli (what every task shares)", function () {
   describe("--json errors", function () {
     it("are the sentence alone for bad input", function () {
       expect(errorJson(new CliError("--id is required."))).to.deep.equal({ error: "--id is required." });
+    });
+  });
+
+  describe("the network a task ran on", function () {
+    afterEach(() => noteNetwork());
+
+    it("is named in every command a sentence suggests, so a pasted hint reaches the same node", async function () {
+      noteNetwork("localhost", "http");
+      const hint = "Next: members vote (npx hardhat circle vote --circle 0x1 --proposal latest --support for).";
+      expect(withNetwork(hint)).to.equal(
+        "Next: members vote (npx hardhat --network localhost circle vote --circle 0x1 --proposal latest --support for).",
+      );
+      // Already named, or JSON for scripts: left as written.
+      expect(withNetwork("npx hardhat --network sepolia circle list")).to.equal(
+        "npx hardhat --network sepolia circle list",
+      );
+      const { stdout } = await printed(async () => report(false, hint, {}));
+      expect(stdout).to.contain("npx hardhat --network localhost circle vote");
+      noteNetwork("default", "edr-simulated");
+      expect(withNetwork(hint)).to.equal(hint);
+    });
+
+    it("says, when the in-process network has no contract, that it starts empty and how to reach the node", function () {
+      const missing = new NoContractError("circle registry", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", 31337);
+      noteNetwork("default", "edr-simulated");
+      expect(explain(missing)).to.equal(
+        "There is no circle registry at 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed on chain 31337. This ran on Hardhat's in-process network, which starts empty for every command: to reach the node you deployed to, add --network localhost (or that network's name).",
+      );
+      noteNetwork("localhost", "http");
+      expect(explain(missing)).to.equal(missing.message);
     });
   });
 });
