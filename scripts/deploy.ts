@@ -66,7 +66,7 @@ console.log(
 const local = url !== undefined && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
 if (local) process.env.HARDHAT_IGNITION_CONFIRM_DEPLOYMENT ??= "true";
 const nonce = async () =>
-  Number(await provider.request({ method: "eth_getTransactionCount", params: [deployer, "latest"] }));
+  Number(await provider.request({ method: "eth_getTransactionCount", params: [deployer, "pending"] }));
 const nonceBefore = await nonce();
 console.log(`Deploying with Ignition from ${deployer} (resumes or confirms an existing deployment)…`);
 const result = (await hre.tasks.getTask(["ignition", "deploy"]).run({
