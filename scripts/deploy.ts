@@ -44,7 +44,10 @@ for (const root of await hre.solidity.getRootFilePaths()) {
   // What Ignition builds: the contracts, not the Solidity tests.
   if (root.startsWith("npm:") || (await hre.solidity.getScope(root)) === "contracts") roots.push(root);
 }
-console.log(`Compiling ${roots.length} contract files with the "${buildProfile}" build profile…`);
+console.log(
+  `Building ${roots.length} contract files with the "${buildProfile}" build profile (compiling only what changed since ` +
+    `the last build with it)…`,
+);
 const built = await hre.solidity.build(roots, { buildProfile, quiet: true });
 if (!hre.solidity.isSuccessfulBuildResult(built)) {
   throw new Error(`The contracts cannot be compiled: ${built.formattedReason}`);
