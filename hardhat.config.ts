@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { createRequire, enableCompileCache } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
@@ -7,6 +7,10 @@ import { configVariable, defineConfig } from "hardhat/config";
 import { tasks } from "./tasks/index.js";
 
 const require = createRequire(import.meta.url);
+
+// Every CLI call loads the same few hundred modules (viem's most of them): Node keeps their compiled code in its cache
+// folder (in the system's temporary folder) and reuses it from the second call on, a tenth of a call's start-up.
+enableCompileCache();
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
@@ -43,9 +47,9 @@ export default defineConfig({
       },
     },
   },
-  // Ignition waits for 5 blocks on a public network and needs only one on Hardhat's own nodes, which it recognises.
-  // Anvil is a local node it does not recognise: COMMONWEAL_CONFIRMATIONS=1 (the end-to-end suite sets it) spares it
-  // minutes of waiting for blocks nobody mines. Left unset, Ignition chooses.
+  // Ignition waits for 5 blocks on a public network and for one on a node that mines every transaction at once
+  // (Hardhat's node, anvil: it asks them). A local node with automine off (interval mining, as e2e/resume.ts sets)
+  // looks like a public chain: COMMONWEAL_CONFIRMATIONS=1 spares it minutes of waiting. Left unset, Ignition chooses.
   ...(process.env.COMMONWEAL_CONFIRMATIONS
     ? { ignition: { requiredConfirmations: Number(process.env.COMMONWEAL_CONFIRMATIONS) } }
     : {}),

@@ -37,6 +37,43 @@ export async function hardhat(node: RunningNode, deploymentId: string, args: str
   });
 }
 
+export interface DeployRun extends CliRun {
+  /** Wall time of the whole command, in milliseconds. */
+  ms: number;
+}
+
+/**
+ * `npm run deploy:local` against `node`, recorded as `deploymentId`, exactly as the README says to deploy, with stdin
+ * closed: a command that asked a question would fail here rather than wait.
+ */
+export async function deployLocal(node: RunningNode, deploymentId: string): Promise<DeployRun> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", "deploy:local"], {
+      cwd: process.cwd(),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: deployEnv(node, deploymentId),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/** The environment `npm run deploy:local` needs to reach `node` and write the record `deploymentId`. */
+export function deployEnv(node: RunningNode, deploymentId: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    COMMONWEAL_RPC_URL: node.url,
+    COMMONWEAL_DEPLOYMENT_ID: deploymentId,
+    FORCE_COLOR: "0",
+    NO_COLOR: "1",
+  };
+}
+
 /** Runs a task with `--json` and parses its result; fails with everything it printed if it did not succeed. */
 export async function json<T = Record<string, unknown>>(
   node: RunningNode,

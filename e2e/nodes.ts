@@ -127,16 +127,16 @@ export async function startHardhatNode(port?: number): Promise<RunningNode> {
 }
 
 /**
- * anvil on a free port. It keeps the local chain id 31337, which Ignition knows needs one confirmation; the suite
- * gives each node's deployment its own id, so records never mix.
+ * anvil on a free port, with chain id `chainId`. Ignition asks before deploying to any chain but 31337: the suite runs
+ * anvil as chain 1337 (a common local chain id), so `npm run deploy:local` is proven not to wait for that answer.
  */
-export async function startAnvil(): Promise<RunningNode> {
+export async function startAnvil(chainId = 31337): Promise<RunningNode> {
   const port = await freePort();
   return start(
     "anvil",
     "node_modules/.bin/anvil",
-    ["--host", "127.0.0.1", "--port", String(port), "--silent"],
+    ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId), "--silent"],
     port,
-    31337,
+    chainId,
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Fault test: a deployment killed halfway on a local node resumes to a complete, correct deployment. A real
- * `hardhat node` (a separate process on a free port), the Ignition module deployed by `hardhat ignition deploy` in a
+ * `hardhat node` (a separate process on a free port), the Ignition module deployed by `npm run deploy:local` in a
  * subprocess, killed with SIGKILL (its whole process group, as a crash or a pulled plug would) after some but not
  * all of its contracts are deployed, then the very same command run again. Run with `npm run e2e`.
  *
@@ -32,6 +32,7 @@ import {
 
 import { circleRegistryAbi, foundingConsentTypedData } from "../client/index.js";
 import CirclesModule from "../deploy/modules/Circles.js";
+import { deployEnv } from "./cli.js";
 import { rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
 /** The module's futures, as Ignition names them: every one a contract deployment ("Circles#CircleRegistry"...). */
@@ -94,43 +95,22 @@ describe("a deployment killed halfway on a local node", function () {
   const addressesPath = join(deploymentDir, "deployed_addresses.json");
   let started = 0;
 
-  /** `hardhat ignition deploy` of the module, as a person would run it, in its own process group. */
+  /** `npm run deploy:local`, as a person would run it, in its own process group. */
   function deploy(): {
     child: ChildProcess;
     log: () => string;
     done: Promise<{ code: number | null; signal: string | null; log: string }>;
   } {
-    const child = spawn(
-      "node_modules/.bin/hardhat",
-      [
-        "--network",
-        "localhost",
-        // The profile the build already compiled (see e2e/story.ts).
-        "--build-profile",
-        "default",
-        "ignition",
-        "deploy",
-        "deploy/modules/Circles.ts",
-        "--deployment-id",
-        deploymentId,
-      ],
-      {
-        cwd: process.cwd(),
-        detached: true, // its own process group: the kill reaches everything it started
-        stdio: ["pipe", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          COMMONWEAL_RPC_URL: node!.url,
-          COMMONWEAL_CONFIRMATIONS: "1",
-          FORCE_COLOR: "0",
-          NO_COLOR: "1",
-        },
-      },
-    );
+    const child = spawn("npm", ["run", "--silent", "deploy:local"], {
+      cwd: process.cwd(),
+      detached: true, // its own process group: the kill reaches everything it started
+      stdio: ["ignore", "pipe", "pipe"],
+      // Automine is off below: Ignition would then wait for five confirmations per transaction, as on a public chain.
+      env: { ...deployEnv(node!, deploymentId), COMMONWEAL_CONFIRMATIONS: "1" },
+    });
     let log = "";
     child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.stdin!.end("y\n");
     const done = new Promise<{ code: number | null; signal: string | null; log: string }>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (code, signal) => resolve({ code, signal, log }));

@@ -11,7 +11,7 @@ import { expect } from "chai";
 import { createPublicClient, getAddress, http, parseEther, type Address, type PublicClient } from "viem";
 
 import { circleMembershipAbi, incomeHubAbi, readCircle } from "../client/index.js";
-import { hardhat, json } from "./cli.js";
+import { deployLocal, hardhat, json } from "./cli.js";
 import { rpc, startAnvil, startHardhatNode, type RunningNode } from "./nodes.js";
 
 const CHARTER_HASH = `0x${"c4".repeat(32)}`;
@@ -30,9 +30,10 @@ async function travel(node: RunningNode, seconds: number) {
 }
 
 // Both nodes by default; COMMONWEAL_E2E_NODES="anvil" (or "hardhat node") runs one, when diagnosing.
+// anvil runs as chain 1337: Ignition would ask before deploying there, and `npm run deploy:local` must not wait.
 const NODES = [
   ["hardhat node", startHardhatNode],
-  ["anvil", startAnvil],
+  ["anvil", () => startAnvil(1337)],
 ] as const;
 const only = process.env.COMMONWEAL_E2E_NODES;
 
@@ -44,8 +45,6 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
     const deploymentId = `e2e-${name.replace(" ", "-")}-${process.pid}`;
     const deploymentDir = fileURLToPath(new URL(`../deploy/deployments/${deploymentId}`, import.meta.url));
     const cli = (...args: string[]) => hardhat(node!, deploymentId, args);
-    // Ignition asks before deploying to a chain it does not know as local (anvil's 31338): answer yes.
-    const deployCli = (...args: string[]) => hardhat(node!, deploymentId, args, "y\n");
     const cliJson = <T>(...args: string[]) => json<T>(node!, deploymentId, args);
     let circle: Address;
     // The node's own unlocked development accounts (never use such accounts on a real network).
@@ -74,20 +73,14 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       rmSync(deploymentDir, { recursive: true, force: true });
     });
 
-    it("deploys the whole suite with Ignition, and a second run changes nothing", async function () {
-      // The default build profile: the one `npm run build` and the tests compiled already (Ignition would otherwise
-      // build the isolated production profile, file by file, which takes minutes with solcjs).
-      const deploy = [
-        "--build-profile",
-        "default",
-        "ignition",
-        "deploy",
-        "deploy/modules/Circles.ts",
-        "--deployment-id",
-        deploymentId,
-      ];
-      const first = await deployCli(...deploy);
-      expect(first.code, first.stderr + first.stdout).to.equal(0);
+    it("deploys the whole suite with npm run deploy:local, stdin closed; a second run takes at most 15 s and changes nothing", async function () {
+      const first = await deployLocal(node!, deploymentId);
+      const firstLog = first.stdout + first.stderr;
+      expect(first.code, firstLog).to.equal(0);
+      expect(firstLog).to.not.match(/Confirm deploy/);
+      expect(first.stdout).to.match(/Deployed: 11 contracts in place, 11 transaction\(s\) sent/);
+      expect(first.stdout).to.include(`Record: deploy/deployments/${deploymentId}/deployed_addresses.json`);
+      expect(first.stdout).to.match(/Next: .*npx hardhat circle create --network localhost/);
       const record = join(deploymentDir, "deployed_addresses.json");
       expect(existsSync(record)).to.equal(true);
       const addresses = JSON.parse(readFileSync(record, "utf8")) as Record<string, Address>;
@@ -96,8 +89,15 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
         expect(address, contract).to.match(/^0x[0-9a-fA-F]{40}$/);
         expect(await client.getCode({ address: address! }), contract).to.not.equal(undefined);
       }
-      const again = await deployCli(...deploy);
-      expect(again.code, again.stderr + again.stdout).to.equal(0);
+      // After a build (CI's `npm run build`, or the first run above), the same command compiles nothing, finds the
+      // deployment in Ignition's journal, sends nothing, and is done within 15 seconds, start-up included.
+      const blockBefore = await client.getBlockNumber();
+      const again = await deployLocal(node!, deploymentId);
+      expect(again.code, again.stdout + again.stderr).to.equal(0);
+      expect(again.stdout).to.match(/Nothing to compile: all \d+ files are up to date/);
+      expect(again.stdout).to.match(/The deployment already exists: nothing new to deploy, 11 contracts in place/);
+      expect(again.ms, `the second run took ${again.ms} ms`).to.be.at.most(15_000);
+      expect(await client.getBlockNumber()).to.equal(blockBefore);
       expect(JSON.parse(readFileSync(record, "utf8"))).to.deep.equal(addresses);
     });
 

@@ -2,9 +2,9 @@
 // members (marking yours), and the live mandates of the first circle. It uses only the client package
 // (`@commonweal/client`, imported here by path) and viem: no Hardhat runtime, so it works against any node.
 //
-//   npx hardhat node                                                           # terminal 1
-//   npx hardhat ignition deploy deploy/modules/Circles.ts --network localhost  # terminal 2, then:
-//   npm run wallet                                                             # = npx tsx scripts/wallet.ts
+//   npx hardhat node      # terminal 1
+//   npm run deploy:local  # terminal 2, then:
+//   npm run wallet        # = npx tsx scripts/wallet.ts
 //
 // Environment:
 //   COMMONWEAL_RPC_URL      the node's JSON-RPC URL (default http://127.0.0.1:8545)

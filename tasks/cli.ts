@@ -4,9 +4,14 @@
  */
 import { fileURLToPath } from "node:url";
 
+import type { HttpNetworkConfig } from "hardhat/types/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import {
+  createPublicClient,
+  createWalletClient,
+  defineChain,
   getAddress,
+  http,
   isAddress,
   parseUnits,
   type Account,
@@ -157,10 +162,69 @@ export interface Connection {
 
 /** Connects to the network the task runs on (`--network`). */
 export async function connect(hre: HardhatRuntimeEnvironment): Promise<Connection> {
+  const name = hre.globalOptions.network ?? "default";
+  const config = hre.config.networks[name];
+  if (config?.type === "http" && config.accounts === "remote" && !shapesTransactions(config)) {
+    noteNetwork(name, config.type);
+    return connectOverHttp(name, config);
+  }
   const { viem, networkName, networkConfig } = await hre.network.getOrCreate();
   noteNetwork(networkName, networkConfig.type);
   const publicClient = await viem.getPublicClient();
   return connection(publicClient, await viem.getWalletClients(), await publicClient.getChainId());
+}
+
+/** Whether the network's configuration asks Hardhat to change transactions on their way (gas, price, sender). */
+function shapesTransactions(config: HttpNetworkConfig): boolean {
+  return config.gas !== "auto" || config.gasPrice !== "auto" || config.gasMultiplier !== 1 || config.from !== undefined;
+}
+
+/**
+ * A node over HTTP that signs for its own accounts (a local node: `accounts: "remote"`), reached with plain viem.
+ * The same requests as through Hardhat's network, minus its start-up: creating a Hardhat connection runs every
+ * plugin's connection hook (the toolbox's ethers, chai matchers, Ignition, verify, network helpers: ~150 ethers
+ * modules) and hardhat-viem's chain lookup, which loads every chain viem knows. That was most of a call's second.
+ */
+async function connectOverHttp(name: string, config: HttpNetworkConfig): Promise<Connection> {
+  const url = await config.url.getUrl();
+  const transportFor = (retryCount?: number) =>
+    http(url, { fetchOptions: { headers: config.httpHeaders }, timeout: config.timeout, retryCount });
+  const probe = transportFor(0);
+  let chainId: number, accounts: Address[], clientVersion: string;
+  try {
+    [chainId, accounts, clientVersion] = await Promise.all([
+      createPublicClient({ transport: probe }).getChainId(),
+      createWalletClient({ transport: probe }).getAddresses(),
+      createPublicClient({ transport: probe })
+        .request({ method: "web3_clientVersion" })
+        .catch(() => ""),
+    ]);
+  } catch {
+    throw new CliError(
+      `No node answers at ${url} (network "${name}"): start one (npx hardhat node, or anvil) or point COMMONWEAL_RPC_URL at it.`,
+    );
+  }
+  if (config.chainId !== undefined && config.chainId !== chainId) {
+    throw new CliError(
+      `The node at ${url} is chain ${chainId}, but network "${name}" is configured as chain ${config.chainId}.`,
+    );
+  }
+  const chain = defineChain({
+    id: chainId,
+    name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [url] } },
+  });
+  // A development node (Hardhat's, anvil) mines at once and is on this machine: poll for receipts every 50 ms and do
+  // not retry, as hardhat-viem does there. Other nodes keep viem's defaults.
+  const development = /hardhat|anvil/i.test(clientVersion);
+  const transport = development ? probe : transportFor(undefined);
+  const options = development ? { pollingInterval: 50, cacheTime: 0 } : {};
+  const publicClient = createPublicClient({ chain, transport, ...options });
+  const wallets = accounts.map((account) =>
+    createWalletClient({ chain, transport, account: getAddress(account), ...options }),
+  );
+  return connection(publicClient, wallets, chainId);
 }
 
 /** A Connection from clients you already have (tests, scripts). */

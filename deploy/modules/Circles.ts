@@ -1,6 +1,7 @@
 // Ignition module: the circle implementations, the default sortition randomness and the registry that clones them;
 // the mutual-credit factory; the basic-income hub and its ERC-20 wrapper factory.
-// Deploy with `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
+// Deploy with `npm run deploy:local` to a local node (scripts/deploy.ts), or
+// `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 export default buildModule("Circles", (m) => {

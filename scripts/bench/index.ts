@@ -7,6 +7,7 @@ import { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
 import { benchCaps, capsReport } from "./caps.js";
+import { benchCli, cliReport } from "./cli.js";
 import { benchIncome } from "./income.js";
 import { withConsents } from "../founding.js";
 import { benchPathfinder } from "./pathfinder.js";
@@ -527,6 +528,10 @@ const caps = await benchCaps(ethers, networkHelpers);
 const capsSection = capsReport(caps.rows);
 const sizesSection = sizesReport(contractSizes());
 
+// --- The command line, against a local node (wall-clock) ---------------------------------------------------------
+console.log("Timing the command line against a local node…");
+const cliSection = cliReport(await benchCli());
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
@@ -552,7 +557,8 @@ Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat 
 solc 0.8.30 with the optimizer at 200 runs). The reference is OpenZeppelin's Governor with settings, simple
 counting, ERC20Votes and a 50% quorum fraction, no timelock, with six one-vote holders: deployed and driven in the
 same run through the same proposal (one ERC-20 transfer out of the treasury). Gas is deterministic for the same
-code and inputs; the numbers change only when the contracts do. Regenerate after every contract change.
+code and inputs; the numbers change only when the contracts do. Regenerate after every contract change. The last
+section, [Command line](#command-line), times the CLI against a local node instead: wall-clock figures.
 
 ## Operations
 
@@ -612,7 +618,8 @@ the member cap of 32. Leaving grows linearly with the registered role modules (o
 of 8. Voting, proposing and executing do not grow with the circle's size.
 
 ${capsSection}
-${sizesSection}`;
+${sizesSection}
+${cliSection}`;
 writeFileSync("BENCHMARKS.md", report);
 console.log(table.join("\n"));
 console.log();
@@ -620,4 +627,5 @@ console.log(growthTable.join("\n"));
 console.log();
 console.log(capsSection);
 console.log(sizesSection);
+console.log(cliSection);
 console.log("Wrote BENCHMARKS.md");
