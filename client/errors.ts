@@ -316,7 +316,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   MandateValueOverCap: ([id, cap, value]) =>
     `Mandate ${id} lets one call send at most ${amount(cap, NATIVE_UNITS)}; this call sends ${amount(value, NATIVE_UNITS)}. A larger payment takes a decision of the circle.`,
   MandateAmountOverCap: ([id, cap, asked], units) =>
-    `Mandate ${id} lets one call move or approve at most ${amount(cap, units)} of a token; this call asks for ${amount(asked, units)}. A larger amount takes a decision of the circle.`,
+    `Mandate ${id} lets one call move or approve at most ${amount(cap, units)}; this call asks for ${amount(asked, units)}. A larger amount takes a decision of the circle.`,
   MandateAmountCapRequired: ([target, selector]) =>
     `A power to call ${selector} (an ERC-20 transfer, approve or transferFrom) on ${target} needs a cap: give the most one call may move (maxAmount).`,
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
