@@ -11,7 +11,7 @@ import { blockHeaderRlp, type RpcBlockHeader } from "../../blockHeader.js";
 import { CommonwealError } from "../../errors.js";
 import { mandatesCallAbi } from "../../mandates.js";
 import { submit, type SigningClient } from "../submit.js";
-import { readDraw } from "./readDraw.js";
+import { drawRecord } from "./internal.js";
 
 export interface CompleteDrawParameters {
   /** The circle's mandates module. */
@@ -38,10 +38,9 @@ async function proofFor<chain extends Chain | undefined>(
 }
 
 /**
- * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. A draw never
- * requested is refused with an InvalidParameterError (see readDraw); otherwise refused, before sending, with the
- * contract's or the randomness source's custom error: not pending, out of order, randomness not revealed yet or
- * expired (then re-request the draw).
+ * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. Refused,
+ * before sending, with the contract's or the randomness source's custom error: not pending (or never requested), out
+ * of order, randomness not revealed yet or expired (then re-request the draw).
  *
  * @example
  * const r = await completeDraw(walletClient, { mandates, drawId: 1n });
@@ -52,13 +51,13 @@ export async function completeDraw(
   parameters: CompleteDrawParameters,
 ): Promise<CompleteDrawReturnType> {
   const { mandates, drawId } = parameters;
-  const { pool, ticket } = await readDraw(client, { mandates, drawId });
-  const proof = await proofFor(client, ticket);
+  const { draw, requested } = await drawRecord(client, mandates, drawId);
+  const proof = await proofFor(client, draw.ticket);
   const { hash: transaction, receipt } = await submit(client, {
     address: mandates,
     abi: mandatesCallAbi,
     functionName: "completeDraw",
-    args: [drawId, pool, proof],
+    args: [drawId, requested?.pool ?? [], proof],
   });
   const [completed] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawCompleted" });
   const [voided] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawVoided" });

@@ -3,10 +3,9 @@
  * event), its randomness ticket and where it stands. What a face shows before anyone completes the draw.
  */
 import { getAddress, type Address, type Chain, type Client, type Transport } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
 
-import { mandatesAbi } from "../../abis.js";
 import { InvalidParameterError } from "../../errors.js";
+import { drawRecord } from "./internal.js";
 
 /** `IMandates.DrawStatus`, by name. */
 export const DRAW_STATUSES = ["none", "pending", "completed", "void"] as const;
@@ -45,18 +44,7 @@ export async function readDraw<chain extends Chain | undefined>(
   parameters: ReadDrawParameters,
 ): Promise<ReadDrawReturnType> {
   const { mandates, drawId } = parameters;
-  const [draw, logs] = await Promise.all([
-    readContract(client, { address: mandates, abi: mandatesAbi, functionName: "draw", args: [drawId] }),
-    getContractEvents(client, {
-      address: mandates,
-      abi: mandatesAbi,
-      eventName: "DrawRequested",
-      args: { drawId },
-      fromBlock: 0n,
-      strict: true,
-    }),
-  ]);
-  const requested = logs.at(-1);
+  const { draw, requested } = await drawRecord(client, mandates, drawId);
   if (draw.status === 0 || !requested) {
     throw new InvalidParameterError(
       "drawId",
@@ -66,8 +54,8 @@ export async function readDraw<chain extends Chain | undefined>(
   const status = DRAW_STATUSES[draw.status] ?? "none";
   return {
     drawId,
-    role: requested.args.role,
-    pool: requested.args.pool.map((a) => getAddress(a)),
+    role: requested.role,
+    pool: requested.pool.map((a) => getAddress(a)),
     ticket: draw.ticket,
     proposer: draw.proposer,
     status,
