@@ -130,7 +130,7 @@ export function errorJson(error: unknown): ErrorJson {
 
 /** The readable sentence for a failure: our own errors, a contract's custom error, or the library's message. */
 export function explain(error: unknown): string {
-  if (ranOn?.inProcess && (error instanceof NoContractError || error instanceof NotABodyError)) {
+  if (ranOn?.inProcess && error instanceof NoContractError) {
     return (
       `${error.message} This ran on Hardhat's in-process network, which starts empty for every command: to reach ` +
       `the node you deployed to, add --network localhost (or that network's name).`

@@ -5,7 +5,7 @@
 import { getAddress, parseEventLogs, type Address, type Hex } from "viem";
 import { readContract } from "viem/actions";
 
-import { circleAbi, circleRitualsAbi } from "../../abis.js";
+import { circleAbi, circleRitualsAbi, mandatesAbi } from "../../abis.js";
 import { CommonwealError, withSuiteErrors } from "../../errors.js";
 import { submit, type SigningClient } from "../submit.js";
 import { resolveBody } from "./resolveBody.js";
@@ -28,6 +28,10 @@ export interface SignalResetReturnType {
   reset: boolean;
   /** The reset epoch now. */
   epoch: bigint;
+  /** When this signal reset the circle: the members whose signals did it; empty otherwise. */
+  triggeredBy: Address[];
+  /** When this signal reset the circle: the mandates the reset ended, in the same transaction; empty otherwise. */
+  endedMandates: bigint[];
   transaction: Hex;
 }
 
@@ -64,6 +68,10 @@ export async function signalReset(
     roundEndsAt: BigInt(signalled.args.roundEndsAt),
     reset: reset !== undefined,
     epoch,
+    triggeredBy: reset ? [...reset.args.triggeredBy] : [],
+    endedMandates: reset
+      ? parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "MandateEnded" }).map((e) => e.args.mandateId)
+      : [],
     transaction: hash,
   };
 }

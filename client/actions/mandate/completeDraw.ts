@@ -4,13 +4,14 @@
  * nobody in the pool still is.
  */
 import { parseEventLogs, toHex, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
-import { getBlockNumber, getContractEvents, readContract } from "viem/actions";
+import { getBlockNumber } from "viem/actions";
 
 import { mandatesAbi } from "../../abis.js";
 import { blockHeaderRlp, type RpcBlockHeader } from "../../blockHeader.js";
 import { CommonwealError } from "../../errors.js";
 import { mandatesCallAbi } from "../../mandates.js";
 import { submit, type SigningClient } from "../submit.js";
+import { drawRecord } from "./internal.js";
 
 export interface CompleteDrawParameters {
   /** The circle's mandates module. */
@@ -22,22 +23,6 @@ export interface CompleteDrawParameters {
 export type CompleteDrawReturnType =
   | { outcome: "completed"; drawId: bigint; mandateId: bigint; holder: Address; randomness: bigint; transaction: Hex }
   | { outcome: "voided"; drawId: bigint; randomness: bigint; transaction: Hex };
-
-/** The pool frozen for `drawId`, from its DrawRequested event (empty if there is none: the draw does not exist). */
-async function frozenPool<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  mandates: Address,
-  drawId: bigint,
-): Promise<readonly Address[]> {
-  const logs = await getContractEvents(client, {
-    address: mandates,
-    abi: mandatesAbi,
-    eventName: "DrawRequested",
-    args: { drawId },
-    fromBlock: 0n,
-  });
-  return logs.at(-1)?.args.pool ?? [];
-}
 
 /**
  * The proof the randomness source takes: the RLP header of the ticket's block once it exists (what the default
@@ -53,9 +38,9 @@ async function proofFor<chain extends Chain | undefined>(
 }
 
 /**
- * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. Refused, before
- * sending, with the contract's or the randomness source's custom error: not pending, out of order, randomness not
- * revealed yet or expired (then re-request the draw).
+ * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. Refused,
+ * before sending, with the contract's or the randomness source's custom error: not pending (or never requested), out
+ * of order, randomness not revealed yet or expired (then re-request the draw).
  *
  * @example
  * const r = await completeDraw(walletClient, { mandates, drawId: 1n });
@@ -66,16 +51,13 @@ export async function completeDraw(
   parameters: CompleteDrawParameters,
 ): Promise<CompleteDrawReturnType> {
   const { mandates, drawId } = parameters;
-  const [pool, draw] = await Promise.all([
-    frozenPool(client, mandates, drawId),
-    readContract(client, { address: mandates, abi: mandatesAbi, functionName: "draw", args: [drawId] }),
-  ]);
+  const { draw, requested } = await drawRecord(client, mandates, drawId);
   const proof = await proofFor(client, draw.ticket);
   const { hash: transaction, receipt } = await submit(client, {
     address: mandates,
     abi: mandatesCallAbi,
     functionName: "completeDraw",
-    args: [drawId, pool, proof],
+    args: [drawId, requested?.pool ?? [], proof],
   });
   const [completed] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawCompleted" });
   const [voided] = parseEventLogs({ abi: mandatesAbi, logs: receipt.logs, eventName: "DrawVoided" });

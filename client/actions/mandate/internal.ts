@@ -3,7 +3,7 @@
  * decision's spec and trying its call as the circle would make it, and ending a mandate as its holder.
  */
 import type { Address, Chain, Client, Hex, Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { getContractEvents, readContract, simulateContract } from "viem/actions";
 
 import { mandatesAbi } from "../../abis.js";
 import { decisionWouldFail as wouldFail } from "../../errors.js";
@@ -64,4 +64,27 @@ export async function endAsHolder(
   const { hash } = await submit(client, { address: mandates, abi: mandatesCallAbi, functionName, args: [mandateId] });
   const { role, holder } = await readMandate(client, { mandates, id: mandateId });
   return { mandateId, role, holder, transaction: hash };
+}
+
+/**
+ * Draw `drawId` as stored, and its DrawRequested event (undefined when the draw was never requested): what readDraw
+ * reads, and completeDraw takes the frozen pool from (leaving a refusal to the contract's own sentence).
+ */
+export async function drawRecord<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  mandates: Address,
+  drawId: bigint,
+) {
+  const [draw, logs] = await Promise.all([
+    readContract(client, { address: mandates, abi: mandatesAbi, functionName: "draw", args: [drawId] }),
+    getContractEvents(client, {
+      address: mandates,
+      abi: mandatesAbi,
+      eventName: "DrawRequested",
+      args: { drawId },
+      fromBlock: 0n,
+      strict: true,
+    }),
+  ]);
+  return { draw, requested: logs.at(-1)?.args };
 }
