@@ -54,7 +54,7 @@ export function readDeployment(chainId: number, options: ReadDeploymentOptions =
   const file = join(folder, deploymentId, "deployed_addresses.json");
   if (!existsSync(file)) {
     throw new DeploymentRecordError(
-      `No deployment record for chain ${chainId} (${file}). Deploy first: npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`,
+      `No deployment record for chain ${chainId} (${file}). Deploy first, in the Commonweal repository: npm run deploy:local for a local node, or npx hardhat ignition deploy deploy/modules/Circles.ts --network <name> --build-profile default for another network.`,
     );
   }
   const recorded = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
