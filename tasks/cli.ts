@@ -110,6 +110,9 @@ export async function runTask(json: boolean, body: () => Promise<void>): Promise
     if (json) console.log(JSON.stringify(errorJson(error), bigintsAsStrings, 2));
     else console.error(`Error: ${explain(error)}`);
     process.exitCode = 1;
+  } finally {
+    // One task per process on the command line; in a test process the next task connects anew.
+    noteNetwork();
   }
 }
 
