@@ -4,7 +4,7 @@
  */
 import { option } from "../options.js";
 
-const DURATION = "seconds, or with a unit: 90s, 15m, 2h, 7d, 2w";
+const DURATION = "a duration with its unit: 90s, 15m, 2h, 7d, 2w, 1d12h";
 
 /** The options of the circle's rules (`CircleRules`), each overriding the registry's default. */
 export const circleRuleOptions = [

@@ -84,11 +84,14 @@ export function parseSupport(value: string | undefined): Support {
   return index as Support;
 }
 
-/** A duration in seconds, written as a number of seconds or with units: 90, 90s, 15m, 2h, 7d, 2w, 1d12h. */
+/**
+ * A duration in seconds, written with units like every verb's (90s, 15m, 2h, 7d, 2w, 1d12h): a bare number is refused,
+ * since "30" could mean seconds or days. A bare 0 (none, e.g. no cooldown) is unambiguous and accepted.
+ */
 export function parseDuration(option: string, value: string): number {
+  if (value.trim() === "0") return 0;
   return parseClientDuration(value, {
     label: `--${option}`,
-    bareSeconds: true,
     zero: true,
     max: 0xffffffff,
     maxText: "4294967295 seconds (about 136 years)",

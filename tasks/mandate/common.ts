@@ -7,9 +7,6 @@ import { CliError, requireAddress, type Connection } from "../cli.js";
 import { parseDuration } from "../circle/shared.js";
 import { resolveCircle, type CircleParts } from "../resolve.js";
 
-const DAY = 86_400;
-const MAX_UINT32 = 2 ** 32 - 1;
-
 /** The spec options of `mandate grant` and `mandate draw`. */
 export interface SpecArgs {
   role?: string;
@@ -17,8 +14,6 @@ export interface SpecArgs {
   scope?: string;
   /** How long the mandate runs: a duration such as 30d, 12h or 2w. */
   term?: string;
-  /** Deprecated: the term in days (e.g. 30 or 0.5); use `term`. */
-  days?: string;
   powers?: string;
 }
 
@@ -34,19 +29,8 @@ export function parseId(option: string, value: string | undefined): bigint {
   return BigInt(value);
 }
 
-/** `--days` (deprecated): a number of days (e.g. 30 or 0.5) as whole seconds, or a CliError. */
-function parseDays(value: string): number {
-  const seconds = /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * DAY) : NaN;
-  if (!(seconds > 0) || seconds > MAX_UINT32) {
-    throw new CliError(`--days "${value}" is not a duration: give a number of days above zero, such as 30 or 0.5.`);
-  }
-  return seconds;
-}
-
-/** The mandate's term in seconds: `--term` as a duration like every verb's (30d, 12h, 2w), or deprecated `--days`. */
-export function parseTerm(args: Pick<SpecArgs, "term" | "days">): number {
-  if (args.term !== undefined && args.days !== undefined) throw new CliError("Give either --term or --days, not both.");
-  if (args.days !== undefined && args.days !== "") return parseDays(args.days);
+/** The mandate's term in seconds: `--term` as a duration like every verb's (30d, 12h, 2w). */
+export function parseTerm(args: Pick<SpecArgs, "term">): number {
   if (args.term === undefined || args.term === "") {
     throw new CliError("--term is required: give how long the mandate runs, such as 30d, 12h or 2w.");
   }

@@ -10,9 +10,8 @@ const specOptions = [
   option("role", 'The role, e.g. "treasurer" (a role has one live holder; term limits count per role)'),
   option(
     "term",
-    "How long the mandate runs, a duration such as 30d, 12h or 2w (a bare number is seconds), at most the circle's longest term",
+    "How long the mandate runs, a duration such as 30d, 12h or 2w (with its unit), at most the circle's longest term",
   ),
-  option("days", "Deprecated: the term in days (e.g. 30 or 0.5); use --term 30d"),
   option("title", 'A short title of the issue (default: "Carry out: <role>")'),
   option("scope", "The full scope text; its keccak256 is recorded (default: the title)"),
   option(
@@ -33,7 +32,6 @@ export const mandateTasks = [
     .addOption(specOptions[3])
     .addOption(specOptions[4])
     .addOption(specOptions[5])
-    .addOption(specOptions[6])
     .addOption(fromOption)
     .addOption(registryOption)
     .addFlag(jsonFlag)
@@ -90,7 +88,6 @@ export const mandateTasks = [
     .addOption(specOptions[3])
     .addOption(specOptions[4])
     .addOption(specOptions[5])
-    .addOption(specOptions[6])
     .addOption(option("complete", "Complete this draw (its id) once its randomness is out; anyone may"))
     .addOption(option("rerequest", "Give this draw (its id), whose randomness expired, a fresh ticket"))
     .addFlag({

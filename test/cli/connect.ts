@@ -10,7 +10,7 @@ import type { HttpNetworkConfig } from "hardhat/types/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { getAddress, parseEther } from "viem";
 
-import { CliError, connect } from "../../tasks/cli.js";
+import { CliError, connect, noteNetwork } from "../../tasks/cli.js";
 
 /** The parts of the runtime connect() reads, for a network named "local" at `url`. */
 function runtimeFor(url: string, overrides: Partial<HttpNetworkConfig> = {}): HardhatRuntimeEnvironment {
@@ -33,6 +33,8 @@ function runtimeFor(url: string, overrides: Partial<HttpNetworkConfig> = {}): Ha
 }
 
 describe("tasks/cli connect (a node over HTTP with its own accounts)", function () {
+  // connect() records the network it reached; forget it so later tests in this process see none.
+  afterEach(() => noteNetwork());
   let server: Server;
   let url: string;
   let accounts: string[];

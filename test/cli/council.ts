@@ -407,7 +407,7 @@ describe("council tasks (the CLI's federation)", function () {
         circle: f.bCircle,
         holder: bFounder,
         role: `delegate to council ${checksummed}`,
-        days: "20",
+        term: "20d",
         from: f.bFounder[0],
         registry: f.registry,
         json: false,
