@@ -626,6 +626,45 @@ describe("council tasks (the CLI's federation)", function () {
       expect(await f.water.council.state(made.proposalId)).to.equal(ProposalState.Executed);
     });
 
+    it("lets a seat taken in the latest block count first, as a circle does a new member: one block mined locally", async function () {
+      const f = await networkHelpers.loadFixture(federation);
+      const bea = f.b.founders[1]!;
+      // Bea's circle asks, appoints Bea, and is seated by the council's decision: the seat is the latest block's.
+      await askForSeat(f.b, f.water);
+      await appointDelegate(f.b, f.water, bea);
+      const ben = { council: f.water.address, from: f.ben, registry: f.registry, json: false };
+      const admit = await proposeCouncilAdmit(f.c, { ...ben, circle: f.bCircle });
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      await voteInCouncil(f.c, { ...ben, proposal: `${admit.proposalId}`, support: "for" });
+      await time.increase(COUNCIL_RULES.votingPeriod + 1);
+      await executeProposal(f.c, { ...ben, circle: f.water.address, proposal: `${admit.proposalId}` });
+      const seatedAt = await f.publicClient.getBlock();
+      const made = await proposeInCouncil(f.c, {
+        ...ben,
+        target: f.water.address,
+        data: "0x",
+        description: "Welcome Bea's circle",
+        from: getAddress(bea.address),
+      });
+      expect(made.note).to.match(
+        new RegExp(
+          `^Mined one block on the local node \\(HardhatNetwork/[^)]*\\) so that ${f.bCircle}, a member only since block ${seatedAt.number}, counts`,
+        ),
+      );
+      expect(await f.water.council.proposalProposer(made.proposalId)).to.equal(f.bCircle);
+      // One block mined, then the proposal's own; once the chain has moved on, nothing more is mined.
+      expect(await f.publicClient.getBlockNumber()).to.equal(seatedAt.number + 2n);
+      const again = await proposeInCouncil(f.c, {
+        ...ben,
+        target: f.water.address,
+        data: "0x",
+        description: "Meet at the well",
+        from: getAddress(bea.address),
+      });
+      expect(again.note).to.equal(undefined);
+      expect(await f.publicClient.getBlockNumber()).to.equal(seatedAt.number + 3n);
+    });
+
     it("names the proposal to vote on as circle vote does: latest or a unique prefix, refused before voting opens", async function () {
       const f = await networkHelpers.loadFixture(seated);
       const make = (description: string) =>
