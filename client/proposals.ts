@@ -2,7 +2,8 @@
  * What every proposal action shares, and what an app computes offline: the Governor's states and vote values, a
  * proposal's calls and the id the circle gives it (`proposalId`, `descriptionHash`), and the errors the proposal
  * actions refuse with. The actions themselves live in `actions/proposal/`: listProposals, resolveProposalRef,
- * readTally, readSchedule, readProposal, propose, castVote, signBallot, castVoteBySignature and execute.
+ * readTally, readSchedule, readProposal, requireNewProposal, letProposerCount, propose, castVote, signBallot,
+ * castVoteBySignature and execute.
  *
  * @example
  * const proposal = { calls: [proposalCall(circle.membership, { abi: circleMembershipAbi, functionName: "admit", args: [gus] })], description: "Admit Gus" };
@@ -161,6 +162,19 @@ export class VotingNotOpenError extends ProposalStateError {
 /** Thrown when a signed ballot would not count: wrong chain or circle, a used nonce, someone else's signature. */
 export class BallotError extends CommonwealError {
   override name = "BallotError";
+}
+
+/**
+ * Thrown by propose (and a delegate's proposal in a council) before anything is sent, when the body already has a
+ * proposal making the same calls with the same description: the Governor gives it the same id, and would refuse it.
+ */
+export class DuplicateProposalError extends CommonwealError {
+  override name = "DuplicateProposalError";
+  constructor(readonly proposalId: bigint) {
+    super(
+      `Proposal ${proposalId} makes the same calls with the same description already: vote on it, or give another description.`,
+    );
+  }
 }
 
 /** Thrown by propose when a live network makes no new block in time for a just-admitted proposer to count. */

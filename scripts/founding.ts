@@ -1,11 +1,19 @@
-// Founders' consent for scripts on a local node: every founder but the sender signs the founding (EIP-712).
-import type { Signer, TypedDataDomain } from "ethers";
+// Founders' consent for ethers scripts on a local node: every founder but the sender signs the founding (EIP-712).
+// The typed data (domain, types, the rules' hash, each founder's nonce) is the client's foundingConsentTypedData, read
+// through the script's own provider; only the signing is the ethers signer's. Scripts on viem wallets call the
+// client's createCircle with `signers` instead.
+import type { Signer } from "ethers";
+import { createPublicClient, custom, getAddress, type Address, type Hex } from "viem";
 
-import { FOUNDING_CONSENT_TYPES } from "../client/founding.js";
+import { foundingConsentTypedData } from "../client/actions/circle/foundingConsentTypedData.js";
+import type { CircleRules, MandateRules } from "../client/rules.js";
 import type { CircleRegistry } from "../typechain-types/index.js";
 import type { CircleRulesStruct, MandateRulesStruct } from "../typechain-types/circles/CircleRegistry.js";
 
-const TYPES = { FoundingConsent: FOUNDING_CONSENT_TYPES.FoundingConsent.map((f) => ({ ...f })) };
+/** The JSON-RPC an ethers provider of a Hardhat network answers (HardhatEthersProvider's `send`). */
+interface RpcProvider {
+  send(method: string, params?: unknown[]): Promise<unknown>;
+}
 
 /**
  * The founding with one consent per founder: `signerOf` gives each founder's signer (the sender's entry stays empty).
@@ -19,25 +27,33 @@ export async function withConsents(
   sender: string,
   signerOf: (founder: string) => Promise<Signer> | Signer,
 ) {
-  const provider = registry.runner!.provider!;
-  const latest = await provider.getBlock("latest");
-  const deadline = BigInt(latest!.timestamp) + 3_600n;
-  const rulesHash = await registry.rulesHash(rules, mandateRules);
-  const { chainId } = await provider.getNetwork();
-  const domain: TypedDataDomain = {
-    name: "Commonweal CircleRegistry",
-    version: "1",
-    chainId,
-    verifyingContract: await registry.getAddress(),
+  const provider = registry.runner!.provider! as unknown as RpcProvider;
+  const client = createPublicClient({
+    transport: custom({ request: ({ method, params }) => provider.send(method, params as unknown[]) }),
+  });
+  const latest = await client.getBlock();
+  const deadline = latest.timestamp + 3_600n;
+  const content = {
+    ...founding,
+    founders: founding.founders.map((f) => getAddress(f)),
+    charterHash: founding.charterHash as Hex,
+    deadline,
   };
   const consents: string[] = [];
-  for (const founder of founding.founders) {
+  for (const founder of content.founders) {
     if (founder.toLowerCase() === sender.toLowerCase()) {
       consents.push("0x");
       continue;
     }
-    const message = { ...founding, deadline, rulesHash, founder, nonce: await registry.nonces(founder) };
-    consents.push(await (await signerOf(founder)).signTypedData(domain, TYPES, message));
+    const { domain, types, message } = await foundingConsentTypedData(client, {
+      registry: (await registry.getAddress()) as Address,
+      founding: content,
+      rules: rules as CircleRules,
+      mandateRules: mandateRules as MandateRules,
+      founder,
+    });
+    const fields = { FoundingConsent: types.FoundingConsent.map((f) => ({ ...f })) };
+    consents.push(await (await signerOf(founder)).signTypedData(domain, fields, message));
   }
   return { ...founding, deadline, consents };
 }

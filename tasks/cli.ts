@@ -259,18 +259,3 @@ export async function requireContract(c: Connection, what: string, address: Addr
     throw new NoContractError(what, address, c.chainId);
   }
 }
-
-/**
- * Sends a call that `simulateContract` has already accepted (so a refusal surfaces, decoded, before anything is
- * sent), waits for it, and fails if it reverted after all.
- *
- * @example
- * const { request } = await c.publicClient.simulateContract({ address, abi, functionName, args, account: wallet.account });
- * const { hash, receipt } = await send(c, wallet, request);
- */
-export async function send(c: Connection, wallet: Wallet, request: Parameters<Wallet["writeContract"]>[0]) {
-  const hash = await wallet.writeContract(request);
-  const receipt = await c.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new CliError(`Transaction ${hash} reverted.`);
-  return { hash, receipt };
-}

@@ -3,8 +3,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { prepareAdmit } from "../../client/actions/circle/prepareAdmit.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "./prepared.js";
-import { nextSteps, registryOf, type ProposalMade } from "./shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, registryOf, type ProposalMade } from "./shared.js";
 
 export interface AdmitArgs {
   circle?: string;
@@ -29,16 +29,12 @@ export async function proposeAdmission(c: Connection, args: AdmitArgs): Promise<
   const registry = registryOf(c, args.registry);
   const circle = requireAddress("circle", args.circle);
   const prepared = await prepareAdmit(c.publicClient, { circle, registry, member, description: args.description });
-  return { ...(await proposePrepared(c, wallet, prepared, registry)), member };
+  return { ...proposalMade(await propose(wallet, prepared)), member };
 }
 
 export default async function admit(args: AdmitArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await proposeAdmission(await connect(hre), args);
-    report(
-      args.json,
-      `${r.proposer} proposed admitting ${r.member} to ${r.circle}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)}`,
-      { ...r },
-    );
+    report(args.json, `${r.proposer} proposed admitting ${r.member} to ${r.circle}: ${nextSteps(r)}`, { ...r });
   });
 }

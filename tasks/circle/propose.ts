@@ -4,11 +4,12 @@
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import { propose as proposeAction } from "../../client/actions/proposal/propose.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import {
   nextSteps,
   parseCall,
-  proposeInCircle,
+  proposalMade,
   requireText,
   resolveBody,
   type Call,
@@ -34,17 +35,12 @@ export async function proposeCall(c: Connection, args: ProposeArgs): Promise<Pro
   const description = requireText("description", args.description, "say what the proposal is for, in words");
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
-  const made = await proposeInCircle(c, wallet, body, [call], description);
-  return { ...made, call };
+  return { ...proposalMade(await proposeAction(wallet, { circle: body.circle, calls: [call], description })), call };
 }
 
 export default async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await proposeCall(await connect(hre), args);
-    report(
-      args.json,
-      `${r.proposer} proposed "${r.description}" in ${r.circle}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)}`,
-      { ...r },
-    );
+    report(args.json, `${r.proposer} proposed "${r.description}" in ${r.circle}: ${nextSteps(r)}`, { ...r });
   });
 }

@@ -7,8 +7,8 @@ import type { Hex } from "viem";
 
 import { prepareRatifyCharter } from "../../client/actions/circle/prepareRatifyCharter.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "./prepared.js";
-import { nextSteps, registryOf, type ProposalMade } from "./shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, registryOf, type ProposalMade } from "./shared.js";
 import { resolveCharterHash } from "../charter.js";
 
 export interface RatifyCharterArgs {
@@ -44,17 +44,15 @@ export async function proposeCharter(c: Connection, args: RatifyCharterArgs): Pr
     charterURI: args.charterUri,
     description: args.description,
   });
-  const made = await proposePrepared(c, wallet, prepared, registry);
+  const made = proposalMade(await propose(wallet, prepared));
   return { ...made, charterHash, charterURI: prepared.charterURI };
 }
 
 export default async function ratifyCharter(args: RatifyCharterArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runTask(args.json, async () => {
     const r = await proposeCharter(await connect(hre), args);
-    report(
-      args.json,
-      `${r.proposer} proposed ratifying the charter ${r.charterHash} in ${r.circle}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)}`,
-      { ...r },
-    );
+    report(args.json, `${r.proposer} proposed ratifying the charter ${r.charterHash} in ${r.circle}: ${nextSteps(r)}`, {
+      ...r,
+    });
   });
 }

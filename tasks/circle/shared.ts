@@ -1,7 +1,6 @@
 /**
- * What the circle and council tasks share: parsing ids, support values, durations, hashes and calls; the suite's
- * custom errors (so a revert bubbling up from any part decodes to its sentence); making a proposal and finding one
- * again; printing dates and durations.
+ * What the circle and council tasks share: parsing ids, support values, durations, hashes, calls and the circle or
+ * proposal an option names; printing a proposal just made (the client's propose), dates and durations.
  */
 import {
   encodeFunctionData,
@@ -14,42 +13,37 @@ import {
   type Hex,
 } from "viem";
 
-import {
-  circleAbi,
-  circleMembershipAbi,
-  circleRegistryAbi,
-  circleRitualsAbi,
-  councilSeatsAbi,
-  creditFactoryAbi,
-  mandateBadgesAbi,
-  mandatesAbi,
-  mutualCreditAbi,
-} from "../../client/abis.js";
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
-import { withSuiteErrors } from "../../client/errors.js";
-import { propose } from "../../client/actions/proposal/propose.js";
+import {
+  resolveBody as resolveBodyAction,
+  type ResolveBodyReturnType,
+} from "../../client/actions/circle/resolveBody.js";
+import type { ProposeReturnType } from "../../client/actions/proposal/propose.js";
+import type { ReadScheduleReturnType } from "../../client/actions/proposal/readSchedule.js";
 import { resolveProposalRef } from "../../client/actions/proposal/resolveProposalRef.js";
 import { ProposalRefError, SUPPORT_NAMES, type Support } from "../../client/proposals.js";
 import { isoTime } from "../../client/time.js";
 import { readRulesWithOverrides } from "../../client/actions/circle/readRulesWithOverrides.js";
 import { CIRCLE_RULE_KEYS, MANDATE_RULE_KEYS, type CircleRules, type MandateRules } from "../../client/rules.js";
-import { CliError, parseAmount, requireAddress, requireContract, type Connection, type Wallet } from "../cli.js";
-import { resolveCircle, type CircleParts } from "../resolve.js";
-
-// ------------------------------------------------------------------
-// Errors
-// ------------------------------------------------------------------
-
-export { withSuiteErrors };
-export const circleCallAbi = withSuiteErrors(circleAbi);
-export const mandatesCallAbi = withSuiteErrors(mandatesAbi);
+import { CliError, parseAmount, requireAddress, type Connection } from "../cli.js";
 
 // ------------------------------------------------------------------
 // Parsing
 // ------------------------------------------------------------------
 
-/** The circle or council at `--<option>` and its parts (see `resolveCircle`). */
-export const resolveBody = resolveCircle;
+/**
+ * The circle or council at `--<option>` and its parts: a malformed address is a CliError; the client's resolveBody
+ * refuses one that is no body of this network's registry (`--registry` overrides the deployment record).
+ */
+export async function resolveBody(
+  c: Connection,
+  option: string,
+  value: string | undefined,
+  registry?: string,
+): Promise<ResolveBodyReturnType> {
+  const address = requireAddress(option, value);
+  return resolveBodyAction(c.publicClient, { address, registry: registryOf(c, registry) });
+}
 
 /** The registry to use: `--registry`, or this network's deployment record. */
 export function registryOf(c: Connection, registry: string | undefined): Address {
@@ -349,47 +343,38 @@ export async function resolveProposal(c: Connection, circle: Address, value: str
   }
 }
 
-/** A proposal just made, as the tasks print it. */
-export interface ProposalMade {
-  circle: Address;
-  proposalId: bigint;
-  proposer: Address;
-  description: string;
+/** A proposal just made (by the client's propose or proposeInCouncil), as the tasks print it: dates, not seconds. */
+export type ProposalMade<made extends { schedule: unknown } = ProposeReturnType> = Omit<made, "schedule"> & {
   votingOpensAt: string;
   votingClosesAt: string;
-  transaction: Hex;
-  /** What the client did first, if anything (a block mined on a local node so a new member counts). */
-  note?: string;
-}
+};
 
-/**
- * Proposes `calls` in `body` from `wallet` (a member) with the client's `propose`; returns the proposal's id and
- * when voting opens and closes, as dates.
- */
-export async function proposeInCircle(
-  _c: Connection,
-  wallet: Wallet,
-  body: CircleParts,
-  calls: readonly Call[],
-  description: string,
-): Promise<ProposalMade> {
-  const { schedule, ...made } = await propose(wallet, { circle: body.circle, calls, description });
+/** The client's result of a proposal with its schedule as ISO dates, for the sentence and for --json. */
+export function proposalMade<made extends { schedule: ReadScheduleReturnType }>({
+  schedule,
+  ...made
+}: made): ProposalMade<made> {
   return { ...made, votingOpensAt: iso(schedule.votingOpensAt), votingClosesAt: iso(schedule.deadline) };
 }
 
-/** The sentence that tells a proposer what comes next (after what the client did first, if anything). */
-export function nextSteps(p: {
-  circle: Address;
-  proposalId: bigint;
-  votingOpensAt: string;
-  votingClosesAt: string;
-  note?: string;
-}): string {
+/**
+ * What a proposer is told after saying what they proposed: "proposal <id> (transaction <hash>).", what the client did
+ * first (if anything), when voting opens and closes, and the commands that vote and execute. A council's proposal
+ * (`council` given) is voted on by the delegates.
+ */
+export function nextSteps(
+  p: Pick<ProposalMade, "circle" | "proposalId" | "transaction" | "note" | "votingOpensAt" | "votingClosesAt">,
+  { council }: { council?: Address } = {},
+): string {
+  const body = council ?? p.circle;
+  const vote = council
+    ? `the delegates vote (npx hardhat council vote --council ${council}`
+    : `members vote (npx hardhat circle vote --circle ${body}`;
   return (
-    (p.note ? `${p.note} ` : "") +
-    `Voting opens at ${p.votingOpensAt} and closes at ${p.votingClosesAt}. Next: members vote ` +
-    `(npx hardhat circle vote --circle ${p.circle} --proposal ${p.proposalId} --support for), then, once it has passed, ` +
-    `anyone executes it (npx hardhat circle execute --circle ${p.circle} --proposal ${p.proposalId}).`
+    `proposal ${p.proposalId} (transaction ${p.transaction}). ${p.note ? `${p.note} ` : ""}` +
+    `Voting opens at ${p.votingOpensAt} and closes at ${p.votingClosesAt}. Next: ${vote} --proposal ${p.proposalId} ` +
+    `--support for), then, once it has passed, anyone executes it (npx hardhat circle execute --circle ${body} ` +
+    `--proposal ${p.proposalId}).`
   );
 }
 

@@ -9,7 +9,7 @@ import { getAddress, isAddress, type Address, type Hex } from "viem";
 import { castVoteBySignature } from "../../client/actions/proposal/castVoteBySignature.js";
 import { signBallot as signClientBallot, type SignedBallot } from "../../client/actions/proposal/signBallot.js";
 import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import type { CircleParts } from "../resolve.js";
+import type { ResolveBodyReturnType } from "../../client/actions/circle/resolveBody.js";
 import { SUPPORT_NAMES, parseSupport, resolveBody, resolveProposal, voted, type Support } from "./shared.js";
 import { describeTally, taskTally, type Tally } from "./vote.js";
 
@@ -37,7 +37,7 @@ export interface RelayResult {
   transaction: Hex;
 }
 
-function refuseCouncil(body: CircleParts): void {
+function refuseCouncil(body: ResolveBodyReturnType): void {
   if (body.council) {
     throw new CliError(
       `${body.circle} is a council: its member circles vote through their delegates, not by signature.`,

@@ -6,9 +6,10 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
 
 import { prepareCouncilAdmit } from "../../client/actions/council/prepareCouncilAdmit.js";
+import { proposeInCouncil as proposeInCouncilAction } from "../../client/actions/council/proposeInCouncil.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { registryOf } from "../circle/shared.js";
-import { proposeInCouncil, type CouncilProposeResult } from "./propose.js";
+import { nextSteps, proposalMade, registryOf } from "../circle/shared.js";
+import { delegateProposed, type CouncilProposeResult } from "./propose.js";
 
 export interface CouncilAdmitArgs {
   council?: string;
@@ -43,18 +44,14 @@ export async function proposeCouncilAdmit(c: Connection, args: CouncilAdmitArgs)
     registry,
     description: args.description,
   });
-  const [call] = prepared.calls;
-  const made = await proposeInCouncil(c, {
+  const made = await proposeInCouncilAction(c.wallet(args.from), {
     council,
-    target: call!.target,
-    data: call!.data,
-    description: prepared.description,
-    circle: seat,
-    from: args.from,
     registry,
-    json: args.json,
+    ...(seat ? { circle: seat } : {}),
+    calls: prepared.calls,
+    description: prepared.description,
   });
-  return { ...made, candidate: prepared.candidate };
+  return { ...proposalMade(made), call: prepared.calls[0]!, candidate: prepared.candidate };
 }
 
 export default async function admit(args: CouncilAdmitArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
@@ -62,11 +59,8 @@ export default async function admit(args: CouncilAdmitArgs, hre: HardhatRuntimeE
     const r = await proposeCouncilAdmit(await connect(hre), args);
     report(
       args.json,
-      `${r.delegate}, delegate of ${r.circle} (mandate ${r.mandateId}), proposed seating ${r.candidate} in the council ${r.council}: ` +
-        `proposal ${r.proposalId} (transaction ${r.transaction}). Voting opens at ${r.votingOpensAt} and closes at ${r.votingClosesAt}. ` +
-        `Next: the delegates vote (npx hardhat council vote --council ${r.council} --proposal ${r.proposalId} --support for), ` +
-        `then, once it has passed, anyone executes it (npx hardhat circle execute --circle ${r.council} --proposal ${r.proposalId}); ` +
-        `the seat counts at once, and is filled once ${r.candidate} appoints its delegate (npx hardhat council appoint).`,
+      `${delegateProposed(r)} seating ${r.candidate} in the council ${r.council}: ${nextSteps(r, { council: r.council })} ` +
+        `The seat counts at once, and is filled once ${r.candidate} appoints its delegate (npx hardhat council appoint).`,
       { ...r },
     );
   });

@@ -10,8 +10,8 @@ import {
   type PrepareAppointDelegateReturnType,
 } from "../../client/actions/council/prepareAppointDelegate.js";
 import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "../circle/prepared.js";
-import { duration, nextSteps, parseDuration, registryOf, type ProposalMade } from "../circle/shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { duration, nextSteps, proposalMade, parseDuration, registryOf, type ProposalMade } from "../circle/shared.js";
 
 export interface CouncilAppointArgs {
   circle?: string;
@@ -53,7 +53,7 @@ export async function proposeAppointment(c: Connection, args: CouncilAppointArgs
     proposer: wallet.account.address,
     description: args.description,
   });
-  const made = await proposePrepared(c, wallet, prepared, registry);
+  const made = proposalMade(await propose(wallet, prepared));
   const { role, roleExplanation, spec, functions } = prepared;
   return { ...made, council: prepared.council, delegate, term: spec.duration, role, roleExplanation, spec, functions };
 }
@@ -64,8 +64,8 @@ export default async function appoint(args: CouncilAppointArgs, hre: HardhatRunt
     report(
       args.json,
       `${r.proposer} proposed that ${r.circle} appoint ${r.delegate} its delegate to the council ${r.council} for ${duration(r.term)}: ` +
-        `proposal ${r.proposalId} (transaction ${r.transaction}). ${r.roleExplanation} The mandate lets the delegate have the circle ` +
-        `call ${r.functions.join(", ")} on the council, and nothing else. ${nextSteps(r)}`,
+        `${nextSteps(r)} ${r.roleExplanation} The mandate lets the delegate have the circle ` +
+        `call ${r.functions.join(", ")} on the council, and nothing else.`,
       { ...r },
     );
   });

@@ -8,10 +8,11 @@ import type { Hex } from "viem";
 import { prepareCreateCouncil } from "../../client/actions/council/prepareCreateCouncil.js";
 import type { CircleRules, MandateRules } from "../../client/rules.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "../circle/prepared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
 import {
   describeRules,
   nextSteps,
+  proposalMade,
   registryOf,
   requireText,
   rulesWithOverrides,
@@ -66,7 +67,7 @@ export async function proposeCouncil(c: Connection, args: CouncilCreateArgs): Pr
     mandateRules,
     description: args.description,
   });
-  const made = await proposePrepared(c, wallet, prepared, registry);
+  const made = proposalMade(await propose(wallet, prepared));
   return { ...made, name, openJoin: prepared.openJoin, charterHash, rules, mandateRules };
 }
 
@@ -75,8 +76,8 @@ export default async function create(args: CouncilCreateArgs, hre: HardhatRuntim
     const r = await proposeCouncil(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed that ${r.circle} found the council "${r.name}"${r.openJoin ? " (open join)" : ""}: proposal ${r.proposalId} ` +
-        `(transaction ${r.transaction}). Its rules: ${describeRules(r.rules)}. ${nextSteps(r)} Executing it prints the council's address.`,
+      `${r.proposer} proposed that ${r.circle} found the council "${r.name}"${r.openJoin ? " (open join)" : ""}: ${nextSteps(r)} ` +
+        `Its rules: ${describeRules(r.rules)}. Executing it prints the council's address.`,
       { ...r },
     );
   });

@@ -4,8 +4,8 @@ import type { Address } from "viem";
 
 import { prepareJoinCouncil } from "../../client/actions/council/prepareJoinCouncil.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "../circle/prepared.js";
-import { nextSteps, registryOf, type ProposalMade } from "../circle/shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, registryOf, type ProposalMade } from "../circle/shared.js";
 
 export interface JoinArgs {
   circle?: string;
@@ -37,7 +37,7 @@ export async function proposeJoin(c: Connection, args: JoinArgs): Promise<JoinRe
     registry,
     description: args.description,
   });
-  const made = await proposePrepared(c, wallet, prepared, registry);
+  const made = proposalMade(await propose(wallet, prepared));
   return { ...made, council: prepared.council, openJoin: prepared.openJoin };
 }
 
@@ -49,7 +49,7 @@ export default async function join(args: JoinArgs, hre: HardhatRuntimeEnvironmen
       : `Once executed, the council seats the circle by its own decision, which a seated circle's delegate proposes: npx hardhat council admit --council ${r.council} --circle ${r.circle}.`;
     report(
       args.json,
-      `${r.proposer} proposed that ${r.circle} ask for a seat in the council ${r.council}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)} ${then}`,
+      `${r.proposer} proposed that ${r.circle} ask for a seat in the council ${r.council}: ${nextSteps(r)} ${then}`,
       { ...r },
     );
   });

@@ -4,8 +4,8 @@ import type { Address } from "viem";
 
 import { prepareLeaveCouncil } from "../../client/actions/council/prepareLeaveCouncil.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { proposePrepared } from "../circle/prepared.js";
-import { nextSteps, registryOf, type ProposalMade } from "../circle/shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, registryOf, type ProposalMade } from "../circle/shared.js";
 
 export interface CouncilLeaveArgs {
   circle?: string;
@@ -35,7 +35,7 @@ export async function proposeLeave(c: Connection, args: CouncilLeaveArgs): Promi
     registry,
     description: args.description,
   });
-  const made = await proposePrepared(c, wallet, prepared, registry);
+  const made = proposalMade(await propose(wallet, prepared));
   return { ...made, council: prepared.council };
 }
 
@@ -44,7 +44,7 @@ export default async function leave(args: CouncilLeaveArgs, hre: HardhatRuntimeE
     const r = await proposeLeave(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed that ${r.circle} leave the council ${r.council}: proposal ${r.proposalId} (transaction ${r.transaction}). ${nextSteps(r)} It leaves the moment the decision is executed.`,
+      `${r.proposer} proposed that ${r.circle} leave the council ${r.council}: ${nextSteps(r)} It leaves the moment the decision is executed.`,
       { ...r },
     );
   });

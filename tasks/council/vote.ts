@@ -3,15 +3,13 @@
  * [--reason "…"] [--circle <your circle>] [--from <delegate>] [--json]`
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 
-import { circleAbi } from "../../client/abis.js";
-import { readTally } from "../../client/actions/proposal/readTally.js";
-import { requireVotingOpen } from "../../client/actions/proposal/requireVotingOpen.js";
-import { connect, report, runTask, type Connection } from "../cli.js";
-import { SUPPORT_NAMES, parseSupport, resolveProposal, voted, type Support } from "../circle/shared.js";
+import { castCouncilVote } from "../../client/actions/council/castCouncilVote.js";
+import { resolveCouncil } from "../../client/actions/council/resolveCouncil.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { SUPPORT_NAMES, parseSupport, registryOf, resolveProposal, voted, type Support } from "../circle/shared.js";
 import { describeTally, taskTally, type Tally } from "../circle/vote.js";
-import { actAsDelegate, findDelegation, resolveCouncil } from "./delegate.js";
 
 export interface CouncilVoteArgs {
   council?: string;
@@ -37,35 +35,35 @@ export interface CouncilVoteResult {
 }
 
 /**
- * A delegate casts their circle's vote in the council, through the delegate mandate (`castVote`, or
- * `castVoteWithReason` with --reason, which the mandate must allow too). The proposal is named as in `circle vote`:
- * its id, a unique prefix of it, or latest; a vote before voting opens is refused with the opening time.
+ * A delegate casts their circle's vote in the council, through the delegate mandate (the client's castCouncilVote;
+ * `--reason` needs the mandate to allow `castVoteWithReason` too). The proposal is named as in `circle vote`: its id,
+ * a unique prefix of it, or latest; a vote before voting opens is refused with the opening time.
  */
 export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promise<CouncilVoteResult> {
   const support = parseSupport(args.support);
   const wallet = c.wallet(args.from);
-  const council = await resolveCouncil(c, args.council, args.registry);
+  const registry = registryOf(c, args.registry);
+  const circle = args.circle ? requireAddress("circle", args.circle) : undefined;
+  // The council first, so a circle or a stranger is told so before its proposals are searched.
+  const council = await resolveCouncil(c.publicClient, { council: requireAddress("council", args.council), registry });
   const proposalId = await resolveProposal(c, council.circle, args.proposal);
-  const d = await findDelegation(c, council, getAddress(wallet.account.address), args.circle);
-  await requireVotingOpen(c.publicClient, { circle: council.circle, proposalId });
-  const data = args.reason
-    ? encodeFunctionData({
-        abi: circleAbi,
-        functionName: "castVoteWithReason",
-        args: [proposalId, support, args.reason],
-      })
-    : encodeFunctionData({ abi: circleAbi, functionName: "castVote", args: [proposalId, support] });
-  const { hash } = await actAsDelegate(c, wallet, d, data);
-  const { tally, stateName } = await readTally(c.publicClient, { circle: council.circle, proposalId });
-  return {
+  const r = await castCouncilVote(wallet, {
     council: council.circle,
-    circle: d.circle,
-    delegate: d.delegate,
-    mandateId: d.mandateId,
+    registry,
+    ...(circle ? { circle } : {}),
     proposalId,
-    support: SUPPORT_NAMES[support],
-    tally: taskTally({ tally, state: stateName }),
-    transaction: hash,
+    support,
+    ...(args.reason ? { reason: args.reason } : {}),
+  });
+  return {
+    council: r.council,
+    circle: r.circle,
+    delegate: r.delegate,
+    mandateId: r.mandateId,
+    proposalId,
+    support: r.support,
+    tally: taskTally(r),
+    transaction: r.transaction,
   };
 }
 

@@ -12,7 +12,8 @@ import {
   type PrepareCreateCurrencyReturnType,
 } from "../../client/actions/credit/prepareCreateCurrency.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, type ProposalMade } from "../circle/shared.js";
 import { circleAndPredictedCurrency, parseLimit } from "./currency.js";
 
 export interface CreateArgs {
@@ -29,7 +30,7 @@ export interface CreateArgs {
 }
 
 /** The proposal made, and the currency it creates (at `currency`, once executed). */
-export type CreateResult = ProposedDecision & Omit<PrepareCreateCurrencyReturnType, "circle" | "calls" | "description">;
+export type CreateResult = ProposalMade & Omit<PrepareCreateCurrencyReturnType, "circle" | "calls" | "description">;
 
 /** The decimals: a whole number from 0 to 18. */
 function parseDecimals(value: string | undefined): number {
@@ -66,7 +67,7 @@ export async function proposeCurrency(c: Connection, args: CreateArgs): Promise<
     ...(defaultSaturation === undefined ? {} : { defaultSaturation }),
   });
   const { calls, description, circle: _, ...currency } = prepared;
-  const decision = await proposeDecision(c, circle, wallet, calls, args.description ?? description);
+  const decision = proposalMade(await propose(wallet, { circle, calls, description: args.description ?? description }));
   return { ...decision, ...currency };
 }
 
@@ -75,7 +76,7 @@ export default async function create(args: CreateArgs, hre: HardhatRuntimeEnviro
     const r = await proposeCurrency(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed that circle ${r.circle} create its currency "${r.name}" (${r.symbol}), to live at ${r.currency}. ${nextSteps(r)}`,
+      `${r.proposer} proposed that circle ${r.circle} create its currency "${r.name}" (${r.symbol}), to live at ${r.currency}: ${nextSteps(r)}`,
       { ...r },
     );
   });

@@ -4,13 +4,13 @@
  */
 import { maxUint256, type Address } from "viem";
 
+import { resolveBody } from "../../client/actions/circle/resolveBody.js";
 import { readCurrency, type ReadCurrencyReturnType } from "../../client/actions/credit/readCurrency.js";
 import {
   readCurrencyAddress,
   type ReadCurrencyAddressReturnType,
 } from "../../client/actions/credit/readCurrencyAddress.js";
 import { CliError, parseAmount, requireAddress, requireContract, type Connection } from "../cli.js";
-import { resolveCircle } from "../resolve.js";
 
 /** Where the currency is: the circle whose currency it is (through the factory), or its address. */
 export interface CurrencyArgs {
@@ -40,7 +40,7 @@ export async function circleAndPredictedCurrency(
   const circle = requireAddress("circle", args.circle);
   const factory = await factoryOf(c, args.factory);
   const found = await readCurrencyAddress(c.publicClient, { factory, circle });
-  await resolveCircle(c, "circle", circle, found.registry);
+  await resolveBody(c.publicClient, { address: circle, registry: found.registry });
   return found;
 }
 

@@ -10,7 +10,8 @@ import type { Address } from "viem";
 
 import { prepareJubilee } from "../../client/actions/credit/prepareJubilee.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, type ProposalMade } from "../circle/shared.js";
 import { resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface JubileeArgs extends CurrencyArgs {
@@ -19,7 +20,7 @@ export interface JubileeArgs extends CurrencyArgs {
   json: boolean;
 }
 
-export interface JubileeResult extends ProposedDecision {
+export interface JubileeResult extends ProposalMade {
   currency: Address;
   symbol: string;
   /** Accounts with a non-zero balance today: what the jubilee would clear if executed now. */
@@ -32,7 +33,7 @@ export async function proposeJubilee(c: Connection, args: JubileeArgs): Promise<
   const currency = await resolveCurrency(c, args);
   const prepared = await prepareJubilee(c.publicClient, { currency: currency.address });
   const description = args.description ?? prepared.description;
-  const decision = await proposeDecision(c, prepared.circle, wallet, prepared.calls, description);
+  const decision = proposalMade(await propose(wallet, { ...prepared, description }));
   const { symbol, accountsWithBalance } = prepared;
   return { ...decision, currency: currency.address, symbol, accountsWithBalance };
 }
@@ -42,7 +43,7 @@ export default async function jubilee(args: JubileeArgs, hre: HardhatRuntimeEnvi
     const r = await proposeJubilee(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed a jubilee of ${r.symbol} in circle ${r.circle}: it would clear the balances of ${r.accountsWithBalance} account(s) today. ${nextSteps(r)}`,
+      `${r.proposer} proposed a jubilee of ${r.symbol} in circle ${r.circle}, which would clear the balances of ${r.accountsWithBalance} account(s) today: ${nextSteps(r)}`,
       { ...r },
     );
   });

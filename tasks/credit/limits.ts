@@ -12,7 +12,8 @@ import { readCreditAccount } from "../../client/actions/credit/readCreditAccount
 import { formatLimit } from "../../client/credit.js";
 import { formatAmount } from "../../client/units.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeDecision, type ProposedDecision } from "../mandate/decision.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, type ProposalMade } from "../circle/shared.js";
 import { parseLimit, resolveCurrency, type CurrencyArgs } from "./currency.js";
 
 export interface LimitsArgs extends CurrencyArgs {
@@ -43,7 +44,7 @@ export type LimitsResult =
       canPay: bigint;
       canReceive: bigint;
     })
-  | (Units & ProposedDecision & { action: "proposed"; creditLimit: bigint; saturationLimit: bigint });
+  | (Units & ProposalMade & { action: "proposed"; creditLimit: bigint; saturationLimit: bigint });
 
 /** Shows an account's limits, or proposes new ones. */
 export async function creditLimits(c: Connection, args: LimitsArgs): Promise<LimitsResult> {
@@ -71,14 +72,14 @@ export async function creditLimits(c: Connection, args: LimitsArgs): Promise<Lim
     ...(saturationLimit === undefined ? {} : { saturationLimit }),
   });
   const description = args.description ?? prepared.description;
-  const decision = await proposeDecision(c, prepared.circle, wallet, prepared.calls, description);
+  const decision = proposalMade(await propose(wallet, { ...prepared, description }));
   const limits = { creditLimit: prepared.creditLimit, saturationLimit: prepared.saturationLimit };
   return { ...units, ...decision, action: "proposed", ...limits };
 }
 
 function describe(r: LimitsResult): string {
   if (r.action === "proposed") {
-    return `${r.proposer} proposed limits for ${r.account} in ${r.symbol}: credit ${formatLimit(r.creditLimit, r)}, saturation ${formatLimit(r.saturationLimit, r)}. ${nextSteps(r)}`;
+    return `${r.proposer} proposed limits for ${r.account} in ${r.symbol} (credit ${formatLimit(r.creditLimit, r)}, saturation ${formatLimit(r.saturationLimit, r)}): ${nextSteps(r)}`;
   }
   return (
     `${r.account} in ${r.symbol}: balance ${formatAmount(r.balance, r)}; credit limit ${formatLimit(r.creditLimit, r)}, ` +

@@ -10,7 +10,8 @@ import type { Address } from "viem";
 
 import { prepareRegisterCircle } from "../../client/actions/income/prepareRegisterCircle.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
-import { nextSteps, proposeInCircle, resolveBody, type ProposalMade } from "../circle/shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, resolveBody, type ProposalMade } from "../circle/shared.js";
 import { hubOf } from "./hub.js";
 
 export interface RegisterCircleArgs {
@@ -31,8 +32,7 @@ export async function proposeRegisterCircle(c: Connection, args: RegisterCircleA
   const hub = await hubOf(c, args.hub);
   const body = await resolveBody(c, "circle", args.circle, args.registry);
   const { calls, description } = await prepareRegisterCircle(c.publicClient, { hub, circle: body.circle });
-  const proposed = calls.map((call) => ({ ...call, value: call.value ?? 0n }));
-  const made = await proposeInCircle(c, wallet, body, proposed, description);
+  const made = proposalMade(await propose(wallet, { circle: body.circle, calls, description }));
   return { ...made, hub };
 }
 
@@ -41,7 +41,7 @@ export default async function registerCircle(args: RegisterCircleArgs, hre: Hard
     const r = await proposeRegisterCircle(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed that ${r.circle} register itself in the income hub ${r.hub}: proposal ${r.proposalId}. ${nextSteps(r)}`,
+      `${r.proposer} proposed that ${r.circle} register itself in the income hub ${r.hub}: ${nextSteps(r)}`,
       { ...r },
     );
   });

@@ -12,7 +12,8 @@ import { getAddress, type Address, type Hex } from "viem";
 import { prepareVouch } from "../../client/actions/income/prepareVouch.js";
 import { sendIncome } from "../../client/actions/income/sendIncome.js";
 import { connect, parseAmount, report, runTask, type Connection } from "../cli.js";
-import { parseAddressList, proposeInCircle, resolveBody, nextSteps, type ProposalMade } from "../circle/shared.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, parseAddressList, proposalMade, resolveBody, type ProposalMade } from "../circle/shared.js";
 import { hubOf } from "./hub.js";
 
 export interface VouchArgs {
@@ -47,8 +48,7 @@ export async function proposeVouch(c: Connection, args: VouchArgs): Promise<Vouc
   const { calls, description } = await prepareVouch(c.publicClient, { hub, circle: body.circle, people, payers });
   const funded =
     fund === undefined ? null : (await sendIncome(wallet, { hub, to: body.circle, amount: fund })).transaction;
-  const proposed = calls.map((call) => ({ ...call, value: call.value ?? 0n }));
-  const made = await proposeInCircle(c, wallet, body, proposed, description);
+  const made = proposalMade(await propose(wallet, { circle: body.circle, calls, description }));
   return { ...made, hub, people, payers, funded };
 }
 
@@ -57,7 +57,7 @@ export default async function vouch(args: VouchArgs, hre: HardhatRuntimeEnvironm
     const r = await proposeVouch(await connect(hre), args);
     report(
       args.json,
-      `${r.proposer} proposed that ${r.circle} vouch for ${r.people.join(", ")}: proposal ${r.proposalId}. ${nextSteps(r)} ` +
+      `${r.proposer} proposed that ${r.circle} vouch for ${r.people.join(", ")}: ${nextSteps(r)} ` +
         `Each vouch burns an invitation's cost of a payer's token held by the circle; each person then runs npx hardhat income accept-vouch --circle ${r.circle}.`,
       { ...r },
     );

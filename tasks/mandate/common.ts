@@ -4,8 +4,8 @@ import { toFunctionSelector, type Hex } from "viem";
 import type { MandateSpecParameters } from "../../client/mandates.js";
 import type { PowerParameters } from "../../client/actions/mandate/resolvePowers.js";
 import { CliError, requireAddress, type Connection } from "../cli.js";
-import { parseDuration } from "../circle/shared.js";
-import { resolveCircle, type CircleParts } from "../resolve.js";
+import { parseDuration, resolveBody } from "../circle/shared.js";
+import type { ResolveBodyReturnType } from "../../client/actions/circle/resolveBody.js";
 
 /** The spec options of `mandate grant` and `mandate draw`. */
 export interface SpecArgs {
@@ -133,6 +133,6 @@ export function describeCaps(
 }
 
 /** The circle at `--circle` and its parts; `--registry` overrides the deployment record. */
-export function circleOf(c: Connection, args: { circle?: string; registry?: string }): Promise<CircleParts> {
-  return resolveCircle(c, "circle", args.circle, args.registry);
+export function circleOf(c: Connection, args: { circle?: string; registry?: string }): Promise<ResolveBodyReturnType> {
+  return resolveBody(c, "circle", args.circle, args.registry);
 }

@@ -15,7 +15,8 @@ import { rerequestDraw } from "../../client/actions/mandate/rerequestDraw.js";
 import { describeSpec, type MandateSpec } from "../../client/mandates.js";
 import { CliError, connect, report, runTask, type Connection } from "../cli.js";
 import { circleOf, describeCaps, parseId, parseSpec, type SpecArgs } from "./common.js";
-import { nextSteps, proposeDecision, type ProposedDecision } from "./decision.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, type ProposalMade } from "../circle/shared.js";
 
 export interface DrawArgs extends SpecArgs {
   circle?: string;
@@ -29,7 +30,7 @@ export interface DrawArgs extends SpecArgs {
 }
 
 export type DrawResult =
-  | (ProposedDecision & {
+  | (ProposalMade & {
       action: "proposed";
       spec: MandateSpec;
       pool: Address[];
@@ -93,7 +94,7 @@ export async function drawMandate(c: Connection, args: DrawArgs): Promise<DrawRe
     proposer: wallet.account.address,
     ...(args.description !== undefined ? { description: args.description } : {}),
   });
-  const decision = await proposeDecision(c, circle, wallet, [draw.call], draw.description);
+  const decision = proposalMade(await propose(wallet, { circle, calls: [draw.call], description: draw.description }));
   return { ...decision, action: "proposed", spec: draw.spec, pool: draw.pool, powers: draw.powers };
 }
 
@@ -101,7 +102,7 @@ export async function drawMandate(c: Connection, args: DrawArgs): Promise<DrawRe
 function describe(r: DrawResult): string {
   switch (r.action) {
     case "proposed":
-      return `${r.proposer} proposed to circle ${r.circle} drawing by lot the mandate ${describeSpec(r.spec)}, among ${r.pool.length} eligible member(s) today.${describeCaps(r.powers)} ${nextSteps(r)} Once it is executed the draw waits for its randomness ("mandate list" shows pending draws); then anyone completes it with --complete <drawId>.`;
+      return `${r.proposer} proposed to circle ${r.circle} drawing by lot the mandate ${describeSpec(r.spec)}, among ${r.pool.length} eligible member(s) today: ${nextSteps(r)}${describeCaps(r.powers)} Once it is executed the draw waits for its randomness ("mandate list" shows pending draws); then anyone completes it with --complete <drawId>.`;
     case "requested":
       return `Draw ${r.drawId} for "${r.role}" is requested in circle ${r.circle}, among ${r.pool.join(", ")}; its randomness is that of ticket ${r.ticket}. Complete it once that is out: --complete ${r.drawId}. Transaction ${r.transaction}.`;
     case "rerequested":

@@ -12,7 +12,8 @@ import { grantMandateCall, type GrantMandateCallReturnType } from "../../client/
 import { describeSpec, type MandateSpec } from "../../client/mandates.js";
 import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
 import { circleOf, describeCaps, parseSpec, type SpecArgs } from "./common.js";
-import { nextSteps, proposeDecision, type ProposedDecision } from "./decision.js";
+import { propose } from "../../client/actions/proposal/propose.js";
+import { nextSteps, proposalMade, type ProposalMade } from "../circle/shared.js";
 
 export interface GrantArgs extends SpecArgs {
   circle?: string;
@@ -23,7 +24,7 @@ export interface GrantArgs extends SpecArgs {
   json: boolean;
 }
 
-export interface GrantResult extends ProposedDecision {
+export interface GrantResult extends ProposalMade {
   holder: Address;
   spec: MandateSpec;
   /** The powers as granted, with the units each amount cap was read in. */
@@ -47,7 +48,7 @@ export async function proposeGrant(c: Connection, args: GrantArgs): Promise<Gran
     proposer: wallet.account.address,
     ...(args.description !== undefined ? { description: args.description } : {}),
   });
-  const decision = await proposeDecision(c, circle, wallet, [grant.call], grant.description);
+  const decision = proposalMade(await propose(wallet, { circle, calls: [grant.call], description: grant.description }));
   return { ...decision, holder, spec: grant.spec, powers: grant.powers };
 }
 
@@ -56,7 +57,7 @@ export default async function grant(args: GrantArgs, hre: HardhatRuntimeEnvironm
     const result = await proposeGrant(await connect(hre), args);
     report(
       args.json,
-      `${result.proposer} proposed to circle ${result.circle} granting the mandate ${describeSpec(result.spec)} to ${result.holder}.${describeCaps(result.powers)} ${nextSteps(result)}`,
+      `${result.proposer} proposed to circle ${result.circle} granting the mandate ${describeSpec(result.spec)} to ${result.holder}: ${nextSteps(result)}${describeCaps(result.powers)}`,
       { ...result },
     );
   });

@@ -11,7 +11,7 @@ import { listPendingDraws, type ListPendingDrawsReturnType } from "../../client/
 import type { Power } from "../../client/mandates.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import { circleOf } from "./common.js";
-import { isoTime } from "./decision.js";
+import { isoTime } from "../../client/time.js";
 
 export interface ListArgs {
   circle?: string;

@@ -721,10 +721,10 @@ describe("circle tasks (the CLI's circle governance)", function () {
         [() => proposeCall(w.c, { ...base, data: "0x", description: " " }), /--description is required/],
         [() => proposeCall(w.c, { ...base, data: "0x", value: "lots" }), /--value "lots" is not an amount/],
         [() => proposeCall(w.c, { ...base, data: "0x", target: "0xzz" }), /--target "0xzz" is not an address/],
-        // The same proposal again: the circle's own refusal, as a sentence.
+        // The same proposal again: refused by the client before sending, naming the proposal already made.
         [
           () => proposeCall(w.c, { ...base, data: "0x18160ddd" }),
-          new RegExp(`Proposal ${raw.proposalId} is pending, so this cannot be done now`),
+          new RegExp(`^Proposal ${raw.proposalId} makes the same calls with the same description already: vote on it`),
         ],
       ]);
     });

@@ -4,7 +4,7 @@ import { network } from "hardhat";
 import { getAddress, type Address } from "viem";
 
 import { findEvent } from "../../client/events.js";
-import { describeError } from "../../client/errors.js";
+import { DecisionWouldFailError, describeError } from "../../client/errors.js";
 import { connection as cliConnection, explain, type Connection } from "../../tasks/cli.js";
 import { executeProposal } from "../../tasks/circle/execute.js";
 import { circleInfo } from "../../tasks/circle/info.js";
@@ -37,10 +37,16 @@ const { circleWorld, createCircle, decide, grantByDecision } = circleFixtures(ne
 const DAY = 86_400;
 const COUNCIL_RULES = { ...TEST_RULES, minMembers: 1, maxMembers: 8, votingPeriod: 3 * 3_600, charterTerm: 10 * DAY };
 
-/** The contract's sentence for a custom error, as a pattern matching the whole message. */
-function sentence(name: string, args: readonly unknown[]): RegExp {
-  return new RegExp(`^${describeError(name, args).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+/** A pattern matching exactly `text`, the whole message. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 }
+
+/** The contract's sentence for a custom error. */
+const sentence = (name: string, args: readonly unknown[]) => exactly(describeError(name, args));
+
+/** The sentence of a decision's call refused when tried as the body would make it now. */
+const wouldFail = (name: string, args: readonly unknown[]) => exactly(new DecisionWouldFailError(name, args).message);
 
 interface Council {
   council: Circle;
@@ -565,9 +571,10 @@ describe("council tasks (the CLI's federation)", function () {
           new RegExp(`${f.bCircle} holds no seat in the council .* and has not asked for one`),
         ],
         [
-          // Ana's circle already has its delegate: the role holds one live mandate at a time.
+          // Ana's circle already has its delegate: the role holds one live mandate at a time (the grant is tried as
+          // every mandate decision is, by grantMandateCall).
           () => proposeAppointment(f.c, args),
-          sentence("MandateRoleOccupied", [await f.water.seats.delegateRoleId(), f.benMandate]),
+          wouldFail("MandateRoleOccupied", [await f.water.seats.delegateRoleId(), f.benMandate]),
         ],
         [
           () => proposeAppointment(f.c, { ...args, delegate: wrongChecksum(f.aFounder[2]!) }),
@@ -617,6 +624,45 @@ describe("council tasks (the CLI's federation)", function () {
         json: false,
       });
       expect(await f.water.council.state(made.proposalId)).to.equal(ProposalState.Executed);
+    });
+
+    it("lets a seat taken in the latest block count first, as a circle does a new member: one block mined locally", async function () {
+      const f = await networkHelpers.loadFixture(federation);
+      const bea = f.b.founders[1]!;
+      // Bea's circle asks, appoints Bea, and is seated by the council's decision: the seat is the latest block's.
+      await askForSeat(f.b, f.water);
+      await appointDelegate(f.b, f.water, bea);
+      const ben = { council: f.water.address, from: f.ben, registry: f.registry, json: false };
+      const admit = await proposeCouncilAdmit(f.c, { ...ben, circle: f.bCircle });
+      await time.increase(COUNCIL_RULES.votingDelay + 1);
+      await voteInCouncil(f.c, { ...ben, proposal: `${admit.proposalId}`, support: "for" });
+      await time.increase(COUNCIL_RULES.votingPeriod + 1);
+      await executeProposal(f.c, { ...ben, circle: f.water.address, proposal: `${admit.proposalId}` });
+      const seatedAt = await f.publicClient.getBlock();
+      const made = await proposeInCouncil(f.c, {
+        ...ben,
+        target: f.water.address,
+        data: "0x",
+        description: "Welcome Bea's circle",
+        from: getAddress(bea.address),
+      });
+      expect(made.note).to.match(
+        new RegExp(
+          `^Mined one block on the local node \\(HardhatNetwork/[^)]*\\) so that ${f.bCircle}, a member only since block ${seatedAt.number}, counts`,
+        ),
+      );
+      expect(await f.water.council.proposalProposer(made.proposalId)).to.equal(f.bCircle);
+      // One block mined, then the proposal's own; once the chain has moved on, nothing more is mined.
+      expect(await f.publicClient.getBlockNumber()).to.equal(seatedAt.number + 2n);
+      const again = await proposeInCouncil(f.c, {
+        ...ben,
+        target: f.water.address,
+        data: "0x",
+        description: "Meet at the well",
+        from: getAddress(bea.address),
+      });
+      expect(again.note).to.equal(undefined);
+      expect(await f.publicClient.getBlockNumber()).to.equal(seatedAt.number + 3n);
     });
 
     it("names the proposal to vote on as circle vote does: latest or a unique prefix, refused before voting opens", async function () {

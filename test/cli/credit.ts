@@ -11,7 +11,7 @@ import { proposeJubilee } from "../../tasks/credit/jubilee.js";
 import { creditLedger } from "../../tasks/credit/ledger.js";
 import { creditLimits, type LimitsArgs } from "../../tasks/credit/limits.js";
 import { payInCredit, type PayArgs } from "../../tasks/credit/pay.js";
-import type { ProposedDecision } from "../../tasks/mandate/decision.js";
+import type { ProposalMade } from "../../tasks/circle/shared.js";
 import { circleFixtures, Vote, type CircleWorld } from "../fixtures/circles.js";
 import { expectRefusals, failure } from "../fixtures/cli.js";
 
@@ -69,7 +69,7 @@ async function creditWorld() {
 }
 
 /** Votes a proposal the task made through (the first four founders for), and executes it. */
-async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
+async function passAndExecute(w: CircleWorld, d: ProposalMade) {
   await time.increase(Number(await w.circle.votingDelay()) + 1);
   for (const voter of w.founders.slice(0, 4))
     await (await w.circle.connect(voter).castVote(d.proposalId, Vote.For)).wait();
@@ -327,7 +327,7 @@ describe("credit tasks (the CLI, in-process)", function () {
         proposeJubilee(cli(), { circle: w.circleAddress, factory: w.factoryAddress, from: w.cai, json: false }),
       );
       expect(sentence).to.equal(
-        `Proposal ${d.proposalId} makes the same calls with the same description already: vote on it, or give another --description.`,
+        `Proposal ${d.proposalId} makes the same calls with the same description already: vote on it, or give another description.`,
       );
       expect(await nonceOf(w.cai)).to.equal(nonce);
     });

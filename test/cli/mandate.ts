@@ -11,7 +11,7 @@ import { normaliseRoleName } from "../../client/mandates.js";
 import { CliError, connection } from "../../tasks/cli.js";
 import actTask, { actThroughMandate, type ActArgs } from "../../tasks/mandate/act.js";
 import { completeMandate } from "../../tasks/mandate/complete.js";
-import type { ProposedDecision } from "../../tasks/mandate/decision.js";
+import type { ProposalMade } from "../../tasks/circle/shared.js";
 import { drawMandate } from "../../tasks/mandate/draw.js";
 import { proposeGrant, type GrantArgs } from "../../tasks/mandate/grant.js";
 import { listMandates } from "../../tasks/mandate/list.js";
@@ -86,7 +86,7 @@ async function randaoWorld() {
 }
 
 /** Votes a proposal the task made through (Ana and the next three founders for), and executes it. */
-async function passAndExecute(w: CircleWorld, d: ProposedDecision) {
+async function passAndExecute(w: CircleWorld, d: ProposalMade) {
   await time.increase(Number(await w.circle.votingDelay()) + 1);
   for (const voter of w.founders.slice(0, 4))
     await (await w.circle.connect(voter).castVote(d.proposalId, Vote.For)).wait();
@@ -134,7 +134,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
       expect(d.proposer).to.equal(w.ana);
       expect(await w.circle.state(d.proposalId)).to.equal(0n); // pending
       expect(d.proposalId).to.equal(await w.circle.hashProposal(d.targets, d.values, d.calldatas, d.descriptionHash));
-      expect(d.votingStarts).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(d.votingOpensAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       await passAndExecute(w, d);
       const [holder, id] = await w.mandates.holderOf(roleId("treasurer"));
       expect(holder).to.equal(w.ben);

@@ -2,30 +2,17 @@
  * Builds a circle's decision to appoint its delegate to a council: a mandate, held by one member, for the role the
  * council's seats name ("delegate to council 0x<lower-case address>"), carrying exactly the powers a seat is exercised
  * with. The seat is filled while that mandate is live; recalling it, its expiry or a hard reset vacates the seat.
- *
- * The `mandates.grant` call is built here for this one use; the general grant builder is the mandate actions'.
+ * The `mandates.grant` call is the mandate actions' (grantMandateCall), with the seat's powers.
  */
-import {
-  encodeFunctionData,
-  getAbiItem,
-  isAddressEqual,
-  keccak256,
-  toBytes,
-  toFunctionSelector,
-  type Address,
-  type Chain,
-  type Client,
-  type Hex,
-  type Transport,
-} from "viem";
+import { getAbiItem, toFunctionSelector, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
 import { readContract } from "viem/actions";
 
 import { circleAbi, circleMembershipAbi, councilSeatsAbi, mandatesAbi } from "../../abis.js";
 import type { PreparedProposal } from "../../proposals.js";
-import { dryRunAs } from "../../dryRun.js";
-import { CommonwealError, describeError } from "../../errors.js";
-import { normaliseRoleName } from "../../mandates.js";
+import { CommonwealError } from "../../errors.js";
+import type { MandateSpec } from "../../mandates.js";
 import { resolveBody } from "../circle/resolveBody.js";
+import { grantMandateCall } from "../mandate/grantMandateCall.js";
 import { resolveCouncil } from "./resolveCouncil.js";
 
 /** A delegate's term unless another is given (or the circle's longest term, if that is shorter): 90 days. */
@@ -69,7 +56,7 @@ export interface PrepareAppointDelegateReturnType extends PreparedProposal {
   /** Why the role is named so, in a sentence for the person appointing. */
   roleExplanation: string;
   /** The mandate granted when the decision is executed. */
-  spec: { role: string; title: string; scopeHash: Hex; duration: number; powers: DelegatePower[] };
+  spec: MandateSpec;
   /** The council functions the delegate may have the circle call. */
   functions: readonly (typeof DELEGATE_FUNCTIONS)[number][];
 }
@@ -78,7 +65,8 @@ export interface PrepareAppointDelegateReturnType extends PreparedProposal {
  * The proposal, in `circle`, that it grant `delegate` the mandate for `council`'s delegate role. Tried first as the
  * circle would make it (an occupied role, an ineligible member or a term over the circle's limit is refused now).
  * Refuses a council as `circle` (a council's seat is filled by its own delegates' decision), a delegate who is not a
- * member of the circle, and a circle that neither holds a seat in the council nor asked for one.
+ * member of the circle, and a circle that neither holds a seat in the council nor asked for one; the grant itself is
+ * refused as grantMandateCall refuses it (a DecisionWouldFailError, or the proposer who would hold it).
  *
  * @example
  * const proposal = await prepareAppointDelegate(publicClient, { circle, council, registry, delegate: ben });
@@ -120,13 +108,7 @@ export async function prepareAppointDelegate<chain extends Chain | undefined>(
       `${delegate} is not a member of ${body.circle}: a circle's delegate is one of its members.`,
     );
   }
-  if (proposer && rules.proposerStepsAside && isAddressEqual(proposer, delegate)) {
-    throw new CommonwealError(
-      `${describeError("MandateProposerCannotHold", [delegate])} Ask another member to propose it.`,
-    );
-  }
   const term = parameters.term ?? Math.min(DEFAULT_DELEGATE_TERM, Number(rules.maxTerm));
-  const role = normaliseRoleName(delegateRole);
   const title = `Represent ${circleName} in the council "${councilName}"`;
   const powers = DELEGATE_FUNCTIONS.map((name): DelegatePower => ({
     target: council.circle,
@@ -134,19 +116,20 @@ export async function prepareAppointDelegate<chain extends Chain | undefined>(
     maxValue: 0n,
     maxAmount: 0n,
   }));
-  const spec = { role, title, scopeHash: keccak256(toBytes(title)), duration: term, powers };
-  await dryRunAs(client, {
-    address: body.mandates,
-    abi: mandatesAbi,
-    functionName: "grant",
-    args: [spec, delegate],
-    account: body.circle,
+  const { call, spec } = await grantMandateCall(client, {
+    mandates: body.mandates,
+    holder: delegate,
+    ...(proposer ? { proposer } : {}),
+    role: delegateRole,
+    title,
+    duration: term,
+    powers,
   });
-  const data = encodeFunctionData({ abi: mandatesAbi, functionName: "grant", args: [spec, delegate] });
+  const role = spec.role;
   const days = Math.round((term / 86_400) * 100) / 100;
   return {
     circle: body.circle,
-    calls: [{ target: body.mandates, value: 0n, data }],
+    calls: [{ ...call, value: 0n }],
     description:
       parameters.description || `Appoint ${delegate} delegate to the council "${councilName}" for ${days} day(s)`,
     council: council.circle,
