@@ -3,7 +3,7 @@
 // through the client's actions (`client/`, the same ones the CLI and the wallet use), on viem wallet clients of the
 // network's development accounts. Run with `npm run demo`.
 import { network } from "hardhat";
-import { encodeFunctionData, formatUnits, getAddress, parseUnits, toFunctionSelector, type Address } from "viem";
+import { formatUnits, getAddress, parseUnits, toFunctionSelector, type Address } from "viem";
 
 import {
   CommonwealError,
@@ -13,8 +13,8 @@ import {
   act,
   castVote,
   castVoteBySignature,
+  castCouncilVote,
   charterHash,
-  circleAbi,
   claimIncome,
   complete,
   completeDraw,
@@ -41,9 +41,8 @@ import {
   prepareLeaveCouncil,
   prepareOpenClearingLine,
   prepareVouch,
-  proposalId as proposalIdOf,
-  proposalOperations,
   propose,
+  proposeInCouncil,
   publishTemplate,
   readCircle,
   readCreditAccount,
@@ -450,28 +449,14 @@ say(`Elm makes ${envoy.name} its delegate; Birch Lane Gardens decides to ask for
  * their delegate mandate (`act`, calling the council); anyone executes it once voting closes.
  */
 async function councilDecide(proposal: Proposal, delegates: Person[]) {
-  const through = async (delegate: Person, data: `0x${string}`) => {
-    const { mandates: via, mandateId } = await readDelegation(publicClient, {
-      council,
-      registry,
-      delegate: delegate.address,
-    });
-    return act(delegate.wallet, { mandates: via, mandateId, target: council, data });
-  };
+  // Each delegate acts for their circle through its delegate mandate: the client finds the mandate and acts with it.
   const [first] = delegates;
-  await through(
-    first!,
-    encodeFunctionData({
-      abi: circleAbi,
-      functionName: "propose",
-      args: [...proposalOperations(proposal.calls), proposal.description],
-    }),
-  );
-  const id = proposalIdOf(proposal);
+  const { calls, description } = proposal;
+  const { proposalId: id } = await proposeInCouncil(first!.wallet, { council, registry, calls, description });
   const schedule = await readSchedule(publicClient, { circle: council, proposalId: id });
   await time.increaseTo(schedule.votingOpensAt + 1n);
   for (const delegate of delegates) {
-    await through(delegate, encodeFunctionData({ abi: circleAbi, functionName: "castVote", args: [id, Support.For] }));
+    await castCouncilVote(delegate.wallet, { council, registry, proposalId: id, support: Support.For });
   }
   await time.increaseTo(schedule.deadline + 1n);
   await execute(first!.wallet, { circle: council, proposalId: id });
