@@ -20,7 +20,7 @@ import {
   completeDraw,
   createCircle,
   describeRevert,
-  encodeMandateCall,
+  encodeCall,
   execute,
   formatAmount,
   formatTokenAmount,
@@ -297,7 +297,7 @@ say(
 );
 /** Dee has the circle call the seed fund through her mandate, the amount read in the fund's units. */
 async function treasurerCall(signature: string, amount: string) {
-  const { data } = await encodeMandateCall(publicClient, {
+  const { data } = await encodeCall(publicClient, {
     target: seedFund.address,
     signature,
     args: [supplier.address, amount],

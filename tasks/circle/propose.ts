@@ -31,7 +31,7 @@ export interface ProposeResult extends ProposalMade {
 
 /** Proposes one call of the circle's (any target and calldata); the signer must be a member. */
 export async function proposeCall(c: Connection, args: ProposeArgs): Promise<ProposeResult> {
-  const call = parseCall(args);
+  const call = await parseCall(c, args);
   const description = requireText("description", args.description, "say what the proposal is for, in words");
   const wallet = c.wallet(args.from);
   const body = await resolveBody(c, "circle", args.circle, args.registry);

@@ -2,22 +2,14 @@
  * What the circle and council tasks share: parsing ids, support values, durations, hashes, calls and the circle or
  * proposal an option names; printing a proposal just made (the client's propose), dates and durations.
  */
-import {
-  encodeFunctionData,
-  isHex,
-  parseAbiItem,
-  type Abi,
-  type AbiFunction,
-  type AbiParameter,
-  type Address,
-  type Hex,
-} from "viem";
+import type { Address, Hex } from "viem";
 
 import { parseDuration as parseClientDuration } from "../../client/chain.js";
 import {
   resolveBody as resolveBodyAction,
   type ResolveBodyReturnType,
 } from "../../client/actions/circle/resolveBody.js";
+import { encodeCall } from "../../client/actions/call/encodeCall.js";
 import type { ProposeReturnType } from "../../client/actions/proposal/propose.js";
 import type { ReadScheduleReturnType } from "../../client/actions/proposal/readSchedule.js";
 import { resolveProposalRef } from "../../client/actions/proposal/resolveProposalRef.js";
@@ -232,16 +224,32 @@ export interface CallArgs {
   value?: string;
 }
 
+/** `--args` as a JSON array (none: no arguments), or a CliError saying how to write it. */
+export function parseJsonArgs(value: string | undefined): unknown[] {
+  if (value === undefined || value === "") return [];
+  let values: unknown;
+  try {
+    values = JSON.parse(value);
+  } catch {
+    throw new CliError(`--args is not JSON: give a JSON array such as '["0x…", "25"]'.`);
+  }
+  if (!Array.isArray(values)) throw new CliError(`--args is not a JSON array: give one such as '["0x…", "25"]'.`);
+  return values;
+}
+
 /**
  * The call the options describe: `--target` with raw `--data`, or with `--function "transfer(address,uint256)"`
- * and `--args '["0x…", "5"]'` (a JSON array) encoded here; `--value` in ether (default 0).
+ * and `--args '["0x…", "25"]'` (a JSON array) encoded by the client's encodeCall (a token function's amount in the
+ * token's units on an ERC-20, every other whole number raw); `--value` in ether (default 0).
  */
-export function parseCall(args: CallArgs): Call {
+export async function parseCall(c: Connection, args: CallArgs): Promise<Call> {
   const target = requireAddress("target", args.target);
   const value = args.value === undefined || args.value === "" ? 0n : parseAmount("value", args.value);
   if (args.function !== undefined && args.function !== "") {
     if (args.data !== undefined && args.data !== "") throw new CliError("Give either --data or --function, not both.");
-    return { target, value, data: encodeCall(args.function, args.args) };
+    const signature = args.function.trim();
+    const { data } = await encodeCall(c.publicClient, { target, signature, args: parseJsonArgs(args.args) });
+    return { target, value, data };
   }
   if (args.args !== undefined && args.args !== "")
     throw new CliError("--args needs --function to say how to encode them.");
@@ -249,77 +257,6 @@ export function parseCall(args: CallArgs): Call {
     throw new CliError("Say what to call: --data 0x… (calldata), or --function \"name(types)\" with --args '[…]'.");
   }
   return { target, value, data: parseCalldata("data", args.data) };
-}
-
-function encodeCall(signature: string, argsJson: string | undefined): Hex {
-  let item: AbiFunction;
-  try {
-    const parsed = parseAbiItem(`function ${signature.trim().replace(/^function\s+/, "")}`);
-    if (parsed.type !== "function") throw new Error("not a function");
-    item = parsed;
-  } catch {
-    throw new CliError(
-      `--function "${signature}" is not a function signature: write it like transfer(address,uint256) or transfer(address to, uint256 amount).`,
-    );
-  }
-  let values: unknown = [];
-  if (argsJson !== undefined && argsJson !== "") {
-    try {
-      values = JSON.parse(argsJson);
-    } catch {
-      throw new CliError(`--args is not JSON: give a JSON array such as '["0x…", "5"]'.`);
-    }
-  }
-  if (!Array.isArray(values)) throw new CliError(`--args must be a JSON array such as '["0x…", "5"]'.`);
-  if (values.length !== item.inputs.length) {
-    throw new CliError(`${item.name} takes ${item.inputs.length} argument(s); --args has ${values.length}.`);
-  }
-  const coerced = item.inputs.map((input, i) => coerce(input, values[i], `argument ${i + 1} (${input.type})`));
-  try {
-    return encodeFunctionData({ abi: [item], functionName: item.name, args: coerced });
-  } catch (error) {
-    throw new CliError(
-      `--args cannot be encoded for ${item.name}: ${(error as { shortMessage?: string }).shortMessage ?? String(error)}`,
-    );
-  }
-}
-
-/** A JSON value as the ABI type wants it: numbers as bigints, addresses checked, arrays and tuples recursively. */
-function coerce(param: AbiParameter, value: unknown, where: string): unknown {
-  const type = param.type;
-  const array = /^(.*)\[(\d*)\]$/.exec(type);
-  if (array) {
-    if (!Array.isArray(value)) throw new CliError(`--args ${where} must be a JSON array.`);
-    const inner = { ...param, type: array[1]! } as AbiParameter;
-    return value.map((v, i) => coerce(inner, v, `${where}[${i}]`));
-  }
-  if (type === "tuple") {
-    const components = (param as { components?: readonly AbiParameter[] }).components ?? [];
-    if (!Array.isArray(value) || value.length !== components.length) {
-      throw new CliError(`--args ${where} must be a JSON array of ${components.length} value(s).`);
-    }
-    return components.map((component, i) => coerce(component, value[i], `${where}.${i}`));
-  }
-  if (/^u?int\d*$/.test(type)) {
-    if ((typeof value === "string" && /^-?(\d+|0x[0-9a-fA-F]+)$/.test(value)) || Number.isSafeInteger(value)) {
-      return BigInt(value as string | number);
-    }
-    throw new CliError(`--args ${where} is not a whole number: ${JSON.stringify(value)}.`);
-  }
-  if (type === "address") return requireAddress("args", typeof value === "string" ? value : String(value));
-  if (type === "bool") {
-    if (typeof value === "boolean") return value;
-    throw new CliError(`--args ${where} must be true or false.`);
-  }
-  if (type.startsWith("bytes")) {
-    if (typeof value === "string" && isHex(value, { strict: true })) return value;
-    throw new CliError(`--args ${where} must be 0x and hex digits.`);
-  }
-  if (type === "string") {
-    if (typeof value === "string") return value;
-    throw new CliError(`--args ${where} must be a JSON string.`);
-  }
-  return value;
 }
 
 // ------------------------------------------------------------------

@@ -39,7 +39,7 @@ export interface CouncilProposeResult extends ProposalMade<ProposeInCouncilRetur
  * circle propose. A council can call itself, its own parts and contracts that belong to no circle.
  */
 export async function proposeInCouncil(c: Connection, args: CouncilProposeArgs): Promise<CouncilProposeResult> {
-  const call = parseCall(args);
+  const call = await parseCall(c, args);
   const description = requireText("description", args.description, "say what the proposal is for, in words");
   const council = requireAddress("council", args.council);
   const circle = args.circle ? requireAddress("circle", args.circle) : undefined;

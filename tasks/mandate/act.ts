@@ -5,16 +5,17 @@
  *
  * The holder of a live mandate has the circle perform one of the calls the mandate allows. The amount of a token
  * function (transfer, approve, transferFrom, mint, burn…) on an ERC-20 target is read in the token's units; every
- * other whole number is raw; the result says which (see the client's encodeMandateCall).
+ * other whole number is raw; the result says which (see the client's encodeCall).
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { isHex, type Address, type Hex } from "viem";
 
 import { act, type ActReturnType } from "../../client/actions/mandate/act.js";
-import { encodeMandateCall, type NumberReading } from "../../client/actions/mandate/encodeMandateCall.js";
+import { encodeCall, type NumberReading } from "../../client/actions/call/encodeCall.js";
 import { unitName } from "../../client/mandates.js";
 import { CliError, connect, parseAmount, report, requireAddress, runTask, type Connection } from "../cli.js";
 import { circleOf, parseId } from "./common.js";
+import { parseJsonArgs } from "../circle/shared.js";
 
 export interface ActArgs {
   circle?: string;
@@ -36,19 +37,6 @@ export type ActResult = ActReturnType & {
   numbers: NumberReading[];
 };
 
-/** `--args` as a JSON array. */
-function parseArgs(value: string | undefined): unknown[] {
-  if (value === undefined) return [];
-  let values: unknown;
-  try {
-    values = JSON.parse(value);
-  } catch {
-    throw new CliError(`--args is not JSON: give an array such as '["0x…", "25"]'.`);
-  }
-  if (!Array.isArray(values)) throw new CliError(`--args is not a JSON array: give one such as '["0x…", "25"]'.`);
-  return values;
-}
-
 /** `--data` checked as calldata, or the calldata the client encodes from `--call` and `--args`. */
 async function calldata(
   c: Connection,
@@ -67,7 +55,7 @@ async function calldata(
       `Say what the circle should call: --call "transfer(address,uint256)" --args '["0x…", "25"]', or raw --data 0x….`,
     );
   }
-  return encodeMandateCall(c.publicClient, { target, signature: args.call, args: parseArgs(args.args) });
+  return encodeCall(c.publicClient, { target, signature: args.call, args: parseJsonArgs(args.args) });
 }
 
 /**

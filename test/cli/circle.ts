@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { expect } from "chai";
 import { network } from "hardhat";
-import { getAddress, keccak256, toBytes, type Address } from "viem";
+import { encodeFunctionData, getAddress, keccak256, parseAbi, toBytes, type Address } from "viem";
 
 import { describeError } from "../../client/errors.js";
 import { ProposalStateError } from "../../client/proposals.js";
@@ -623,20 +623,23 @@ describe("circle tasks (the CLI's circle governance)", function () {
   });
 
   describe("propose", function () {
-    it("encodes a function call from its signature and arguments, and the decision carries it out", async function () {
+    it("encodes a function call from its signature and arguments, a token's amount in its units, and the decision carries it out", async function () {
       const w = await networkHelpers.loadFixture(world);
       const token = getAddress(await w.token.getAddress());
+      await w.token.mint(w.circle, 1_000n * 10n ** 18n); // the treasury: 1,000 tokens of 18 decimals (and 1,000 raw)
       const made = await proposeCall(w.c, {
         circle: w.circle,
         target: token,
         function: "transfer(address to, uint256 amount)",
-        args: JSON.stringify([w.outsider[3], "100"]),
-        description: "Pay the seed supplier 100",
+        args: JSON.stringify([w.outsider[3], "100.5"]),
+        description: "Pay the seed supplier 100.5 tokens",
         from: w.founder[0],
         registry: w.registry,
         json: false,
       });
-      expect(made.call.data).to.equal(w.token.interface.encodeFunctionData("transfer", [w.outsider[3]!, 100n]));
+      // An ERC-20's transfer amount is read in the token's units, as `mandate act --args` reads it.
+      const amount = 1005n * 10n ** 17n;
+      expect(made.call.data).to.equal(w.token.interface.encodeFunctionData("transfer", [w.outsider[3]!, amount]));
       await passByVote(w.c, w.circle, made.proposalId, w.founder.slice(0, 4), w.registry);
       await executeProposal(w.c, {
         circle: w.circle,
@@ -644,8 +647,20 @@ describe("circle tasks (the CLI's circle governance)", function () {
         registry: w.registry,
         json: false,
       });
-      expect(await w.token.balanceOf(w.outsider[3]!)).to.equal(100n);
-      expect(await w.token.balanceOf(w.circle)).to.equal(900n);
+      expect(await w.token.balanceOf(w.outsider[3]!)).to.equal(amount);
+      expect(await w.token.balanceOf(w.circle)).to.equal(1_000n + 1_000n * 10n ** 18n - amount);
+      // Any other function's whole numbers are raw: the same encoder, the same rule.
+      const raw = await proposeCall(w.c, {
+        circle: w.circle,
+        target: token,
+        function: "setCap(uint256)",
+        args: JSON.stringify(["7"]),
+        description: "Set the cap to seven raw units",
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      expect(raw.call.data).to.equal(encodeFunctionData({ abi: parseAbi(["function setCap(uint256)"]), args: [7n] }));
     });
 
     it("proposes right after `circle create` on an idle local node, mining one block first and saying why", async function () {
@@ -707,12 +722,12 @@ describe("circle tasks (the CLI's circle governance)", function () {
         [() => proposeCall(w.c, { ...base, function: "transfer(" }), /is not a function signature/],
         [
           () => proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: '["0x01"]' }),
-          /takes 2 argument\(s\); --args has 1/,
+          /transfer takes 2 argument\(s\); 1 were given/,
         ],
         [
           () =>
             proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: `["${w.outsider[0]}", "ten"]` }),
-          /argument 2 \(uint256\) is not a whole number/,
+          /The call's argument 2 "ten" is not an amount/,
         ],
         [
           () => proposeCall(w.c, { ...base, function: "transfer(address,uint256)", args: "[oops" }),

@@ -297,7 +297,7 @@ describe("mandate tasks (the CLI, in-process)", function () {
       expect(await w.randomness.values(8n)).to.equal(43n);
       // A fraction is not a raw integer.
       const { sentence } = await failure(actThroughMandate(cli(), { ...args, args: JSON.stringify(["7", "1.5"]) }));
-      expect(sentence).to.equal("The call's argument 2 should be a whole number (uint256).");
+      expect(sentence).to.equal(`The call's argument 2 should be a whole number (uint256): "1.5".`);
     });
 
     it("writes a refused amount in the token's units, and keeps the raw custom error for --json", async function () {

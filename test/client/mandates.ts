@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, parseEther, parseUnits, type Address, type Hex } from "viem";
 
-import { encodeMandateCall } from "../../client/actions/mandate/encodeMandateCall.js";
+import { encodeCall } from "../../client/actions/call/encodeCall.js";
 import { readTokenUnits } from "../../client/actions/mandate/readTokenUnits.js";
 import { resolvePowers } from "../../client/actions/mandate/resolvePowers.js";
 import { InvalidParameterError } from "../../client/errors.js";
@@ -74,7 +74,7 @@ describe("client mandate helpers", function () {
   it("encodes a token function's amount in units on an ERC-20, and other whole numbers raw", async function () {
     const { token, randomness } = await networkHelpers.loadFixture(contracts);
     const to: Address = getAddress(first!.account.address);
-    const mint = await encodeMandateCall(publicClient, {
+    const mint = await encodeCall(publicClient, {
       target: token,
       signature: "mint(address,uint256)",
       args: [to, "3"],
@@ -84,17 +84,17 @@ describe("client mandate helpers", function () {
       { argument: 1, given: "3", value: parseUnits("3", 18), units: { token, decimals: 18, symbol: "MCT" } },
     ]);
     // A function that is not a token function reads raw, even on an ERC-20.
-    const other = await encodeMandateCall(publicClient, { target: token, signature: "setCap(uint256)", args: ["3"] });
+    const other = await encodeCall(publicClient, { target: token, signature: "setCap(uint256)", args: ["3"] });
     expect(other).to.deep.include({ tokenFunction: false, numbers: [{ argument: 0, given: "3", value: 3n }] });
     // A token function on a target without decimals() reads raw.
-    const raw = await encodeMandateCall(publicClient, { target: randomness, signature: "burn(uint256)", args: [3] });
+    const raw = await encodeCall(publicClient, { target: randomness, signature: "burn(uint256)", args: [3] });
     expect(raw).to.deep.include({ tokenFunction: true, numbers: [{ argument: 0, given: "3", value: 3n }] });
     expect(raw.token).to.equal(undefined);
     expect(Object.values(TOKEN_AMOUNT_FUNCTIONS).map((f) => f.signature)).to.include(
       "transferFrom(address,address,uint256)",
     );
     const error = await refusal(
-      encodeMandateCall(publicClient, { target: token, signature: "transfer(address,uint256)", args: [to] }),
+      encodeCall(publicClient, { target: token, signature: "transfer(address,uint256)", args: [to] }),
     );
     expect(error.message).to.equal("transfer takes 2 argument(s); 1 were given, one value per argument.");
   });

@@ -18,7 +18,7 @@ export interface ActParameters {
   target: Address;
   /** Wei the circle sends with the call (default 0), within the power's value cap. */
   value?: bigint;
-  /** The calldata (see encodeMandateCall); `0x` for a plain ether transfer. */
+  /** The calldata (see encodeCall); `0x` for a plain ether transfer. */
   data: Hex;
 }
 
@@ -49,7 +49,7 @@ const AMOUNT_ARGUMENTS: Readonly<Record<string, { kind: "token" | "ether"; posit
  * a ContractRefusalError whose sentence writes the amounts in the token's units (or ether), keeping the raw error.
  *
  * @example
- * const { data } = await encodeMandateCall(walletClient, { target: token, signature: "transfer(address,uint256)", args: [cai, "25"] });
+ * const { data } = await encodeCall(walletClient, { target: token, signature: "transfer(address,uint256)", args: [cai, "25"] });
  * const { transaction } = await act(walletClient, { mandates, mandateId: 1n, target: token, data });
  */
 export async function act(client: SigningClient, parameters: ActParameters): Promise<ActReturnType> {
