@@ -30,6 +30,7 @@ export * from "./time.js";
 export * from "./units.js";
 export * from "./actions/submit.js";
 export * from "./actions/call/encodeCall.js";
+export * from "./actions/chain/passSecond.js";
 export * from "./actions/circle/createCircle.js";
 export * from "./actions/circle/foundingConsentTypedData.js";
 export * from "./actions/circle/leaveCircle.js";

@@ -35,6 +35,8 @@ export interface RelayResult {
   support: (typeof SUPPORT_NAMES)[Support];
   tally: Tally;
   transaction: Hex;
+  /** What was done first to reach the opening second, if anything (the client mined or waited for a block). */
+  note?: string;
 }
 
 function refuseCouncil(body: ResolveBodyReturnType): void {
@@ -111,8 +113,8 @@ export async function relayBallot(c: Connection, args: VoteBySignatureArgs): Pro
   const body = await resolveBody(c, "circle", ballot.circle, args.registry);
   refuseCouncil(body);
   const r = await castVoteBySignature(wallet, { ballot: { ...ballot, circle: body.circle } });
-  const { circle, proposalId, voter, relayer, support, transaction } = r;
-  return { circle, proposalId, voter, relayer, support, tally: taskTally(r), transaction };
+  const { circle, proposalId, voter, relayer, support, transaction, note } = r;
+  return { circle, proposalId, voter, relayer, support, tally: taskTally(r), transaction, ...(note ? { note } : {}) };
 }
 
 export default async function voteBySignature(
@@ -139,7 +141,7 @@ export default async function voteBySignature(
       const r = await relayBallot(c, args);
       report(
         args.json,
-        `${r.relayer} relayed the ballot of ${r.voter}, who ${voted(r.support)} proposal ${r.proposalId} in ${r.circle} (transaction ${r.transaction}): ${describeTally(r.tally)}.`,
+        `${r.note ? `${r.note} ` : ""}${r.relayer} relayed the ballot of ${r.voter}, who ${voted(r.support)} proposal ${r.proposalId} in ${r.circle} (transaction ${r.transaction}): ${describeTally(r.tally)}.`,
         { ...r },
       );
     }

@@ -37,6 +37,8 @@ export interface VoteResult {
   support: (typeof SUPPORT_NAMES)[Support];
   tally: Tally;
   transaction: Hex;
+  /** What was done first to reach the opening second, if anything (the client mined or waited for a block). */
+  note?: string;
 }
 
 /** The signer, a member, votes on a proposal of the circle (one member, one vote), with the client's castVote. */
@@ -58,6 +60,7 @@ export async function voteOnProposal(c: Connection, args: VoteArgs): Promise<Vot
     support: r.support,
     tally: taskTally(r),
     transaction: r.transaction,
+    ...(r.note ? { note: r.note } : {}),
   };
 }
 
@@ -71,7 +74,7 @@ export default async function vote(args: VoteArgs, hre: HardhatRuntimeEnvironmen
     const r = await voteOnProposal(await connect(hre), args);
     report(
       args.json,
-      `${r.voter} ${voted(r.support)} proposal ${r.proposalId} in ${r.circle} (transaction ${r.transaction}): ${describeTally(r.tally)}.`,
+      `${r.note ? `${r.note} ` : ""}${r.voter} ${voted(r.support)} proposal ${r.proposalId} in ${r.circle} (transaction ${r.transaction}): ${describeTally(r.tally)}.`,
       { ...r },
     );
   });

@@ -32,6 +32,8 @@ export interface CouncilVoteResult {
   support: (typeof SUPPORT_NAMES)[Support];
   tally: Tally;
   transaction: Hex;
+  /** What was done first to reach the opening second, if anything (the client mined or waited for a block). */
+  note?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function voteInCouncil(c: Connection, args: CouncilVoteArgs): Promi
     support: r.support,
     tally: taskTally(r),
     transaction: r.transaction,
+    ...(r.note ? { note: r.note } : {}),
   };
 }
 
@@ -72,7 +75,7 @@ export default async function vote(args: CouncilVoteArgs, hre: HardhatRuntimeEnv
     const r = await voteInCouncil(await connect(hre), args);
     report(
       args.json,
-      `${r.delegate}, delegate of ${r.circle}, ${voted(r.support)} proposal ${r.proposalId} in the council ${r.council} for their circle (mandate ${r.mandateId}, transaction ${r.transaction}): ${describeTally(r.tally)}.`,
+      `${r.note ? `${r.note} ` : ""}${r.delegate}, delegate of ${r.circle}, ${voted(r.support)} proposal ${r.proposalId} in the council ${r.council} for their circle (mandate ${r.mandateId}, transaction ${r.transaction}): ${describeTally(r.tally)}.`,
       { ...r },
     );
   });

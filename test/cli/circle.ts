@@ -395,6 +395,40 @@ describe("circle tasks (the CLI's circle governance)", function () {
       ]);
     });
 
+    it("votes in the very second voting opens: the vote's own block would be open, so one block is mined and said", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeAdmission(w.c, {
+        circle: w.circle,
+        member: w.outsider[0],
+        from: w.founder[1],
+        registry: w.registry,
+        json: false,
+      });
+      const opensAt = await w.circleContract.proposalVotingOpensAt(made.proposalId);
+      const vote = { circle: w.circle, proposal: "latest", support: "for", registry: w.registry, json: false };
+      // A second early: refused, naming the time, and nothing is mined or sent.
+      await time.increaseTo(opensAt - 1n);
+      const before = await w.publicClient.getBlockNumber();
+      const early = await voteOnProposal(w.c, { ...vote, from: w.founder[0] }).catch((e: unknown) => e);
+      expect(explain(early)).to.equal(`Voting on proposal ${made.proposalId} opens at ${iso(opensAt)}: vote then.`);
+      expect(await w.publicClient.getBlockNumber()).to.equal(before);
+      // The latest block at the opening second itself (what `chain advance 1d` leaves): still pending there.
+      await time.increaseTo(opensAt);
+      expect(await w.circleContract.state(made.proposalId)).to.equal(ProposalState.Pending);
+      const cast = await voteOnProposal(w.c, { ...vote, from: w.founder[0] });
+      expect(cast.note).to.match(
+        new RegExp(
+          `^Mined one block on the local node \\(HardhatNetwork/[^)]*\\) so that voting on proposal ${made.proposalId}, which opens at ${iso(opensAt)}, is open\\.$`,
+        ),
+      );
+      expect(cast.tally).to.deep.equal({ for: 1n, against: 0n, abstain: 0n, state: "active" });
+      // Once open, nothing more is mined: the next vote is the next block.
+      const mined = await w.publicClient.getBlockNumber();
+      const next = await voteOnProposal(w.c, { ...vote, from: w.founder[2] });
+      expect(next.note).to.equal(undefined);
+      expect(await w.publicClient.getBlockNumber()).to.equal(mined + 1n);
+    });
+
     it("refuses a second vote with the contract's sentence, and malformed ids and support values before sending", async function () {
       const w = await networkHelpers.loadFixture(world);
       const made = await proposeAdmission(w.c, {

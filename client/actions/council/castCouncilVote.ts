@@ -33,6 +33,8 @@ export interface CastCouncilVoteReturnType extends ReadDelegationReturnType {
   tally: Tally;
   state: ProposalStateName;
   transaction: Hash;
+  /** What was done to reach the opening second first, if anything (see requireVotingOpen). */
+  note?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function castCouncilVote(
     delegate: getAddress(client.account.address),
     ...(circle ? { circle } : {}),
   });
-  await requireVotingOpen(client, { circle: delegation.council, proposalId });
+  const { note } = await requireVotingOpen(client, { circle: delegation.council, proposalId });
   const data = reason
     ? encodeFunctionData({ abi: circleAbi, functionName: "castVoteWithReason", args: [proposalId, support, reason] })
     : encodeFunctionData({ abi: circleAbi, functionName: "castVote", args: [proposalId, support] });
@@ -73,5 +75,6 @@ export async function castCouncilVote(
     tally,
     state: stateName,
     transaction,
+    ...(note ? { note } : {}),
   };
 }

@@ -25,6 +25,8 @@ export interface CastVoteReturnType {
   tally: Tally;
   state: ProposalStateName;
   transaction: Hash;
+  /** What was done to reach the opening second first, if anything (see requireVotingOpen). */
+  note?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface CastVoteReturnType {
  */
 export async function castVote(client: SigningClient, parameters: CastVoteParameters): Promise<CastVoteReturnType> {
   const { circle, proposalId, support, reason } = parameters;
-  await requireVotingOpen(client, { circle, proposalId });
+  const { note } = await requireVotingOpen(client, { circle, proposalId });
   const on = { address: circle, abi: withSuiteErrors(circleAbi) } as const;
   const { hash } = reason
     ? await submit(client, { ...on, functionName: "castVoteWithReason", args: [proposalId, support, reason] })
@@ -51,5 +53,6 @@ export async function castVote(client: SigningClient, parameters: CastVoteParame
     tally,
     state: stateName,
     transaction: hash,
+    ...(note ? { note } : {}),
   };
 }

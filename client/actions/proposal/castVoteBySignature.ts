@@ -25,6 +25,8 @@ export interface CastVoteBySignatureReturnType {
   tally: Tally;
   state: ProposalStateName;
   transaction: Hash;
+  /** What was done to reach the opening second first, if anything (see requireVotingOpen). */
+  note?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function castVoteBySignature(
   if (signer !== getAddress(voter)) {
     throw new BallotError(`The signature is not ${voter}'s for this ballot (it recovers to ${signer}).`);
   }
-  await requireVotingOpen(client, { circle, proposalId });
+  const { note } = await requireVotingOpen(client, { circle, proposalId });
   const { hash } = await submit(client, {
     address: circle,
     abi: withSuiteErrors(circleAbi),
@@ -84,5 +86,6 @@ export async function castVoteBySignature(
     tally,
     state: stateName,
     transaction: hash,
+    ...(note ? { note } : {}),
   };
 }

@@ -2,8 +2,7 @@ import type { Address, Chain, Client, Transport } from "viem";
 import { getBlock, readContract } from "viem/actions";
 
 import { circleAbi, circleMembershipAbi } from "../../abis.js";
-import { nodeKind } from "../../chain.js";
-import { NoNewBlockError } from "../../proposals.js";
+import { passSecond } from "../chain/passSecond.js";
 
 export interface LetProposerCountParameters {
   /** The circle (or council) to propose in. */
@@ -16,11 +15,6 @@ export interface LetProposerCountReturnType {
   /** What was done, in a sentence for the face to show; undefined if nothing was needed. */
   note?: string;
 }
-
-/** How long a proposal waits on a live network for the next block, before giving up with a sentence. */
-const NEXT_BLOCK_TIMEOUT_MS = 180_000;
-
-type RawRequest = (args: { method: string; params?: unknown[] }) => Promise<unknown>;
 
 /**
  * Has the chain move past the second in which `proposer` became a member (or took its seat), if it has not yet. A
@@ -61,28 +55,8 @@ export async function letProposerCount<chain extends Chain | undefined>(
     }),
   ]);
   if (now === 0n || aSecondAgo > 0n) return {};
-  const why = `so that ${proposer}, a member only since block ${latest.number}, counts as one a second before the proposal, as the circle requires`;
-  const kind = await nodeKind(client);
-  if (kind.local) {
-    const request = client.request as unknown as RawRequest;
-    // The node's own next second, if it tells it; a node that would reuse the latest second (anvil may) is given the
-    // following one, the least the clock can move.
-    const pending = await getBlock(client, { blockTag: "pending" }).catch(() => undefined);
-    if (!pending || pending.timestamp <= latest.timestamp) {
-      await request({ method: "evm_setNextBlockTimestamp", params: [Number(latest.timestamp) + 1] });
-    }
-    await request({ method: "evm_mine", params: [] });
-    return { note: `Mined one block on the local node (${kind.clientVersion}) ${why}.` };
-  }
-  const started = Date.now();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, client.pollingInterval));
-    const head = await getBlock(client);
-    if (head.timestamp > latest.timestamp) return { note: `Waited for block ${head.number} ${why}.` };
-    if (Date.now() - started > NEXT_BLOCK_TIMEOUT_MS) {
-      throw new NoNewBlockError(
-        `${proposer} became a member in block ${latest.number}, and a proposer counts only from the next block's second; the network made no new block in ${NEXT_BLOCK_TIMEOUT_MS / 1000} s: propose again once it has.`,
-      );
-    }
-  }
+  return passSecond(client, {
+    second: latest.timestamp,
+    why: `so that ${proposer}, a member only since block ${latest.number}, counts as one a second before the proposal, as the circle requires`,
+  });
 }
