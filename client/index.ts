@@ -83,6 +83,7 @@ export * from "./actions/income/sendIncome.js";
 export * from "./actions/income/setTrust.js";
 export * from "./actions/income/unwrapIncome.js";
 export * from "./actions/income/wrapIncome.js";
+export * from "./actions/ledger/readTrustGraphFromLedger.js";
 export * from "./actions/mandate/act.js";
 export * from "./actions/mandate/complete.js";
 export * from "./actions/mandate/completeDraw.js";
