@@ -1,0 +1,107 @@
+// `npm run indexer [-- --network <name>] [--port <port>] [--schema <name>]`: the ledger (Ponder, indexer/) following
+// the suite deployed on a running node. Default: the local node (COMMONWEAL_RPC_URL, else http://127.0.0.1:8545) with
+// the deployment `npm run deploy:local` recorded, stored in PGlite files under indexer/.data/. Another network of
+// hardhat.config.ts reads its RPC URL from <NAME>_RPC_URL (SEPOLIA_RPC_URL) and, with DATABASE_URL, stores in
+// PostgreSQL: `DATABASE_URL=postgres://… SEPOLIA_RPC_URL=… npm run indexer -- --network sepolia`.
+//
+// A restarted local node is a new chain with the same chain id, and Ponder's RPC cache is keyed by chain id only: the
+// PGlite folder is named after the chain's genesis block hash, so a new chain starts from a fresh folder instead of
+// the old chain's cached logs. The database schema is named after a hash of indexer/ (config, tables, handlers):
+// Ponder's `start` refuses a schema an earlier version of the app wrote, so a changed indexer gets a fresh one.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+import { resolveDeployment, rpcUrlOf } from "../indexer/deployment.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const app = join(root, "indexer");
+
+const { values: options } = parseArgs({
+  options: {
+    network: { type: "string", default: process.env.COMMONWEAL_NETWORK || "localhost" },
+    port: { type: "string", default: "42069" },
+    schema: { type: "string" },
+  },
+});
+const network = options.network;
+
+async function rpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+/** A short hash of the indexer's own files: a new version of the app gets its own database schema. */
+function appHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith(".") || name === "generated") continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".ts")) hash.update(relative(app, path)).update(readFileSync(path));
+    }
+  };
+  walk(app);
+  return hash.digest("hex").slice(0, 10);
+}
+
+const env: NodeJS.ProcessEnv = { ...process.env, COMMONWEAL_NETWORK: network };
+const url = rpcUrlOf(network, env);
+let chainId: number;
+let genesis: string;
+try {
+  chainId = Number(await rpc<string>(url, "eth_chainId"));
+  genesis = (await rpc<{ hash: string }>(url, "eth_getBlockByNumber", ["0x0", false])).hash;
+} catch (error) {
+  console.error(
+    `No node answers at ${url} (${(error as Error).message}).` +
+      (network === "localhost"
+        ? " Start one (npx hardhat node) and deploy the suite (npm run deploy:local), or set COMMONWEAL_RPC_URL."
+        : ` Check ${network.toUpperCase()}_RPC_URL.`),
+  );
+  process.exit(1);
+}
+env.COMMONWEAL_CHAIN_ID = String(chainId);
+
+const deployment = resolveDeployment(env);
+const registryCode = await rpc<string>(url, "eth_getCode", [deployment.addresses.registry, "latest"]);
+if (registryCode === "0x") {
+  console.error(
+    `The deployment record ${deployment.deploymentId} names a registry at ${deployment.addresses.registry}, but chain ` +
+      `${chainId} at ${url} has no code there: the node was restarted since. Deploy again (npm run deploy:local).`,
+  );
+  process.exit(1);
+}
+
+let store: string;
+if (env.DATABASE_URL) {
+  store = "PostgreSQL (DATABASE_URL)";
+} else {
+  env.COMMONWEAL_INDEXER_DATA = join(app, ".data", `${network}-${chainId}-${genesis.slice(2, 14)}`);
+  store = `PGlite in ${relative(root, env.COMMONWEAL_INDEXER_DATA)}`;
+}
+const schema = options.schema ?? `ledger_${appHash()}`;
+
+console.log(
+  `The ledger follows ${network} (chain ${chainId}, ${url}) from block ${deployment.startBlocks.registry} ` +
+    `(deployment ${deployment.deploymentId}); ${store}, schema ${schema}. ` +
+    `SQL over HTTP at http://127.0.0.1:${options.port}/sql, GraphQL at /graphql, progress at /status.`,
+);
+
+const ponder = spawn(
+  join(root, "node_modules/.bin/ponder"),
+  ["--root", app, "start", "--schema", schema, "-p", options.port, "-H", "127.0.0.1"],
+  { stdio: "inherit", env },
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ponder.kill(signal));
+ponder.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
