@@ -4,9 +4,9 @@
  *
  * Two kinds of tables:
  * - One table per event kind, one row per log, named for what a person reads (`credit_transfer`, `income_trust`,
- *   `path_payment`, …). Each row starts with where the log is (`id`: Ponder's event id, which sorts in chain order;
- *   block number, timestamp, transaction hash, log index) and the contract that emitted it, then the event's own
- *   arguments under their Solidity names.
+ *   `path_payment`, …). Each row starts with the shared `logColumns` (`id`: Ponder's event id, which sorts in chain
+ *   order; `contract`: the currency, hub, factory or wrapper that emitted it; block number, timestamp, transaction
+ *   hash, log index), then the event's own arguments under their Solidity names.
  * - Tables derived from them, kept by the handlers in `indexer/src/money.ts`: currencies, credit accounts, every
  *   payment with its memo, the pair ledger, jubilees, clearing lines, income accounts (registrations), trust edges
  *   with their expiry, groups, wrappers and who has held which income token.
@@ -17,16 +17,7 @@
  */
 import { index, onchainTable, primaryKey, type PgColumnsBuilders } from "ponder";
 
-/** Where a log is: every event table starts with these columns. */
-const logColumns = (t: PgColumnsBuilders) => ({
-  /** Ponder's event id: unique, and sorts in chain order. */
-  id: t.text().primaryKey(),
-  blockNumber: t.bigint().notNull(),
-  /** The block's timestamp, in seconds. */
-  timestamp: t.bigint().notNull(),
-  txHash: t.hex().notNull(),
-  logIndex: t.integer().notNull(),
-});
+import { logColumns } from "./columns.js";
 
 /** When a derived row was created and last changed (block number and timestamp). */
 const historyColumns = (t: PgColumnsBuilders) => ({
@@ -43,7 +34,6 @@ const historyColumns = (t: PgColumnsBuilders) => ({
 /** CreditFactory `CurrencyCreated`: a circle created its currency. */
 export const creditCurrencyCreated = onchainTable("credit_currency_created", (t) => ({
   ...logColumns(t),
-  factory: t.hex().notNull(),
   circle: t.hex().notNull(),
   currency: t.hex().notNull(),
 }));
@@ -53,18 +43,16 @@ export const creditTransfer = onchainTable(
   "credit_transfer",
   (t) => ({
     ...logColumns(t),
-    currency: t.hex().notNull(),
     from: t.hex().notNull(),
     to: t.hex().notNull(),
     value: t.bigint().notNull(),
   }),
-  (table) => ({ currencyIdx: index().on(table.currency) }),
+  (table) => ({ contractIdx: index().on(table.contract) }),
 );
 
 /** MutualCredit `Memo`: the memo of a `transferWithMemo`, right after its `Transfer`. */
 export const creditMemo = onchainTable("credit_memo", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   from: t.hex().notNull(),
   to: t.hex().notNull(),
   amount: t.bigint().notNull(),
@@ -75,7 +63,6 @@ export const creditMemo = onchainTable("credit_memo", (t) => ({
 /** MutualCredit `Approval`: an ERC-20 allowance set (by `approve` or a permit). */
 export const creditApproval = onchainTable("credit_approval", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   owner: t.hex().notNull(),
   spender: t.hex().notNull(),
   value: t.bigint().notNull(),
@@ -84,7 +71,6 @@ export const creditApproval = onchainTable("credit_approval", (t) => ({
 /** MutualCredit `LimitsSet`: the circle set an account's own limits. */
 export const creditLimitsSet = onchainTable("credit_limits_set", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   account: t.hex().notNull(),
   creditLimit: t.bigint().notNull(),
   saturationLimit: t.bigint().notNull(),
@@ -93,7 +79,6 @@ export const creditLimitsSet = onchainTable("credit_limits_set", (t) => ({
 /** MutualCredit `DefaultLimitsSet`: the limits of accounts without their own (first at creation). */
 export const creditDefaultLimitsSet = onchainTable("credit_default_limits_set", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   creditLimit: t.bigint().notNull(),
   saturationLimit: t.bigint().notNull(),
 }));
@@ -101,14 +86,12 @@ export const creditDefaultLimitsSet = onchainTable("credit_default_limits_set", 
 /** MutualCredit `AccountAdmitted`: a non-member account (the commons, another circle's commons) may hold. */
 export const creditAccountAdmitted = onchainTable("credit_account_admitted", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   account: t.hex().notNull(),
 }));
 
 /** MutualCredit `BalanceMovedToCommons`: a departed member's balance went to the commons. */
 export const creditBalanceMovedToCommons = onchainTable("credit_balance_moved_to_commons", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   member: t.hex().notNull(),
   commons: t.hex().notNull(),
   balance: t.bigint().notNull(),
@@ -117,7 +100,6 @@ export const creditBalanceMovedToCommons = onchainTable("credit_balance_moved_to
 /** MutualCredit `BalanceCleared`: a jubilee cleared a balance (for the commons: the part not kept). */
 export const creditBalanceCleared = onchainTable("credit_balance_cleared", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   account: t.hex().notNull(),
   balance: t.bigint().notNull(),
 }));
@@ -125,7 +107,6 @@ export const creditBalanceCleared = onchainTable("credit_balance_cleared", (t) =
 /** MutualCredit `DepartedDebtKept`: a circle left an open-join council in debt; the debt stays on its account. */
 export const creditDepartedDebtKept = onchainTable("credit_departed_debt_kept", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   member: t.hex().notNull(),
   balance: t.bigint().notNull(),
 }));
@@ -133,21 +114,18 @@ export const creditDepartedDebtKept = onchainTable("credit_departed_debt_kept", 
 /** MutualCredit `ClearingClaimsKept`: a jubilee kept the other circles' clearing claims (their sum). */
 export const creditClearingClaimsKept = onchainTable("credit_clearing_claims_kept", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   claims: t.bigint().notNull(),
 }));
 
 /** MutualCredit `Jubilee`: the circle declared a jubilee (see `jubilee` for what it cleared). */
 export const creditJubilee = onchainTable("credit_jubilee", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   accounts: t.bigint().notNull(),
 }));
 
 /** MutualCredit `ClearingLineOpened`: this circle opened its side of a clearing line with `other`. */
 export const creditClearingLineOpened = onchainTable("credit_clearing_line_opened", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   other: t.hex().notNull(),
   council: t.hex().notNull(),
 }));
@@ -155,14 +133,12 @@ export const creditClearingLineOpened = onchainTable("credit_clearing_line_opene
 /** MutualCredit `ClearingLineClosed`: this circle closed its side of the line with `other`. */
 export const creditClearingLineClosed = onchainTable("credit_clearing_line_closed", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   other: t.hex().notNull(),
 }));
 
 /** MutualCredit `PaidAcross`: a member paid a member of another circle, through the two commons. */
 export const creditPaidAcross = onchainTable("credit_paid_across", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   from: t.hex().notNull(),
   other: t.hex().notNull(),
   to: t.hex().notNull(),
@@ -172,7 +148,6 @@ export const creditPaidAcross = onchainTable("credit_paid_across", (t) => ({
 /** MutualCredit `ClearedIn`: the receiving side of a payment across: this circle's commons paid `to`. */
 export const creditClearedIn = onchainTable("credit_cleared_in", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   other: t.hex().notNull(),
   to: t.hex().notNull(),
   amount: t.bigint().notNull(),
@@ -181,14 +156,12 @@ export const creditClearedIn = onchainTable("credit_cleared_in", (t) => ({
 /** MutualCredit `Initialized`: the factory initialized the currency (OpenZeppelin's initializer). */
 export const creditInitialized = onchainTable("credit_initialized", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
   version: t.bigint().notNull(),
 }));
 
 /** MutualCredit `EIP712DomainChanged` (EIP-5267; the currency declares it but never changes its domain). */
 export const creditEip712DomainChanged = onchainTable("credit_eip712_domain_changed", (t) => ({
   ...logColumns(t),
-  currency: t.hex().notNull(),
 }));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -264,7 +237,7 @@ export const creditPayment = onchainTable(
     acrossTo: t.hex(),
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    transactionHash: t.hex().notNull(),
     logIndex: t.integer().notNull(),
   }),
   (table) => ({
@@ -304,7 +277,7 @@ export const jubilee = onchainTable(
     claimsKept: t.bigint().notNull(),
     blockNumber: t.bigint().notNull(),
     timestamp: t.bigint().notNull(),
-    txHash: t.hex().notNull(),
+    transactionHash: t.hex().notNull(),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.currency, table.number] }) }),
 );
@@ -335,7 +308,6 @@ export const clearingLine = onchainTable(
 /** IncomeHub `PersonRegistered`: a person registered (inviter: a person, a circle that vouched, or zero). */
 export const incomePersonRegistered = onchainTable("income_person_registered", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   person: t.hex().notNull(),
   inviter: t.hex().notNull(),
 }));
@@ -343,7 +315,6 @@ export const incomePersonRegistered = onchainTable("income_person_registered", (
 /** IncomeHub `VouchOffered`: a circle offered to register a member, burning a member's token. */
 export const incomeVouchOffered = onchainTable("income_vouch_offered", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   circle: t.hex().notNull(),
   person: t.hex().notNull(),
   payer: t.hex().notNull(),
@@ -353,14 +324,12 @@ export const incomeVouchOffered = onchainTable("income_vouch_offered", (t) => ({
 /** IncomeHub `CircleRegistered`: a circle registered (it may vouch, and is a group). */
 export const incomeCircleRegistered = onchainTable("income_circle_registered", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   circle: t.hex().notNull(),
 }));
 
 /** IncomeHub `Trust`: `truster` accepts `trustee`'s token until `expiry` (see `trust_edge` for the latest). */
 export const incomeTrust = onchainTable("income_trust", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   truster: t.hex().notNull(),
   trustee: t.hex().notNull(),
   expiry: t.bigint().notNull(),
@@ -371,7 +340,6 @@ export const incomeClaim = onchainTable(
   "income_claim",
   (t) => ({
     ...logColumns(t),
-    hub: t.hex().notNull(),
     person: t.hex().notNull(),
     amount: t.bigint().notNull(),
     from: t.bigint().notNull(),
@@ -383,7 +351,6 @@ export const incomeClaim = onchainTable(
 /** IncomeHub `IncomeStopped`: a person ended their issuance for good. */
 export const incomeStopped = onchainTable("income_stopped", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   person: t.hex().notNull(),
 }));
 
@@ -393,7 +360,6 @@ export const incomeStopped = onchainTable("income_stopped", (t) => ({
  */
 export const pathPayment = onchainTable("path_payment", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   payer: t.hex().notNull(),
   to: t.hex().notNull(),
   amount: t.bigint().notNull(),
@@ -403,7 +369,6 @@ export const pathPayment = onchainTable("path_payment", (t) => ({
 /** IncomeHub `GroupMinted`: someone minted a group's token against personal tokens the group trusts. */
 export const incomeGroupMinted = onchainTable("income_group_minted", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   group: t.hex().notNull(),
   account: t.hex().notNull(),
   amount: t.bigint().notNull(),
@@ -412,7 +377,6 @@ export const incomeGroupMinted = onchainTable("income_group_minted", (t) => ({
 /** IncomeHub `GroupRedeemed`: someone redeemed a group's token for personal tokens from its treasury. */
 export const incomeGroupRedeemed = onchainTable("income_group_redeemed", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   group: t.hex().notNull(),
   account: t.hex().notNull(),
   amount: t.bigint().notNull(),
@@ -423,7 +387,6 @@ export const incomeTransferSingle = onchainTable(
   "income_transfer_single",
   (t) => ({
     ...logColumns(t),
-    hub: t.hex().notNull(),
     operator: t.hex().notNull(),
     from: t.hex().notNull(),
     to: t.hex().notNull(),
@@ -432,13 +395,12 @@ export const incomeTransferSingle = onchainTable(
     tokenOwner: t.hex().notNull(),
     value: t.bigint().notNull(),
   }),
-  (table) => ({ txIdx: index().on(table.txHash) }),
+  (table) => ({ transactionIdx: index().on(table.transactionHash) }),
 );
 
 /** IncomeHub `TransferBatch` (ERC-1155; this hub emits one `TransferSingle` per token instead, so none is expected). */
 export const incomeTransferBatch = onchainTable("income_transfer_batch", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   operator: t.hex().notNull(),
   from: t.hex().notNull(),
   to: t.hex().notNull(),
@@ -449,7 +411,6 @@ export const incomeTransferBatch = onchainTable("income_transfer_batch", (t) => 
 /** IncomeHub `ApprovalForAll` (ERC-1155): an operator approved or revoked. */
 export const incomeApprovalForAll = onchainTable("income_approval_for_all", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   account: t.hex().notNull(),
   operator: t.hex().notNull(),
   approved: t.boolean().notNull(),
@@ -458,7 +419,6 @@ export const incomeApprovalForAll = onchainTable("income_approval_for_all", (t) 
 /** IncomeHub `URI` (ERC-1155; the hub's URI is fixed at deployment, so none is expected). */
 export const incomeUri = onchainTable("income_uri", (t) => ({
   ...logColumns(t),
-  hub: t.hex().notNull(),
   value: t.text().notNull(),
   tokenId: t.bigint().notNull(),
 }));
@@ -547,7 +507,6 @@ export const incomeHolding = onchainTable(
 /** IncomeWrappers `WrapperCreated`: an ERC-20 wrapper of a hub token, in a flavour. */
 export const wrapperCreated = onchainTable("wrapper_created", (t) => ({
   ...logColumns(t),
-  factory: t.hex().notNull(),
   tokenId: t.bigint().notNull(),
   /** `IIncomeWrappers.Flavour`: 0 demurraged, 1 static. */
   flavour: t.integer().notNull(),
@@ -557,7 +516,6 @@ export const wrapperCreated = onchainTable("wrapper_created", (t) => ({
 /** IncomeWrapper `Transfer` (ERC-20): mints on wrapping (from zero), burns on unwrapping (to zero), transfers. */
 export const wrapperTransfer = onchainTable("wrapper_transfer", (t) => ({
   ...logColumns(t),
-  wrapper: t.hex().notNull(),
   from: t.hex().notNull(),
   to: t.hex().notNull(),
   value: t.bigint().notNull(),
@@ -566,7 +524,6 @@ export const wrapperTransfer = onchainTable("wrapper_transfer", (t) => ({
 /** IncomeWrapper `Approval` (ERC-20). */
 export const wrapperApproval = onchainTable("wrapper_approval", (t) => ({
   ...logColumns(t),
-  wrapper: t.hex().notNull(),
   owner: t.hex().notNull(),
   spender: t.hex().notNull(),
   value: t.bigint().notNull(),
@@ -575,7 +532,6 @@ export const wrapperApproval = onchainTable("wrapper_approval", (t) => ({
 /** IncomeWrapper `Wrapped`: hub tokens in, wrapper tokens minted. */
 export const wrapperWrapped = onchainTable("wrapper_wrapped", (t) => ({
   ...logColumns(t),
-  wrapper: t.hex().notNull(),
   account: t.hex().notNull(),
   hubAmount: t.bigint().notNull(),
   minted: t.bigint().notNull(),
@@ -584,7 +540,6 @@ export const wrapperWrapped = onchainTable("wrapper_wrapped", (t) => ({
 /** IncomeWrapper `Unwrapped`: wrapper tokens burned, hub tokens out. */
 export const wrapperUnwrapped = onchainTable("wrapper_unwrapped", (t) => ({
   ...logColumns(t),
-  wrapper: t.hex().notNull(),
   account: t.hex().notNull(),
   burned: t.bigint().notNull(),
   hubAmount: t.bigint().notNull(),
@@ -593,7 +548,6 @@ export const wrapperUnwrapped = onchainTable("wrapper_unwrapped", (t) => ({
 /** IncomeWrapper `Initialized`: the factory initialized the clone. */
 export const wrapperInitialized = onchainTable("wrapper_initialized", (t) => ({
   ...logColumns(t),
-  wrapper: t.hex().notNull(),
   version: t.bigint().notNull(),
 }));
 

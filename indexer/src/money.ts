@@ -64,41 +64,23 @@ import { zeroAddress, type Address, type Hex } from "viem";
 
 import { mutualCreditAbi } from "../../client/abis.js";
 import { INCOME_WRAPPER_FLAVOURS, tokenOwnerOf } from "../../client/income.js";
+import { logOf, type LogEvent } from "./log.js";
 
 type Db = Context["db"];
 
-/** What every handler's event carries that the tables record. */
-interface LoggedEvent {
-  id: string;
-  block: { number: bigint; timestamp: bigint };
-  transaction: { hash: Hex };
-  log: { address: Address; logIndex: number };
-}
-
-/** The columns that say where a log is: the start of every event table's row. */
-function logged(event: LoggedEvent) {
-  return {
-    id: event.id,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-  };
-}
-
 /** A derived row's history columns, for a row created (and so last changed) by `event`. */
-function created(event: LoggedEvent) {
+function created(event: LogEvent) {
   const { number, timestamp } = event.block;
   return { createdAtBlock: number, createdAt: timestamp, updatedAtBlock: number, updatedAt: timestamp };
 }
 
 /** A derived row's "last changed" columns. */
-function updated(event: LoggedEvent) {
+function updated(event: LogEvent) {
   return { updatedAtBlock: event.block.number, updatedAt: event.block.timestamp };
 }
 
 /** The id of the log `back` places before `event` in its transaction: how a `Memo` finds its `Transfer`. */
-function logBefore(event: LoggedEvent, back = 1): string {
+function logBefore(event: LogEvent, back = 1): string {
   return `${event.transaction.hash}-${event.log.logIndex - back}`;
 }
 
@@ -112,7 +94,7 @@ type AccountRow = typeof creditAccount.$inferSelect;
 /** Applies `change` to a currency's row (by default the event's emitter), creating it first (zero totals) if new. */
 async function changeCurrency(
   db: Db,
-  event: LoggedEvent,
+  event: LogEvent,
   change: (row: CurrencyRow) => Partial<CurrencyRow>,
   address: Address = event.log.address,
 ): Promise<CurrencyRow> {
@@ -138,7 +120,7 @@ async function changeCurrency(
 /** Applies `change` to an account of the event's currency, creating it first (zero balance, defaults) if new. */
 async function changeAccount(
   db: Db,
-  event: LoggedEvent,
+  event: LogEvent,
   account: Address,
   change: (row: AccountRow) => Partial<AccountRow>,
 ): Promise<AccountRow> {
@@ -164,7 +146,7 @@ async function changeAccount(
 /** Adds to the jubilee being declared in this transaction: the currency's next one. */
 async function changePendingJubilee(
   db: Db,
-  event: LoggedEvent,
+  event: LogEvent,
   change: (row: typeof jubilee.$inferSelect) => Partial<typeof jubilee.$inferSelect>,
 ) {
   const { jubilees } = await changeCurrency(db, event, () => ({}));
@@ -177,7 +159,7 @@ async function changePendingJubilee(
     claimsKept: 0n,
     blockNumber: event.block.number,
     timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
+    transactionHash: event.transaction.hash,
   };
   await db
     .insert(jubilee)
@@ -193,8 +175,7 @@ async function changePendingJubilee(
 ponder.on("CreditFactory:CurrencyCreated", async ({ event, context }) => {
   const { circle, currency: address } = event.args;
   await context.db.insert(creditCurrencyCreated).values({
-    ...logged(event),
-    factory: event.log.address,
+    ...logOf(event),
     circle,
     currency: address,
   });
@@ -217,7 +198,7 @@ ponder.on("CreditFactory:CurrencyCreated", async ({ event, context }) => {
 ponder.on("MutualCredit:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   const { db } = context;
-  await db.insert(creditTransfer).values({ ...logged(event), currency: event.log.address, from, to, value });
+  await db.insert(creditTransfer).values({ ...logOf(event), from, to, value });
   if (value === 0n || from.toLowerCase() === to.toLowerCase()) return;
 
   // Paying or receiving means holding again: a departed account is back (it rejoined).
@@ -246,7 +227,7 @@ ponder.on("MutualCredit:Transfer", async ({ event, context }) => {
     payeeBalanceAfter: payee.balance,
     blockNumber: event.block.number,
     timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
+    transactionHash: event.transaction.hash,
     logIndex: event.log.logIndex,
   });
 });
@@ -254,9 +235,7 @@ ponder.on("MutualCredit:Transfer", async ({ event, context }) => {
 // A memo: `transferWithMemo` emits it right after its Transfer, whose payment (if it moved balances) gets the memo.
 ponder.on("MutualCredit:Memo", async ({ event, context }) => {
   const { from, to, amount, memoHash, memo } = event.args;
-  await context.db
-    .insert(creditMemo)
-    .values({ ...logged(event), currency: event.log.address, from, to, amount, memoHash, memo });
+  await context.db.insert(creditMemo).values({ ...logOf(event), from, to, amount, memoHash, memo });
   const paymentId = logBefore(event);
   if (await context.db.find(creditPayment, { id: paymentId })) {
     await context.db.update(creditPayment, { id: paymentId }).set({ memo, memoHash });
@@ -266,26 +245,20 @@ ponder.on("MutualCredit:Memo", async ({ event, context }) => {
 // An ERC-20 allowance: recorded, nothing derived (an allowance moves no balance).
 ponder.on("MutualCredit:Approval", async ({ event, context }) => {
   const { owner, spender, value } = event.args;
-  await context.db
-    .insert(creditApproval)
-    .values({ ...logged(event), currency: event.log.address, owner, spender, value });
+  await context.db.insert(creditApproval).values({ ...logOf(event), owner, spender, value });
 });
 
 // The circle set an account's own limits: they replace the defaults for it.
 ponder.on("MutualCredit:LimitsSet", async ({ event, context }) => {
   const { account, creditLimit, saturationLimit } = event.args;
-  await context.db
-    .insert(creditLimitsSet)
-    .values({ ...logged(event), currency: event.log.address, account, creditLimit, saturationLimit });
+  await context.db.insert(creditLimitsSet).values({ ...logOf(event), account, creditLimit, saturationLimit });
   await changeAccount(context.db, event, account, () => ({ creditLimit, saturationLimit }));
 });
 
 // The defaults for accounts without their own limits (first emitted by the initializer, before CurrencyCreated).
 ponder.on("MutualCredit:DefaultLimitsSet", async ({ event, context }) => {
   const { creditLimit, saturationLimit } = event.args;
-  await context.db
-    .insert(creditDefaultLimitsSet)
-    .values({ ...logged(event), currency: event.log.address, creditLimit, saturationLimit });
+  await context.db.insert(creditDefaultLimitsSet).values({ ...logOf(event), creditLimit, saturationLimit });
   await changeCurrency(context.db, event, () => ({
     defaultCreditLimit: creditLimit,
     defaultSaturationLimit: saturationLimit,
@@ -295,16 +268,14 @@ ponder.on("MutualCredit:DefaultLimitsSet", async ({ event, context }) => {
 // A non-member may hold: the commons at creation, another circle's commons when a clearing line opens.
 ponder.on("MutualCredit:AccountAdmitted", async ({ event, context }) => {
   const { account } = event.args;
-  await context.db.insert(creditAccountAdmitted).values({ ...logged(event), currency: event.log.address, account });
+  await context.db.insert(creditAccountAdmitted).values({ ...logOf(event), account });
   await changeAccount(context.db, event, account, () => ({ admitted: true }));
 });
 
 // A member left: their whole balance moves to the commons, off the reciprocity ledger (no payment, no pair).
 ponder.on("MutualCredit:BalanceMovedToCommons", async ({ event, context }) => {
   const { member, commons, balance } = event.args;
-  await context.db
-    .insert(creditBalanceMovedToCommons)
-    .values({ ...logged(event), currency: event.log.address, member, commons, balance });
+  await context.db.insert(creditBalanceMovedToCommons).values({ ...logOf(event), member, commons, balance });
   await changeAccount(context.db, event, member, (a) => ({
     balance: a.balance - balance,
     offLedger: a.offLedger - balance,
@@ -320,9 +291,7 @@ ponder.on("MutualCredit:BalanceMovedToCommons", async ({ event, context }) => {
 // of the other circles' clearing claims). Counted into the jubilee this transaction is declaring.
 ponder.on("MutualCredit:BalanceCleared", async ({ event, context }) => {
   const { account, balance } = event.args;
-  await context.db
-    .insert(creditBalanceCleared)
-    .values({ ...logged(event), currency: event.log.address, account, balance });
+  await context.db.insert(creditBalanceCleared).values({ ...logOf(event), account, balance });
   await changeAccount(context.db, event, account, (a) => ({
     balance: a.balance - balance,
     offLedger: a.offLedger - balance,
@@ -335,23 +304,21 @@ ponder.on("MutualCredit:BalanceCleared", async ({ event, context }) => {
 // A circle left an open-join council in debt: the debt stays on its account, which no longer holds.
 ponder.on("MutualCredit:DepartedDebtKept", async ({ event, context }) => {
   const { member, balance } = event.args;
-  await context.db
-    .insert(creditDepartedDebtKept)
-    .values({ ...logged(event), currency: event.log.address, member, balance });
+  await context.db.insert(creditDepartedDebtKept).values({ ...logOf(event), member, balance });
   await changeAccount(context.db, event, member, () => ({ departed: true }));
 });
 
 // The jubilee being declared kept the other circles' clearing claims.
 ponder.on("MutualCredit:ClearingClaimsKept", async ({ event, context }) => {
   const { claims } = event.args;
-  await context.db.insert(creditClearingClaimsKept).values({ ...logged(event), currency: event.log.address, claims });
+  await context.db.insert(creditClearingClaimsKept).values({ ...logOf(event), claims });
   await changePendingJubilee(context.db, event, () => ({ claimsKept: claims }));
 });
 
 // The jubilee itself, last of its events: its row is complete, and the currency counts it.
 ponder.on("MutualCredit:Jubilee", async ({ event, context }) => {
   const { accounts } = event.args;
-  await context.db.insert(creditJubilee).values({ ...logged(event), currency: event.log.address, accounts });
+  await context.db.insert(creditJubilee).values({ ...logOf(event), accounts });
   await changePendingJubilee(context.db, event, () => ({ accounts }));
   await changeCurrency(context.db, event, (c) => ({ jubilees: c.jubilees + 1 }));
 });
@@ -359,9 +326,7 @@ ponder.on("MutualCredit:Jubilee", async ({ event, context }) => {
 // This circle opened (or reopened) its side of a clearing line; what flowed before a close is kept.
 ponder.on("MutualCredit:ClearingLineOpened", async ({ event, context }) => {
   const { other, council } = event.args;
-  await context.db
-    .insert(creditClearingLineOpened)
-    .values({ ...logged(event), currency: event.log.address, other, council });
+  await context.db.insert(creditClearingLineOpened).values({ ...logOf(event), other, council });
   const opened = { council, open: true, openedAtBlock: event.block.number, openedAt: event.block.timestamp };
   await context.db
     .insert(clearingLine)
@@ -372,7 +337,7 @@ ponder.on("MutualCredit:ClearingLineOpened", async ({ event, context }) => {
 // This circle closed its side: no new payments. (Closing a line never opened is allowed, and changes nothing.)
 ponder.on("MutualCredit:ClearingLineClosed", async ({ event, context }) => {
   const { other } = event.args;
-  await context.db.insert(creditClearingLineClosed).values({ ...logged(event), currency: event.log.address, other });
+  await context.db.insert(creditClearingLineClosed).values({ ...logOf(event), other });
   const key = { currency: event.log.address, other };
   if (await context.db.find(clearingLine, key)) {
     await context.db
@@ -384,9 +349,7 @@ ponder.on("MutualCredit:ClearingLineClosed", async ({ event, context }) => {
 // A payment across, this side: the payer's transfer to the other circle's commons came right before.
 ponder.on("MutualCredit:PaidAcross", async ({ event, context }) => {
   const { from, other, to, amount } = event.args;
-  await context.db
-    .insert(creditPaidAcross)
-    .values({ ...logged(event), currency: event.log.address, from, other, to, amount });
+  await context.db.insert(creditPaidAcross).values({ ...logOf(event), from, other, to, amount });
   const paymentId = logBefore(event);
   if (await context.db.find(creditPayment, { id: paymentId })) {
     await context.db
@@ -402,7 +365,7 @@ ponder.on("MutualCredit:PaidAcross", async ({ event, context }) => {
 // A payment across, the receiving side: this commons' transfer to the payee came right before.
 ponder.on("MutualCredit:ClearedIn", async ({ event, context }) => {
   const { other, to, amount } = event.args;
-  await context.db.insert(creditClearedIn).values({ ...logged(event), currency: event.log.address, other, to, amount });
+  await context.db.insert(creditClearedIn).values({ ...logOf(event), other, to, amount });
   const paymentId = logBefore(event);
   if (await context.db.find(creditPayment, { id: paymentId })) {
     await context.db.update(creditPayment, { id: paymentId }).set({ across: "in", otherCurrency: other });
@@ -415,12 +378,10 @@ ponder.on("MutualCredit:ClearedIn", async ({ event, context }) => {
 
 // OpenZeppelin's initializer and EIP-5267 events: recorded so that every event of the contract is in the ledger.
 ponder.on("MutualCredit:Initialized", async ({ event, context }) => {
-  await context.db
-    .insert(creditInitialized)
-    .values({ ...logged(event), currency: event.log.address, version: event.args.version });
+  await context.db.insert(creditInitialized).values({ ...logOf(event), version: event.args.version });
 });
 ponder.on("MutualCredit:EIP712DomainChanged", async ({ event, context }) => {
-  await context.db.insert(creditEip712DomainChanged).values({ ...logged(event), currency: event.log.address });
+  await context.db.insert(creditEip712DomainChanged).values(logOf(event));
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -432,7 +393,7 @@ type IncomeAccountRow = typeof incomeAccount.$inferSelect;
 /** Applies `change` to a registered account's row (it exists from its registration on). */
 async function changeIncomeAccount(
   db: Db,
-  event: LoggedEvent,
+  event: LogEvent,
   account: Address,
   change: (row: IncomeAccountRow) => Partial<IncomeAccountRow>,
 ) {
@@ -442,7 +403,7 @@ async function changeIncomeAccount(
 }
 
 /** A fresh registration row. */
-function registration(event: LoggedEvent, account: Address, kind: "person" | "circle"): IncomeAccountRow {
+function registration(event: LogEvent, account: Address, kind: "person" | "circle"): IncomeAccountRow {
   return {
     hub: event.log.address,
     account,
@@ -463,7 +424,7 @@ function registration(event: LoggedEvent, account: Address, kind: "person" | "ci
 ponder.on("IncomeHub:PersonRegistered", async ({ event, context }) => {
   const { person, inviter } = event.args;
   const hub = event.log.address;
-  await context.db.insert(incomePersonRegistered).values({ ...logged(event), hub, person, inviter });
+  await context.db.insert(incomePersonRegistered).values({ ...logOf(event), person, inviter });
   const inviterRow =
     inviter === zeroAddress ? undefined : await context.db.find(incomeAccount, { hub, account: inviter });
   const registeredBy = inviter === zeroAddress ? "bootstrap" : inviterRow?.kind === "circle" ? "vouch" : "invitation";
@@ -473,16 +434,14 @@ ponder.on("IncomeHub:PersonRegistered", async ({ event, context }) => {
 // A circle offered to register a member (registered only when they accept): recorded as offered.
 ponder.on("IncomeHub:VouchOffered", async ({ event, context }) => {
   const { circle, person, payer, cost } = event.args;
-  await context.db
-    .insert(incomeVouchOffered)
-    .values({ ...logged(event), hub: event.log.address, circle, person, payer, cost });
+  await context.db.insert(incomeVouchOffered).values({ ...logOf(event), circle, person, payer, cost });
 });
 
 // A circle registered: an income account of kind "circle", and a group that can mint its own token.
 ponder.on("IncomeHub:CircleRegistered", async ({ event, context }) => {
   const { circle } = event.args;
   const hub = event.log.address;
-  await context.db.insert(incomeCircleRegistered).values({ ...logged(event), hub, circle });
+  await context.db.insert(incomeCircleRegistered).values({ ...logOf(event), circle });
   await context.db.insert(incomeAccount).values(registration(event, circle, "circle"));
   await context.db
     .insert(incomeGroup)
@@ -493,7 +452,7 @@ ponder.on("IncomeHub:CircleRegistered", async ({ event, context }) => {
 ponder.on("IncomeHub:Trust", async ({ event, context }) => {
   const { truster, trustee, expiry } = event.args;
   const hub = event.log.address;
-  await context.db.insert(incomeTrust).values({ ...logged(event), hub, truster, trustee, expiry });
+  await context.db.insert(incomeTrust).values({ ...logOf(event), truster, trustee, expiry });
   await context.db
     .insert(trustEdge)
     .values({ hub, truster, trustee, expiry, changes: 1, ...created(event) })
@@ -503,7 +462,7 @@ ponder.on("IncomeHub:Trust", async ({ event, context }) => {
 // A claim: its row, and the person's running count and sum.
 ponder.on("IncomeHub:IncomeClaimed", async ({ event, context }) => {
   const { person, amount, from, to } = event.args;
-  await context.db.insert(incomeClaim).values({ ...logged(event), hub: event.log.address, person, amount, from, to });
+  await context.db.insert(incomeClaim).values({ ...logOf(event), person, amount, from, to });
   await changeIncomeAccount(context.db, event, person, (a) => ({
     claims: a.claims + 1,
     claimed: a.claimed + amount,
@@ -514,21 +473,21 @@ ponder.on("IncomeHub:IncomeClaimed", async ({ event, context }) => {
 // A person stopped their issuance for good.
 ponder.on("IncomeHub:IncomeStopped", async ({ event, context }) => {
   const { person } = event.args;
-  await context.db.insert(incomeStopped).values({ ...logged(event), hub: event.log.address, person });
+  await context.db.insert(incomeStopped).values({ ...logOf(event), person });
   await changeIncomeAccount(context.db, event, person, () => ({ stopped: true, stoppedAtBlock: event.block.number }));
 });
 
 // A path payment: its hops are the TransferSingle logs of the same transaction right before it.
 ponder.on("IncomeHub:PaidAlongTrust", async ({ event, context }) => {
   const { payer, to, amount, hops } = event.args;
-  await context.db.insert(pathPayment).values({ ...logged(event), hub: event.log.address, payer, to, amount, hops });
+  await context.db.insert(pathPayment).values({ ...logOf(event), payer, to, amount, hops });
 });
 
 // A group minted its token against collateral: the group's running totals.
 ponder.on("IncomeHub:GroupMinted", async ({ event, context }) => {
   const { group, account, amount } = event.args;
   const hub = event.log.address;
-  await context.db.insert(incomeGroupMinted).values({ ...logged(event), hub, group, account, amount });
+  await context.db.insert(incomeGroupMinted).values({ ...logOf(event), group, account, amount });
   await context.db
     .update(incomeGroup, { hub, group })
     .set((g) => ({ minted: g.minted + amount, mints: g.mints + 1, ...updated(event) }));
@@ -538,20 +497,14 @@ ponder.on("IncomeHub:GroupMinted", async ({ event, context }) => {
 ponder.on("IncomeHub:GroupRedeemed", async ({ event, context }) => {
   const { group, account, amount } = event.args;
   const hub = event.log.address;
-  await context.db.insert(incomeGroupRedeemed).values({ ...logged(event), hub, group, account, amount });
+  await context.db.insert(incomeGroupRedeemed).values({ ...logOf(event), group, account, amount });
   await context.db
     .update(incomeGroup, { hub, group })
     .set((g) => ({ redeemed: g.redeemed + amount, redemptions: g.redemptions + 1, ...updated(event) }));
 });
 
 /** Notes that `holder` received (or sent) some of `tokenOwner`'s token; the zero address (mint, burn) holds nothing. */
-async function noteHolding(
-  db: Db,
-  event: LoggedEvent,
-  holder: Address,
-  tokenOwner: Address,
-  side: "received" | "sent",
-) {
+async function noteHolding(db: Db, event: LogEvent, holder: Address, tokenOwner: Address, side: "received" | "sent") {
   if (holder === zeroAddress) return;
   const first = { received: side === "received" ? 1 : 0, sent: side === "sent" ? 1 : 0 };
   await db
@@ -566,7 +519,7 @@ ponder.on("IncomeHub:TransferSingle", async ({ event, context }) => {
   const tokenOwner = tokenOwnerOf(id);
   await context.db
     .insert(incomeTransferSingle)
-    .values({ ...logged(event), hub: event.log.address, operator, from, to, tokenId: id, tokenOwner, value });
+    .values({ ...logOf(event), operator, from, to, tokenId: id, tokenOwner, value });
   await noteHolding(context.db, event, to, tokenOwner, "received");
   await noteHolding(context.db, event, from, tokenOwner, "sent");
 });
@@ -576,7 +529,7 @@ ponder.on("IncomeHub:TransferBatch", async ({ event, context }) => {
   const { operator, from, to, ids, values } = event.args;
   await context.db
     .insert(incomeTransferBatch)
-    .values({ ...logged(event), hub: event.log.address, operator, from, to, tokenIds: [...ids], values: [...values] });
+    .values({ ...logOf(event), operator, from, to, tokenIds: [...ids], values: [...values] });
   for (const id of ids) {
     await noteHolding(context.db, event, to, tokenOwnerOf(id), "received");
     await noteHolding(context.db, event, from, tokenOwnerOf(id), "sent");
@@ -586,13 +539,11 @@ ponder.on("IncomeHub:TransferBatch", async ({ event, context }) => {
 // ERC-1155 operator approvals and URI changes: recorded, nothing derived.
 ponder.on("IncomeHub:ApprovalForAll", async ({ event, context }) => {
   const { account, operator, approved } = event.args;
-  await context.db
-    .insert(incomeApprovalForAll)
-    .values({ ...logged(event), hub: event.log.address, account, operator, approved });
+  await context.db.insert(incomeApprovalForAll).values({ ...logOf(event), account, operator, approved });
 });
 ponder.on("IncomeHub:URI", async ({ event, context }) => {
   const { value, id } = event.args;
-  await context.db.insert(incomeUri).values({ ...logged(event), hub: event.log.address, value, tokenId: id });
+  await context.db.insert(incomeUri).values({ ...logOf(event), value, tokenId: id });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -603,7 +554,7 @@ ponder.on("IncomeHub:URI", async ({ event, context }) => {
 ponder.on("IncomeWrappers:WrapperCreated", async ({ event, context }) => {
   const { id, flavour, wrapper } = event.args;
   const factory = event.log.address;
-  await context.db.insert(wrapperCreated).values({ ...logged(event), factory, tokenId: id, flavour, wrapper });
+  await context.db.insert(wrapperCreated).values({ ...logOf(event), tokenId: id, flavour, wrapper });
   await context.db.insert(incomeWrapper).values({
     address: wrapper,
     factory,
@@ -620,7 +571,7 @@ ponder.on("IncomeWrappers:WrapperCreated", async ({ event, context }) => {
 /** Applies `change` to a wrapper's row (created by WrapperCreated, before any of its own events but Initialized). */
 async function changeWrapper(
   db: Db,
-  event: LoggedEvent,
+  event: LogEvent,
   change: (row: typeof incomeWrapper.$inferSelect) => Partial<typeof incomeWrapper.$inferSelect>,
 ) {
   const key = { address: event.log.address };
@@ -631,7 +582,7 @@ async function changeWrapper(
 // An ERC-20 transfer of a wrapper: a mint (wrapping) or burn (unwrapping) changes its supply.
 ponder.on("IncomeWrapper:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
-  await context.db.insert(wrapperTransfer).values({ ...logged(event), wrapper: event.log.address, from, to, value });
+  await context.db.insert(wrapperTransfer).values({ ...logOf(event), from, to, value });
   const minted = from === zeroAddress ? value : 0n;
   const burned = to === zeroAddress ? value : 0n;
   if (minted !== burned) await changeWrapper(context.db, event, (w) => ({ supply: w.supply + minted - burned }));
@@ -640,28 +591,20 @@ ponder.on("IncomeWrapper:Transfer", async ({ event, context }) => {
 // Hub tokens wrapped, and unwrapped: the wrapper's totals in hub units.
 ponder.on("IncomeWrapper:Wrapped", async ({ event, context }) => {
   const { account, hubAmount, minted } = event.args;
-  await context.db
-    .insert(wrapperWrapped)
-    .values({ ...logged(event), wrapper: event.log.address, account, hubAmount, minted });
+  await context.db.insert(wrapperWrapped).values({ ...logOf(event), account, hubAmount, minted });
   await changeWrapper(context.db, event, (w) => ({ wrapped: w.wrapped + hubAmount }));
 });
 ponder.on("IncomeWrapper:Unwrapped", async ({ event, context }) => {
   const { account, burned, hubAmount } = event.args;
-  await context.db
-    .insert(wrapperUnwrapped)
-    .values({ ...logged(event), wrapper: event.log.address, account, burned, hubAmount });
+  await context.db.insert(wrapperUnwrapped).values({ ...logOf(event), account, burned, hubAmount });
   await changeWrapper(context.db, event, (w) => ({ unwrapped: w.unwrapped + hubAmount }));
 });
 
 // A wrapper's allowances and its initializer: recorded, nothing derived.
 ponder.on("IncomeWrapper:Approval", async ({ event, context }) => {
   const { owner, spender, value } = event.args;
-  await context.db
-    .insert(wrapperApproval)
-    .values({ ...logged(event), wrapper: event.log.address, owner, spender, value });
+  await context.db.insert(wrapperApproval).values({ ...logOf(event), owner, spender, value });
 });
 ponder.on("IncomeWrapper:Initialized", async ({ event, context }) => {
-  await context.db
-    .insert(wrapperInitialized)
-    .values({ ...logged(event), wrapper: event.log.address, version: event.args.version });
+  await context.db.insert(wrapperInitialized).values({ ...logOf(event), version: event.args.version });
 });
