@@ -310,11 +310,12 @@ describe("the ledger's money side, indexed by Ponder from a hardhat node", funct
   it("indexes it with Ponder: every money event kind counted with eth_getLogs equals its table's rows", async function () {
     const port = await freePort();
     indexerUrl = `http://127.0.0.1:${port}`;
+    // Run from the app's folder: Ponder writes generated/schema.graphql under its working directory.
     ponder = spawn(
-      "node_modules/.bin/ponder",
-      ["--root", "indexer", "start", "--schema", "money_e2e", "-p", String(port), "-H", "127.0.0.1"],
+      join(process.cwd(), "node_modules/.bin/ponder"),
+      ["start", "--schema", "money_e2e", "-p", String(port), "-H", "127.0.0.1"],
       {
-        cwd: process.cwd(),
+        cwd: join(process.cwd(), "indexer"),
         stdio: ["ignore", "pipe", "pipe"],
         env: {
           ...process.env,
