@@ -1,4 +1,4 @@
-// `npm run indexer [-- --network <name>] [--port <port>] [--schema <name>]`: the ledger (Ponder, indexer/) following
+// `npm run indexer [-- --network <name>] [--port <port>] [--schema <name>] [--data <folder>]`: the ledger (Ponder, indexer/) following
 // the suite deployed on a running node. Default: the local node (COMMONWEAL_RPC_URL, else http://127.0.0.1:8545) with
 // the deployment `npm run deploy:local` recorded, stored in PGlite files under indexer/.data/. Another network of
 // hardhat.config.ts reads its RPC URL from <NAME>_RPC_URL (SEPOLIA_RPC_URL) and, with DATABASE_URL, stores in
@@ -25,6 +25,8 @@ const { values: options } = parseArgs({
     network: { type: "string", default: process.env.COMMONWEAL_NETWORK || "localhost" },
     port: { type: "string", default: "42069" },
     schema: { type: "string" },
+    // Where the PGlite folders go (one per chain); default indexer/.data.
+    data: { type: "string" },
   },
 });
 const network = options.network;
@@ -87,7 +89,10 @@ let store: string;
 if (env.DATABASE_URL) {
   store = "PostgreSQL (DATABASE_URL)";
 } else {
-  env.COMMONWEAL_INDEXER_DATA = join(app, ".data", `${network}-${chainId}-${genesis.slice(2, 14)}`);
+  env.COMMONWEAL_INDEXER_DATA = join(
+    options.data ?? join(app, ".data"),
+    `${network}-${chainId}-${genesis.slice(2, 14)}`,
+  );
   store = `PGlite in ${relative(root, env.COMMONWEAL_INDEXER_DATA)}`;
 }
 const schema = options.schema ?? `ledger_${appHash()}`;
@@ -101,7 +106,8 @@ console.log(
 const ponder = spawn(
   join(root, "node_modules/.bin/ponder"),
   ["--root", app, "start", "--schema", schema, "-p", options.port, "-H", "127.0.0.1"],
-  { stdio: "inherit", env },
+  // In indexer/: Ponder writes generated/schema.graphql under the current folder, whatever --root says.
+  { stdio: "inherit", env, cwd: app },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ponder.kill(signal));
 ponder.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

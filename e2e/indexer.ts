@@ -1,0 +1,276 @@
+/**
+ * The ledger end to end: a real `hardhat node`, the suite deployed with `npm run deploy:local`, a short governance
+ * story through the client actions (a circle of six founded with consents, an admission requested, proposed, voted and
+ * executed, a mandate granted), blocks mined one at a time (`evm_mine`: Ponder rejects `hardhat_mine`'s batches), then
+ * `npm run indexer` against it. Once the indexer has reached the node's block, every event of every governance ABI is
+ * counted twice, with `eth_getLogs` over the addresses the suite created and in its table through the GraphQL API,
+ * and the derived tables are read back. Run with `npx hardhat test mocha e2e/indexer.ts`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { expect } from "chai";
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  http,
+  type Abi,
+  type AbiEvent,
+  type Address,
+  type PublicClient,
+} from "viem";
+import { hardhat as hardhatChain } from "viem/chains";
+
+import {
+  castVote,
+  circleAbi,
+  circleMembershipAbi,
+  circleRegistryAbi,
+  circleRitualsAbi,
+  councilSeatsAbi,
+  createCircle,
+  execute,
+  grantMandateCall,
+  mandateBadgesAbi,
+  mandatesAbi,
+  prepareAdmit,
+  propose,
+  readRulesWithOverrides,
+  requestAdmission,
+  Support,
+  type Proposal,
+} from "../client/index.js";
+import { readDeployment } from "../client/node.js";
+import { deployLocal } from "./cli.js";
+import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
+
+const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
+
+/** Each governance ABI, the config's names for its contracts, and the event tables (by event name). */
+const EVENT_TABLES: Record<string, string> = {
+  Initialized: "initializeds",
+  EIP712DomainChanged: "eip712DomainChangeds",
+};
+
+/** The GraphQL plural of the schema's export for `event` (Ponder names it `<export>s`). */
+function tableOf(kind: "membership" | "badges" | "other", event: string): string {
+  if (EVENT_TABLES[event]) return EVENT_TABLES[event];
+  const camel = event.charAt(0).toLowerCase() + event.slice(1);
+  const tokenEvents = ["Transfer", "Approval", "ApprovalForAll", "Locked", "Unlocked"];
+  if (tokenEvents.includes(event)) return `${kind === "badges" ? "badge" : "membershipToken"}${event}s`;
+  return `${camel}s`;
+}
+
+describe("the ledger on a hardhat node", function () {
+  this.timeout(300_000);
+  let node: RunningNode | undefined;
+  let indexer: ChildProcess | undefined;
+  let indexerLog = "";
+  let client: PublicClient;
+  const deploymentId = `e2e-indexer-${process.pid}`;
+  const deploymentDir = `${DEPLOYMENTS}/${deploymentId}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "commonweal-ledger-"));
+
+  before(async function () {
+    node = await startHardhatNode();
+    client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
+  });
+
+  after(async function () {
+    // The indexer (its own process group: the script and Ponder) stops before its database folder is removed.
+    if (indexer?.pid !== undefined && indexer.exitCode === null) {
+      const exited = new Promise((resolve) => indexer!.once("exit", resolve));
+      try {
+        process.kill(-indexer.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      const killed = setTimeout(() => process.kill(-indexer!.pid!, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(killed);
+    }
+    await node?.stop();
+    rmSync(deploymentDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Moves the clock to `second` (if it is ahead) and mines one block. */
+  async function mineAt(second: bigint) {
+    const latest = await client.getBlock();
+    if (latest.timestamp < second) await rpc(node!.url, "evm_setNextBlockTimestamp", [Number(second)]);
+    await rpc(node!.url, "evm_mine");
+  }
+
+  it("indexes every governance event of a story, as counted by eth_getLogs", async function () {
+    const deployed = await deployLocal(node!, deploymentId);
+    expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
+    const { registry } = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
+
+    const accounts = (await rpc<Address[]>(node!.url, "eth_accounts")).map((a) => getAddress(a));
+    const wallet = (account: Address) =>
+      createWalletClient({ account, chain: hardhatChain, transport: http(node!.url) });
+    type Wallet = ReturnType<typeof wallet>;
+    const [ana, ben, cai, dee, eli, fay, gus] = accounts.slice(0, 7).map(wallet) as [
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+    ];
+    const founders = [ana, ben, cai, dee, eli, fay];
+
+    // --- The story: found, admit, grant ---
+    const { rules, mandateRules } = await readRulesWithOverrides(client, { registry });
+    const founded = await createCircle(ana, {
+      registry,
+      rules,
+      mandateRules,
+      founding: {
+        name: "Ledger Garden",
+        founders: founders.map((w) => w.account.address),
+        charterHash: `0x${"c4".repeat(32)}`,
+        charterURI: "ipfs://ledger-garden",
+      },
+      signers: founders,
+    });
+    const { circle, mandates } = founded;
+    await mineAt((await client.getBlock()).timestamp + 2n);
+
+    /** A decision: proposed, voted for by every founder once voting opens, executed once it closes. */
+    async function decide(proposal: Proposal) {
+      const { proposalId, schedule } = await propose(ben, { circle, ...proposal });
+      await mineAt(schedule.votingOpensAt + 1n);
+      for (const [i, voter] of founders.entries()) {
+        await castVote(voter, { circle, proposalId, support: i === 5 ? Support.Against : Support.For });
+      }
+      await mineAt(schedule.deadline + 1n);
+      await execute(fay, { circle, proposalId });
+    }
+
+    await requestAdmission(gus, { circle, registry });
+    const admit = await prepareAdmit(client, { circle, registry, member: gus.account.address });
+    await decide({ calls: admit.calls, description: admit.description });
+    const grant = await grantMandateCall(client, {
+      mandates,
+      holder: dee.account.address,
+      proposer: ben.account.address,
+      role: "treasurer",
+      duration: 30 * 86_400,
+    });
+    await decide({ calls: [grant.call], description: grant.description });
+    const head = await client.getBlockNumber();
+
+    // --- The indexer, as a person starts it ---
+    const port = await freePort();
+    indexer = spawn("node_modules/.bin/tsx", ["scripts/indexer.ts", "--port", String(port), "--data", dataDir], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, COMMONWEAL_RPC_URL: node!.url, COMMONWEAL_DEPLOYMENT_ID: deploymentId, DATABASE_URL: "" },
+    });
+    indexer.stdout?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
+    indexer.stderr?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
+    const api = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (indexer.exitCode !== null) throw new Error(`The indexer exited:\n${indexerLog}`);
+      try {
+        const status = (await (await fetch(`${api}/status`)).json()) as Record<string, { block?: { number: number } }>;
+        if ((status.localhost?.block?.number ?? -1) >= Number(head)) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(`The indexer did not reach block ${head} in 2 minutes:\n${indexerLog}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const graphql = async <T>(query: string): Promise<T> => {
+      const response = await fetch(`${api}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+      if (body.errors) throw new Error(`${query}: ${body.errors.map((e) => e.message).join("; ")}`);
+      return body.data as T;
+    };
+
+    // --- Every event kind of every governance contract: eth_getLogs against the rows ---
+    const created = await client.getContractEvents({
+      address: registry,
+      abi: circleRegistryAbi,
+      eventName: "CircleCreated",
+      fromBlock: 0n,
+    });
+    const councils = await client.getContractEvents({
+      address: registry,
+      abi: circleRegistryAbi,
+      eventName: "CouncilCreated",
+      fromBlock: 0n,
+    });
+    const parts = [...created, ...councils].map((log) => log.args.parts!);
+    const seats = councils.map((log) => log.args.parts!.membership);
+    const contracts: [string, Abi, Address[], "membership" | "badges" | "other"][] = [
+      ["CircleRegistry", circleRegistryAbi, [registry], "other"],
+      ["Circle", circleAbi, parts.map((p) => p.circle), "other"],
+      ["CircleMembership", circleMembershipAbi, created.map((l) => l.args.parts!.membership), "membership"],
+      ["CouncilSeats", councilSeatsAbi, seats, "membership"],
+      ["CircleRituals", circleRitualsAbi, parts.map((p) => p.rituals), "other"],
+      ["Mandates", mandatesAbi, parts.map((p) => p.mandates), "other"],
+      ["MandateBadges", mandateBadgesAbi, parts.map((p) => p.badges), "badges"],
+    ];
+    let total = 0;
+    const counted: string[] = [];
+    for (const [name, abi, addresses, kind] of contracts) {
+      if (addresses.length === 0) continue;
+      for (const event of abi.filter((item): item is AbiEvent => item.type === "event")) {
+        const logs = await client.getLogs({ address: addresses, event, fromBlock: 0n, toBlock: head });
+        const table = tableOf(kind, event.name);
+        const list = addresses.map((a) => `"${a.toLowerCase()}"`).join(",");
+        const rows = await graphql<Record<string, { totalCount: number }>>(
+          `{ ${table}(where: { contract_in: [${list}] }, limit: 1) { totalCount } }`,
+        );
+        expect(rows[table]!.totalCount, `${name}:${event.name} (${table})`).to.equal(logs.length);
+        total += logs.length;
+        if (logs.length > 0) counted.push(`${name}:${event.name}=${logs.length}`);
+      }
+    }
+    expect(total, counted.join(" ")).to.be.greaterThan(50);
+
+    // --- The derived tables ---
+    const derived = await graphql<{
+      circleOrCouncil: { name: string; memberCount: number };
+      memberTerms: { totalCount: number };
+      proposals: { items: { forVotes: string; againstVotes: string; voters: number; executedAt: string | null }[] };
+      proposalVotes: { totalCount: number };
+      mandates: { items: { role: string; holder: string; endedAt: string | null }[] };
+      roles: { items: { holders: string[]; currentHolder: string }[] };
+      charters: { items: { uri: string; current: boolean }[] };
+    }>(`{
+      circleOrCouncil(circle: "${circle.toLowerCase()}") { name memberCount }
+      memberTerms(where: { circle: "${circle.toLowerCase()}", leftAt: null }) { totalCount }
+      proposals(orderBy: "createdAtBlock") { items { forVotes againstVotes voters executedAt } }
+      proposalVotes { totalCount }
+      mandates { items { role holder endedAt } }
+      roles { items { holders currentHolder } }
+      charters { items { uri current } }
+    }`);
+    expect(derived.circleOrCouncil).to.deep.equal({ name: "Ledger Garden", memberCount: 7 });
+    expect(derived.memberTerms.totalCount).to.equal(7);
+    expect(derived.proposals.items).to.have.length(2);
+    for (const p of derived.proposals.items) {
+      expect(p).to.include({ forVotes: "5", againstVotes: "1", voters: 6 });
+      expect(p.executedAt).to.not.equal(null);
+    }
+    expect(derived.proposalVotes.totalCount).to.equal(12);
+    const dee_ = dee.account.address.toLowerCase();
+    expect(derived.mandates.items).to.deep.equal([{ role: "treasurer", holder: dee_, endedAt: null }]);
+    expect(derived.roles.items).to.deep.equal([{ holders: [dee_], currentHolder: dee_ }]);
+    expect(derived.charters.items).to.deep.equal([{ uri: "ipfs://ledger-garden", current: true }]);
+  });
+});
