@@ -1,10 +1,10 @@
 /**
- * `npx hardhat ledger export --circle <address> [--format csv|json] [--out <folder>] [--ledger <url>]`
+ * `npx hardhat ledger export --circle <address> [--format csv|json] [--out <folder>] [--ledger <url>] [--json]`
  *
  * A circle's full ledger for an audit, read from the indexer: the circle, its members over time, its decisions with
  * every vote and reason, its mandates, rotations and draws, its resets and its power temperature. CSV writes one file
  * per kind of record (the README's "Audit export" lists their columns); JSON writes them all in `ledger.json`.
- * Reads the ledger only: no network, no signer.
+ * Reads the ledger only: no network, no signer. With `--json`, prints what it wrote (folder, files, counts) as JSON.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -19,6 +19,7 @@ export interface ExportArgs {
   format?: string;
   out?: string;
   ledger?: string;
+  json: boolean;
 }
 
 export interface ExportResult {
@@ -58,10 +59,10 @@ export async function ledgerExport(args: ExportArgs): Promise<ExportResult> {
 }
 
 export default async function exportTask(args: ExportArgs): Promise<void> {
-  await runTask(false, async () => {
+  await runTask(args.json, async () => {
     const r = await ledgerExport(args);
     report(
-      false,
+      args.json,
       `The ledger of ${r.name} (${r.circle}) as of block ${r.ledgerBlock}: ${r.proposals} decision(s) with ` +
         `${r.votes} vote(s), ${r.mandates} mandate(s). Wrote ${r.files.length} ${r.format.toUpperCase()} file(s) ` +
         `to ${relative(process.cwd(), r.folder) || "."}: ${r.files.join(", ")}.`,

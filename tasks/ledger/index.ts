@@ -1,7 +1,7 @@
 // `npx hardhat ledger <verb>`: the public ledger the indexer keeps (`npm run indexer`), read over its HTTP API.
 import { emptyTask, task } from "hardhat/config";
 
-import { option } from "../options.js";
+import { jsonFlag, option } from "../options.js";
 
 const ledgerOption = option(
   "ledger",
@@ -20,6 +20,7 @@ export const ledgerTasks = [
     )
     .addOption(option("out", "The folder to write to (default: ledger-<circle>; created if missing)"))
     .addOption(ledgerOption)
+    .addFlag(jsonFlag)
     .setAction(() => import("./export.js"))
     .build(),
 ];
