@@ -497,7 +497,7 @@ export async function checkMoneyLedger(context: MoneyContext, story: MoneyStory,
   expect(BigInt(data.incomeWrappers.items[0]!.supply)).to.equal(supply);
 
   // --- The pathfinder's trust graph, from the ledger ---
-  const fromLedger = await readTrustGraphFromLedger({ indexer: api, hub: addresses.incomeHub });
+  const fromLedger = await readTrustGraphFromLedger({ url: api }, { hub: addresses.incomeHub });
   const fromChain = await readIncomeGraph(client, { hub: addresses.incomeHub });
   const plain = (graph: ReadonlyMap<Address, ReadonlySet<Address>>) =>
     Object.fromEntries(

@@ -4,6 +4,15 @@ import { circleTasks } from "./circle/index.js";
 import { councilTasks } from "./council/index.js";
 import { creditTasks } from "./credit/index.js";
 import { incomeTasks } from "./income/index.js";
+import { ledgerTasks } from "./ledger/index.js";
 import { mandateTasks } from "./mandate/index.js";
 
-export const tasks = [...circleTasks, ...mandateTasks, ...councilTasks, ...creditTasks, ...incomeTasks, ...chainTasks];
+export const tasks = [
+  ...circleTasks,
+  ...mandateTasks,
+  ...councilTasks,
+  ...creditTasks,
+  ...incomeTasks,
+  ...ledgerTasks,
+  ...chainTasks,
+];

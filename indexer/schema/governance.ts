@@ -529,15 +529,26 @@ export const proposal = onchainTable(
     voteEnd: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
     createdAtBlock: t.bigint().notNull(),
-    /** The circle's reset epoch when proposed: a later hard reset cancels it without an event of its own. */
+    /** The circle's reset epoch when proposed. */
     resetEpoch: t.bigint().notNull(),
+    /**
+     * Votes needed (for + abstain), fixed when proposed: the quorum percentage in force then of the electorate (the
+     * members the second before; a council's seats filled). With the tally and `voteEnd`, says Defeated or Succeeded.
+     */
+    quorum: t.bigint().notNull(),
+    /** The end of its execution window (`voteEnd` + the execution window in force when proposed): Expired after. */
+    expiresAt: t.bigint().notNull(),
     forVotes: t.bigint().notNull(),
     againstVotes: t.bigint().notNull(),
     abstainVotes: t.bigint().notNull(),
     voters: t.integer().notNull(),
     executedAt: t.bigint(),
     canceledAt: t.bigint(),
-    /** When a hard reset ended it undecided. */
+    /**
+     * When a hard reset (or a dissolution) ended it undecided: set with `canceledAt` by the reset's own
+     * `ProposalCanceled` event, which reports exactly the proposals still open then (pending, active, or succeeded
+     * and not expired); one already defeated or expired keeps that state.
+     */
     endedByResetAt: t.bigint(),
   }),
   (table) => ({ byCircle: index().on(table.circle) }),

@@ -4,7 +4,7 @@
  * draws, council seats). A council's parts are the same contracts as a circle's under other names in the config
  * (Ponder gives a contract one factory event), so each handler is registered for both names.
  */
-import { and, eq, isNull } from "ponder";
+import { and, eq } from "ponder";
 import { ponder, type Context } from "ponder:registry";
 import * as t from "ponder:schema";
 import type { Address, Hex } from "viem";
@@ -209,6 +209,16 @@ ponder.on("CircleRegistry:FoundingConsentsRevoked", async ({ event, context }) =
 
 const proposalKey = (circle: Address, proposalId: bigint) => `${circle}-${proposalId}`;
 
+const electorateAbi = [
+  {
+    type: "function",
+    name: "electorateSize",
+    inputs: [{ type: "uint256" }],
+    outputs: [{ type: "uint256" }],
+    stateMutability: "view",
+  },
+] as const;
+
 /** A vote, from VoteCast or VoteCastWithParams: its event row is written by the caller; here the tally. */
 async function recordVote(
   context: Context,
@@ -275,23 +285,12 @@ for (const name of ["Circle", "Council"] as const) {
       .set({ dissolvedAt: event.block.timestamp });
   });
 
-  // A hard reset cancels every undecided proposal without an event per proposal: marked here.
+  // A hard reset (or a dissolution) ends an epoch. The proposals it ends are reported right after, in the same
+  // transaction, by one ProposalCanceled each (exactly those still open: a defeated or expired one keeps its state).
   ponder.on(`${name}:HardReset`, async ({ event, context }) => {
     const { epoch, triggeredBy } = event.args;
     await context.db.insert(t.hardReset).values({ ...logOf(event), epoch, triggeredBy: [...triggeredBy] });
-    const circle = event.log.address;
-    await context.db.update(t.circleOrCouncil, { circle }).set({ resetEpoch: epoch });
-    await context.db.sql
-      .update(t.proposal)
-      .set({ endedByResetAt: event.block.timestamp })
-      .where(
-        and(
-          eq(t.proposal.circle, circle),
-          isNull(t.proposal.executedAt),
-          isNull(t.proposal.canceledAt),
-          isNull(t.proposal.endedByResetAt),
-        ),
-      );
+    await context.db.update(t.circleOrCouncil, { circle: event.log.address }).set({ resetEpoch: epoch });
   });
 
   ponder.on(`${name}:ProposalCreated`, async ({ event, context }) => {
@@ -311,6 +310,18 @@ for (const name of ["Circle", "Council"] as const) {
     });
     const circle = event.log.address;
     const directory = await context.db.find(t.circleOrCouncil, { circle });
+    // What decides the proposal once voting closes, fixed now by the circle (Circle._propose): the quorum, from the
+    // rules in force and the electorate the second before (read from the membership as of this block), and the end
+    // of the execution window. Defeated and Expired have no event: a reader derives them from these and the clock.
+    const rules = (directory?.rules ?? {}) as { quorumPercent?: number; executionWindow?: number };
+    const electorate = directory
+      ? await context.client.readContract({
+          abi: electorateAbi,
+          address: directory.membership,
+          functionName: "electorateSize",
+          args: [event.block.timestamp - 1n],
+        })
+      : 0n;
     await context.db.insert(t.proposal).values({
       id: proposalKey(circle, proposalId),
       circle,
@@ -325,6 +336,8 @@ for (const name of ["Circle", "Council"] as const) {
       createdAt: event.block.timestamp,
       createdAtBlock: event.block.number,
       resetEpoch: directory?.resetEpoch ?? 0n,
+      quorum: (electorate * BigInt(rules.quorumPercent ?? 0)) / 100n,
+      expiresAt: voteEnd + BigInt(rules.executionWindow ?? 0),
       forVotes: 0n,
       againstVotes: 0n,
       abstainVotes: 0n,
@@ -332,12 +345,19 @@ for (const name of ["Circle", "Council"] as const) {
     });
   });
 
+  // Canceled by its proposer, or reported by a reset: the reset's HardReset is in the same transaction, just before.
   ponder.on(`${name}:ProposalCanceled`, async ({ event, context }) => {
     const { proposalId } = event.args;
     await context.db.insert(t.proposalCanceled).values({ ...logOf(event), proposalId });
+    const circle = event.log.address;
+    const [reset] = await context.db.sql
+      .select()
+      .from(t.hardReset)
+      .where(and(eq(t.hardReset.contract, circle), eq(t.hardReset.transactionHash, event.transaction.hash)))
+      .limit(1);
     await context.db
-      .update(t.proposal, { id: proposalKey(event.log.address, proposalId) })
-      .set({ canceledAt: event.block.timestamp });
+      .update(t.proposal, { id: proposalKey(circle, proposalId) })
+      .set({ canceledAt: event.block.timestamp, endedByResetAt: reset ? event.block.timestamp : null });
   });
 
   ponder.on(`${name}:ProposalExecuted`, async ({ event, context }) => {
@@ -643,9 +663,11 @@ for (const name of ["Mandates", "CouncilMandates"] as const) {
   ponder.on(`${name}:MandateEnded`, async ({ event, context }) => {
     const { mandateId, holder, roleId, reason } = event.args;
     await context.db.insert(t.mandateEnded).values({ ...logOf(event), mandateId, holder, roleId, reason });
-    await context.db
-      .update(t.mandate, { id: mandateKey(event.log.address, mandateId) })
-      .set({ endedAt: event.block.timestamp, endReason: END_REASONS[reason] ?? `reason ${reason}` });
+    // An expired mandate ended at its expiry (the contract records that), whenever the event came.
+    await context.db.update(t.mandate, { id: mandateKey(event.log.address, mandateId) }).set((row) => ({
+      endedAt: reason === 1 ? row.expiresAt : event.block.timestamp,
+      endReason: END_REASONS[reason] ?? `reason ${reason}`,
+    }));
     const circle = await circleOf(context, event.log.address, "mandates");
     const row = await context.db.find(t.role, { id: `${circle}-${roleId}` });
     if (row?.currentHolder === holder) {

@@ -1,0 +1,71 @@
+import type { Address } from "viem";
+
+import type { LedgerClient } from "../../ledger.js";
+import { listLedgerProposals, type LedgerProposal } from "./listLedgerProposals.js";
+import { listLedgerResets, type ListLedgerResetsReturnType } from "./listLedgerResets.js";
+import { listMembersOverTime, type LedgerMemberTerm } from "./listMembersOverTime.js";
+import { listTemperatureReadings, type ListTemperatureReadingsReturnType } from "./listTemperatureReadings.js";
+import { readLedgerCircle, type LedgerCircle } from "./readLedgerCircle.js";
+import { readLedgerStatus, type ReadLedgerStatusReturnType } from "./readLedgerStatus.js";
+import { readMandateHistory, type ReadMandateHistoryReturnType } from "./readMandateHistory.js";
+
+export interface ReadLedgerExportParameters {
+  /** The circle (or council) whose ledger to read. */
+  circle: Address;
+}
+
+/** The full ledger of one circle, as of the ledger's last block. */
+export interface ReadLedgerExportReturnType {
+  /** The ledger's position: every part below is as of `ledger.block` (derived states at `ledger.timestamp`). */
+  ledger: ReadLedgerStatusReturnType;
+  circle: LedgerCircle;
+  members: LedgerMemberTerm[];
+  /** Decisions, with every vote and reason. */
+  proposals: LedgerProposal[];
+  /** Mandates, each role's holders over time (rotations), draws. */
+  mandates: ReadMandateHistoryReturnType["mandates"];
+  roles: ReadMandateHistoryReturnType["roles"];
+  draws: ReadMandateHistoryReturnType["draws"];
+  resets: ListLedgerResetsReturnType["resets"];
+  resetSignals: ListLedgerResetsReturnType["signals"];
+  temperature: ListTemperatureReadingsReturnType["readings"];
+  cooldowns: ListTemperatureReadingsReturnType["cooldowns"];
+}
+
+/**
+ * The full ledger of a circle for an audit: the circle, its members over time, its decisions with every vote and
+ * reason, its mandates, rotations and draws, its resets and its power temperature, all read from the ledger at one
+ * moment (its last block). Payments are not included yet: the money side of the ledger is still to come.
+ *
+ * @example
+ * const full = await readLedgerExport({ url }, { circle });
+ * console.log(`${full.proposals.length} decisions, ${full.mandates.length} mandates as of block ${full.ledger.block}`);
+ */
+export async function readLedgerExport(
+  ledger: LedgerClient,
+  parameters: ReadLedgerExportParameters,
+): Promise<ReadLedgerExportReturnType> {
+  const status = await readLedgerStatus(ledger);
+  const circle = await readLedgerCircle(ledger, parameters);
+  const at = status.timestamp;
+  const [members, { proposals }, history, resets, temperature] = await Promise.all([
+    listMembersOverTime(ledger, parameters),
+    listLedgerProposals(ledger, { ...parameters, at }),
+    readMandateHistory(ledger, { ...parameters, at }),
+    listLedgerResets(ledger, parameters),
+    listTemperatureReadings(ledger, parameters),
+  ]);
+  return {
+    ledger: status,
+    circle,
+    members: members.terms,
+    proposals,
+    mandates: history.mandates,
+    roles: history.roles,
+    draws: history.draws,
+    resets: resets.resets,
+    resetSignals: resets.signals,
+    temperature: temperature.readings,
+    cooldowns: temperature.cooldowns,
+  };
+}

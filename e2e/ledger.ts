@@ -1,0 +1,519 @@
+/**
+ * The ledger's reads end to end: a real `hardhat node`, the suite deployed with `npm run deploy:local`, a short
+ * governance story through the client actions (a circle of six founded; Gus admitted; Dee granted the treasurer's
+ * mandate, which she hands back; Eli granted it next; a scribe's mandate voted down), blocks mined one at a time
+ * (`evm_mine`), then `npm run indexer` against it. The client's ledger actions are checked against what the story
+ * itself recorded (receipts, schedules, the chain's own reads): proposals with every vote and reason, the defeated
+ * one derived as Defeated, the mandate history and rotation, members over time; then `npx hardhat ledger export` in
+ * CSV (exact files) and JSON. Run with `npx hardhat test mocha e2e/ledger.ts`.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { expect } from "chai";
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  http,
+  keccak256,
+  stringToBytes,
+  type Address,
+  type Hash,
+  type PublicClient,
+} from "viem";
+import { hardhat as hardhatChain } from "viem/chains";
+
+import {
+  castVote,
+  createCircle,
+  execute,
+  grantMandateCall,
+  handBack,
+  ledgerExportTables,
+  listLedgerProposals,
+  listMembersOverTime,
+  prepareAdmit,
+  propose,
+  readLedgerExport,
+  readLedgerStatus,
+  readMandate,
+  readMandateHistory,
+  readRulesWithOverrides,
+  requestAdmission,
+  Support,
+  SUPPORT_NAMES,
+  toCsv,
+  type CircleRules,
+  type Proposal,
+} from "../client/index.js";
+import { readDeployment } from "../client/node.js";
+import { deployLocal, hardhat } from "./cli.js";
+import { startLedger, type RunningLedger } from "./ledgerIndexer.js";
+import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
+
+const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
+
+/** A vote as the story cast it. */
+interface CastVote {
+  proposalId: bigint;
+  voter: Address;
+  support: number;
+  reason: string;
+  block: bigint;
+  time: bigint;
+}
+
+/** A proposal as the story made it, and how it ended. */
+interface Made {
+  proposalId: bigint;
+  proposer: Address;
+  proposal: Proposal;
+  created: { block: bigint; time: bigint };
+  voteStart: bigint;
+  voteEnd: bigint;
+  electorate: bigint;
+  tally: { for: bigint; against: bigint; abstain: bigint };
+  executedAt: bigint | null;
+  state: "Executed" | "Defeated";
+}
+
+describe("the ledger's reads and audit export on a hardhat node", function () {
+  this.timeout(300_000);
+  let node: RunningNode | undefined;
+  let ledger: RunningLedger | undefined;
+  let client: PublicClient;
+  const deploymentId = `e2e-ledger-${process.pid}`;
+  const deploymentDir = `${DEPLOYMENTS}/${deploymentId}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "commonweal-ledgerread-"));
+  const outDir = mkdtempSync(join(tmpdir(), "commonweal-export-"));
+
+  // What the story recorded, to check the ledger against.
+  let circle: Address;
+  let mandates: Address;
+  let rules: CircleRules;
+  let accounts: Address[];
+  const made: Made[] = [];
+  const votes: CastVote[] = [];
+  let founded: { block: bigint; time: bigint };
+  let gusJoined: { block: bigint; time: bigint };
+  let handedBack: { block: bigint; time: bigint };
+  let head: bigint;
+
+  /** Moves the clock to `second` (if it is ahead) and mines one block. */
+  async function mineAt(second: bigint) {
+    const latest = await client.getBlock();
+    if (latest.timestamp < second) await rpc(node!.url, "evm_setNextBlockTimestamp", [Number(second)]);
+    await rpc(node!.url, "evm_mine");
+  }
+
+  /** The block and time of a transaction. */
+  async function when(hash: Hash) {
+    const receipt = await client.getTransactionReceipt({ hash });
+    const block = await client.getBlock({ blockNumber: receipt.blockNumber });
+    return { block: receipt.blockNumber, time: block.timestamp };
+  }
+
+  before(async function () {
+    node = await startHardhatNode();
+    client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
+    const deployed = await deployLocal(node, deploymentId);
+    expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
+    const { registry } = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
+
+    accounts = (await rpc<Address[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+    const wallet = (account: Address) =>
+      createWalletClient({ account, chain: hardhatChain, transport: http(node!.url) });
+    type Wallet = ReturnType<typeof wallet>;
+    const [ana, ben, cai, dee, eli, fay, gus] = accounts.slice(0, 7).map(wallet) as [
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+      Wallet,
+    ];
+    const founders = [ana, ben, cai, dee, eli, fay];
+
+    // --- The story ---
+    const read = await readRulesWithOverrides(client, { registry });
+    rules = read.rules;
+    const circleFounded = await createCircle(ana, {
+      registry,
+      rules: read.rules,
+      mandateRules: read.mandateRules,
+      founding: {
+        name: "Audit Orchard",
+        founders: founders.map((w) => w.account.address),
+        charterHash: `0x${"a1".repeat(32)}`,
+        charterURI: "ipfs://audit-orchard",
+      },
+      signers: founders,
+    });
+    ({ circle, mandates } = circleFounded);
+    founded = await when(circleFounded.transaction);
+    await mineAt((await client.getBlock()).timestamp + 2n);
+
+    /** A decision by Ben: every member votes as `ballot` says (with a reason), then it is executed if it passed. */
+    async function decide(proposal: Proposal, ballot: [Wallet, number, string][], electorate: bigint) {
+      const p = await propose(ben, { circle, ...proposal });
+      const created = await when(p.transaction);
+      await mineAt(p.schedule.votingOpensAt + 1n);
+      const tally = { for: 0n, against: 0n, abstain: 0n };
+      for (const [voter, support, reason] of ballot) {
+        const cast = await castVote(voter, { circle, proposalId: p.proposalId, support: support as Support, reason });
+        votes.push({
+          proposalId: p.proposalId,
+          voter: voter.account.address,
+          support,
+          reason,
+          ...(await when(cast.transaction)),
+        });
+        tally[SUPPORT_NAMES[support]!] += 1n;
+      }
+      await mineAt(p.schedule.deadline + 1n);
+      const quorum = (electorate * BigInt(rules.quorumPercent)) / 100n;
+      const passed = tally.for + tally.abstain >= quorum && tally.for > tally.against;
+      const executed = passed ? await execute(fay, { circle, proposalId: p.proposalId }) : undefined;
+      made.push({
+        proposalId: p.proposalId,
+        proposer: ben.account.address,
+        proposal,
+        created,
+        voteStart: p.schedule.votingOpensAt,
+        voteEnd: p.schedule.deadline,
+        electorate,
+        tally,
+        executedAt: executed ? (await when(executed.transaction)).time : null,
+        state: passed ? "Executed" : "Defeated",
+      });
+      return executed;
+    }
+
+    await requestAdmission(gus, { circle, registry });
+    const admit = await prepareAdmit(client, { circle, registry, member: gus.account.address });
+    const admitted = await decide(
+      { calls: admit.calls, description: admit.description },
+      founders.map((w, i) => [w, i === 5 ? Support.Against : Support.For, i === 5 ? "Too soon" : "Welcome, Gus"]),
+      6n,
+    );
+    gusJoined = await when(admitted!.transaction);
+    const all = [...founders, gus];
+
+    const treasurer = (holder: Wallet) =>
+      grantMandateCall(client, {
+        mandates,
+        holder: holder.account.address,
+        proposer: ben.account.address,
+        role: "treasurer",
+        duration: 30 * 86_400,
+      });
+    const toDee = await treasurer(dee);
+    await decide(
+      { calls: [toDee.call], description: toDee.description },
+      all.map((w) => [w, Support.For, "Dee keeps good books"]),
+      7n,
+    );
+    handedBack = await when((await handBack(dee, { mandates, mandateId: 1n })).transaction);
+    await mineAt((await client.getBlock()).timestamp + 2n);
+    const toEli = await treasurer(eli);
+    await decide(
+      { calls: [toEli.call], description: toEli.description },
+      all.map((w, i) => [w, i === 6 ? Support.Abstain : Support.For, i === 6 ? "" : "Eli next"]),
+      7n,
+    );
+    // Voted down: more against than for, though the quorum is reached.
+    const scribe = await grantMandateCall(client, {
+      mandates,
+      holder: cai.account.address,
+      proposer: ben.account.address,
+      role: "scribe",
+      duration: 7 * 86_400,
+    });
+    await decide(
+      { calls: [scribe.call], description: "A scribe, Cai, for a week" },
+      all.map((w, i) => [w, i < 2 ? Support.For : Support.Against, i < 2 ? "Notes help" : "We take turns instead"]),
+      7n,
+    );
+    head = await client.getBlockNumber();
+
+    ledger = await startLedger(node, deploymentId, dataDir);
+    await ledger.caughtUp(head);
+  });
+
+  after(async function () {
+    await ledger?.stop();
+    await node?.stop();
+    rmSync(deploymentDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("says how far the ledger has got", async function () {
+    const status = await readLedgerStatus({ url: ledger!.url }, { block: head });
+    expect(status).to.include({ chain: "localhost", chainId: 31337, caughtUp: true });
+    expect(status.block >= head).to.equal(true);
+    expect((await readLedgerStatus({ url: ledger!.url }, { block: status.block + 1n })).caughtUp).to.equal(false);
+  });
+
+  it("lists a circle's proposals with every vote and reason, the one voted down as Defeated", async function () {
+    const { at, proposals } = await listLedgerProposals({ url: ledger!.url }, { circle });
+    expect(at).to.equal((await client.getBlock({ blockNumber: head })).timestamp);
+    expect(proposals.map((p) => p.state)).to.deep.equal(["Executed", "Executed", "Executed", "Defeated"]);
+    expect(proposals.map(({ votes: _, state: __, resetEpoch: ___, ...p }) => p)).to.deep.equal(
+      made.map((m) => ({
+        proposalId: m.proposalId,
+        proposer: m.proposer,
+        description: m.proposal.description,
+        calls: m.proposal.calls.map((c) => ({ target: c.target, value: c.value ?? 0n, data: c.data })),
+        createdAt: m.created.time,
+        createdAtBlock: m.created.block,
+        voteStart: m.voteStart,
+        voteEnd: m.voteEnd,
+        quorum: (m.electorate * BigInt(rules.quorumPercent)) / 100n,
+        expiresAt: m.voteEnd + BigInt(rules.executionWindow),
+        tally: m.tally,
+        voters: Number(m.tally.for + m.tally.against + m.tally.abstain),
+        executedAt: m.executedAt,
+        canceledAt: null,
+        endedByResetAt: null,
+      })),
+    );
+    expect(proposals.flatMap((p) => p.votes)).to.deep.equal(
+      votes.map((v) => ({
+        voter: v.voter,
+        support: v.support,
+        supportName: SUPPORT_NAMES[v.support],
+        weight: 1n,
+        reason: v.reason,
+        params: null,
+        castAt: v.time,
+        castAtBlock: v.block,
+      })),
+    );
+    // The chain agrees on the derived state.
+    const defeated = proposals[3]!;
+    const onChain = await client.readContract({
+      address: circle,
+      abi: [
+        {
+          type: "function",
+          name: "state",
+          inputs: [{ type: "uint256" }],
+          outputs: [{ type: "uint8" }],
+          stateMutability: "view",
+        },
+      ] as const,
+      functionName: "state",
+      args: [defeated.proposalId],
+    });
+    expect(onChain).to.equal(3); // Defeated
+  });
+
+  it("reads the mandate history: each role's holders over time", async function () {
+    const history = await readMandateHistory({ url: ledger!.url }, { circle });
+    const [dee, eli] = [accounts[3]!, accounts[4]!];
+    const granted = [made[1]!.executedAt!, made[2]!.executedAt!];
+    const titles = await Promise.all([1n, 2n].map((id) => readMandate(client, { mandates, id }).then((m) => m.title)));
+    expect(history.mandates.map(({ scopeHash: _, grantedAtBlock: __, ...m }) => m)).to.deep.equal([
+      {
+        mandateId: 1n,
+        roleId: keccak256(stringToBytes("treasurer")),
+        role: "treasurer",
+        title: titles[0],
+        holder: dee,
+        proposer: accounts[1],
+        drawn: false,
+        grantedAt: granted[0],
+        expiresAt: granted[0]! + 30n * 86_400n,
+        endedAt: handedBack.time,
+        status: "handed back",
+        actions: 0,
+        recallSignals: 0,
+      },
+      {
+        mandateId: 2n,
+        roleId: keccak256(stringToBytes("treasurer")),
+        role: "treasurer",
+        title: titles[1],
+        holder: eli,
+        proposer: accounts[1],
+        drawn: false,
+        grantedAt: granted[1],
+        expiresAt: granted[1]! + 30n * 86_400n,
+        endedAt: null,
+        status: "live",
+        actions: 0,
+        recallSignals: 0,
+      },
+    ]);
+    expect(history.roles).to.deep.equal([
+      {
+        roleId: keccak256(stringToBytes("treasurer")),
+        role: "treasurer",
+        tenures: [
+          { holder: dee, mandateId: 1n, from: granted[0], until: handedBack.time, status: "handed back" },
+          { holder: eli, mandateId: 2n, from: granted[1], until: null, status: "live" },
+        ],
+        currentHolder: eli,
+      },
+    ]);
+    expect(history.draws).to.deep.equal([]);
+  });
+
+  it("lists the members over time", async function () {
+    const { terms, members } = await listMembersOverTime({ url: ledger!.url }, { circle });
+    const joined = (member: Address, at: { block: bigint; time: bigint }) => ({
+      member,
+      joinedAt: at.time,
+      joinedAtBlock: at.block,
+      leftAt: null,
+      leftAtBlock: null,
+      leftHow: null,
+    });
+    expect(terms).to.deep.equal([
+      ...accounts.slice(0, 6).map((a) => joined(a, founded)),
+      joined(accounts[6]!, gusJoined),
+    ]);
+    expect(members).to.deep.equal(accounts.slice(0, 7));
+  });
+
+  it("exports the circle's ledger as CSV files, row for row", async function () {
+    const run = await hardhat(node!, deploymentId, [
+      "ledger",
+      "export",
+      "--circle",
+      circle,
+      "--out",
+      join(outDir, "csv"),
+      "--ledger",
+      ledger!.url,
+    ]);
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    expect(run.stdout).to.match(/4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\)\. Wrote 11 CSV file\(s\)/);
+    const files = readdirSync(join(outDir, "csv")).sort();
+    expect(files).to.deep.equal(
+      [
+        "circle.csv",
+        "members.csv",
+        "proposals.csv",
+        "votes.csv",
+        "mandates.csv",
+        "rotations.csv",
+        "draws.csv",
+        "resets.csv",
+        "reset-signals.csv",
+        "temperature.csv",
+        "cooldowns.csv",
+      ].sort(),
+    );
+    const csv = (file: string) => readFileSync(join(outDir, "csv", file), "utf8");
+    const lines = (file: string) => csv(file).split("\r\n").slice(0, -1);
+    // A text cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break.
+    const q = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+    // The votes, as the story cast them.
+    expect(lines("votes.csv")).to.deep.equal([
+      "proposalId,voter,support,weight,reason,castAt,castAtBlock",
+      ...votes.map((v) => [v.proposalId, v.voter, SUPPORT_NAMES[v.support], 1, q(v.reason), v.time, v.block].join(",")),
+    ]);
+    // The proposals: outcome, quorum, deadlines and calls.
+    expect(lines("proposals.csv")).to.deep.equal([
+      "proposalId,proposer,description,createdAt,createdAtBlock,voteStart,voteEnd,quorum,expiresAt,for,against," +
+        "abstain,voters,state,executedAt,canceledAt,endedByResetAt,targets,values,calldatas",
+      ...made.map((m) =>
+        [
+          m.proposalId,
+          m.proposer,
+          q(m.proposal.description),
+          m.created.time,
+          m.created.block,
+          m.voteStart,
+          m.voteEnd,
+          (m.electorate * BigInt(rules.quorumPercent)) / 100n,
+          m.voteEnd + BigInt(rules.executionWindow),
+          m.tally.for,
+          m.tally.against,
+          m.tally.abstain,
+          m.tally.for + m.tally.against + m.tally.abstain,
+          m.state,
+          m.executedAt ?? "",
+          "",
+          "",
+          m.proposal.calls.map((c) => c.target).join(";"),
+          m.proposal.calls.map((c) => c.value ?? 0n).join(";"),
+          m.proposal.calls.map((c) => c.data).join(";"),
+        ].join(","),
+      ),
+    ]);
+    // The rotation: the treasurer's holders in turn.
+    const treasurerId = keccak256(stringToBytes("treasurer"));
+    expect(lines("rotations.csv")).to.deep.equal([
+      "role,tenure,holder,mandateId,from,until,status,roleId",
+      `treasurer,1,${accounts[3]},1,${made[1]!.executedAt},${handedBack.time},handed back,${treasurerId}`,
+      `treasurer,2,${accounts[4]},2,${made[2]!.executedAt},,live,${treasurerId}`,
+    ]);
+    expect(lines("members.csv")).to.deep.equal([
+      "member,joinedAt,joinedAtBlock,leftAt,leftAtBlock,leftHow",
+      ...accounts.slice(0, 6).map((a) => `${a},${founded.time},${founded.block},,,`),
+      `${accounts[6]},${gusJoined.time},${gusJoined.block},,,`,
+    ]);
+    // Nothing of these kinds happened: the header alone.
+    for (const [file, header] of [
+      ["draws.csv", "drawId,role,pool,requestedAt,status,mandateId,holder,settledAt,roleId"],
+      ["resets.csv", "epoch,at,block,triggeredBy,proposalsEnded,mandatesEnded,transactionHash"],
+      ["reset-signals.csv", "round,member,signals,roundEndsAt,at,block"],
+      ["temperature.csv", "period,member,heard,dominant,at,block"],
+      ["cooldowns.csv", "member,period,until,at,block"],
+    ] as const) {
+      expect(lines(file), file).to.deep.equal([header]);
+    }
+    // Every file is what the client's own tables make of the same ledger.
+    const full = await readLedgerExport({ url: ledger!.url }, { circle });
+    for (const table of ledgerExportTables(full)) expect(csv(table.file), table.file).to.equal(toCsv(table));
+  });
+
+  it("exports the circle's ledger as JSON, bigints as strings", async function () {
+    const run = await hardhat(node!, deploymentId, [
+      "ledger",
+      "export",
+      "--circle",
+      circle,
+      "--format",
+      "json",
+      "--out",
+      join(outDir, "json"),
+      "--ledger",
+      ledger!.url,
+    ]);
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    expect(readdirSync(join(outDir, "json"))).to.deep.equal(["ledger.json"]);
+    const json = JSON.parse(readFileSync(join(outDir, "json", "ledger.json"), "utf8")) as {
+      circle: { circle: string; name: string; memberCount: number };
+      proposals: { proposalId: string; state: string; votes: { voter: string; reason: string }[] }[];
+      roles: { role: string; tenures: { holder: string }[] }[];
+      members: unknown[];
+    };
+    expect(json.circle).to.include({ circle, name: "Audit Orchard", memberCount: 7 });
+    expect(json.proposals.map((p) => [p.proposalId, p.state])).to.deep.equal(
+      made.map((m) => [m.proposalId.toString(), m.state]),
+    );
+    expect(json.proposals.flatMap((p) => p.votes.map((v) => v.reason))).to.deep.equal(votes.map((v) => v.reason));
+    expect(json.roles.map((r) => [r.role, r.tenures.map((t) => t.holder)])).to.deep.equal([
+      ["treasurer", [accounts[3], accounts[4]]],
+    ]);
+    expect(json.members).to.have.length(7);
+  });
+
+  it("says how to start the ledger when nothing answers", async function () {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const run = await hardhat(node!, deploymentId, ["ledger", "export", "--circle", circle, "--ledger", url]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.match(
+      new RegExp(`The ledger at ${url} does not answer \\(.*\\): start it with npm run indexer\\.`),
+    );
+  });
+});

@@ -1,0 +1,26 @@
+// `npx hardhat ledger <verb>`: the public ledger the indexer keeps (`npm run indexer`), read over its HTTP API.
+import { emptyTask, task } from "hardhat/config";
+
+import { jsonFlag, option } from "../options.js";
+
+const ledgerOption = option(
+  "ledger",
+  "The ledger's URL (default: COMMONWEAL_LEDGER_URL, else http://127.0.0.1:42069, where npm run indexer serves it)",
+);
+
+export const ledgerTasks = [
+  emptyTask("ledger", "The public ledger (npm run indexer): export a circle's full history for an audit").build(),
+  task(
+    ["ledger", "export"],
+    "Write a circle's full ledger (decisions and votes, mandates, rotations, resets, temperature)",
+  )
+    .addOption(option("circle", "The circle or council (address)"))
+    .addOption(
+      option("format", 'The files\' format: "csv" (one file per record kind, the default) or "json" (one file)'),
+    )
+    .addOption(option("out", "The folder to write to (default: ledger-<circle>; created if missing)"))
+    .addOption(ledgerOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./export.js"))
+    .build(),
+];
