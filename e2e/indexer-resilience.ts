@@ -173,6 +173,9 @@ describe("the ledger through restarts and reorgs", function () {
       v.ledger = await startLedger({ node, deploymentId, store: v.store });
       const killedAt = await interrupt(v, "SIGKILL", BigInt(termAt), head);
       expect(v.ledger.output()).to.match(/crash recovery/i);
+      expect(v.ledger.output(), "the store it says it uses").to.include(
+        v.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "PGlite in",
+      );
       lap(`restarted, SIGKILL at ${killedAt}`);
       // After a SIGKILL, Ponder waits for the dead process's lock on the schema to expire (up to 25 s).
       v.ledger = await startLedger({ node, deploymentId, store: v.store });
