@@ -7,9 +7,7 @@
  * and the derived tables are read back. Run with `npx hardhat test mocha e2e/indexer.ts`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
@@ -47,6 +45,7 @@ import {
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal } from "./cli.js";
+import { ledgerStore, type LedgerStore } from "./ledgerHarness.js";
 import { checkMoneyLedger, runMoneyStory } from "./ledgerMoney.js";
 import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
@@ -75,13 +74,15 @@ describe("the ledger on a hardhat node", function () {
   let client: PublicClient;
   const deploymentId = `e2e-indexer-${process.pid}`;
   const deploymentDir = `${DEPLOYMENTS}/${deploymentId}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "commonweal-ledger-"));
+  // PGlite, or with COMMONWEAL_LEDGER_DB=postgres a PostgreSQL server of its own (fails, never skips, if it cannot start).
+  let store: LedgerStore | undefined;
   // What the money part (after the governance part) reuses: the suite, the circle, the running indexer's API.
   let addresses: DeploymentAddresses;
   let governanceCircle: Address;
   let api = "";
 
   before(async function () {
+    store = await ledgerStore();
     node = await startHardhatNode();
     client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
   });
@@ -101,7 +102,7 @@ describe("the ledger on a hardhat node", function () {
     }
     await node?.stop();
     rmSync(deploymentDir, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
 
   /** Moves the clock to `second` (if it is ahead) and mines one block. */
@@ -176,10 +177,15 @@ describe("the ledger on a hardhat node", function () {
 
     // --- The indexer, as a person starts it ---
     const port = await freePort();
-    indexer = spawn("node_modules/.bin/tsx", ["scripts/indexer.ts", "--port", String(port), "--data", dataDir], {
+    indexer = spawn("node_modules/.bin/tsx", ["scripts/indexer.ts", "--port", String(port), "--data", store!.dataDir], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, COMMONWEAL_RPC_URL: node!.url, COMMONWEAL_DEPLOYMENT_ID: deploymentId, DATABASE_URL: "" },
+      env: {
+        ...process.env,
+        COMMONWEAL_RPC_URL: node!.url,
+        COMMONWEAL_DEPLOYMENT_ID: deploymentId,
+        DATABASE_URL: store!.databaseUrl ?? "",
+      },
     });
     indexer.stdout?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
     indexer.stderr?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
