@@ -6,7 +6,6 @@
  * counted twice, with `eth_getLogs` over the addresses the suite created and in its table through the GraphQL API,
  * and the derived tables are read back. Run with `npx hardhat test mocha e2e/indexer.ts`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -45,9 +44,9 @@ import {
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal } from "./cli.js";
-import { ledgerStore, type LedgerStore } from "./ledgerHarness.js";
+import { ledgerStore, startLedger, type Ledger, type LedgerStore } from "./ledgerHarness.js";
 import { checkMoneyLedger, runMoneyStory } from "./ledgerMoney.js";
-import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
+import { rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
 const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
 
@@ -69,8 +68,7 @@ function tableOf(kind: "membership" | "badges" | "other", event: string): string
 describe("the ledger on a hardhat node", function () {
   this.timeout(300_000);
   let node: RunningNode | undefined;
-  let indexer: ChildProcess | undefined;
-  let indexerLog = "";
+  let ledger: Ledger | undefined;
   let client: PublicClient;
   const deploymentId = `e2e-indexer-${process.pid}`;
   const deploymentDir = `${DEPLOYMENTS}/${deploymentId}`;
@@ -89,17 +87,7 @@ describe("the ledger on a hardhat node", function () {
 
   after(async function () {
     // The indexer (its own process group: the script and Ponder) stops before its database folder is removed.
-    if (indexer?.pid !== undefined && indexer.exitCode === null) {
-      const exited = new Promise((resolve) => indexer!.once("exit", resolve));
-      try {
-        process.kill(-indexer.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      const killed = setTimeout(() => process.kill(-indexer!.pid!, "SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(killed);
-    }
+    await ledger?.stop();
     await node?.stop();
     rmSync(deploymentDir, { recursive: true, force: true });
     await store?.dispose();
@@ -176,33 +164,9 @@ describe("the ledger on a hardhat node", function () {
     const head = await client.getBlockNumber();
 
     // --- The indexer, as a person starts it ---
-    const port = await freePort();
-    indexer = spawn("node_modules/.bin/tsx", ["scripts/indexer.ts", "--port", String(port), "--data", store!.dataDir], {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        COMMONWEAL_RPC_URL: node!.url,
-        COMMONWEAL_DEPLOYMENT_ID: deploymentId,
-        DATABASE_URL: store!.databaseUrl ?? "",
-      },
-    });
-    indexer.stdout?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
-    indexer.stderr?.on("data", (chunk: Buffer) => (indexerLog += chunk.toString()));
-    api = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (indexer.exitCode !== null) throw new Error(`The indexer exited:\n${indexerLog}`);
-      try {
-        const status = (await (await fetch(`${api}/status`)).json()) as Record<string, { block?: { number: number } }>;
-        if ((status.localhost?.block?.number ?? -1) >= Number(head)) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline)
-        throw new Error(`The indexer did not reach block ${head} in 2 minutes:\n${indexerLog}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    ledger = await startLedger({ node: node!, deploymentId, store: store! });
+    api = ledger.api;
+    await ledger.waitFor(head, 120_000);
     const graphql = async <T>(query: string): Promise<T> => {
       const response = await fetch(`${api}/graphql`, {
         method: "POST",
@@ -302,14 +266,7 @@ describe("the ledger on a hardhat node", function () {
     const story = await runMoneyStory(context);
     // The indexer is live: it follows the new blocks.
     const head = await client.getBlockNumber();
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const status = (await (await fetch(`${api}/status`)).json()) as Record<string, { block?: { number: number } }>;
-      if ((status.localhost?.block?.number ?? -1) >= Number(head)) break;
-      if (Date.now() > deadline)
-        throw new Error(`The indexer did not reach block ${head} in 2 minutes:\n${indexerLog}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await ledger!.waitFor(head, 120_000);
     await checkMoneyLedger(context, story, api);
   });
 });

@@ -51,7 +51,7 @@ import {
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal, hardhat } from "./cli.js";
-import { startLedger, type RunningLedger } from "./ledgerIndexer.js";
+import { ledgerStore, startLedger, type Ledger, type LedgerStore } from "./ledgerHarness.js";
 import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
 const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
@@ -83,11 +83,11 @@ interface Made {
 describe("the ledger's reads and audit export on a hardhat node", function () {
   this.timeout(300_000);
   let node: RunningNode | undefined;
-  let ledger: RunningLedger | undefined;
+  let ledger: Ledger | undefined;
+  let store: LedgerStore | undefined;
   let client: PublicClient;
   const deploymentId = `e2e-ledger-${process.pid}`;
   const deploymentDir = `${DEPLOYMENTS}/${deploymentId}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "commonweal-ledgerread-"));
   const outDir = mkdtempSync(join(tmpdir(), "commonweal-export-"));
 
   // What the story recorded, to check the ledger against.
@@ -240,27 +240,28 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     );
     head = await client.getBlockNumber();
 
-    ledger = await startLedger(node, deploymentId, dataDir);
-    await ledger.caughtUp(head);
+    store = await ledgerStore();
+    ledger = await startLedger({ node, deploymentId, store });
+    await ledger.waitFor(head);
   });
 
   after(async function () {
     await ledger?.stop();
     await node?.stop();
     rmSync(deploymentDir, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
     rmSync(outDir, { recursive: true, force: true });
   });
 
   it("says how far the ledger has got", async function () {
-    const status = await readLedgerStatus({ url: ledger!.url }, { block: head });
+    const status = await readLedgerStatus({ url: ledger!.api }, { block: head });
     expect(status).to.include({ chain: "localhost", chainId: 31337, caughtUp: true });
     expect(status.block >= head).to.equal(true);
-    expect((await readLedgerStatus({ url: ledger!.url }, { block: status.block + 1n })).caughtUp).to.equal(false);
+    expect((await readLedgerStatus({ url: ledger!.api }, { block: status.block + 1n })).caughtUp).to.equal(false);
   });
 
   it("lists a circle's proposals with every vote and reason, the one voted down as Defeated", async function () {
-    const { at, proposals } = await listLedgerProposals({ url: ledger!.url }, { circle });
+    const { at, proposals } = await listLedgerProposals({ url: ledger!.api }, { circle });
     expect(at).to.equal((await client.getBlock({ blockNumber: head })).timestamp);
     expect(proposals.map((p) => p.state)).to.deep.equal(["Executed", "Executed", "Executed", "Defeated"]);
     expect(proposals.map(({ votes: _, state: __, resetEpoch: ___, ...p }) => p)).to.deep.equal(
@@ -314,7 +315,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   });
 
   it("reads the mandate history: each role's holders over time", async function () {
-    const history = await readMandateHistory({ url: ledger!.url }, { circle });
+    const history = await readMandateHistory({ url: ledger!.api }, { circle });
     const [dee, eli] = [accounts[3]!, accounts[4]!];
     const granted = [made[1]!.executedAt!, made[2]!.executedAt!];
     const titles = await Promise.all([1n, 2n].map((id) => readMandate(client, { mandates, id }).then((m) => m.title)));
@@ -365,7 +366,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   });
 
   it("lists the members over time", async function () {
-    const { terms, members } = await listMembersOverTime({ url: ledger!.url }, { circle });
+    const { terms, members } = await listMembersOverTime({ url: ledger!.api }, { circle });
     const joined = (member: Address, at: { block: bigint; time: bigint }) => ({
       member,
       joinedAt: at.time,
@@ -390,7 +391,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       "--out",
       join(outDir, "csv"),
       "--ledger",
-      ledger!.url,
+      ledger!.api,
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(/4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\)\. Wrote 11 CSV file\(s\)/);
@@ -472,7 +473,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       expect(lines(file), file).to.deep.equal([header]);
     }
     // Every file is what the client's own tables make of the same ledger.
-    const full = await readLedgerExport({ url: ledger!.url }, { circle });
+    const full = await readLedgerExport({ url: ledger!.api }, { circle });
     for (const table of ledgerExportTables(full)) expect(csv(table.file), table.file).to.equal(toCsv(table));
   });
 
@@ -487,7 +488,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       "--out",
       join(outDir, "json"),
       "--ledger",
-      ledger!.url,
+      ledger!.api,
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(readdirSync(join(outDir, "json"))).to.deep.equal(["ledger.json"]);
