@@ -94,6 +94,7 @@ export * from "./actions/ledger/readLedgerExport.js";
 export * from "./actions/ledger/readLedgerStatus.js";
 export * from "./actions/ledger/readMandateHistory.js";
 export * from "./actions/ledger/readTrustGraphFromLedger.js";
+export * from "./actions/ledger/verifyLedger.js";
 export * from "./actions/mandate/act.js";
 export * from "./actions/mandate/complete.js";
 export * from "./actions/mandate/completeDraw.js";

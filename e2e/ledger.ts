@@ -5,8 +5,10 @@
  * (`evm_mine`), then `npm run indexer` against it. The client's ledger actions are checked against what the story
  * itself recorded (receipts, schedules, the chain's own reads): proposals with every vote and reason, the defeated
  * one derived as Defeated, the mandate history and rotation, members over time; then `npx hardhat ledger export` in
- * CSV (exact files) and JSON. Run with `npx hardhat test mocha e2e/ledger.ts`.
+ * CSV (exact files) and JSON; then `npx hardhat ledger verify`, which finds the ledger and the chain agree, and reports a
+ * ledger made to lie (a proxy that hides a member). Run with `npx hardhat test mocha e2e/ledger.ts`.
  */
+import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -507,6 +509,70 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       ["treasurer", [accounts[3], accounts[4]]],
     ]);
     expect(json.members).to.have.length(7);
+  });
+
+  it("verifies the ledger against the chain at the ledger's block: all match", async function () {
+    const run = await hardhat(node!, deploymentId, ["ledger", "verify", "--ledger", ledger!.api, "--json"]);
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    const result = JSON.parse(run.stdout) as { block: string; circles: string[]; checked: number; mismatches: [] };
+    expect(BigInt(result.block) >= head).to.equal(true);
+    expect(result.circles).to.deep.equal([circle]);
+    // 7 members, Eli's live mandate, 4 proposals at least.
+    expect(result.checked).to.be.at.least(12);
+    expect(result.mismatches).to.deep.equal([]);
+  });
+
+  it("reports a ledger that disagrees with the chain, with exit code 1", async function () {
+    // The plant: any change on chain emits events the indexer sees, and its store cannot be edited while it runs, so
+    // the ledger is made to lie instead. A proxy in front of the real ledger forwards every request and drops Gus's
+    // term from the members over time it answers (the memberTerms query), as an indexer that missed his admission
+    // would. `ledger verify --ledger <proxy>` must then find Gus a member on chain but not in the ledger, and nothing
+    // else (the rest of the proxy's answers are the ledger's own).
+    const gus = accounts[6]!;
+    const proxy = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        void (async () => {
+          const forwarded = await fetch(`${ledger!.api}${request.url}`, {
+            method: request.method,
+            headers: body ? { "content-type": "application/json" } : {},
+            body: body || undefined,
+          });
+          let text = await forwarded.text();
+          if (body.includes("memberTerms")) {
+            const answer = JSON.parse(text) as { data: { page: { items: { member: string }[] } } };
+            answer.data.page.items = answer.data.page.items.filter((t) => getAddress(t.member) !== gus);
+            text = JSON.stringify(answer);
+          }
+          response.writeHead(forwarded.status, { "content-type": "application/json" }).end(text);
+        })();
+      });
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      const json = await hardhat(node!, deploymentId, [
+        "ledger",
+        "verify",
+        "--circle",
+        circle,
+        "--ledger",
+        url,
+        "--json",
+      ]);
+      expect(json.code, json.stdout + json.stderr).to.equal(1);
+      expect((JSON.parse(json.stdout) as { mismatches: unknown[] }).mismatches).to.deep.equal([
+        { what: "member", circle, key: gus, ledger: "not a member", chain: "member" },
+      ]);
+      const human = await hardhat(node!, deploymentId, ["ledger", "verify", "--circle", circle, "--ledger", url]);
+      expect(human.code, human.stdout + human.stderr).to.equal(1);
+      expect(human.stdout).to.include("1 mismatch(es):");
+      expect(human.stdout).to.include(`${gus} is not a member in ${circle} by the ledger, but is on chain.`);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it("says how to start the ledger when nothing answers", async function () {

@@ -9,7 +9,10 @@ const ledgerOption = option(
 );
 
 export const ledgerTasks = [
-  emptyTask("ledger", "The public ledger (npm run indexer): export a circle's full history for an audit").build(),
+  emptyTask(
+    "ledger",
+    "The public ledger (npm run indexer): export a circle's full history for an audit, or verify it against the chain",
+  ).build(),
   task(
     ["ledger", "export"],
     "Write a circle's full ledger (decisions and votes, mandates, rotations, resets, temperature)",
@@ -22,5 +25,14 @@ export const ledgerTasks = [
     .addOption(ledgerOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./export.js"))
+    .build(),
+  task(
+    ["ledger", "verify"],
+    "Check the ledger against the chain at the ledger's block: members, live mandates, proposal states, balances",
+  )
+    .addOption(option("circle", "One circle or council (address; default: every one the ledger holds)"))
+    .addOption(ledgerOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./verify.js"))
     .build(),
 ];
