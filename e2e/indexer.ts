@@ -41,6 +41,7 @@ import {
   Support,
   type DeploymentAddresses,
   type Proposal,
+  verifyLedger,
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal } from "./cli.js";
@@ -268,5 +269,11 @@ describe("the ledger on a hardhat node", function () {
     const head = await client.getBlockNumber();
     await ledger!.waitFor(head, 120_000);
     await checkMoneyLedger(context, story, api);
+    // The ledger's own check agrees: members, mandates, proposal states, and the currency's balances and pair
+    // ledger re-derived from the indexed events equal the contracts' views at the ledger's block.
+    const verified = await verifyLedger({ url: api }, { client });
+    expect(verified.mismatches).to.deep.equal([]);
+    expect(verified.circles).to.include(governanceCircle);
+    expect(verified.checked).to.be.greaterThan(20);
   });
 });
