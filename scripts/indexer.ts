@@ -15,6 +15,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
+import { createPublicClient, http } from "viem";
+
 import { resolveDeployment, rpcUrlOf } from "../indexer/deployment.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -30,17 +32,6 @@ const { values: options } = parseArgs({
   },
 });
 const network = options.network;
-
-async function rpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
-}
 
 /** A short hash of the indexer's own files: a new version of the app gets its own database schema. */
 function appHash(): string {
@@ -59,14 +50,15 @@ function appHash(): string {
 
 const env: NodeJS.ProcessEnv = { ...process.env, COMMONWEAL_NETWORK: network };
 const url = rpcUrlOf(network, env);
+const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
 let chainId: number;
 let genesis: string;
 try {
-  chainId = Number(await rpc<string>(url, "eth_chainId"));
-  genesis = (await rpc<{ hash: string }>(url, "eth_getBlockByNumber", ["0x0", false])).hash;
+  chainId = await client.getChainId();
+  genesis = (await client.getBlock({ blockNumber: 0n })).hash;
 } catch (error) {
   console.error(
-    `No node answers at ${url} (${(error as Error).message}).` +
+    `No node answers at ${url} (${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}).` +
       (network === "localhost"
         ? " Start one (npx hardhat node) and deploy the suite (npm run deploy:local), or set COMMONWEAL_RPC_URL."
         : ` Check ${network.toUpperCase()}_RPC_URL.`),
@@ -76,8 +68,8 @@ try {
 env.COMMONWEAL_CHAIN_ID = String(chainId);
 
 const deployment = resolveDeployment(env);
-const registryCode = await rpc<string>(url, "eth_getCode", [deployment.addresses.registry, "latest"]);
-if (registryCode === "0x") {
+const registryCode = await client.getCode({ address: deployment.addresses.registry });
+if (registryCode === undefined) {
   console.error(
     `The deployment record ${deployment.deploymentId} names a registry at ${deployment.addresses.registry}, but chain ` +
       `${chainId} at ${url} has no code there: the node was restarted since. Deploy again (npm run deploy:local).`,
