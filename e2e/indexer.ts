@@ -10,16 +10,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
-import {
-  createPublicClient,
-  createWalletClient,
-  getAddress,
-  http,
-  type Abi,
-  type AbiEvent,
-  type Address,
-  type PublicClient,
-} from "viem";
+import { createPublicClient, getAddress, http, type Abi, type AbiEvent, type Address, type PublicClient } from "viem";
 import { hardhat as hardhatChain } from "viem/chains";
 
 import {
@@ -45,7 +36,7 @@ import {
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal } from "./cli.js";
-import { ledgerStore, startLedger, type Ledger, type LedgerStore } from "./ledgerHarness.js";
+import { ledgerStore, startLedger, storyPeople, type Ledger, type LedgerStore } from "./ledgerHarness.js";
 import { checkMoneyLedger, runMoneyStory } from "./ledgerMoney.js";
 import { rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
@@ -107,20 +98,9 @@ describe("the ledger on a hardhat node", function () {
     addresses = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
     const { registry } = addresses;
 
-    const accounts = (await rpc<Address[]>(node!.url, "eth_accounts")).map((a) => getAddress(a));
-    const wallet = (account: Address) =>
-      createWalletClient({ account, chain: hardhatChain, transport: http(node!.url) });
-    type Wallet = ReturnType<typeof wallet>;
-    const [ana, ben, cai, dee, eli, fay, gus] = accounts.slice(0, 7).map(wallet) as [
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-    ];
-    const founders = [ana, ben, cai, dee, eli, fay];
+    const people = await storyPeople(node!);
+
+    const { ana, ben, cai, dee, eli, fay, gus, founders } = people;
 
     // --- The story: found, admit, grant ---
     const { rules, mandateRules } = await readRulesWithOverrides(client, { registry });

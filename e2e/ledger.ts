@@ -17,7 +17,6 @@ import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import {
   createPublicClient,
-  createWalletClient,
   getAddress,
   http,
   keccak256,
@@ -53,7 +52,14 @@ import {
 } from "../client/index.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal, hardhat } from "./cli.js";
-import { ledgerStore, startLedger, type Ledger, type LedgerStore } from "./ledgerHarness.js";
+import {
+  ledgerStore,
+  startLedger,
+  storyPeople,
+  type Ledger,
+  type LedgerStore,
+  type StoryWallet,
+} from "./ledgerHarness.js";
 import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
 const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
@@ -125,20 +131,10 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
     const { registry } = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
 
-    accounts = (await rpc<Address[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
-    const wallet = (account: Address) =>
-      createWalletClient({ account, chain: hardhatChain, transport: http(node!.url) });
-    type Wallet = ReturnType<typeof wallet>;
-    const [ana, ben, cai, dee, eli, fay, gus] = accounts.slice(0, 7).map(wallet) as [
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-      Wallet,
-    ];
-    const founders = [ana, ben, cai, dee, eli, fay];
+    const people = await storyPeople(node);
+    accounts = people.accounts;
+
+    const { ana, ben, cai, dee, eli, fay, gus, founders } = people;
 
     // --- The story ---
     const read = await readRulesWithOverrides(client, { registry });
@@ -160,7 +156,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     await mineAt((await client.getBlock()).timestamp + 2n);
 
     /** A decision by Ben: every member votes as `ballot` says (with a reason), then it is executed if it passed. */
-    async function decide(proposal: Proposal, ballot: [Wallet, number, string][], electorate: bigint) {
+    async function decide(proposal: Proposal, ballot: [StoryWallet, number, string][], electorate: bigint) {
       const p = await propose(ben, { circle, ...proposal });
       const created = await when(p.transaction);
       await mineAt(p.schedule.votingOpensAt + 1n);
@@ -205,7 +201,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     gusJoined = await when(admitted!.transaction);
     const all = [...founders, gus];
 
-    const treasurer = (holder: Wallet) =>
+    const treasurer = (holder: StoryWallet) =>
       grantMandateCall(client, {
         mandates,
         holder: holder.account.address,

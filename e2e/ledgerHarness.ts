@@ -15,7 +15,17 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
-import { type Abi, type AbiEvent, type Address, type Hex, type PublicClient } from "viem";
+import {
+  createWalletClient,
+  getAddress,
+  http,
+  type Abi,
+  type AbiEvent,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
+import { hardhat as hardhatChain } from "viem/chains";
 
 import {
   circleAbi,
@@ -26,7 +36,7 @@ import {
   mandateBadgesAbi,
   mandatesAbi,
 } from "../client/index.js";
-import { freePort, type RunningNode } from "./nodes.js";
+import { freePort, rpc, type RunningNode } from "./nodes.js";
 
 const run = promisify(execFile);
 
@@ -372,4 +382,30 @@ export async function expectLedgerMatchesChain(
   expect(missing, "logs with no row").to.deep.equal([]);
   expect(twice, "logs with more than one row").to.deep.equal([]);
   return { logs, counted };
+}
+
+/** A wallet of one of the node's own accounts, signing through the node. */
+export type StoryWallet = ReturnType<typeof storyWallet>;
+
+function storyWallet(node: RunningNode, account: Address) {
+  return createWalletClient({ account, chain: hardhatChain, transport: http(node.url) });
+}
+
+/**
+ * The people of the ledger's stories: the node's first seven accounts (checksummed) and their wallets, named as in
+ * the demo, Ana to Gus; the first six are the founders.
+ */
+export async function storyPeople(node: RunningNode) {
+  const accounts = (await rpc<Address[]>(node.url, "eth_accounts")).map((a) => getAddress(a));
+  if (accounts.length < 7) throw new Error(`The node has ${accounts.length} accounts; the stories need 7.`);
+  const [ana, ben, cai, dee, eli, fay, gus] = accounts.slice(0, 7).map((a) => storyWallet(node, a)) as [
+    StoryWallet,
+    StoryWallet,
+    StoryWallet,
+    StoryWallet,
+    StoryWallet,
+    StoryWallet,
+    StoryWallet,
+  ];
+  return { accounts, ana, ben, cai, dee, eli, fay, gus, founders: [ana, ben, cai, dee, eli, fay] };
 }
