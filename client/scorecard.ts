@@ -321,7 +321,7 @@ function topShare(amounts: Map<Address, bigint>): ScorecardShare | null {
   if (total === 0n) return null;
   const [account, amount] = [...amounts.entries()].sort(([a, x], [b, y]) =>
     x === y ? a.toLowerCase().localeCompare(b.toLowerCase()) : x > y ? -1 : 1,
-  )[0];
+  )[0]!;
   return { account, shareBps: shareBps(amount, total)! };
 }
 

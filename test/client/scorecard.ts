@@ -12,6 +12,7 @@ import {
   shareBps,
   temperaturePeriods,
   type ScorecardHistory,
+  type ScorecardPeriod,
 } from "../../client/scorecard.js";
 
 // A scripted history whose every figure is worked out by hand in the comments: three temperature periods of 1,000 s
@@ -20,7 +21,7 @@ import {
 const T0 = 1_000_000n;
 const at = (offset: number) => T0 + BigInt(offset);
 const person = (n: number): Address => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
-const [A, B, C, D, E] = [1, 2, 3, 4, 5].map((n) => person(0xa0 + n));
+const [A, B, C, D, E] = [person(0xa1), person(0xa2), person(0xa3), person(0xa4), person(0xa5)] as const;
 const CIRCLE = person(0xc1);
 const COUNCIL = person(0xc2);
 const TREASURER = keccak256(toHex("treasurer"));
@@ -176,7 +177,7 @@ const history: ScorecardHistory = {
   ],
   resetSignals: [1440, 1445, 1450].map((t, i) => ({
     round: 1n,
-    member: [A, B, C][i],
+    member: [A, B, C][i]!,
     signals: BigInt(i + 1),
     roundEndsAt: at(2000),
     at: at(t),
@@ -261,7 +262,7 @@ describe("client/scorecard", function () {
 
   describe("a scripted history, worked out by hand", function () {
     const card = computeScorecard(history);
-    const [p0, p1, p2] = card.periods;
+    const [p0, p1, p2] = card.periods as [ScorecardPeriod, ScorecardPeriod, ScorecardPeriod];
 
     it("has the circle's three periods, the last one running", function () {
       expect(card.periods.map((p) => [p.period, p.start, p.end, p.complete, p.members])).to.deep.equal([
@@ -394,13 +395,13 @@ describe("client/scorecard", function () {
         [1n, "participation-collapse", 3250, 5000],
         [1n, "one-sided-reciprocity", 10_000, 5000],
       ]);
-      expect(card.alerts[0].reason).to.equal(
+      expect(card.alerts[0]!.reason).to.equal(
         `${A} held 53.33% of the period's mandate-time (the circle's limit is 50%): roles are not rotating.`,
       );
-      expect(card.alerts[2].reason).to.equal(
+      expect(card.alerts[2]!.reason).to.equal(
         "Members felt heard 2.75 out of 5 on average over 4 reading(s) (the floor is 3.00): some voices dominate.",
       );
-      expect(card.alerts[4].reason).to.match(/^4 of the period's 4 trading pairs paid one way only \(100%/);
+      expect(card.alerts[4]!.reason).to.match(/^4 of the period's 4 trading pairs paid one way only \(100%/);
     });
 
     it("judges each period by the thresholds in force at its end: the circle's own from when it set them", function () {
@@ -417,15 +418,15 @@ describe("client/scorecard", function () {
     it("judges by a viewer's thresholds when asked, and shows only the latest periods when asked", function () {
       const strict = computeScorecard(history, { thresholds: { maxTopMandateShareBps: 9000 }, periods: 1 });
       expect(strict.periods.map((p) => p.period)).to.deep.equal([2n]);
-      expect(strict.periods[0].thresholdSource).to.equal("viewer");
+      expect(strict.periods[0]!.thresholdSource).to.equal("viewer");
       // Fields the viewer left unset keep the circle's own (its floor of 90% participation).
-      expect(strict.periods[0].thresholds.minParticipationBps).to.equal(9000);
+      expect(strict.periods[0]!.thresholds.minParticipationBps).to.equal(9000);
       expect(strict.alerts.map((a) => [a.kind, a.value, a.threshold])).to.deep.equal([
         ["mandate-concentration", 10_000, 9000],
       ]);
       // The change in "heard" is measured against the period before the first one shown.
       const lastTwo = computeScorecard(history, { periods: 2 });
-      expect(lastTwo.periods[0].voice.heardChangeCenti).to.equal(125);
+      expect(lastTwo.periods[0]!.voice.heardChangeCenti).to.equal(125);
     });
 
     it("needs a sample before it flags: no voice alert under three proposals, no reciprocity alert under two pairs", function () {
@@ -435,9 +436,9 @@ describe("client/scorecard", function () {
         payments: [pay(A, B, 1, 100)],
         temperature: [],
       });
-      expect(few.periods[0].voice.topProposer).to.deep.equal({ account: A, shareBps: 10_000 });
-      expect(few.periods[0].reciprocity.oneSidedPairShareBps).to.equal(10_000);
-      expect(few.periods[0].alerts.map((a) => a.kind)).to.deep.equal(["mandate-concentration"]);
+      expect(few.periods[0]!.voice.topProposer).to.deep.equal({ account: A, shareBps: 10_000 });
+      expect(few.periods[0]!.reciprocity.oneSidedPairShareBps).to.equal(10_000);
+      expect(few.periods[0]!.alerts.map((a) => a.kind)).to.deep.equal(["mandate-concentration"]);
     });
 
     it("ends the last period at the dissolution of a dissolved circle", function () {

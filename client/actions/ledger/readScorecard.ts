@@ -154,8 +154,8 @@ async function readCurrencyOf(
       selection: "address symbol decimals",
     },
   );
-  if (currencies.length === 0) return null;
   const currency = currencies[0];
+  if (!currency) return null;
   const where = { currency: currency.address };
   const [payments, accounts] = await Promise.all([
     listAll<{ payer: string; payee: string; amount: string; timestamp: string; across: string | null }>(
