@@ -9,6 +9,7 @@
  * for (const { file, content } of ledgerExportFiles(full, "csv")) writeFileSync(join(dir, file), content);
  */
 import type { ReadLedgerExportReturnType } from "./actions/ledger/readLedgerExport.js";
+import { toJson } from "./json.js";
 
 /** One CSV file of the export: its name, header and rows. */
 export interface LedgerExportTable {
@@ -215,7 +216,7 @@ export function toCsv(table: LedgerExportTable): string {
 
 /** The export as JSON text: bigints as decimal strings (they exceed a JSON number's precision). */
 export function toLedgerJson(x: ReadLedgerExportReturnType): string {
-  return JSON.stringify(x, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n";
+  return toJson(x, 2) + "\n";
 }
 
 /** The export's files in `format`: eleven CSV files, or one `ledger.json`. */

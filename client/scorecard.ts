@@ -19,6 +19,7 @@ import type { LedgerMemberTerm } from "./actions/ledger/listMembersOverTime.js";
 import type { LedgerProposal } from "./actions/ledger/listLedgerProposals.js";
 import type { LedgerCooldown, LedgerTemperatureReading } from "./actions/ledger/listTemperatureReadings.js";
 import type { LedgerReset, LedgerResetSignal } from "./actions/ledger/listLedgerResets.js";
+import { CommonwealError } from "./errors.js";
 
 // --- Thresholds ------------------------------------------------------------------------------------------------
 
@@ -60,6 +61,83 @@ export const FACILITATOR_ROLE_ID = keccak256(toHex("facilitator"));
 /** What members log as a dependency reversed, by the kind number `DependencyReversalLogged` carries. */
 export const DEPENDENCY_REVERSAL_KINDS = ["tool", "meal", "dispute", "care", "other"] as const;
 export type DependencyReversalKind = (typeof DEPENDENCY_REVERSAL_KINDS)[number];
+
+/** The range of each threshold: basis points 1–10,000; the heard average 100–500 (1.00–5.00). */
+export function scorecardThresholdRange(field: keyof ScorecardThresholds): readonly [number, number] {
+  return field === "minHeardAverageCenti" ? [100, 500] : [1, 10_000];
+}
+
+/** A threshold or a count of periods written wrong (CLI option, API query). */
+export class ScorecardOptionError extends CommonwealError {
+  override name = "ScorecardOptionError";
+}
+
+const THRESHOLD_NAMES = Object.keys(DEFAULT_SCORECARD_THRESHOLDS) as (keyof ScorecardThresholds)[];
+
+/** One threshold `name` = `value` as written by a person, checked against its range. */
+function parseThreshold(name: string, value: string, label: string): [keyof ScorecardThresholds, number] {
+  const field = THRESHOLD_NAMES.find((n) => n === name);
+  if (!field) {
+    throw new ScorecardOptionError(`${label} "${name}" is not a threshold: use ${THRESHOLD_NAMES.join(", ")}.`);
+  }
+  const [low, high] = scorecardThresholdRange(field);
+  if (!/^\d+$/.test(value) || Number(value) < low || Number(value) > high) {
+    throw new ScorecardOptionError(
+      `${label} ${field}=${value} is out of range: a whole number from ${low} to ${high}.`,
+    );
+  }
+  return [field, Number(value)];
+}
+
+/**
+ * A viewer's thresholds written as `name=value` pairs separated by commas (the CLI's `--thresholds`), e.g.
+ * `"minParticipationBps=4000,maxTopMandateShareBps=6000"`; empty or undefined: none.
+ */
+export function parseScorecardThresholds(
+  text: string | undefined,
+  label = "--thresholds",
+): Partial<ScorecardThresholds> {
+  const thresholds: Partial<ScorecardThresholds> = {};
+  if (text === undefined || text.trim() === "") return thresholds;
+  for (const pair of text.split(",")) {
+    const [name = "", value, extra] = pair.split("=").map((s) => s.trim());
+    if (value === undefined || extra !== undefined) {
+      throw new ScorecardOptionError(`${label} "${pair}" is not name=value (e.g. minParticipationBps=4000).`);
+    }
+    const [field, n] = parseThreshold(name, value, label);
+    thresholds[field] = n;
+  }
+  return thresholds;
+}
+
+/** A count of latest periods as written by a person: a whole number from 1, or "all" (undefined). */
+export function parseScorecardPeriods(text: string, label = "--periods"): number | undefined {
+  if (text === "all") return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new ScorecardOptionError(`${label} "${text}" is not a count of periods (1 or more) or "all".`);
+  }
+  return Number(text);
+}
+
+/**
+ * The options of the ledger API's `/scorecard/<circle>` from its query: `periods` (a count or "all", default all)
+ * and any threshold by name (`?minParticipationBps=4000`); anything else is refused.
+ */
+export function parseScorecardQuery(query: Record<string, string>): ComputeScorecardOptions {
+  const options: ComputeScorecardOptions = {};
+  const thresholds: Partial<ScorecardThresholds> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (name === "periods") {
+      const periods = parseScorecardPeriods(value, "periods");
+      if (periods !== undefined) options.periods = periods;
+    } else {
+      const [field, n] = parseThreshold(name, value, "query field");
+      thresholds[field] = n;
+    }
+  }
+  if (Object.keys(thresholds).length) options.thresholds = thresholds;
+  return options;
+}
 
 // --- The history a scorecard is computed from ------------------------------------------------------------------
 
