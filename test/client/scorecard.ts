@@ -1,225 +1,19 @@
 import { expect } from "chai";
-import { getAddress, keccak256, toHex, zeroHash, type Address } from "viem";
-
-import type { LedgerMandate, LedgerMandateStatus } from "../../client/actions/ledger/readMandateHistory.js";
-import type { LedgerProposal } from "../../client/actions/ledger/listLedgerProposals.js";
 import {
-  DEFAULT_SCORECARD_THRESHOLDS,
-  FACILITATOR_ROLE_ID,
   computeScorecard,
   formatBps,
   herfindahlBps,
+  parseScorecardPeriods,
+  parseScorecardQuery,
+  parseScorecardThresholds,
+  ScorecardOptionError,
   shareBps,
   temperaturePeriods,
-  type ScorecardHistory,
   type ScorecardPeriod,
 } from "../../client/scorecard.js";
+import { A, B, C, D, E, T0, at, history, pay, person } from "../fixtures/scorecardHistory.js";
 
-// A scripted history whose every figure is worked out by hand in the comments: three temperature periods of 1,000 s
-// (two complete, one running for 500 s), five members, mandates, proposals, a council, readings, payments and
-// reversals. The expected values are the arithmetic in the comments, not the code's output.
-const T0 = 1_000_000n;
-const at = (offset: number) => T0 + BigInt(offset);
-const person = (n: number): Address => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
-const [A, B, C, D, E] = [person(0xa1), person(0xa2), person(0xa3), person(0xa4), person(0xa5)] as const;
-const CIRCLE = person(0xc1);
-const COUNCIL = person(0xc2);
-const TREASURER = keccak256(toHex("treasurer"));
-
-function mandate(
-  id: number,
-  holder: Address,
-  roleId: `0x${string}`,
-  from: number,
-  until: number | null,
-  status: LedgerMandateStatus,
-): LedgerMandate {
-  return {
-    mandateId: BigInt(id),
-    roleId,
-    role: roleId === FACILITATOR_ROLE_ID ? "facilitator" : "treasurer",
-    title: "",
-    holder,
-    proposer: A,
-    scopeHash: zeroHash,
-    drawn: roleId === FACILITATOR_ROLE_ID,
-    grantedAt: at(from),
-    grantedAtBlock: 1n,
-    expiresAt: at(from + 10_000),
-    endedAt: until === null ? null : at(until),
-    status,
-    actions: 0,
-    recallSignals: 0,
-  };
-}
-
-function proposal(
-  id: number,
-  proposer: Address,
-  created: number,
-  voters: number,
-  extra: { executed?: number; canceled?: number; voteEnd?: number } = {},
-): LedgerProposal {
-  return {
-    proposalId: BigInt(id),
-    proposer,
-    description: `#${id}`,
-    calls: [],
-    createdAt: at(created),
-    createdAtBlock: 1n,
-    voteStart: at(created + 10),
-    voteEnd: at(extra.voteEnd ?? created + 110),
-    quorum: 1n,
-    expiresAt: at(created + 5000),
-    resetEpoch: 0n,
-    tally: { for: BigInt(voters), against: 0n, abstain: 0n },
-    voters,
-    executedAt: extra.executed === undefined ? null : at(extra.executed),
-    canceledAt: extra.canceled === undefined ? null : at(extra.canceled),
-    endedByResetAt: null,
-    state: "Executed",
-    votes: [],
-  };
-}
-
-const reading = (period: number, member: Address, heard: number, dominant: Address | null) => ({
-  period: BigInt(period),
-  member,
-  heard,
-  dominant,
-  at: at(period * 1000 + 1000),
-  block: 1n,
-});
-
-const pay = (payer: Address, payee: Address, amount: number, when: number) => ({
-  payer,
-  payee,
-  amount: BigInt(amount),
-  at: at(when),
-});
-
-const reversal = (period: number, member: Address, kind: number) => ({
-  period: BigInt(period),
-  member,
-  kind,
-  memo: "a ladder lent",
-  at: at(period * 1000 + 5),
-});
-
-const history: ScorecardHistory = {
-  circle: CIRCLE,
-  name: "Garden",
-  kind: "circle",
-  createdAt: T0,
-  dissolvedAt: null,
-  block: 99n,
-  at: at(2500),
-  temperaturePeriod: 1000n,
-  ritualRuleChanges: [{ at: T0, temperaturePeriod: 1000n }],
-  facilitationPeriod: 250n,
-  members: [
-    ...[A, B, C, D].map((member) => ({
-      member,
-      joinedAt: T0,
-      joinedAtBlock: 1n,
-      leftAt: member === D ? at(1800) : null,
-      leftAtBlock: member === D ? 2n : null,
-      leftHow: member === D ? ("left" as const) : null,
-    })),
-    { member: E, joinedAt: at(1500), joinedAtBlock: 2n, leftAt: null, leftAtBlock: null, leftHow: null },
-  ],
-  mandates: [
-    // Period 0 [0, 1000): A 800 s, B 200 s, C 250 s and D 250 s as facilitators; 500 s without one.
-    mandate(1, A, TREASURER, 0, 800, "completed"),
-    mandate(2, B, TREASURER, 500, 700, "completed"),
-    mandate(3, C, FACILITATOR_ROLE_ID, 0, 250, "completed"),
-    mandate(4, D, FACILITATOR_ROLE_ID, 250, 500, "completed"),
-    // Period 1 [1000, 2000): B recalled after 400 s; E from 1600 and still live at 2500; four facilitators.
-    mandate(5, B, TREASURER, 1000, 1400, "recalled"),
-    mandate(6, E, TREASURER, 1600, null, "live"),
-    mandate(7, A, FACILITATOR_ROLE_ID, 1000, 1250, "completed"),
-    mandate(8, B, FACILITATOR_ROLE_ID, 1250, 1500, "completed"),
-    mandate(9, C, FACILITATOR_ROLE_ID, 1500, 1750, "completed"),
-    mandate(10, D, FACILITATOR_ROLE_ID, 1750, 1800, "holder left"),
-  ],
-  proposals: [
-    // Period 0: A makes three of four; electorate 4 each; turnouts 4/4, 2/4, 3/4; #4 cancelled before it closed.
-    proposal(1, A, 10, 4, { executed: 200 }),
-    proposal(2, A, 300, 2),
-    proposal(3, A, 500, 3, { executed: 1100 }),
-    proposal(4, B, 700, 0, { canceled: 720 }),
-    // Period 1: electorates 5 (E joined at 1500, D still in) and 4 (D left at 1800); turnouts 2/5 and 1/4.
-    proposal(5, C, 1550, 2),
-    proposal(6, E, 1900, 1),
-    // Period 2: still voting at the ledger's time.
-    proposal(7, B, 2200, 1, { voteEnd: 2600 }),
-  ],
-  temperature: [
-    reading(0, A, 4, null),
-    reading(0, B, 2, A),
-    reading(0, C, 3, A),
-    reading(0, D, 2, B),
-    reading(1, A, 4, null),
-    reading(1, B, 5, null),
-    reading(1, E, 3, null),
-  ],
-  cooldowns: [{ member: A, period: 0n, until: at(3000), at: at(1002), block: 2n }],
-  resets: [
-    {
-      epoch: 1n,
-      triggeredBy: [A, B, C],
-      at: at(1450),
-      block: 3n,
-      transactionHash: zeroHash,
-      proposalsEnded: [],
-      mandatesEnded: 0n,
-    },
-  ],
-  resetSignals: [1440, 1445, 1450].map((t, i) => ({
-    round: 1n,
-    member: [A, B, C][i]!,
-    signals: BigInt(i + 1),
-    roundEndsAt: at(2000),
-    at: at(t),
-    block: 3n,
-  })),
-  currency: { address: person(0xcc), symbol: "GRD", decimals: 2 },
-  payments: [
-    // Period 0: A↔B both ways, A→C one way; D→commons left out. Pairs 2, one-sided 1.
-    pay(A, B, 10, 100),
-    pay(B, A, 5, 200),
-    pay(A, C, 7, 300),
-    pay(D, CIRCLE, 3, 400),
-    // Period 1: four pairs, each one way.
-    pay(A, B, 1, 1100),
-    pay(A, C, 2, 1200),
-    pay(E, C, 3, 1300),
-    pay(B, D, 4, 1400),
-  ],
-  balances: [
-    { account: A, balance: 15n },
-    { account: B, balance: -5n },
-    { account: C, balance: 9n },
-    { account: D, balance: -20n },
-    { account: E, balance: 1n },
-    { account: CIRCLE, balance: 100n },
-  ],
-  seats: [{ council: COUNCIL, seatedAt: at(900), leftAt: null }],
-  councilDecisions: [
-    { council: COUNCIL, proposalId: 1n, executedAt: at(850) }, // before the seat: not counted
-    { council: COUNCIL, proposalId: 2n, executedAt: at(950) },
-    { council: COUNCIL, proposalId: 3n, executedAt: at(1200) },
-    { council: COUNCIL, proposalId: 4n, executedAt: at(1300) },
-    { council: COUNCIL, proposalId: 5n, executedAt: null },
-  ],
-  reversals: [reversal(0, A, 0), reversal(0, A, 1), reversal(0, B, 2), reversal(1, C, 3)],
-  thresholdChanges: [
-    {
-      at: at(2100),
-      thresholds: { ...DEFAULT_SCORECARD_THRESHOLDS, maxTopMandateShareBps: 10_000, minParticipationBps: 9000 },
-    },
-  ],
-};
+// The scripted history (test/fixtures/scorecardHistory.ts) has every figure worked out by hand in its comments.
 
 describe("client/scorecard", function () {
   describe("formulas", function () {
@@ -448,5 +242,35 @@ describe("client/scorecard", function () {
         [1n, at(1200), false],
       ]);
     });
+  });
+});
+
+describe("scorecard options as people write them", function () {
+  it("reads a viewer's thresholds from name=value pairs, and refuses unknown names and values out of range", function () {
+    expect(parseScorecardThresholds("minParticipationBps=4000, maxTopMandateShareBps = 6000")).to.deep.equal({
+      minParticipationBps: 4000,
+      maxTopMandateShareBps: 6000,
+    });
+    expect(parseScorecardThresholds(undefined)).to.deep.equal({});
+    expect(() => parseScorecardThresholds("minTurnout=4000")).to.throw(
+      ScorecardOptionError,
+      '--thresholds "minTurnout" is not a threshold: use maxTopMandateShareBps, maxTopProposerShareBps, minParticipationBps, minHeardAverageCenti, maxOneSidedPairShareBps.',
+    );
+    expect(() => parseScorecardThresholds("minHeardAverageCenti=600")).to.throw(
+      "--thresholds minHeardAverageCenti=600 is out of range: a whole number from 100 to 500.",
+    );
+    expect(() => parseScorecardThresholds("maxTopMandateShareBps=0")).to.throw(/from 1 to 10000/);
+    expect(() => parseScorecardThresholds("maxTopMandateShareBps")).to.throw(/is not name=value/);
+  });
+
+  it("reads the API's query: periods and thresholds by name, nothing else", function () {
+    expect(parseScorecardQuery({ periods: "2", minParticipationBps: "4000" })).to.deep.equal({
+      periods: 2,
+      thresholds: { minParticipationBps: 4000 },
+    });
+    expect(parseScorecardQuery({ periods: "all" })).to.deep.equal({});
+    expect(() => parseScorecardQuery({ periods: "0" })).to.throw(ScorecardOptionError, /periods "0" is not a count/);
+    expect(() => parseScorecardQuery({ circle: "x" })).to.throw(ScorecardOptionError, /"circle" is not a threshold/);
+    expect(parseScorecardPeriods("3")).to.equal(3);
   });
 });
