@@ -126,3 +126,7 @@ export * from "./actions/proposal/requireNewProposal.js";
 export * from "./actions/proposal/requireVotingOpen.js";
 export * from "./actions/proposal/resolveProposalRef.js";
 export * from "./actions/proposal/signBallot.js";
+export * from "./scorecardThresholds.js";
+export * from "./actions/circle/logDependencyReversal.js";
+export * from "./actions/circle/prepareSetScorecardThresholds.js";
+export * from "./actions/circle/readScorecardThresholds.js";
