@@ -20,34 +20,13 @@ import type { LedgerProposal } from "./actions/ledger/listLedgerProposals.js";
 import type { LedgerCooldown, LedgerTemperatureReading } from "./actions/ledger/listTemperatureReadings.js";
 import type { LedgerReset, LedgerResetSignal } from "./actions/ledger/listLedgerResets.js";
 import { CommonwealError } from "./errors.js";
+import {
+  SCORECARD_THRESHOLD_DEFAULTS,
+  SCORECARD_THRESHOLD_FIELDS,
+  type ScorecardThresholds,
+} from "./scorecardThresholds.js";
 
 // --- Thresholds ------------------------------------------------------------------------------------------------
-
-/**
- * The thresholds behind the drift alerts. A circle sets its own by a decision (`CircleRituals.setScorecardThresholds`,
- * on the ledger as `ScorecardThresholdsSet`); until it does, {@link DEFAULT_SCORECARD_THRESHOLDS} apply.
- */
-export interface ScorecardThresholds {
-  /** Alert when one member held more than this share of the period's mandate-time (bps). */
-  maxTopMandateShareBps: number;
-  /** Alert when one member made more than this share of the period's proposals (bps). */
-  maxTopProposerShareBps: number;
-  /** Alert when the mean participation of the period's closed votes falls below this (bps of the electorate). */
-  minParticipationBps: number;
-  /** Alert when the period's "heard" average (1–5, ×100) falls below this. */
-  minHeardAverageCenti: number;
-  /** Alert when more than this share of the period's trading pairs traded one way only (bps). */
-  maxOneSidedPairShareBps: number;
-}
-
-/** The thresholds while a circle has set none: half of everything, and "heard" of at least 3 out of 5. */
-export const DEFAULT_SCORECARD_THRESHOLDS: Readonly<ScorecardThresholds> = Object.freeze({
-  maxTopMandateShareBps: 5000,
-  maxTopProposerShareBps: 5000,
-  minParticipationBps: 5000,
-  minHeardAverageCenti: 300,
-  maxOneSidedPairShareBps: 5000,
-});
 
 /**
  * The smallest samples an alert needs, so that one proposal or one payment does not raise a flag: the concentration
@@ -58,35 +37,37 @@ export const SCORECARD_MIN_SAMPLES = Object.freeze({ proposals: 3, pairs: 2 });
 /** The facilitator's role id (`keccak256("facilitator")`, MandatesBase.FACILITATOR_ROLE). */
 export const FACILITATOR_ROLE_ID = keccak256(toHex("facilitator"));
 
-/** What members log as a dependency reversed, by the kind number `DependencyReversalLogged` carries. */
-export const DEPENDENCY_REVERSAL_KINDS = ["tool", "meal", "dispute", "care", "other"] as const;
-export type DependencyReversalKind = (typeof DEPENDENCY_REVERSAL_KINDS)[number];
+/** The kinds of dependency reversal members log, in the contract's numbering (`DependencyReversalLogged.kind`). */
+export const DEPENDENCY_REVERSAL_KINDS = [
+  { name: "tool", description: "a borrowed or lent tool instead of a purchase" },
+  { name: "meal", description: "a shared meal instead of a bought one" },
+  { name: "dispute", description: "a dispute settled inside, without an outside authority" },
+  { name: "care", description: "care or work exchanged instead of bought" },
+  { name: "other", description: "another dependency reversed" },
+] as const;
 
-/** The range of each threshold: basis points 1–10,000; the heard average 100–500 (1.00–5.00). */
-export function scorecardThresholdRange(field: keyof ScorecardThresholds): readonly [number, number] {
-  return field === "minHeardAverageCenti" ? [100, 500] : [1, 10_000];
-}
+/** A reversal kind by name. */
+export type DependencyReversalKindName = (typeof DEPENDENCY_REVERSAL_KINDS)[number]["name"];
 
 /** A threshold or a count of periods written wrong (CLI option, API query). */
 export class ScorecardOptionError extends CommonwealError {
   override name = "ScorecardOptionError";
 }
 
-const THRESHOLD_NAMES = Object.keys(DEFAULT_SCORECARD_THRESHOLDS) as (keyof ScorecardThresholds)[];
+const THRESHOLD_NAMES = SCORECARD_THRESHOLD_FIELDS.map((f) => f.name);
 
 /** One threshold `name` = `value` as written by a person, checked against its range. */
 function parseThreshold(name: string, value: string, label: string): [keyof ScorecardThresholds, number] {
-  const field = THRESHOLD_NAMES.find((n) => n === name);
-  if (!field) {
+  const spec = SCORECARD_THRESHOLD_FIELDS.find((f) => f.name === name);
+  if (!spec) {
     throw new ScorecardOptionError(`${label} "${name}" is not a threshold: use ${THRESHOLD_NAMES.join(", ")}.`);
   }
-  const [low, high] = scorecardThresholdRange(field);
-  if (!/^\d+$/.test(value) || Number(value) < low || Number(value) > high) {
+  if (!/^\d+$/.test(value) || Number(value) < spec.min || Number(value) > spec.max) {
     throw new ScorecardOptionError(
-      `${label} ${field}=${value} is out of range: a whole number from ${low} to ${high}.`,
+      `${label} ${spec.name}=${value} is out of range: a whole number from ${spec.min} to ${spec.max}.`,
     );
   }
-  return [field, Number(value)];
+  return [spec.name, Number(value)];
 }
 
 /**
@@ -308,7 +289,7 @@ export interface ScorecardAutonomy {
   circleShareBps: number | null;
   /** Dependency reversals logged for the period, by kind, and by how many members. */
   reversals: number;
-  reversalsByKind: Record<DependencyReversalKind, number>;
+  reversalsByKind: Record<DependencyReversalKindName, number>;
   reversalMembers: number;
   /** The member who logged most, and their share (a count pumped by one member shows here). */
   topReversalLogger: ScorecardShare | null;
@@ -581,13 +562,14 @@ function autonomyOf(history: ScorecardHistory, period: bigint, start: bigint, en
       ),
   ).length;
   const reversals = history.reversals.filter((r) => r.period === period);
-  const byKind = Object.fromEntries(DEPENDENCY_REVERSAL_KINDS.map((k) => [k, 0])) as Record<
-    DependencyReversalKind,
+  const byKind = Object.fromEntries(DEPENDENCY_REVERSAL_KINDS.map((k) => [k.name, 0])) as Record<
+    DependencyReversalKindName,
     number
   >;
   const byMember = new Map<Address, bigint>();
   for (const r of reversals) {
-    byKind[DEPENDENCY_REVERSAL_KINDS[r.kind] ?? "other"]++;
+    const kind = DEPENDENCY_REVERSAL_KINDS[r.kind]?.name ?? "other";
+    byKind[kind] += 1;
     add(byMember, r.member, 1n);
   }
   return {
@@ -695,7 +677,7 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
   const viewer = options.thresholds && Object.keys(options.thresholds).length > 0 ? options.thresholds : undefined;
   const shown = periods.map(({ period, start, end, complete }) => {
     const set = history.thresholdChanges.filter((c) => c.at < end).at(-1);
-    const thresholds = { ...DEFAULT_SCORECARD_THRESHOLDS, ...set?.thresholds, ...viewer };
+    const thresholds = { ...SCORECARD_THRESHOLD_DEFAULTS, ...set?.thresholds, ...viewer };
     const thresholdSource: ScorecardThresholdSource = viewer ? "viewer" : set ? "circle" : "default";
     const voice = voiceOf(history, period, start, end, previousHeard);
     previousHeard = voice.heardAverageCenti ?? previousHeard;

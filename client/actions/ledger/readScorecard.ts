@@ -6,8 +6,8 @@ import {
   type ComputeScorecardOptions,
   type Scorecard,
   type ScorecardHistory,
-  type ScorecardThresholds,
 } from "../../scorecard.js";
+import type { ScorecardThresholds } from "../../scorecardThresholds.js";
 import { listLedgerProposals } from "./listLedgerProposals.js";
 import { listLedgerResets } from "./listLedgerResets.js";
 import { listMembersOverTime } from "./listMembersOverTime.js";
