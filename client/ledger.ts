@@ -2,8 +2,9 @@
  * What every ledger read shares. The ledger is the indexer (`npm run indexer`, Ponder): it serves every event of the
  * suite and the tables a person reads over HTTP. The ledger actions (`actions/ledger/`) read its GraphQL API at
  * `<url>/graphql` with `fetch` only, so they run in Node and in browsers alike: readLedgerStatus, readLedgerCircle,
- * listLedgerProposals, readMandateHistory, listMembersOverTime, listLedgerResets, listTemperatureReadings and
- * readLedgerExport. Each takes a {@link LedgerClient} first, as viem's actions take a client.
+ * listLedgerProposals, readMandateHistory, listMembersOverTime, listLedgerResets, listTemperatureReadings, the money
+ * reads (readLedgerCurrency, listCreditAccounts, listLedgerPayments, listCreditPairs, listJubilees, listClearingLines)
+ * and readLedgerExport. Each takes a {@link LedgerClient} first, as viem's actions take a client.
  *
  * Proposal states that no event marks (Pending, Active, Succeeded, Defeated, Expired) follow from the tally, the
  * quorum and the deadlines the ledger stored when the proposal was made, at a moment: {@link ledgerProposalState}.

@@ -1,7 +1,8 @@
 /**
  * The audit export of a circle's ledger (`readLedgerExport`) as files: one CSV per kind of record, or one JSON
  * document. Columns are named as the JSON fields are; times are seconds since the epoch (UTC), amounts and ids
- * decimal integers, lists joined with ";", and an empty cell means none (not ended yet, no holder). The README's
+ * decimal integers (money in the currency's smallest unit: `currency.csv` gives its decimals and symbol), lists joined
+ * with ";", and an empty cell means none (not ended yet, no holder, no memo). The README's
  * "Audit export" lists each file's columns.
  *
  * @example
@@ -199,6 +200,168 @@ export function ledgerExportTables(x: ReadLedgerExportReturnType): LedgerExportT
       columns: ["member", "period", "until", "at", "block"],
       rows: x.cooldowns.map((d) => [d.member, d.period, d.until, d.at, d.block]),
     },
+    ...moneyTables(x),
+  ];
+}
+
+/** The money part of the export: the currency (its units) and its records, amounts in its smallest unit. */
+function moneyTables(x: ReadLedgerExportReturnType): LedgerExportTable[] {
+  const u = x.currency;
+  return [
+    {
+      file: "currency.csv",
+      columns: [
+        "currency",
+        "name",
+        "symbol",
+        "decimals",
+        "defaultCreditLimit",
+        "defaultSaturationLimit",
+        "payments",
+        "volume",
+        "jubilees",
+        "createdAt",
+        "createdAtBlock",
+      ],
+      rows: u
+        ? [
+            [
+              u.currency,
+              u.name,
+              u.symbol,
+              u.decimals,
+              u.defaultCreditLimit,
+              u.defaultSaturationLimit,
+              u.payments,
+              u.volume,
+              u.jubilees,
+              u.createdAt,
+              u.createdAtBlock,
+            ],
+          ]
+        : [],
+    },
+    {
+      file: "accounts.csv",
+      columns: [
+        "account",
+        "balance",
+        "creditLimit",
+        "saturationLimit",
+        "admitted",
+        "given",
+        "received",
+        "offLedger",
+        "departed",
+        "createdAt",
+        "createdAtBlock",
+        "updatedAt",
+        "updatedAtBlock",
+      ],
+      rows: x.accounts.map((a) => [
+        a.account,
+        a.balance,
+        a.creditLimit,
+        a.saturationLimit,
+        a.admitted,
+        a.given,
+        a.received,
+        a.offLedger,
+        a.departed,
+        a.createdAt,
+        a.createdAtBlock,
+        a.updatedAt,
+        a.updatedAtBlock,
+      ]),
+    },
+    {
+      file: "payments.csv",
+      columns: [
+        "payer",
+        "payee",
+        "amount",
+        "memo",
+        "payerBalanceAfter",
+        "payeeBalanceAfter",
+        "across",
+        "otherCurrency",
+        "acrossTo",
+        "at",
+        "block",
+        "transactionHash",
+        "logIndex",
+        "memoHash",
+      ],
+      rows: x.payments.map((p) => [
+        p.payer,
+        p.payee,
+        p.amount,
+        p.memo,
+        p.payerBalanceAfter,
+        p.payeeBalanceAfter,
+        p.across,
+        p.otherCurrency,
+        p.acrossTo,
+        p.at,
+        p.block,
+        p.transactionHash,
+        p.logIndex,
+        p.memoHash,
+      ]),
+    },
+    {
+      file: "pairs.csv",
+      columns: ["giver", "receiver", "given", "payments", "firstAt", "firstAtBlock", "lastAt", "lastAtBlock"],
+      rows: x.pairs.map((p) => [
+        p.giver,
+        p.receiver,
+        p.given,
+        p.payments,
+        p.firstAt,
+        p.firstAtBlock,
+        p.lastAt,
+        p.lastAtBlock,
+      ]),
+    },
+    {
+      file: "jubilees.csv",
+      columns: ["number", "accounts", "creditCleared", "debtCleared", "claimsKept", "at", "block", "transactionHash"],
+      rows: x.jubilees.map((j) => [
+        j.number,
+        j.accounts,
+        j.creditCleared,
+        j.debtCleared,
+        j.claimsKept,
+        j.at,
+        j.block,
+        j.transactionHash,
+      ]),
+    },
+    {
+      file: "clearing-lines.csv",
+      columns: [
+        "other",
+        "council",
+        "open",
+        "openedAt",
+        "openedAtBlock",
+        "closedAt",
+        "closedAtBlock",
+        "paidOut",
+        "clearedIn",
+      ],
+      rows: x.clearingLines.map((l) => [
+        l.other,
+        l.council,
+        l.open,
+        l.openedAt,
+        l.openedAtBlock,
+        l.closedAt,
+        l.closedAtBlock,
+        l.paidOut,
+        l.clearedIn,
+      ]),
+    },
   ];
 }
 
@@ -219,7 +382,7 @@ export function toLedgerJson(x: ReadLedgerExportReturnType): string {
   return toJson(x, 2) + "\n";
 }
 
-/** The export's files in `format`: eleven CSV files, or one `ledger.json`. */
+/** The export's files in `format`: seventeen CSV files, or one `ledger.json`. */
 export function ledgerExportFiles(
   x: ReadLedgerExportReturnType,
   format: "csv" | "json",

@@ -1,11 +1,12 @@
 /**
  * The ledger's reads end to end: a real `hardhat node`, the suite deployed with `npm run deploy:local`, a short
  * governance story through the client actions (a circle of six founded; Gus admitted; Dee granted the treasurer's
- * mandate, which she hands back; Eli granted it next; a scribe's mandate voted down), blocks mined one at a time
- * (`evm_mine`), then `npm run indexer` against it. The client's ledger actions are checked against what the story
+ * mandate, which she hands back; Eli granted it next; a scribe's mandate voted down), then the money story of
+ * e2e/ledgerMoney.ts on the same circle (its currency, payments with and without memos, Fay leaving, a jubilee; not
+ * its basic-income part), blocks mined one at a time (`evm_mine`), then `npm run indexer` against it. The client's ledger actions are checked against what the story
  * itself recorded (receipts, schedules, the chain's own reads): proposals with every vote and reason, the defeated
  * one derived as Defeated, the mandate history and rotation, members over time; then `npx hardhat ledger export` in
- * CSV (exact files) and JSON; then `npx hardhat ledger verify`, which finds the ledger and the chain agree, and reports a
+ * CSV (exact files, the payments row for row as the story paid them) and JSON; then `npx hardhat ledger verify`, which finds the ledger and the chain agree, and reports a
  * ledger made to lie (a proxy that hides a member). Run with `npx hardhat test mocha e2e/ledger.ts`.
  */
 import { createServer } from "node:http";
@@ -21,6 +22,7 @@ import {
   http,
   keccak256,
   stringToBytes,
+  stringToHex,
   type Address,
   type Hash,
   type PublicClient,
@@ -50,6 +52,7 @@ import {
   type CircleRules,
   type Proposal,
 } from "../client/index.js";
+import { mutualCreditAbi } from "../client/abis.js";
 import { readDeployment } from "../client/node.js";
 import { deployLocal, hardhat } from "./cli.js";
 import {
@@ -60,6 +63,7 @@ import {
   type LedgerStore,
   type StoryWallet,
 } from "./ledgerHarness.js";
+import { runMoneyStory, type MoneyStory } from "./ledgerMoney.js";
 import { freePort, rpc, startHardhatNode, type RunningNode } from "./nodes.js";
 
 const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
@@ -108,6 +112,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   let founded: { block: bigint; time: bigint };
   let gusJoined: { block: bigint; time: bigint };
   let handedBack: { block: bigint; time: bigint };
+  let money: MoneyStory;
   let head: bigint;
 
   /** Moves the clock to `second` (if it is ahead) and mines one block. */
@@ -129,7 +134,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
     const deployed = await deployLocal(node, deploymentId);
     expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
-    const { registry } = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
+    const addresses = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
+    const { registry } = addresses;
 
     const people = await storyPeople(node);
     accounts = people.accounts;
@@ -235,6 +241,19 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       { calls: [scribe.call], description: "A scribe, Cai, for a week" },
       all.map((w, i) => [w, i < 2 ? Support.For : Support.Against, i < 2 ? "Notes help" : "We take turns instead"]),
       7n,
+    );
+
+    // --- The money story, on the same circle: Hal (not a member) is admitted to hold; Fay leaves ---
+    const [ana_, ben_, cai_, dee_, , fay_, , hal] = accounts as Address[];
+    money = await runMoneyStory(
+      {
+        node,
+        client,
+        addresses,
+        circle,
+        people: { ana: ana_!, ben: ben_!, cai: cai_!, dee: dee_!, fay: fay_!, hal: hal! },
+      },
+      { income: false },
     );
     head = await client.getBlockNumber();
 
@@ -369,15 +388,24 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       member,
       joinedAt: at.time,
       joinedAtBlock: at.block,
-      leftAt: null,
-      leftAtBlock: null,
-      leftHow: null,
+      leftAt: null as bigint | null,
+      leftAtBlock: null as bigint | null,
+      leftHow: null as string | null,
     });
+    // Fay left during the money story.
+    const fay = accounts[5]!;
+    const leftAt = (await client.getBlock({ blockNumber: money.left.block })).timestamp;
     expect(terms).to.deep.equal([
-      ...accounts.slice(0, 6).map((a) => joined(a, founded)),
+      ...accounts
+        .slice(0, 6)
+        .map((a) =>
+          a === fay
+            ? { ...joined(a, founded), leftAt, leftAtBlock: money.left.block, leftHow: "left" }
+            : joined(a, founded),
+        ),
       joined(accounts[6]!, gusJoined),
     ]);
-    expect(members).to.deep.equal(accounts.slice(0, 7));
+    expect(members).to.deep.equal(accounts.slice(0, 7).filter((a) => a !== fay));
   });
 
   it("exports the circle's ledger as CSV files, row for row", async function () {
@@ -392,7 +420,9 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       ledger!.api,
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
-    expect(run.stdout).to.match(/4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\)\. Wrote 11 CSV file\(s\)/);
+    expect(run.stdout).to.match(
+      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 17 CSV file\(s\)/,
+    );
     const files = readdirSync(join(outDir, "csv")).sort();
     expect(files).to.deep.equal(
       [
@@ -407,6 +437,12 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
         "reset-signals.csv",
         "temperature.csv",
         "cooldowns.csv",
+        "currency.csv",
+        "accounts.csv",
+        "payments.csv",
+        "pairs.csv",
+        "jubilees.csv",
+        "clearing-lines.csv",
       ].sort(),
     );
     const csv = (file: string) => readFileSync(join(outDir, "csv", file), "utf8");
@@ -455,13 +491,87 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       `treasurer,1,${accounts[3]},1,${made[1]!.executedAt},${handedBack.time},handed back,${treasurerId}`,
       `treasurer,2,${accounts[4]},2,${made[2]!.executedAt},,live,${treasurerId}`,
     ]);
+    const fayLeft = `${(await client.getBlock({ blockNumber: money.left.block })).timestamp},${money.left.block},left`;
     expect(lines("members.csv")).to.deep.equal([
       "member,joinedAt,joinedAtBlock,leftAt,leftAtBlock,leftHow",
-      ...accounts.slice(0, 6).map((a) => `${a},${founded.time},${founded.block},,,`),
+      ...accounts.slice(0, 6).map((a, i) => `${a},${founded.time},${founded.block},${i === 5 ? fayLeft : ",,"}`),
       `${accounts[6]},${gusJoined.time},${gusJoined.block},,,`,
     ]);
+
+    // The money: the currency, and every payment as the story paid it, with the balances the chain had after it.
+    const currencyRow = lines("currency.csv")[1]!.split(",");
+    expect(lines("currency.csv")[0]).to.equal(
+      "currency,name,symbol,decimals,defaultCreditLimit,defaultSaturationLimit,payments,volume,jubilees,createdAt,createdAtBlock",
+    );
+    const volume = money.payments.reduce((sum, p) => sum + p.amount, 0n);
+    expect(currencyRow.slice(0, 9)).to.deep.equal([
+      money.currency,
+      "Ledger hours",
+      "LHR",
+      "0",
+      "120",
+      "200",
+      "7",
+      `${volume}`,
+      "1",
+    ]);
+    const balanceAt = (account: Address, blockNumber: bigint) =>
+      client.readContract({
+        address: money.currency,
+        abi: mutualCreditAbi,
+        functionName: "signedBalanceOf",
+        args: [account],
+        blockNumber,
+      });
+    const paid = await Promise.all(
+      money.payments.map(async (p) =>
+        [
+          p.payer,
+          p.payee,
+          p.amount,
+          p.memo === null ? "" : q(p.memo),
+          await balanceAt(p.payer, p.block),
+          await balanceAt(p.payee, p.block),
+          "",
+          "",
+          "",
+          (await client.getBlock({ blockNumber: p.block })).timestamp,
+          p.block,
+          p.transactionHash,
+          p.logIndex,
+          p.memo === null ? "" : keccak256(stringToHex(p.memo)),
+        ].join(","),
+      ),
+    );
+    expect(lines("payments.csv")).to.deep.equal([
+      "payer,payee,amount,memo,payerBalanceAfter,payeeBalanceAfter,across,otherCurrency,acrossTo,at,block," +
+        "transactionHash,logIndex,memoHash",
+      ...paid,
+    ]);
+    // Each account's balance and totals as the contract keeps them; the balances sum to zero.
+    const accountRows = lines("accounts.csv")
+      .slice(1)
+      .map((line) => line.split(","));
+    let sum = 0n;
+    for (const [account, balance, , , , given, received] of accountRows) {
+      const [onChain, [g, r]] = await Promise.all([
+        balanceAt(account as Address, head),
+        client.readContract({
+          address: money.currency,
+          abi: mutualCreditAbi,
+          functionName: "totals",
+          args: [account as Address],
+          blockNumber: head,
+        }),
+      ]);
+      expect([balance, given, received], account).to.deep.equal([`${onChain}`, `${g}`, `${r}`]);
+      sum += BigInt(balance!);
+    }
+    expect(sum).to.equal(0n);
+    expect(lines("jubilees.csv")).to.have.length(2);
     // Nothing of these kinds happened: the header alone.
     for (const [file, header] of [
+      ["clearing-lines.csv", "other,council,open,openedAt,openedAtBlock,closedAt,closedAtBlock,paidOut,clearedIn"],
       ["draws.csv", "drawId,role,pool,requestedAt,status,mandateId,holder,settledAt,roleId"],
       ["resets.csv", "epoch,at,block,triggeredBy,proposalsEnded,mandatesEnded,transactionHash"],
       ["reset-signals.csv", "round,member,signals,roundEndsAt,at,block"],
@@ -495,8 +605,14 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       proposals: { proposalId: string; state: string; votes: { voter: string; reason: string }[] }[];
       roles: { role: string; tenures: { holder: string }[] }[];
       members: unknown[];
+      currency: { symbol: string; decimals: number };
+      payments: { payer: string; payee: string; amount: string; memo: string | null }[];
     };
-    expect(json.circle).to.include({ circle, name: "Audit Orchard", memberCount: 7 });
+    expect(json.circle).to.include({ circle, name: "Audit Orchard", memberCount: 6 });
+    expect(json.currency).to.include({ symbol: "LHR", decimals: 0 });
+    expect(json.payments.map(({ payer, payee, amount, memo }) => ({ payer, payee, amount, memo }))).to.deep.equal(
+      money.payments.map((p) => ({ payer: p.payer, payee: p.payee, amount: p.amount.toString(), memo: p.memo })),
+    );
     expect(json.proposals.map((p) => [p.proposalId, p.state])).to.deep.equal(
       made.map((m) => [m.proposalId.toString(), m.state]),
     );
@@ -513,8 +629,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     const result = JSON.parse(run.stdout) as { block: string; circles: string[]; checked: number; mismatches: [] };
     expect(BigInt(result.block) >= head).to.equal(true);
     expect(result.circles).to.deep.equal([circle]);
-    // 7 members, Eli's live mandate, 4 proposals at least.
-    expect(result.checked).to.be.at.least(12);
+    // 6 members, Eli's live mandate, 4 proposals, the currency's balances and pairs at least.
+    expect(result.checked).to.be.at.least(20);
     expect(result.mismatches).to.deep.equal([]);
   });
 

@@ -20,6 +20,7 @@ import {
   type Abi,
   type AbiEvent,
   type Address,
+  type Hash,
   type PublicClient,
 } from "viem";
 import { hardhat as hardhatChain } from "viem/chains";
@@ -125,9 +126,25 @@ const EMITTED = new Set([
 /** The GraphQL field of a table export: Ponder's plural is the export name plus "s". */
 const plural = (table: string) => `${table}s`;
 
+/** A payment the story made in the currency, as its receipt recorded it. */
+export interface StoryPayment {
+  payer: Address;
+  payee: Address;
+  amount: bigint;
+  memo: string | null;
+  block: bigint;
+  transactionHash: Hash;
+  /** The log index of its `Transfer`. */
+  logIndex: number;
+}
+
 /** What the story made, for the checks. */
 export interface MoneyStory {
   currency: Address;
+  /** Every payment that moved balances, in order (not the zero self-transfer). */
+  payments: StoryPayment[];
+  /** Fay's departure from the circle (she leaves during the story). */
+  left: { member: Address; block: bigint };
 }
 
 /** The node, the client and the suite the story runs on, and the accounts it uses (unlocked on the node). */
@@ -140,8 +157,12 @@ export interface MoneyContext {
   people: { ana: Address; ben: Address; cai: Address; dee: Address; fay: Address; hal: Address };
 }
 
-/** Runs the money story; one transaction per block (hardhat's automine), time moved with `evm_mine` only. */
-export async function runMoneyStory(context: MoneyContext): Promise<MoneyStory> {
+/**
+ * Runs the money story; one transaction per block (hardhat's automine), time moved with `evm_mine` only. With
+ * `income: false`, the mutual-credit part alone (the basic-income part registers people by bootstrap, which a chain
+ * whose clock has already passed the hub's bootstrap period refuses).
+ */
+export async function runMoneyStory(context: MoneyContext, { income = true } = {}): Promise<MoneyStory> {
   const { node, client, addresses, circle } = context;
   const { ana, ben, cai, dee, fay, hal } = context.people;
   /** Sends a contract call from `from` (unlocked or impersonated) and waits for it to succeed. */
@@ -153,6 +174,34 @@ export async function runMoneyStory(context: MoneyContext): Promise<MoneyStory> 
     const hash = await wallet.writeContract({ ...call, chain: null });
     const receipt = await client.waitForTransactionReceipt({ hash });
     expect(receipt.status, `${call.functionName} from ${from}`).to.equal("success");
+    return receipt;
+  }
+  const payments: StoryPayment[] = [];
+  const transferTopic = toEventSelector("Transfer(address,address,uint256)");
+  /** A payment in the currency (`transfer`, `transferFrom` or `transferWithMemo`), recorded for the checks. */
+  async function pay(
+    from: Address,
+    currency: Address,
+    payment: { payer: Address; payee: Address; amount: bigint; memo?: string },
+  ) {
+    const { payer, payee, amount, memo } = payment;
+    const call =
+      memo !== undefined
+        ? { functionName: "transferWithMemo", args: [payee, amount, keccak256(stringToHex(memo)), memo] }
+        : from === payer
+          ? { functionName: "transfer", args: [payee, amount] }
+          : { functionName: "transferFrom", args: [payer, payee, amount] };
+    const receipt = await send(from, { address: currency, abi: mutualCreditAbi, ...call });
+    const log = receipt.logs.find((l) => l.address === currency.toLowerCase() && l.topics[0] === transferTopic)!;
+    payments.push({
+      payer,
+      payee,
+      amount,
+      memo: memo ?? null,
+      block: receipt.blockNumber,
+      transactionHash: receipt.transactionHash,
+      logIndex: log.logIndex,
+    });
   }
   async function travel(seconds: number) {
     await rpc(node.url, "evm_increaseTime", [seconds]);
@@ -167,40 +216,33 @@ export async function runMoneyStory(context: MoneyContext): Promise<MoneyStory> 
   await send(circle, { ...factory, functionName: "createCurrency", args: ["Ledger hours", "LHR", 0, 100n, 200n] });
   const currency = (await client.readContract({ ...factory, functionName: "currencyOf", args: [circle] })) as Address;
   const credit = { address: currency, abi: mutualCreditAbi } as const;
-  const memo = "fixed the tap";
-  await send(ana, {
-    ...credit,
-    functionName: "transferWithMemo",
-    args: [ben, 10n, keccak256(stringToHex(memo)), memo],
-  });
-  await send(ben, { ...credit, functionName: "transfer", args: [cai, 4n] });
+  await pay(ana, currency, { payer: ana, payee: ben, amount: 10n, memo: "fixed the tap" });
+  await pay(ben, currency, { payer: ben, payee: cai, amount: 4n });
   await send(cai, { ...credit, functionName: "transfer", args: [cai, 0n] }); // a transfer, not a payment
   await send(ana, { ...credit, functionName: "approve", args: [ben, 5n] });
-  await send(ben, { ...credit, functionName: "transferFrom", args: [ana, dee, 3n] });
+  await pay(ben, currency, { payer: ana, payee: dee, amount: 3n }); // transferFrom, spending the allowance
   await send(circle, { ...credit, functionName: "setLimits", args: [dee, 50n, 50n] });
   await send(circle, { ...credit, functionName: "setDefaultLimits", args: [120n, 200n] });
   await send(circle, { ...credit, functionName: "admitAccount", args: [hal] });
-  await send(ana, {
-    ...credit,
-    functionName: "transferWithMemo",
-    args: [hal, 2n, keccak256(stringToHex("seeds")), "seeds"],
-  });
-  await send(hal, { ...credit, functionName: "transfer", args: [fay, 1n] });
+  await pay(ana, currency, { payer: ana, payee: hal, amount: 2n, memo: "seeds" });
+  await pay(hal, currency, { payer: hal, payee: fay, amount: 1n });
   // Fay leaves; her balance (+1) is settled to the commons (the currency is not a role module here).
   const membership = (await client.readContract({
     address: circle,
     abi: circleAbi,
     functionName: "membership",
   })) as Address;
-  await send(fay, { address: membership, abi: circleMembershipAbi, functionName: "leave", args: [] });
+  const left = await send(fay, { address: membership, abi: circleMembershipAbi, functionName: "leave", args: [] });
   await send(hal, { ...credit, functionName: "settleDeparted", args: [fay] });
-  await send(cai, { ...credit, functionName: "transfer", args: [ana, 1n] });
+  await pay(cai, currency, { payer: cai, payee: ana, amount: 1n });
   await send(circle, { ...credit, functionName: "jubilee", args: [] });
-  await send(ben, {
-    ...credit,
-    functionName: "transferWithMemo",
-    args: [ana, 7n, keccak256(stringToHex("after")), "after"],
-  });
+  await pay(ben, currency, { payer: ben, payee: ana, amount: 7n, memo: "after" });
+
+  const story = { currency, payments, left: { member: fay, block: left.blockNumber } };
+  if (!income) {
+    await rpc(node.url, "hardhat_stopImpersonatingAccount", [circle]);
+    return story;
+  }
 
   // --- Basic income ---
   const hub = { address: addresses.incomeHub, abi: incomeHubAbi } as const;
@@ -245,7 +287,7 @@ export async function runMoneyStory(context: MoneyContext): Promise<MoneyStory> 
   await send(cai, { ...hub, functionName: "stop", args: [] });
   await travel(120); // Ana's trust in Eli has expired
   await rpc(node.url, "hardhat_stopImpersonatingAccount", [circle]);
-  return { currency };
+  return story;
 }
 
 /** Checks the indexer at `api` (caught up with the node) against the chain after the story. */

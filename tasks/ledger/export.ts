@@ -2,7 +2,8 @@
  * `npx hardhat ledger export --circle <address> [--format csv|json] [--out <folder>] [--ledger <url>] [--json]`
  *
  * A circle's full ledger for an audit, read from the indexer: the circle, its members over time, its decisions with
- * every vote and reason, its mandates, rotations and draws, its resets and its power temperature. CSV writes one file
+ * every vote and reason, its mandates, rotations and draws, its resets, its power temperature, and its money (its
+ * currency, accounts, every payment with its memo, the pair ledger, jubilees, clearing lines). CSV writes one file
  * per kind of record (the README's "Audit export" lists their columns); JSON writes them all in `ledger.json`.
  * Reads the ledger only: no network, no signer. With `--json`, prints what it wrote (folder, files, counts) as JSON.
  */
@@ -32,6 +33,9 @@ export interface ExportResult {
   proposals: number;
   votes: number;
   mandates: number;
+  /** The circle's currency's symbol, or null if it has none. */
+  currency: string | null;
+  payments: number;
 }
 
 /** Reads the circle's ledger and writes its files. */
@@ -55,6 +59,8 @@ export async function ledgerExport(args: ExportArgs): Promise<ExportResult> {
     proposals: full.proposals.length,
     votes: full.proposals.reduce((n, p) => n + p.votes.length, 0),
     mandates: full.mandates.length,
+    currency: full.currency?.symbol ?? null,
+    payments: full.payments.length,
   };
 }
 
@@ -64,7 +70,9 @@ export default async function exportTask(args: ExportArgs): Promise<void> {
     report(
       args.json,
       `The ledger of ${r.name} (${r.circle}) as of block ${r.ledgerBlock}: ${r.proposals} decision(s) with ` +
-        `${r.votes} vote(s), ${r.mandates} mandate(s). Wrote ${r.files.length} ${r.format.toUpperCase()} file(s) ` +
+        `${r.votes} vote(s), ${r.mandates} mandate(s), ` +
+        (r.currency === null ? "no currency. " : `${r.payments} payment(s) in ${r.currency}. `) +
+        `Wrote ${r.files.length} ${r.format.toUpperCase()} file(s) ` +
         `to ${relative(process.cwd(), r.folder) || "."}: ${r.files.join(", ")}.`,
       { ...r },
     );

@@ -1,11 +1,17 @@
 import type { Address } from "viem";
 
 import type { LedgerClient } from "../../ledger.js";
+import { listClearingLines, type LedgerClearingLine } from "./listClearingLines.js";
+import { listCreditAccounts, type LedgerCreditAccount } from "./listCreditAccounts.js";
+import { listCreditPairs, type LedgerCreditPair } from "./listCreditPairs.js";
+import { listJubilees, type LedgerJubilee } from "./listJubilees.js";
+import { listLedgerPayments, type LedgerPayment } from "./listLedgerPayments.js";
 import { listLedgerProposals, type LedgerProposal } from "./listLedgerProposals.js";
 import { listLedgerResets, type ListLedgerResetsReturnType } from "./listLedgerResets.js";
 import { listMembersOverTime, type LedgerMemberTerm } from "./listMembersOverTime.js";
 import { listTemperatureReadings, type ListTemperatureReadingsReturnType } from "./listTemperatureReadings.js";
 import { readLedgerCircle, type LedgerCircle } from "./readLedgerCircle.js";
+import { readLedgerCurrency, type LedgerCurrency } from "./readLedgerCurrency.js";
 import { readLedgerStatus, type ReadLedgerStatusReturnType } from "./readLedgerStatus.js";
 import { readMandateHistory, type ReadMandateHistoryReturnType } from "./readMandateHistory.js";
 
@@ -30,12 +36,25 @@ export interface ReadLedgerExportReturnType {
   resetSignals: ListLedgerResetsReturnType["signals"];
   temperature: ListTemperatureReadingsReturnType["readings"];
   cooldowns: ListTemperatureReadingsReturnType["cooldowns"];
+  /**
+   * The circle's mutual-credit currency, or null if it has none (then the money parts below are empty). Its
+   * `decimals` and `symbol` are the units of every amount below, which are in its smallest unit.
+   */
+  currency: LedgerCurrency | null;
+  accounts: LedgerCreditAccount[];
+  /** Every payment, with its memo, in chain order. */
+  payments: LedgerPayment[];
+  /** The pair ledger: what each account gave each other. */
+  pairs: LedgerCreditPair[];
+  jubilees: LedgerJubilee[];
+  clearingLines: LedgerClearingLine[];
 }
 
 /**
  * The full ledger of a circle for an audit: the circle, its members over time, its decisions with every vote and
- * reason, its mandates, rotations and draws, its resets and its power temperature, all read from the ledger at one
- * moment (its last block). Payments are not included yet: the money side of the ledger is still to come.
+ * reason, its mandates, rotations and draws, its resets, its power temperature, and its money: its mutual-credit
+ * currency, the accounts, every payment with its memo, the pair ledger, jubilees and clearing lines, all read from
+ * the ledger at one moment (its last block).
  *
  * @example
  * const full = await readLedgerExport({ url }, { circle });
@@ -55,6 +74,15 @@ export async function readLedgerExport(
     listLedgerResets(ledger, parameters),
     listTemperatureReadings(ledger, parameters),
   ]);
+  // The money: each list reads the currency too (one small query), so each stands alone.
+  const [currency, { accounts }, { payments }, { pairs }, { jubilees }, { lines }] = await Promise.all([
+    readLedgerCurrency(ledger, parameters),
+    listCreditAccounts(ledger, parameters),
+    listLedgerPayments(ledger, parameters),
+    listCreditPairs(ledger, parameters),
+    listJubilees(ledger, parameters),
+    listClearingLines(ledger, parameters),
+  ]);
   return {
     ledger: status,
     circle,
@@ -67,5 +95,11 @@ export async function readLedgerExport(
     resetSignals: resets.signals,
     temperature: temperature.readings,
     cooldowns: temperature.cooldowns,
+    currency,
+    accounts,
+    payments,
+    pairs,
+    jubilees,
+    clearingLines: lines,
   };
 }
