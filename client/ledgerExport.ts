@@ -11,6 +11,7 @@
  */
 import type { ReadLedgerExportReturnType } from "./actions/ledger/readLedgerExport.js";
 import { toJson } from "./json.js";
+import { SCORECARD_THRESHOLD_FIELDS } from "./scorecardThresholds.js";
 
 /** One CSV file of the export: its name, header and rows. */
 export interface LedgerExportTable {
@@ -200,6 +201,21 @@ export function ledgerExportTables(x: ReadLedgerExportReturnType): LedgerExportT
       columns: ["member", "period", "until", "at", "block"],
       rows: x.cooldowns.map((d) => [d.member, d.period, d.until, d.at, d.block]),
     },
+    {
+      file: "reversals.csv",
+      columns: ["period", "member", "kind", "memo", "at", "block", "transactionHash"],
+      rows: x.reversals.map((r) => [r.period, r.member, r.kindName, r.memo, r.at, r.block, r.transactionHash]),
+    },
+    {
+      file: "thresholds.csv",
+      columns: [...SCORECARD_THRESHOLD_FIELDS.map((f) => f.name), "at", "block", "transactionHash"],
+      rows: x.thresholdChanges.map((c) => [
+        ...SCORECARD_THRESHOLD_FIELDS.map((f) => c.thresholds[f.name]),
+        c.at,
+        c.block,
+        c.transactionHash,
+      ]),
+    },
     ...moneyTables(x),
   ];
 }
@@ -382,7 +398,7 @@ export function toLedgerJson(x: ReadLedgerExportReturnType): string {
   return toJson(x, 2) + "\n";
 }
 
-/** The export's files in `format`: seventeen CSV files, or one `ledger.json`. */
+/** The export's files in `format`: nineteen CSV files, or one `ledger.json`. */
 export function ledgerExportFiles(
   x: ReadLedgerExportReturnType,
   format: "csv" | "json",

@@ -7,10 +7,13 @@ import {
   type Scorecard,
   type ScorecardHistory,
 } from "../../scorecard.js";
-import type { ScorecardThresholds } from "../../scorecardThresholds.js";
+import { listCreditAccounts } from "./listCreditAccounts.js";
+import { listDependencyReversals } from "./listDependencyReversals.js";
+import { listLedgerPayments } from "./listLedgerPayments.js";
 import { listLedgerProposals } from "./listLedgerProposals.js";
 import { listLedgerResets } from "./listLedgerResets.js";
 import { listMembersOverTime } from "./listMembersOverTime.js";
+import { listScorecardThresholdChanges } from "./listScorecardThresholdChanges.js";
 import { listTemperatureReadings } from "./listTemperatureReadings.js";
 import { readLedgerCircle } from "./readLedgerCircle.js";
 import { readLedgerStatus } from "./readLedgerStatus.js";
@@ -46,44 +49,41 @@ export async function readScorecard(
   const circle = await readLedgerCircle(ledger, { circle: address });
   const at = status.timestamp;
   const rituals = { contract: filterAddress(circle.rituals) };
-  const [members, { proposals }, history, resets, temperature, ruleChanges, reversals, thresholds, seats, currency] =
-    await Promise.all([
-      listMembersOverTime(ledger, { circle: circle.circle }),
-      listLedgerProposals(ledger, { circle: circle.circle, at }),
-      readMandateHistory(ledger, { circle: circle.circle, at }),
-      listLedgerResets(ledger, { circle: circle.circle }),
-      listTemperatureReadings(ledger, { circle: circle.circle }),
-      listAll<LogRow & { temperaturePeriod: string }>(ledger, "ritualRulesSets", {
-        filterType: "ritualRulesSetFilter",
-        where: rituals,
-        orderBy: "id",
-        selection: "timestamp temperaturePeriod",
-      }),
-      listAll<LogRow & { period: string; member: string; kind: number; memo: string }>(
-        ledger,
-        "dependencyReversalLoggeds",
-        {
-          filterType: "dependencyReversalLoggedFilter",
-          where: rituals,
-          orderBy: "id",
-          selection: "timestamp period member kind memo",
-        },
-      ),
-      listAll<LogRow & ScorecardThresholds>(ledger, "scorecardThresholdsSets", {
-        filterType: "scorecardThresholdsSetFilter",
-        where: rituals,
-        orderBy: "id",
-        selection:
-          "timestamp maxTopMandateShareBps maxTopProposerShareBps minParticipationBps minHeardAverageCenti maxOneSidedPairShareBps",
-      }),
-      listAll<{ council: string; seatedAt: string | null; leftAt: string | null }>(ledger, "councilSeats", {
-        filterType: "councilSeatFilter",
-        where: { circle: filterAddress(circle.circle) },
-        orderBy: "id",
-        selection: "council seatedAt leftAt",
-      }),
-      readCurrencyOf(ledger, circle.circle),
-    ]);
+  const [
+    members,
+    { proposals },
+    history,
+    resets,
+    temperature,
+    ruleChanges,
+    { reversals },
+    { changes },
+    seats,
+    { currency, payments },
+    { accounts },
+  ] = await Promise.all([
+    listMembersOverTime(ledger, { circle: circle.circle }),
+    listLedgerProposals(ledger, { circle: circle.circle, at }),
+    readMandateHistory(ledger, { circle: circle.circle, at }),
+    listLedgerResets(ledger, { circle: circle.circle }),
+    listTemperatureReadings(ledger, { circle: circle.circle }),
+    listAll<LogRow & { temperaturePeriod: string }>(ledger, "ritualRulesSets", {
+      filterType: "ritualRulesSetFilter",
+      where: rituals,
+      orderBy: "id",
+      selection: "timestamp temperaturePeriod",
+    }),
+    listDependencyReversals(ledger, { circle: circle.circle }),
+    listScorecardThresholdChanges(ledger, { circle: circle.circle }),
+    listAll<{ council: string; seatedAt: string | null; leftAt: string | null }>(ledger, "councilSeats", {
+      filterType: "councilSeatFilter",
+      where: { circle: filterAddress(circle.circle) },
+      orderBy: "id",
+      selection: "council seatedAt leftAt",
+    }),
+    listLedgerPayments(ledger, { circle: circle.circle }),
+    listCreditAccounts(ledger, { circle: circle.circle }),
+  ]);
 
   const heldSeats = seats
     .filter((s) => s.seatedAt !== null)
@@ -111,70 +111,16 @@ export async function readScorecard(
     cooldowns: temperature.cooldowns,
     resets: resets.resets,
     resetSignals: resets.signals,
-    currency: currency?.currency ?? null,
-    payments: currency?.payments ?? [],
-    balances: currency?.balances ?? [],
+    currency: currency && { address: currency.currency, symbol: currency.symbol, decimals: currency.decimals },
+    // Payments across currencies are one leg of a trade with another circle, not reciprocity between members.
+    payments: payments.filter((p) => p.across === null),
+    balances: accounts.map(({ account, balance }) => ({ account, balance })),
     seats: heldSeats,
     councilDecisions: councilProposals.flatMap(({ council, proposals: list }) =>
       list.map((p) => ({ council, proposalId: p.proposalId, executedAt: p.executedAt })),
     ),
-    reversals: reversals.map((r) => ({
-      period: big(r.period),
-      member: addr(r.member),
-      kind: r.kind,
-      memo: r.memo,
-      at: big(r.timestamp),
-    })),
-    thresholdChanges: thresholds.map(({ timestamp, ...t }) => ({
-      at: big(timestamp),
-      thresholds: {
-        maxTopMandateShareBps: t.maxTopMandateShareBps,
-        maxTopProposerShareBps: t.maxTopProposerShareBps,
-        minParticipationBps: t.minParticipationBps,
-        minHeardAverageCenti: t.minHeardAverageCenti,
-        maxOneSidedPairShareBps: t.maxOneSidedPairShareBps,
-      },
-    })),
+    reversals,
+    thresholdChanges: changes,
   };
   return computeScorecard(scorecardHistory, options);
-}
-
-/** The circle's currency (if it runs one), its payments between accounts (not across currencies) and balances. */
-async function readCurrencyOf(
-  ledger: LedgerClient,
-  circle: Address,
-): Promise<Pick<ScorecardHistory, "currency" | "payments" | "balances"> | null> {
-  const currencies = await listAll<{ address: string; symbol: string | null; decimals: number | null }>(
-    ledger,
-    "currencys",
-    {
-      filterType: "currencyFilter",
-      where: { circle: filterAddress(circle) },
-      orderBy: "address",
-      selection: "address symbol decimals",
-    },
-  );
-  const currency = currencies[0];
-  if (!currency) return null;
-  const where = { currency: currency.address };
-  const [payments, accounts] = await Promise.all([
-    listAll<{ payer: string; payee: string; amount: string; timestamp: string; across: string | null }>(
-      ledger,
-      "creditPayments",
-      { filterType: "creditPaymentFilter", where, orderBy: "id", selection: "payer payee amount timestamp across" },
-    ),
-    listAll<{ account: string; balance: string }>(ledger, "creditAccounts", {
-      filterType: "creditAccountFilter",
-      where,
-      orderBy: "account",
-      selection: "account balance",
-    }),
-  ]);
-  return {
-    currency: { address: addr(currency.address), symbol: currency.symbol ?? "", decimals: currency.decimals ?? 18 },
-    payments: payments
-      .filter((p) => p.across === null)
-      .map((p) => ({ payer: addr(p.payer), payee: addr(p.payee), amount: big(p.amount), at: big(p.timestamp) })),
-    balances: accounts.map((a) => ({ account: addr(a.account), balance: big(a.balance) })),
-  };
 }
