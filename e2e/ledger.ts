@@ -9,7 +9,6 @@
  * CSV (exact files, the payments row for row as the story paid them) and JSON; then `npx hardhat ledger verify`, which finds the ledger and the chain agree, and reports a
  * ledger made to lie (a proxy that hides a member). Run with `npx hardhat test mocha e2e/ledger.ts`.
  */
-import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +57,7 @@ import { deployLocal, hardhat } from "./cli.js";
 import {
   ledgerStore,
   startLedger,
+  startLyingLedger,
   storyPeople,
   type Ledger,
   type LedgerStore,
@@ -641,30 +641,14 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     // would. `ledger verify --ledger <proxy>` must then find Gus a member on chain but not in the ledger, and nothing
     // else (the rest of the proxy's answers are the ledger's own).
     const gus = accounts[6]!;
-    const proxy = createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      request.on("end", () => {
-        void (async () => {
-          const forwarded = await fetch(`${ledger!.api}${request.url}`, {
-            method: request.method,
-            headers: body ? { "content-type": "application/json" } : {},
-            body: body || undefined,
-          });
-          let text = await forwarded.text();
-          if (body.includes("memberTerms")) {
-            const answer = JSON.parse(text) as { data: { page: { items: { member: string }[] } } };
-            answer.data.page.items = answer.data.page.items.filter((t) => getAddress(t.member) !== gus);
-            text = JSON.stringify(answer);
-          }
-          response.writeHead(forwarded.status, { "content-type": "application/json" }).end(text);
-        })();
-      });
+    const proxy = await startLyingLedger(ledger!, (body, text) => {
+      if (!body.includes("memberTerms")) return text;
+      const answer = JSON.parse(text) as { data: { page: { items: { member: string }[] } } };
+      answer.data.page.items = answer.data.page.items.filter((t) => getAddress(t.member) !== gus);
+      return JSON.stringify(answer);
     });
-    const port = await freePort();
-    await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
     try {
-      const url = `http://127.0.0.1:${port}`;
+      const { url } = proxy;
       const json = await hardhat(node!, deploymentId, [
         "ledger",
         "verify",
@@ -683,7 +667,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       expect(human.stdout).to.include("1 mismatch(es):");
       expect(human.stdout).to.include(`${gus} is not a member in ${circle} by the ledger, but is on chain.`);
     } finally {
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 

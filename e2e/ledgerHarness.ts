@@ -9,6 +9,7 @@
  * falls back to PGlite.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,8 +34,14 @@ import {
   circleRegistryAbi,
   circleRitualsAbi,
   councilSeatsAbi,
+  creditFactoryAbi,
+  demurragedIncomeTokenAbi,
+  incomeHubAbi,
+  incomeWrappersAbi,
   mandateBadgesAbi,
   mandatesAbi,
+  mutualCreditAbi,
+  type DeploymentAddresses,
 } from "../client/index.js";
 import { freePort, rpc, type RunningNode } from "./nodes.js";
 
@@ -255,6 +262,38 @@ export async function startLedger({ node, deploymentId, store, schema }: StartLe
   return ledger;
 }
 
+/**
+ * A ledger that lies, for planting a mismatch: an HTTP proxy in front of `ledger` that forwards every request and
+ * passes each answer through `rewrite(requestBody, answerText)`. Its store cannot be edited while the indexer runs, and
+ * any change on chain emits events it would see, so the lie is told on the way out. `close()` stops the proxy.
+ */
+export async function startLyingLedger(
+  ledger: Pick<Ledger, "api">,
+  rewrite: (body: string, text: string) => string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const proxy = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      void (async () => {
+        const forwarded = await fetch(`${ledger.api}${request.url}`, {
+          method: request.method,
+          headers: body ? { "content-type": "application/json" } : {},
+          body: body || undefined,
+        });
+        const text = rewrite(body, await forwarded.text());
+        response.writeHead(forwarded.status, { "content-type": "application/json" }).end(text);
+      })();
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+  };
+}
+
 // --- Every governance event, on the chain and in the ledger ----------------------------------------------------
 
 /** The GraphQL plural of an event table (Ponder names it after the schema's export, plus `s`). */
@@ -382,6 +421,102 @@ export async function expectLedgerMatchesChain(
   expect(missing, "logs with no row").to.deep.equal([]);
   expect(twice, "logs with more than one row").to.deep.equal([]);
   return { logs, counted };
+}
+
+// --- Every money event, on the chain and in the ledger ---------------------------------------------------------
+
+/** Every money event kind: the contract (as Ponder names it), its ABI, and the schema export holding its rows. */
+export const MONEY_EVENTS: readonly { contract: string; abi: Abi; event: string; table: string }[] = [
+  { contract: "CreditFactory", abi: creditFactoryAbi, event: "CurrencyCreated", table: "creditCurrencyCreated" },
+  ...(
+    [
+      ["Transfer", "creditTransfer"],
+      ["Memo", "creditMemo"],
+      ["Approval", "creditApproval"],
+      ["LimitsSet", "creditLimitsSet"],
+      ["DefaultLimitsSet", "creditDefaultLimitsSet"],
+      ["AccountAdmitted", "creditAccountAdmitted"],
+      ["BalanceMovedToCommons", "creditBalanceMovedToCommons"],
+      ["BalanceCleared", "creditBalanceCleared"],
+      ["DepartedDebtKept", "creditDepartedDebtKept"],
+      ["ClearingClaimsKept", "creditClearingClaimsKept"],
+      ["Jubilee", "creditJubilee"],
+      ["ClearingLineOpened", "creditClearingLineOpened"],
+      ["ClearingLineClosed", "creditClearingLineClosed"],
+      ["PaidAcross", "creditPaidAcross"],
+      ["ClearedIn", "creditClearedIn"],
+      ["Initialized", "creditInitialized"],
+      ["EIP712DomainChanged", "creditEip712DomainChanged"],
+    ] as const
+  ).map(([event, table]) => ({ contract: "MutualCredit", abi: mutualCreditAbi, event, table })),
+  ...(
+    [
+      ["PersonRegistered", "incomePersonRegistered"],
+      ["VouchOffered", "incomeVouchOffered"],
+      ["CircleRegistered", "incomeCircleRegistered"],
+      ["Trust", "incomeTrust"],
+      ["IncomeClaimed", "incomeClaim"],
+      ["IncomeStopped", "incomeStopped"],
+      ["PaidAlongTrust", "pathPayment"],
+      ["GroupMinted", "incomeGroupMinted"],
+      ["GroupRedeemed", "incomeGroupRedeemed"],
+      ["TransferSingle", "incomeTransferSingle"],
+      ["TransferBatch", "incomeTransferBatch"],
+      ["ApprovalForAll", "incomeApprovalForAll"],
+      ["URI", "incomeUri"],
+    ] as const
+  ).map(([event, table]) => ({ contract: "IncomeHub", abi: incomeHubAbi, event, table })),
+  { contract: "IncomeWrappers", abi: incomeWrappersAbi, event: "WrapperCreated", table: "wrapperCreated" },
+  ...(
+    [
+      ["Transfer", "wrapperTransfer"],
+      ["Approval", "wrapperApproval"],
+      ["Wrapped", "wrapperWrapped"],
+      ["Unwrapped", "wrapperUnwrapped"],
+      ["Initialized", "wrapperInitialized"],
+    ] as const
+  ).map(([event, table]) => ({ contract: "IncomeWrapper", abi: demurragedIncomeTokenAbi, event, table })),
+];
+
+/** The GraphQL field of a table export: Ponder's plural is the export name plus "s". */
+const plural = (table: string) => `${table}s`;
+
+/**
+ * Counts every money event kind (MONEY_EVENTS) with `eth_getLogs` over the suite's money contracts and every child
+ * the factories created, against its table's rows (GraphQL `totalCount`), up to the latest block (the ledger must have
+ * reached it). Returns each disagreement in words and the count of each kind (`Contract:Event`).
+ */
+export async function expectMoneyLedgerMatchesChain(
+  client: PublicClient,
+  ledger: Pick<Ledger, "graphql">,
+  addresses: DeploymentAddresses,
+): Promise<{ mismatches: string[]; counts: Map<string, number> }> {
+  const children = async (address: Address, abi: Abi, eventName: string, arg: string) =>
+    (await client.getContractEvents({ address, abi, eventName, fromBlock: 0n })).map(
+      (l) => (l.args as Record<string, Address>)[arg]!,
+    );
+  const addressesOf: Record<string, Address[]> = {
+    CreditFactory: [addresses.creditFactory],
+    MutualCredit: await children(addresses.creditFactory, creditFactoryAbi, "CurrencyCreated", "currency"),
+    IncomeHub: [addresses.incomeHub],
+    IncomeWrappers: [addresses.incomeWrappers],
+    IncomeWrapper: await children(addresses.incomeWrappers, incomeWrappersAbi, "WrapperCreated", "wrapper"),
+  };
+  const rows = await ledger.graphql<Record<string, { totalCount: number }>>(
+    `{ ${MONEY_EVENTS.map((e) => `${plural(e.table)} { totalCount }`).join(" ")} }`,
+  );
+  const mismatches: string[] = [];
+  const counts = new Map<string, number>();
+  for (const { contract, abi, event, table } of MONEY_EVENTS) {
+    // eth_getLogs with no address at all would match every contract: no children, no logs.
+    const emitters = addressesOf[contract]!;
+    const item = abi.find((i): i is AbiEvent => i.type === "event" && i.name === event)!;
+    const logs = emitters.length === 0 ? [] : await client.getLogs({ address: emitters, event: item, fromBlock: 0n });
+    const count = rows[plural(table)]!.totalCount;
+    if (count !== logs.length) mismatches.push(`${contract}:${event}: ${logs.length} logs, ${count} rows in ${table}`);
+    counts.set(`${contract}:${event}`, logs.length);
+  }
+  return { mismatches, counts };
 }
 
 /** A wallet of one of the node's own accounts, signing through the node. */

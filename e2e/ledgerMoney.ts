@@ -18,7 +18,6 @@ import {
   stringToHex,
   toEventSelector,
   type Abi,
-  type AbiEvent,
   type Address,
   type Hash,
   type PublicClient,
@@ -35,62 +34,10 @@ import {
   mutualCreditAbi,
 } from "../client/abis.js";
 import { payAlongTrust, readIncomeGraph, readTrustGraphFromLedger, type DeploymentAddresses } from "../client/index.js";
+import { expectMoneyLedgerMatchesChain } from "./ledgerHarness.js";
 import { rpc, type RunningNode } from "./nodes.js";
 
 const DAY = 86_400;
-
-/** Every money event kind: the contract (as Ponder names it), its ABI, and the schema export holding its rows. */
-export const MONEY_EVENTS: readonly { contract: string; abi: Abi; event: string; table: string }[] = [
-  { contract: "CreditFactory", abi: creditFactoryAbi, event: "CurrencyCreated", table: "creditCurrencyCreated" },
-  ...(
-    [
-      ["Transfer", "creditTransfer"],
-      ["Memo", "creditMemo"],
-      ["Approval", "creditApproval"],
-      ["LimitsSet", "creditLimitsSet"],
-      ["DefaultLimitsSet", "creditDefaultLimitsSet"],
-      ["AccountAdmitted", "creditAccountAdmitted"],
-      ["BalanceMovedToCommons", "creditBalanceMovedToCommons"],
-      ["BalanceCleared", "creditBalanceCleared"],
-      ["DepartedDebtKept", "creditDepartedDebtKept"],
-      ["ClearingClaimsKept", "creditClearingClaimsKept"],
-      ["Jubilee", "creditJubilee"],
-      ["ClearingLineOpened", "creditClearingLineOpened"],
-      ["ClearingLineClosed", "creditClearingLineClosed"],
-      ["PaidAcross", "creditPaidAcross"],
-      ["ClearedIn", "creditClearedIn"],
-      ["Initialized", "creditInitialized"],
-      ["EIP712DomainChanged", "creditEip712DomainChanged"],
-    ] as const
-  ).map(([event, table]) => ({ contract: "MutualCredit", abi: mutualCreditAbi, event, table })),
-  ...(
-    [
-      ["PersonRegistered", "incomePersonRegistered"],
-      ["VouchOffered", "incomeVouchOffered"],
-      ["CircleRegistered", "incomeCircleRegistered"],
-      ["Trust", "incomeTrust"],
-      ["IncomeClaimed", "incomeClaim"],
-      ["IncomeStopped", "incomeStopped"],
-      ["PaidAlongTrust", "pathPayment"],
-      ["GroupMinted", "incomeGroupMinted"],
-      ["GroupRedeemed", "incomeGroupRedeemed"],
-      ["TransferSingle", "incomeTransferSingle"],
-      ["TransferBatch", "incomeTransferBatch"],
-      ["ApprovalForAll", "incomeApprovalForAll"],
-      ["URI", "incomeUri"],
-    ] as const
-  ).map(([event, table]) => ({ contract: "IncomeHub", abi: incomeHubAbi, event, table })),
-  { contract: "IncomeWrappers", abi: incomeWrappersAbi, event: "WrapperCreated", table: "wrapperCreated" },
-  ...(
-    [
-      ["Transfer", "wrapperTransfer"],
-      ["Approval", "wrapperApproval"],
-      ["Wrapped", "wrapperWrapped"],
-      ["Unwrapped", "wrapperUnwrapped"],
-      ["Initialized", "wrapperInitialized"],
-    ] as const
-  ).map(([event, table]) => ({ contract: "IncomeWrapper", abi: demurragedIncomeTokenAbi, event, table })),
-];
 
 /** The event kinds this story emits at least once (the others must count zero on both sides). */
 const EMITTED = new Set([
@@ -122,9 +69,6 @@ const EMITTED = new Set([
   "IncomeWrappers:WrapperCreated",
   ...["Transfer", "Approval", "Wrapped", "Unwrapped", "Initialized"].map((e) => `IncomeWrapper:${e}`),
 ]);
-
-/** The GraphQL field of a table export: Ponder's plural is the export name plus "s". */
-const plural = (table: string) => `${table}s`;
 
 /** A payment the story made in the currency, as its receipt recorded it. */
 export interface StoryPayment {
@@ -307,49 +251,8 @@ export async function checkMoneyLedger(context: MoneyContext, story: MoneyStory,
   }
 
   // --- Every money event kind: eth_getLogs against the rows ---
-  const logsOf = async (address: Address | Address[], abi: Abi, name: string) => {
-    const event = abi.find((item) => item.type === "event" && item.name === name) as AbiEvent;
-    return client.request({
-      method: "eth_getLogs",
-      params: [{ address, topics: [toEventSelector(event)], fromBlock: "0x0", toBlock: "latest" }],
-    });
-  };
-  // The children: every currency the factory created, every wrapper the wrapper factory created.
-  const currencies = (
-    await client.getContractEvents({
-      address: addresses.creditFactory,
-      abi: creditFactoryAbi,
-      eventName: "CurrencyCreated",
-      fromBlock: 0n,
-    })
-  ).map((l) => l.args.currency!);
-  const wrapperAddresses = (
-    await client.getContractEvents({
-      address: addresses.incomeWrappers,
-      abi: incomeWrappersAbi,
-      eventName: "WrapperCreated",
-      fromBlock: 0n,
-    })
-  ).map((l) => l.args.wrapper!);
-  const addressesOf: Record<string, Address[]> = {
-    CreditFactory: [addresses.creditFactory],
-    MutualCredit: currencies,
-    IncomeHub: [addresses.incomeHub],
-    IncomeWrappers: [addresses.incomeWrappers],
-    IncomeWrapper: wrapperAddresses,
-  };
-  const counts = await graphql<Record<string, { totalCount: number }>>(
-    `{ ${MONEY_EVENTS.map((e) => `${plural(e.table)} { totalCount }`).join(" ")} }`,
-  );
-  const mismatches: string[] = [];
-  for (const { contract, abi, event, table } of MONEY_EVENTS) {
-    // eth_getLogs with no address at all would match every contract: no children, no logs.
-    const emitters = addressesOf[contract]!;
-    const logs = emitters.length === 0 ? [] : await logsOf(emitters, abi, event);
-    const rows = counts[plural(table)]!.totalCount;
-    if (rows !== logs.length) mismatches.push(`${contract}:${event}: ${logs.length} logs, ${rows} rows in ${table}`);
-    if (EMITTED.has(`${contract}:${event}`) && logs.length === 0) mismatches.push(`${contract}:${event}: no log`);
-  }
+  const { mismatches, counts } = await expectMoneyLedgerMatchesChain(client, { graphql }, addresses);
+  for (const kind of EMITTED) if (!counts.get(kind)) mismatches.push(`${kind}: no log`);
   expect(mismatches).to.deep.equal([]);
 
   // --- Credit: accounts, payments with memos, the pair ledger, the currency, jubilees ---

@@ -2,6 +2,14 @@
 // grants and recalls mandates, federates, trades in its own currency, pays basic income and resets. Every step goes
 // through the client's actions (`client/`, the same ones the CLI and the wallet use), on viem wallet clients of the
 // network's development accounts. Run with `npm run demo`.
+//
+// Against a running node instead (`npm run demo -- --network localhost`, after `npx hardhat node` and
+// `npm run deploy:local`): the demo uses the deployment the CLI reads (COMMONWEAL_DEPLOYMENT_ID names another) and
+// moves the node's clock block by block (`evm_increaseTime` and `evm_mine`, never a batch of blocks at once), so the
+// ledger (`npm run indexer`) can follow the whole story as it happens. Use a fresh node: the story registers its
+// people in the income hub, which each can do once.
+import { fileURLToPath } from "node:url";
+
 import { network } from "hardhat";
 import { formatUnits, getAddress, parseUnits, toFunctionSelector, type Address } from "viem";
 
@@ -11,6 +19,7 @@ import {
   Support,
   acceptVouch,
   act,
+  advanceChain,
   castVote,
   castVoteBySignature,
   castCouncilVote,
@@ -72,10 +81,12 @@ import {
   type ProposalCall,
   type Proposal,
 } from "../client/index.js";
+import { readDeployment } from "../client/node.js";
 import CirclesModule from "../deploy/modules/Circles.js";
 
-const { ignition, networkHelpers, viem } = await network.create();
-const { time } = networkHelpers;
+const { ignition, viem, networkName, networkConfig } = await network.create();
+/** The in-process network (`npm run demo`), or a node the demo reaches over HTTP (`--network localhost`). */
+const inProcess = networkConfig.type === "edr-simulated";
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const DAY = 86_400;
@@ -140,6 +151,22 @@ async function refusal(action: () => Promise<unknown>): Promise<string> {
   throw new Error("The demo expected a refusal here, but the step went through.");
 }
 
+/**
+ * The clock, moved as on any local node a ledger follows: one `evm_increaseTime` and one `evm_mine` per block
+ * (client advanceChain), never a batch of blocks at once (Ponder refuses `hardhat_mine`'s batches).
+ */
+const time = {
+  /** Moves the clock `seconds` on, in one block. */
+  increase: (seconds: number) => advanceChain(publicClient, { seconds }),
+  /** Moves the clock to at least `second`, in one block. */
+  async increaseTo(second: bigint) {
+    const { timestamp } = await publicClient.getBlock();
+    await advanceChain(publicClient, { seconds: Math.max(1, Number(second - timestamp)) });
+  },
+  /** Mines `blocks` blocks, a second apart. */
+  mine: (blocks: number) => advanceChain(publicClient, { seconds: blocks, blocks }),
+};
+
 const state = async (body: Address, proposalId: bigint) =>
   (await readTally(publicClient, { circle: body, proposalId })).stateName;
 
@@ -159,17 +186,38 @@ async function liveMandate(mandates: Address, role: string) {
   return found;
 }
 
-console.log(`Commonweal demo on the in-process Hardhat network (chain ${await publicClient.getChainId()})\n`);
+const chainId = await publicClient.getChainId();
+console.log(
+  inProcess
+    ? `Commonweal demo on the in-process Hardhat network (chain ${chainId})\n`
+    : `Commonweal demo on the node of network "${networkName}" (chain ${chainId})\n`,
+);
 
 // --- Deploy -------------------------------------------------------------------------------------------------------
-const deployed = await ignition.deploy(CirclesModule);
-const at = async (contract: { getAddress(): Promise<string> }) => getAddress(await contract.getAddress());
-const registry = await at(deployed.registry);
-const factory = await at(deployed.creditFactory);
-const hub = await at(deployed.incomeHub);
+/** The suite: deployed here on the in-process network; on a node, the deployment the CLI and the ledger read. */
+async function suite() {
+  if (!inProcess) {
+    const folder = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
+    const deploymentId = process.env.COMMONWEAL_DEPLOYMENT_ID || undefined;
+    return {
+      ...readDeployment(chainId, { folder, deploymentId }),
+      how: `the deployment ${deploymentId ?? `chain-${chainId}`}`,
+    };
+  }
+  const deployed = await ignition.deploy(CirclesModule);
+  const at = async (contract: { getAddress(): Promise<string> }) => getAddress(await contract.getAddress());
+  return {
+    registry: await at(deployed.registry),
+    creditFactory: await at(deployed.creditFactory),
+    incomeHub: await at(deployed.incomeHub),
+    how: "the Ignition module deploy/modules/Circles.ts",
+  };
+}
+const addresses = await suite();
+const { registry, creditFactory: factory, incomeHub: hub } = addresses;
 // Ana registers in the income hub while anyone may (its 30-day bootstrap); her income accrues from now on.
 await registerPerson(ana.wallet, { hub });
-say(`Deployed the suite with the Ignition module deploy/modules/Circles.ts: registry at ${registry}.`);
+say(`${inProcess ? "Deployed the suite with" : "Using"} ${addresses.how}: registry at ${registry}.`);
 
 // --- Found a circle from a published template ----------------------------------------------------------------------
 const { rules, mandateRules } = await readRulesWithOverrides(publicClient, { registry });
@@ -349,7 +397,7 @@ say(
   `Ana proposes drawing a compost steward by lot. The pool is frozen: ${draw.pool.map(nameOf).join(", ")} ` +
     `(${leftOut.join("; ")}). The randomness will be that of block ${draw.ticket}.`,
 );
-await networkHelpers.mine(5);
+await time.mine(5);
 const drawn = await completeDraw(fay.wallet, { mandates, drawId: draw.drawId });
 if (drawn.outcome !== "completed") throw new Error(`Draw ${draw.drawId} was voided: no one in its pool is eligible.`);
 const steward = drawn.holder;

@@ -596,7 +596,10 @@ export const proposalVote = onchainTable(
 
 /**
  * Charters in force over time: `${circle}-${event id}`. A charter lapses at `expiresAt` unless another was ratified
- * before; `lapsedFor` is the gap (seconds) before the next one, once there is a next one.
+ * before; `lapsedFor` is the gap (seconds) before the next one, once there is a next one. No event marks a lapse (the
+ * clock alone does it), and a block handler scanning every charter on every block would cost the ledger for a fact
+ * that follows from one column: the lapse is derived when read, at the ledger's clock (client listLedgerCharters:
+ * lapsed at `expiresAt` once `supersededAt`, or the ledger's clock, has reached it), as proposal states are.
  */
 export const charter = onchainTable(
   "charters",

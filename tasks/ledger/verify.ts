@@ -2,13 +2,15 @@
  * `npx hardhat ledger verify [--circle <address>] [--ledger <url>] [--json]`
  *
  * Checks the ledger against the chain: for each circle and council (or the one given), its members, live mandates and
- * their holders, proposal states, and its currency's balances and pair ledger, as the ledger derives them, against the
- * contracts' own views read at the ledger's block (client action verifyLedger). Prints each mismatch in a sentence;
+ * their holders, proposal states (those a reset, a defeat or an expiry ended included), whether it is dissolved and its
+ * charter lapsed, a council's seats, its currency's balances and pair ledger, and the income hub's balances (every
+ * one; with --circle, those of the circle and its members), as the ledger derives them, against the contracts' own
+ * views read at the ledger's block (client action verifyLedger). Prints each mismatch in a sentence;
  * exit code 1 if there is any. With `--json`, prints `{ block, circles, checked, mismatches }`.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { verifyLedger, type LedgerMismatch } from "../../client/actions/ledger/verifyLedger.js";
+import { ledgerMismatchSentence, verifyLedger } from "../../client/actions/ledger/verifyLedger.js";
 import { DEFAULT_LEDGER_URL } from "../../client/ledger.js";
 import { connect, report, requireAddress, runTask } from "../cli.js";
 
@@ -16,23 +18,6 @@ export interface VerifyArgs {
   circle?: string;
   ledger?: string;
   json: boolean;
-}
-
-/** One mismatch as a sentence. */
-export function mismatchSentence(m: LedgerMismatch): string {
-  const where = `in ${m.circle}`;
-  switch (m.what) {
-    case "member":
-      return `${m.key} is ${m.ledger === "member" ? "" : "not "}a member ${where} by the ledger, but ${m.chain === "member" ? "is" : "is not"} on chain.`;
-    case "live mandate":
-      return `Mandate ${m.key} ${where} is ${m.ledger} by the ledger, but ${m.chain} on chain.`;
-    case "proposal state":
-      return `Proposal ${m.key} ${where} is ${m.ledger} by the ledger, but ${m.chain} on chain.`;
-    case "balance":
-      return `The balance of ${m.key} ${where}'s currency is ${m.ledger} by the ledger, but ${m.chain} on chain.`;
-    case "given":
-      return `What ${m.key.replace("→", " gave ")} ${where}'s currency is ${m.ledger} by the ledger, but ${m.chain} on chain.`;
-  }
 }
 
 export default async function verifyTask(args: VerifyArgs, hre: HardhatRuntimeEnvironment): Promise<void> {
@@ -48,7 +33,7 @@ export default async function verifyTask(args: VerifyArgs, hre: HardhatRuntimeEn
       args.json,
       r.mismatches.length === 0
         ? `${head}; they all match.`
-        : `${head}; ${r.mismatches.length} mismatch(es):\n${r.mismatches.map((m) => `  ${mismatchSentence(m)}`).join("\n")}`,
+        : `${head}; ${r.mismatches.length} mismatch(es):\n${r.mismatches.map((m) => `  ${ledgerMismatchSentence(m)}`).join("\n")}`,
       { ...r },
     );
     if (r.mismatches.length > 0) process.exitCode = 1;

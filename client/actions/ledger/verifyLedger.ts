@@ -1,14 +1,59 @@
-import { getAddress, type Abi, type Address, type Chain, type Client, type Transport } from "viem";
+import { getAddress, type Abi, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
 import { readContract } from "viem/actions";
 
-import { circleAbi, circleMembershipAbi, circleRitualsAbi, mandatesAbi, mutualCreditAbi } from "../../abis.js";
+import {
+  circleAbi,
+  circleMembershipAbi,
+  circleRitualsAbi,
+  councilSeatsAbi,
+  incomeHubAbi,
+  mandatesAbi,
+  mutualCreditAbi,
+} from "../../abis.js";
+import { incomeBalancesFromTransfers } from "../../income.js";
 import { addr, big, filterAddress, listAll, type LedgerClient } from "../../ledger.js";
 import { PROPOSAL_STATES } from "../../proposals.js";
+import { formatAmount, INCOME_UNITS } from "../../units.js";
+import { listLedgerCharters } from "./listLedgerCharters.js";
 import { listLedgerProposals } from "./listLedgerProposals.js";
 import { listMembersOverTime } from "./listMembersOverTime.js";
 import { readLedgerCircle } from "./readLedgerCircle.js";
 import { readLedgerStatus } from "./readLedgerStatus.js";
 import { readMandateHistory } from "./readMandateHistory.js";
+
+/**
+ * A mismatch as the sentence `ledger verify` prints: the thing, where, the ledger's value and the chain's.
+ *
+ * @example
+ * ledgerMismatchSentence({ what: "balance", circle, key: ana, ledger: "18 HRS", chain: "17 HRS" });
+ * // "The balance of 0xAna… in 0xElm…'s currency is 18 HRS by the ledger, but 17 HRS on chain."
+ */
+export function ledgerMismatchSentence(m: LedgerMismatch): string {
+  const where = `in ${m.circle}`;
+  const sides = `${m.ledger} by the ledger, but ${m.chain} on chain`;
+  switch (m.what) {
+    case "member":
+      return `${m.key} is ${m.ledger === "member" ? "" : "not "}a member ${where} by the ledger, but ${m.chain === "member" ? "is" : "is not"} on chain.`;
+    case "live mandate":
+      return `Mandate ${m.key} ${where} is ${sides}.`;
+    case "proposal state":
+      return `Proposal ${m.key} ${where} is ${sides}.`;
+    case "balance":
+      return `The balance of ${m.key} ${where}'s currency is ${sides}.`;
+    case "given":
+      return `What ${m.key.replace("→", " gave ")} ${where}'s currency is ${sides}.`;
+    case "seat":
+      return `The seat of ${m.key} in the council ${m.circle} is ${sides}.`;
+    case "dissolved":
+      return `The circle ${m.circle} is ${sides}.`;
+    case "charter":
+      return `The charter of ${m.circle} is ${sides}.`;
+    case "income balance": {
+      const [holder, owner] = m.key.split("→");
+      return `${holder}'s balance of ${owner}'s income token in the hub ${m.circle} is ${sides}.`;
+    }
+  }
+}
 
 export interface VerifyLedgerParameters {
   /** The node to check the ledger against: the contracts' state is read at the ledger's block. */
@@ -19,13 +64,25 @@ export interface VerifyLedgerParameters {
 
 /** One thing the ledger and the chain disagree on at the ledger's block. */
 export interface LedgerMismatch {
-  /** What was compared: "member", "live mandate", "proposal state", "balance" or "given". */
-  what: "member" | "live mandate" | "proposal state" | "balance" | "given";
-  /** The circle (or council) it belongs to. */
+  /** What was compared. */
+  what:
+    | "member"
+    | "live mandate"
+    | "proposal state"
+    | "balance"
+    | "given"
+    | "seat"
+    | "dissolved"
+    | "charter"
+    | "income balance";
+  /** The circle (or council) it belongs to; for an income balance, the income hub. */
   circle: Address;
-  /** Which one: a member's or account's address, a mandate or proposal id, `giver→receiver` for "given". */
+  /**
+   * Which one: a member's, account's or seated circle's address (checksummed), a mandate or proposal id,
+   * `giver→receiver` for "given", `holder→token owner` for an income balance, empty for "dissolved" and "charter".
+   */
   key: string;
-  /** The value on each side, as words ("member", "not a member", a holder, a state, an amount). */
+  /** The value on each side, as words ("member", "not a member", a holder, a state, an amount with its unit). */
   ledger: string;
   chain: string;
 }
@@ -51,12 +108,18 @@ const ATTEMPTS = 3;
  * (`liveMandates()` and `mandate(id).holder`), every proposal's state (derived at the ledger's clock, against the
  * circle's `state(id)`; a proposal the rituals count as open that the ledger lacks is a mismatch too), and, if the
  * circle has a currency, each account's signed balance (the ledger's accounts and the chain's `accountsWithBalance()`,
- * against `signedBalanceOf`) and the pair ledger (against `givenTo`). If the ledger indexes a block while it is read,
+ * against `signedBalanceOf`) and the pair ledger (against `givenTo`); whether it is dissolved (`dissolved()`) and its
+ * charter lapsed (the ledger's charter expiry at its clock, against `charterLapsed()`); for a council, each seat
+ * (verifySeats); and the income hub's balances replayed from the ledger's transfers with the hub's demurrage (against
+ * `balanceOf`: every holder's, or with `circle`, the circle's and its members'). Proposal states include those a reset
+ * ended (its ProposalCanceled events) and those a defeat or an expiry ended, which no event marks (ledgerProposalState
+ * at the ledger's clock). Amounts are written in their units, addresses checksummed. If the ledger indexes a block
+ * while it is read,
  * the reads start over (a few times), so both sides always describe one block.
  *
  * @example
  * const { block, checked, mismatches } = await verifyLedger({ url }, { client: publicClient });
- * for (const m of mismatches) console.log(`${m.what} ${m.key}: ledger ${m.ledger}, chain ${m.chain}`);
+ * for (const m of mismatches) console.log(ledgerMismatchSentence(m));
  */
 export async function verifyLedger(
   ledger: LedgerClient,
@@ -75,14 +138,167 @@ export async function verifyLedger(
           })
         ).map((r) => addr(r.circle));
     const result: VerifyLedgerReturnType = { block: status.block, circles, checked: 0, mismatches: [] };
+    // With one circle: the income balances its commons and its members hold; without: every balance in the hub.
+    const holders = new Set<string>();
     for (const circle of circles) {
       const found = await verifyCircle(ledger, parameters.client, circle, status.block, status.timestamp);
       result.checked += found.checked;
       result.mismatches.push(...found.mismatches);
+      for (const member of [circle, ...found.members]) holders.add(member.toLowerCase());
     }
+    const income = await verifyIncome(
+      ledger,
+      parameters.client,
+      status.block,
+      status.timestamp,
+      parameters.circle ? holders : undefined,
+    );
+    result.checked += income.checked;
+    result.mismatches.push(...income.mismatches);
     const after = await readLedgerStatus(ledger);
     if (after.block === status.block || attempt === ATTEMPTS) return result;
   }
+}
+
+/** Reads a view at the ledger's block. */
+type ReadAt = <T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) => Promise<T>;
+
+/**
+ * A council's seats, as `[circle, ledger's words, chain's words]`: for every circle the ledger holds an open seat row
+ * for, or the chain counts as seated, whether it is seated or has asked, when its probation ends, and whether its seat
+ * is filled. Filled, as `isSeatFilled` reads it: seated, at least MIN_SEAT_MEMBERS members a second before `at` (the
+ * members' checkpoint), and a live holder of the council's delegate role in the circle's mandates.
+ */
+async function verifySeats(
+  ledger: LedgerClient,
+  read: ReadAt,
+  council: Address,
+  seats: Address,
+  at: bigint,
+  seatedOnChain: string[],
+): Promise<[string, string, string][]> {
+  const rows = await listAll<{
+    circle: string;
+    requestedAt: string | null;
+    probationEndsAt: string | null;
+    seatedAt: string | null;
+  }>(ledger, "councilSeats", {
+    filterType: "councilSeatFilter",
+    where: { council: filterAddress(council), leftAt: null },
+    orderBy: "id",
+    selection: "circle requestedAt probationEndsAt seatedAt",
+  });
+  const [roleId, minimum] = await Promise.all([
+    read<Hex>({ address: seats, abi: councilSeatsAbi, functionName: "delegateRoleId" }),
+    read<bigint>({ address: seats, abi: councilSeatsAbi, functionName: "MIN_SEAT_MEMBERS" }),
+  ]);
+  const byCircle = new Map(rows.map((r) => [r.circle.toLowerCase(), r]));
+  const found: [string, string, string][] = [];
+  for (const member of new Set([...byCircle.keys(), ...seatedOnChain])) {
+    const circle = getAddress(member);
+    const row = byCircle.get(member);
+    // The ledger's side: the seat row, the seated circle's members a second ago, its live delegate.
+    let filled = false;
+    if (row?.seatedAt) {
+      const [terms, history] = await Promise.all([
+        listMembersOverTime(ledger, { circle }),
+        readMandateHistory(ledger, { circle, at }),
+      ]);
+      const before = at - 1n;
+      const size = terms.terms.filter((t) => t.joinedAt <= before && (t.leftAt === null || t.leftAt > before)).length;
+      const delegate = history.mandates.some((m) => m.roleId === roleId && m.status === "live");
+      filled = BigInt(size) >= minimum && delegate;
+    }
+    const [hasSeat, requested, probationEndsAt, chainFilled] = await Promise.all([
+      read<boolean>({ address: seats, abi: councilSeatsAbi, functionName: "hasSeat", args: [circle] }),
+      read<boolean>({ address: seats, abi: councilSeatsAbi, functionName: "hasRequested", args: [circle] }),
+      read<bigint>({ address: seats, abi: councilSeatsAbi, functionName: "probationEndsAt", args: [circle] }),
+      read<boolean>({ address: seats, abi: councilSeatsAbi, functionName: "isSeatFilled", args: [circle] }),
+    ]);
+    const words = (seated: boolean, asked: boolean, probation: bigint, isFilled: boolean) =>
+      seated
+        ? `seated, ${isFilled ? "filled" : "vacant"}${probation > 0n ? `, probation until ${probation}` : ""}`
+        : asked
+          ? "requested"
+          : "no seat";
+    found.push([
+      circle,
+      words(
+        Boolean(row?.seatedAt),
+        Boolean(row?.requestedAt) && !row?.seatedAt,
+        row?.probationEndsAt ? big(row.probationEndsAt) : 0n,
+        filled,
+      ),
+      words(hasSeat, requested, BigInt(probationEndsAt), chainFilled),
+    ]);
+  }
+  return found;
+}
+
+/**
+ * The income hub's balances: every (holder, token) the ledger's transfers replay to (incomeBalancesFromTransfers:
+ * the hub's demurrage to the wei, from the hub's `dayZero`), against the hub's `balanceOf` at the ledger's block.
+ * With `holders`, only theirs.
+ */
+async function verifyIncome(
+  ledger: LedgerClient,
+  client: Client<Transport, Chain | undefined>,
+  block: bigint,
+  at: bigint,
+  holders?: Set<string>,
+): Promise<{ checked: number; mismatches: LedgerMismatch[] }> {
+  const read: ReadAt = <T>(call: Parameters<ReadAt>[0]) =>
+    readContract(client, { ...call, blockNumber: block } as never) as Promise<T>;
+  const rows = await listAll<{
+    contract: string;
+    from: string;
+    to: string;
+    tokenOwner: string;
+    value: string;
+    timestamp: string;
+  }>(ledger, "incomeTransferSingles", {
+    filterType: "incomeTransferSingleFilter",
+    where: {},
+    orderBy: "id",
+    selection: "contract from to tokenOwner value timestamp",
+  });
+  const mismatches: LedgerMismatch[] = [];
+  let checked = 0;
+  for (const hub of new Set(rows.map((r) => addr(r.contract)))) {
+    const dayZero = await read<bigint>({ address: hub, abi: incomeHubAbi, functionName: "dayZero" });
+    const transfers = rows
+      .filter((r) => addr(r.contract) === hub)
+      .map((r) => ({
+        from: addr(r.from),
+        to: addr(r.to),
+        tokenOwner: addr(r.tokenOwner),
+        value: big(r.value),
+        timestamp: big(r.timestamp),
+      }));
+    const balances = incomeBalancesFromTransfers(transfers, dayZero, at);
+    for (const [key, balance] of balances) {
+      const [holder, owner] = key.split("-") as [Address, Address];
+      if (holders && !holders.has(holder.toLowerCase())) continue;
+      const chain = await read<bigint>({
+        address: hub,
+        abi: incomeHubAbi,
+        functionName: "balanceOf",
+        args: [holder, BigInt(owner)],
+      });
+      checked++;
+      const tokens = (value: bigint) => formatAmount(value, INCOME_UNITS);
+      if (balance !== chain) {
+        mismatches.push({
+          what: "income balance",
+          circle: hub,
+          key: `${holder}→${owner}`,
+          ledger: tokens(balance),
+          chain: tokens(chain),
+        });
+      }
+    }
+  }
+  return { checked, mismatches };
 }
 
 /** The comparisons for one circle at `block` (whose timestamp is `at`). */
@@ -92,7 +308,7 @@ async function verifyCircle(
   circle: Address,
   block: bigint,
   at: bigint,
-): Promise<{ checked: number; mismatches: LedgerMismatch[] }> {
+): Promise<{ checked: number; mismatches: LedgerMismatch[]; members: Address[] }> {
   const mismatches: LedgerMismatch[] = [];
   let checked = 0;
   const compare = (what: LedgerMismatch["what"], key: string, ledgerValue: string, chainValue: string) => {
@@ -100,7 +316,7 @@ async function verifyCircle(
     if (ledgerValue !== chainValue) mismatches.push({ what, circle, key, ledger: ledgerValue, chain: chainValue });
   };
   // Every view at the ledger's block: the ABIs are typed, the results are named by the caller.
-  const read = <T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) =>
+  const read: ReadAt = <T>(call: Parameters<ReadAt>[0]) =>
     readContract(client, { ...call, blockNumber: block } as never) as Promise<T>;
 
   const parts = await readLedgerCircle(ledger, { circle });
@@ -160,15 +376,33 @@ async function verifyCircle(
     if (!known.has(id)) compare("proposal state", id.toString(), "unknown", "open");
   }
 
+  // Dissolved or not, and whether its charter has lapsed (derived from the charter's expiry at the ledger's clock).
+  const [chainDissolved, chainLapsed, charters] = await Promise.all([
+    read<boolean>({ address: circle, abi: circleAbi, functionName: "dissolved" }),
+    read<boolean>({ address: circle, abi: circleAbi, functionName: "charterLapsed" }),
+    listLedgerCharters(ledger, { circle, at }),
+  ]);
+  const dissolvedWord = (dissolved: boolean) => (dissolved ? "dissolved" : "not dissolved");
+  compare("dissolved", "", dissolvedWord(parts.dissolvedAt !== null), dissolvedWord(chainDissolved));
+  const lapsedWord = (lapsed: boolean) => (lapsed ? "lapsed" : "in force");
+  compare("charter", "", lapsedWord(charters.lapsed), lapsedWord(chainLapsed));
+
+  // A council's seats: each circle seated or asking on either side, with its probation and whether its seat is filled.
+  if (parts.kind === "council") {
+    const found = await verifySeats(ledger, read, circle, parts.membership, at, [...onChain]);
+    for (const [key, ledgerValue, chainValue] of found) compare("seat", key, ledgerValue, chainValue);
+  }
+
   // The circle's currency, if it has one: balances and the pair ledger.
-  const currencies = await listAll<{ address: string }>(ledger, "currencys", {
+  const currencies = await listAll<{ address: string; symbol: string; decimals: number }>(ledger, "currencys", {
     filterType: "currencyFilter",
     where: { circle: filterAddress(circle) },
     orderBy: "address",
-    selection: "address",
+    selection: "address symbol decimals",
   });
-  for (const { address } of currencies) {
+  for (const { address, symbol, decimals } of currencies) {
     const currency = addr(address);
+    const amount = (value: bigint) => formatAmount(value, { decimals, symbol });
     const where = { currency: filterAddress(currency) };
     const [accounts, pairs, withBalance] = await Promise.all([
       listAll<{ account: string; balance: string }>(ledger, "creditAccounts", {
@@ -193,7 +427,7 @@ async function verifyCircle(
       ),
     );
     all.forEach((account, i) =>
-      compare("balance", account, (balances.get(account) ?? 0n).toString(), chainBalances[i]!.toString()),
+      compare("balance", account, amount(balances.get(account) ?? 0n), amount(chainBalances[i]!)),
     );
     const chainGiven = await Promise.all(
       pairs.map((p) =>
@@ -206,8 +440,8 @@ async function verifyCircle(
       ),
     );
     pairs.forEach((p, i) =>
-      compare("given", `${addr(p.giver)}→${addr(p.receiver)}`, big(p.given).toString(), chainGiven[i]!.toString()),
+      compare("given", `${addr(p.giver)}→${addr(p.receiver)}`, amount(big(p.given)), amount(chainGiven[i]!)),
     );
   }
-  return { checked, mismatches };
+  return { checked, mismatches, members: members.members };
 }

@@ -1,0 +1,198 @@
+/**
+ * The ledger follows the demo story itself: a real `hardhat node`, the suite deployed with `npm run deploy:local`,
+ * `npm run indexer` started, then `npm run demo -- --network localhost` exactly as the README says (the demo moves the
+ * node's clock one `evm_mine` at a time). Once the ledger has reached the node's block, every event kind of every
+ * suite ABI is counted with `eth_getLogs` against its table's rows; the kinds the demo emits must be there, and
+ * `ledger verify` must find the ledger equal to the chain, then report a planted mismatch. Run with
+ * `npx hardhat test mocha e2e/demoLedger.ts`.
+ *
+ * Kinds that stay 0 after the demo (counted all the same, 0 logs = 0 rows), and why:
+ * - Governance: EIP712DomainChanged (no contract changes its domain after deployment); FoundingApproved and
+ *   FoundingConsentsRevoked (the founders consent by signature, not on chain, and none revokes); CircleDissolved,
+ *   RulesUpdated, MaxMembersSet, RitualRulesSet, MandateRulesUpdated, RandomnessSourceSet, RoleModuleRemoved (no
+ *   circle dissolves or changes its rules); ProposalQueued (no timelock); VoteCastWithParams (no vote carries
+ *   params); AdmissionRequestWithdrawn, MemberRemoved (no one withdraws or is removed); the soulbound tokens'
+ *   Approval, ApprovalForAll and Unlocked (they never move or unlock); a council's AdmissionRequested (circles ask
+ *   with SeatRequested), OpenJoinSet, ProbationSet and SeatOnProbation (the Watershed council is not open-join);
+ *   RoleModuleHookFailed (no hook fails); DrawRerequested and DrawVoided (the one draw completes).
+ * - Money: Approval (no allowance is set), Jubilee, BalanceCleared, ClearingClaimsKept (no jubilee),
+ *   DepartedDebtKept (no circle leaves an open-join council in debt), ClearingLineClosed (Birch Lane leaves the
+ *   council; the line stops taking payments without a closing decision), EIP712DomainChanged, IncomeStopped,
+ *   GroupMinted, GroupRedeemed, ApprovalForAll, TransferBatch and URI (the hub emits singles and a fixed URI), and
+ *   every wrapper kind (no wrapper is made). The money story in e2e/indexer.ts emits most of those.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { expect } from "chai";
+import { createPublicClient, http, type PublicClient } from "viem";
+import { hardhat as hardhatChain } from "viem/chains";
+
+import { ledgerMismatchSentence, verifyLedger, type DeploymentAddresses } from "../client/index.js";
+import { readDeployment } from "../client/node.js";
+import { deployEnv, deployLocal } from "./cli.js";
+import {
+  expectLedgerMatchesChain,
+  expectMoneyLedgerMatchesChain,
+  ledgerStore,
+  startLedger,
+  startLyingLedger,
+  type Ledger,
+  type LedgerStore,
+} from "./ledgerHarness.js";
+import { startHardhatNode, type RunningNode } from "./nodes.js";
+
+const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
+
+/** The event kinds the demo emits at least once (`Contract:Event`, as the counting helpers name them). */
+const DEMO_EMITS = [
+  ...["CircleCreated", "CouncilCreated", "TemplatePublished"].map((e) => `CircleRegistry:${e}`),
+  ...["CharterRatified", "HardReset", "ProposalCreated", "ProposalCanceled", "ProposalExecuted", "VoteCast"].map(
+    (e) => `Circle:${e}`,
+  ),
+  ...[
+    "AdmissionRequested",
+    "MemberAdmitted",
+    "MemberLeft",
+    "Transfer",
+    "Locked",
+    "DelegateChanged",
+    "DelegateVotesChanged",
+  ].map((e) => `CircleMembership:${e}`),
+  ...["SeatRequested", "MemberAdmitted", "MemberLeft"].map((e) => `CouncilSeats:${e}`),
+  ...["TemperatureRecorded", "MemberCooledDown", "ResetSignalled", "ResetCooldownStarted", "RoleModuleAdded"].map(
+    (e) => `CircleRituals:${e}`,
+  ),
+  ...[
+    "MandateGranted",
+    "PowerGranted",
+    "MandateActed",
+    "MandateEnded",
+    "HandOff",
+    "RecallSignalled",
+    "DrawRequested",
+    "DrawCompleted",
+    "MandatesReset",
+  ].map((e) => `Mandates:${e}`),
+  "MandateBadges:Transfer",
+  "CreditFactory:CurrencyCreated",
+  ...[
+    "Transfer",
+    "Memo",
+    "LimitsSet",
+    "DefaultLimitsSet",
+    "AccountAdmitted",
+    "BalanceMovedToCommons",
+    "ClearingLineOpened",
+    "PaidAcross",
+    "ClearedIn",
+    "Initialized",
+  ].map((e) => `MutualCredit:${e}`),
+  ...[
+    "PersonRegistered",
+    "VouchOffered",
+    "CircleRegistered",
+    "Trust",
+    "IncomeClaimed",
+    "PaidAlongTrust",
+    "TransferSingle",
+  ].map((e) => `IncomeHub:${e}`),
+];
+
+/** `npm run demo -- --network localhost` against `node`, with the deployment `deploymentId`; its output. */
+async function runDemo(node: RunningNode, deploymentId: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", "demo", "--", "--network", "localhost"], {
+      cwd: process.cwd(),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: deployEnv(node, deploymentId),
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`npm run demo exited with ${code}:\n${out}`)),
+    );
+  });
+}
+
+describe("the ledger follows the demo on a hardhat node", function () {
+  this.timeout(600_000);
+  let node: RunningNode | undefined;
+  let ledger: Ledger | undefined;
+  let store: LedgerStore | undefined;
+  let client: PublicClient;
+  let addresses: DeploymentAddresses;
+  const deploymentId = `e2e-demo-${process.pid}`;
+
+  before(async function () {
+    store = await ledgerStore();
+    node = await startHardhatNode();
+    client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
+    const deployed = await deployLocal(node, deploymentId);
+    expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
+    addresses = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
+    // The ledger runs before the story starts: it follows the demo block by block, as it happens.
+    ledger = await startLedger({ node, deploymentId, store });
+    await ledger.waitFor(await client.getBlockNumber());
+    const printed = await runDemo(node, deploymentId);
+    expect(printed).to.include("Every step above is an event on the chain");
+    await ledger.waitFor(await client.getBlockNumber(), 180_000);
+  });
+
+  after(async function () {
+    await ledger?.stop();
+    await node?.stop();
+    rmSync(`${DEPLOYMENTS}/${deploymentId}`, { recursive: true, force: true });
+    await store?.dispose();
+  });
+
+  it("holds every event of the story, each kind counted with eth_getLogs against its rows", async function () {
+    const head = await client.getBlockNumber();
+    const governance = await expectLedgerMatchesChain(client, ledger!, addresses.registry, head);
+    const money = await expectMoneyLedgerMatchesChain(client, ledger!, addresses);
+    expect(money.mismatches).to.deep.equal([]);
+    // The helpers name governance kinds `Contract:Event=count` for those that occurred, money kinds by their count.
+    const counts = new Map(money.counts);
+    for (const entry of governance.counted) {
+      const [kind, n] = entry.split("=") as [string, string];
+      counts.set(kind, Number(n));
+    }
+    const missing = DEMO_EMITS.filter((kind) => !counts.get(kind));
+    expect(missing, `kinds the demo emits with no log: ${[...counts].join(" ")}`).to.deep.equal([]);
+    console.log(
+      `      ${governance.logs} governance logs and ${[...money.counts.values()].reduce((a, b) => a + b, 0)} money logs, ` +
+        `each kind equal to its rows; zero on both sides: ${[...money.counts].filter(([, n]) => n === 0).length} money kinds`,
+    );
+  });
+
+  it("passes ledger verify on the demo's history, and reports a planted mismatch in a sentence", async function () {
+    const verified = await verifyLedger({ url: ledger!.api }, { client });
+    expect(verified.mismatches.map(ledgerMismatchSentence)).to.deep.equal([]);
+    expect(verified.circles).to.have.length(3); // Elm Street Garden, Birch Lane Gardens, the Watershed council
+    expect(verified.checked).to.be.greaterThan(50);
+
+    // The plant: the ledger "misses" the last income transfer (the pathfinder's last hop to Gus).
+    let dropped: { from: string; to: string } | undefined;
+    const liar = await startLyingLedger(ledger!, (body, text) => {
+      if (!body.includes("incomeTransferSingles")) return text;
+      const answer = JSON.parse(text) as { data: { page: { items: { from: string; to: string }[] } } };
+      dropped = answer.data.page.items.pop();
+      return JSON.stringify(answer);
+    });
+    try {
+      const lied = await verifyLedger({ url: liar.url }, { client });
+      expect(dropped).to.not.equal(undefined);
+      expect(lied.mismatches.length).to.be.greaterThan(0);
+      expect(lied.mismatches.every((m) => m.what === "income balance")).to.equal(true);
+      const sentence = ledgerMismatchSentence(lied.mismatches[0]!);
+      expect(sentence).to.match(
+        /^0x[0-9a-fA-F]{40}'s balance of 0x[0-9a-fA-F]{40}'s income token in the hub 0x[0-9a-fA-F]{40} is [\d.]+ tokens? by the ledger, but [\d.]+ tokens? on chain\.$/,
+      );
+    } finally {
+      await liar.close();
+    }
+  });
+});
