@@ -37,6 +37,7 @@ import {
   ledgerExportTables,
   listLedgerProposals,
   listMembersOverTime,
+  logDependencyReversal,
   prepareAdmit,
   propose,
   readLedgerExport,
@@ -44,12 +45,17 @@ import {
   readMandate,
   readMandateHistory,
   readRulesWithOverrides,
+  readScorecard,
+  recordTemperature,
   requestAdmission,
   Support,
   SUPPORT_NAMES,
   toCsv,
   type CircleRules,
+  type DriftAlert,
   type Proposal,
+  type Scorecard,
+  type ScorecardPeriod,
 } from "../client/index.js";
 import { mutualCreditAbi } from "../client/abis.js";
 import { readDeployment } from "../client/node.js";
@@ -92,6 +98,21 @@ interface Made {
   state: "Executed" | "Defeated";
 }
 
+/** The scorecard as `--json` prints it and the API serves it: bigints as strings. */
+type ScorecardJson = Omit<Scorecard, "periods" | "alerts" | "balances" | "block" | "at"> & {
+  periods: (Omit<ScorecardPeriod, "period" | "start" | "end" | "reciprocity"> & {
+    period: string;
+    reciprocity: Omit<ScorecardPeriod["reciprocity"], "volume"> & { volume: string };
+  })[];
+  alerts: (Omit<DriftAlert, "period"> & { period: string })[];
+  balances: {
+    symbol: string;
+    decimals: number;
+    creditors: { accounts: number; total: string; top: unknown; herfindahlBps: number | null };
+    debtors: { accounts: number; total: string; top: unknown; herfindahlBps: number | null };
+  } | null;
+};
+
 describe("the ledger's reads and audit export on a hardhat node", function () {
   this.timeout(300_000);
   let node: RunningNode | undefined;
@@ -114,6 +135,10 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   let handedBack: { block: bigint; time: bigint };
   let money: MoneyStory;
   let head: bigint;
+  /** The temperature period of a second, counted as the circle's rituals count it (no change of length here). */
+  let periodOf: (t: bigint) => bigint;
+  let moneyPeriod: bigint;
+  const reversals: Hash[] = [];
 
   /** Moves the clock to `second` (if it is ahead) and mines one block. */
   async function mineAt(second: bigint) {
@@ -255,6 +280,27 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       },
       { income: false },
     );
+
+    // --- For the scorecard: a temperature check about the money story's period, then dependency reversals ---
+    const { temperaturePeriod } = rules;
+    periodOf = (t: bigint) => (t - founded.time) / BigInt(temperaturePeriod);
+    moneyPeriod = periodOf((await client.getBlock()).timestamp);
+    await mineAt(founded.time + (moneyPeriod + 1n) * BigInt(temperaturePeriod) + 1n);
+    for (const [who, heard, dominant] of [
+      [ana, 2, ben],
+      [cai, 1, ben],
+      [dee, 3, undefined],
+      [eli, 2, ben],
+    ] as const) {
+      await recordTemperature(who, { circle, registry, heard, dominant: dominant?.account.address });
+    }
+    for (const [who, kind, memo] of [
+      [ana, "tool", "Borrowed Cai's ladder instead of buying one"],
+      [ana, "tool", "Shared the orchard's pruning saw"],
+      [cai, "meal", "Harvest supper cooked together"],
+    ] as const) {
+      reversals.push((await logDependencyReversal(who, { circle, registry, kind, memo })).transaction);
+    }
     head = await client.getBlockNumber();
 
     store = await ledgerStore();
@@ -421,7 +467,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(
-      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 17 CSV file\(s\)/,
+      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 19 CSV file\(s\)/,
     );
     const files = readdirSync(join(outDir, "csv")).sort();
     expect(files).to.deep.equal(
@@ -437,6 +483,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
         "reset-signals.csv",
         "temperature.csv",
         "cooldowns.csv",
+        "reversals.csv",
+        "thresholds.csv",
         "currency.csv",
         "accounts.csv",
         "payments.csv",
@@ -575,11 +623,37 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       ["draws.csv", "drawId,role,pool,requestedAt,status,mandateId,holder,settledAt,roleId"],
       ["resets.csv", "epoch,at,block,triggeredBy,proposalsEnded,mandatesEnded,transactionHash"],
       ["reset-signals.csv", "round,member,signals,roundEndsAt,at,block"],
-      ["temperature.csv", "period,member,heard,dominant,at,block"],
       ["cooldowns.csv", "member,period,until,at,block"],
+      [
+        "thresholds.csv",
+        "maxTopMandateShareBps,maxTopProposerShareBps,minParticipationBps,minHeardAverageCenti,maxOneSidedPairShareBps,at,block,transactionHash",
+      ],
     ] as const) {
       expect(lines(file), file).to.deep.equal([header]);
     }
+    // The temperature check about the money story's period, and the dependency reversals logged after it.
+    const [ana, ben, cai, dee, eli] = accounts as [Address, Address, Address, Address, Address];
+    const firstCells = (file: string, n: number) =>
+      lines(file)
+        .slice(1)
+        .map((line) => line.split(",").slice(0, n).join(","));
+    expect(firstCells("temperature.csv", 4)).to.deep.equal([
+      `${moneyPeriod},${ana},2,${ben}`,
+      `${moneyPeriod},${cai},1,${ben}`,
+      `${moneyPeriod},${dee},3,`,
+      `${moneyPeriod},${eli},2,${ben}`,
+    ]);
+    expect(lines("reversals.csv")[0]).to.equal("period,member,kind,memo,at,block,transactionHash");
+    expect(firstCells("reversals.csv", 4)).to.deep.equal([
+      `${moneyPeriod + 1n},${ana},tool,Borrowed Cai's ladder instead of buying one`,
+      `${moneyPeriod + 1n},${ana},tool,Shared the orchard's pruning saw`,
+      `${moneyPeriod + 1n},${cai},meal,Harvest supper cooked together`,
+    ]);
+    expect(
+      lines("reversals.csv")
+        .slice(1)
+        .map((line) => line.split(",").at(-1)),
+    ).to.deep.equal(reversals);
     // Every file is what the client's own tables make of the same ledger.
     const full = await readLedgerExport({ url: ledger!.api }, { circle });
     for (const table of ledgerExportTables(full)) expect(csv(table.file), table.file).to.equal(toCsv(table));
@@ -669,6 +743,167 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     } finally {
       await proxy.close();
     }
+  });
+
+  it("scores the circle period by period with `ledger scorecard --json`, as worked out by hand from the story", async function () {
+    const run = await hardhat(node!, deploymentId, [
+      "ledger",
+      "scorecard",
+      "--circle",
+      circle,
+      "--periods",
+      "all",
+      "--ledger",
+      ledger!.api,
+      "--json",
+    ]);
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    const card = JSON.parse(run.stdout) as ScorecardJson;
+    const [ana, ben, , dee, eli, fay] = accounts as [Address, Address, Address, Address, Address, Address];
+    const running = moneyPeriod + 1n;
+    // One period per seven days since the founding, the last one running.
+    expect(card.periods.map((p) => [p.period, p.complete])).to.deep.equal(
+      Array.from({ length: Number(running) + 1 }, (_, i) => [String(i), i < Number(running)]),
+    );
+    const period = (n: bigint) => card.periods[Number(n)]!;
+    expect(card.periods.every((p) => p.thresholdSource === "default")).to.equal(true);
+
+    // Rotation: Dee held the treasurer's mandate for a moment (she handed it back), then Eli from his grant on;
+    // each period with mandate-time has one holder, so one member holds all of it.
+    const deePeriod = periodOf(made[1]!.executedAt!);
+    const eliPeriod = periodOf(made[2]!.executedAt!);
+    expect(period(deePeriod).rotation.topHolder).to.deep.equal({ account: dee, shareBps: 10_000 });
+    expect(period(moneyPeriod).rotation).to.deep.include({ tenures: 1, distinctHolders: 1, herfindahlBps: 10_000 });
+    expect(period(moneyPeriod).rotation.topHolder).to.deep.equal({ account: eli, shareBps: 10_000 });
+
+    // Voice: one decision at most per period (each takes eight days), every member voting on each.
+    for (const m of made) {
+      const p = period(periodOf(m.created.time));
+      expect([p.voice.proposals, p.voice.closedVotes, p.voice.participationBps], `#${m.proposalId}`).to.deep.equal([
+        1, 1, 10_000,
+      ]);
+    }
+    // The temperature check about the money story's period: (2 + 1 + 3 + 2) / 4 = 2.00; Ben named by three.
+    expect(period(moneyPeriod).voice).to.deep.include({ readings: 4, heardAverageCenti: 200, cooldowns: 0 });
+    expect(period(moneyPeriod).voice.dominantNamings).to.deep.equal([{ member: ben, namings: 3 }]);
+
+    // Reciprocity in the money story: seven payments of 10 + 4 + 3 + 2 + 1 + 1 + 7 = 28 LHR between six pairs, of
+    // which only Ana and Ben paid each other both ways; Dee and Fay only took, nobody only gave.
+    expect(period(moneyPeriod).reciprocity).to.deep.equal({
+      payments: 7,
+      volume: "28",
+      pairs: 6,
+      oneSidedPairs: 5,
+      oneSidedPairShareBps: 8333,
+      onlyGave: [],
+      onlyTook: [dee, fay].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    });
+    // Autonomy: the reversals logged in the running period, two by Ana (2 of 3 = 66.67%).
+    expect(period(running).autonomy).to.deep.include({
+      circleDecisions: 0,
+      councilDecisions: 0,
+      reversals: 3,
+      reversalMembers: 2,
+    });
+    expect(period(running).autonomy.reversalsByKind).to.deep.equal({ tool: 2, meal: 1, dispute: 0, care: 0, other: 0 });
+    expect(period(running).autonomy.topReversalLogger).to.deep.equal({ account: ana, shareBps: 6667 });
+    expect(period(periodOf(made[0]!.executedAt!)).autonomy.circleShareBps).to.equal(10_000);
+    // Balances now: the jubilee cleared every balance, then Ben paid Ana 7 LHR.
+    expect(card.balances).to.deep.include({ symbol: "LHR", decimals: 0 });
+    expect(card.balances!.creditors).to.deep.equal({
+      accounts: 1,
+      total: "7",
+      top: { account: ana, shareBps: 10_000 },
+      herfindahlBps: 10_000,
+    });
+    expect(card.balances!.debtors.top).to.deep.equal({ account: ben, shareBps: 10_000 });
+
+    // The drift alerts: one holder in every period with mandate-time, then the money story's period felt unheard
+    // and traded one way.
+    const mandatePeriods = [deePeriod];
+    for (let p = eliPeriod; p <= running; p++) if (p !== deePeriod) mandatePeriods.push(p);
+    expect(card.alerts.map((a) => [a.period, a.kind, a.value, a.threshold])).to.deep.equal(
+      [
+        ...mandatePeriods.map((p) => [String(p), "mandate-concentration", 10_000, 5000]),
+        [String(moneyPeriod), "temperature-rising", 200, 300],
+        [String(moneyPeriod), "one-sided-reciprocity", 8333, 5000],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+  });
+
+  it("serves the same scorecard at the ledger's /scorecard/<circle>, and judges by a viewer's thresholds", async function () {
+    const cli = await hardhat(node!, deploymentId, [
+      "ledger",
+      "scorecard",
+      "--circle",
+      circle,
+      "--ledger",
+      ledger!.api,
+      "--json",
+    ]);
+    expect(cli.code, cli.stderr).to.equal(0);
+    const served = await fetch(`${ledger!.api}/scorecard/${circle}?periods=4`);
+    expect(served.status).to.equal(200);
+    expect(await served.json()).to.deep.equal(JSON.parse(cli.stdout));
+
+    // The client action reads the same, typed.
+    const typed = await readScorecard(
+      { url: ledger!.api },
+      { circle, periods: 2, thresholds: { minHeardAverageCenti: 150 } },
+    );
+    expect(typed.periods.map((p) => [p.period, p.thresholdSource])).to.deep.equal([
+      [moneyPeriod, "viewer"],
+      [moneyPeriod + 1n, "viewer"],
+    ]);
+    expect(typed.alerts.map((a) => a.kind)).to.not.include("temperature-rising");
+
+    const viewer = (await (
+      await fetch(`${ledger!.api}/scorecard/${circle}?periods=2&minHeardAverageCenti=150&maxOneSidedPairShareBps=9000`)
+    ).json()) as ScorecardJson;
+    expect(viewer.alerts.map((a) => a.kind)).to.deep.equal(["mandate-concentration", "mandate-concentration"]);
+
+    const nowhere = await fetch(`${ledger!.api}/scorecard/0x${"42".repeat(20)}`);
+    expect(nowhere.status).to.equal(404);
+    expect(((await nowhere.json()) as { error: string }).error).to.match(/has no circle or council 0x4242/);
+    const wrong = await fetch(`${ledger!.api}/scorecard/${circle}?minTurnout=10`);
+    expect(wrong.status).to.equal(400);
+    expect(((await wrong.json()) as { error: string }).error).to.equal(
+      'query field "minTurnout" is not a threshold: use maxTopMandateShareBps, maxTopProposerShareBps, minParticipationBps, minHeardAverageCenti, maxOneSidedPairShareBps.',
+    );
+  });
+
+  it("prints the scorecard in sentences, alerts last in each period", async function () {
+    const run = await hardhat(node!, deploymentId, [
+      "ledger",
+      "scorecard",
+      "--circle",
+      circle,
+      "--periods",
+      "2",
+      "--ledger",
+      ledger!.api,
+    ]);
+    expect(run.code, run.stdout + run.stderr).to.equal(0);
+    expect(run.stdout).to.match(
+      /^The sovereignty scorecard of Audit Orchard \(0x[0-9a-fA-F]{40}\), a circle, .*: 2 period\(s\), 4 drift alert\(s\)\./,
+    );
+    expect(run.stdout).to.include("Reciprocity  7 payment(s) (28 LHR) between 6 pair(s), 5 one way only (83.33%)");
+    expect(run.stdout).to.include(
+      "ALERT temperature-rising: Members felt heard 2.00 out of 5 on average over 4 reading(s)",
+    );
+    expect(run.stdout).to.include("Balances now in LHR (the commons left out): 1 creditor(s) holding 7 LHR");
+    const bad = await hardhat(node!, deploymentId, [
+      "ledger",
+      "scorecard",
+      "--circle",
+      circle,
+      "--periods",
+      "0",
+      "--ledger",
+      ledger!.api,
+    ]);
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.include('--periods "0" is not a count of periods (1 or more) or "all".');
   });
 
   it("says how to start the ledger when nothing answers", async function () {
