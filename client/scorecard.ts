@@ -676,7 +676,8 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
 
   const viewer = options.thresholds && Object.keys(options.thresholds).length > 0 ? options.thresholds : undefined;
   const shown = periods.map(({ period, start, end, complete }) => {
-    const set = history.thresholdChanges.filter((c) => c.at < end).at(-1);
+    // A complete period ends where the next begins; the running one ends now, and a change made now is in force.
+    const set = history.thresholdChanges.filter((c) => c.at < end || (!complete && c.at === end)).at(-1);
     const thresholds = { ...SCORECARD_THRESHOLD_DEFAULTS, ...set?.thresholds, ...viewer };
     const thresholdSource: ScorecardThresholdSource = viewer ? "viewer" : set ? "circle" : "default";
     const voice = voiceOf(history, period, start, end, previousHeard);

@@ -21,6 +21,7 @@ import {
   logDependencyReversal,
   prepareAdmit,
   prepareSetScorecardThresholds,
+  readScorecard,
   propose,
   readRulesWithOverrides,
   requestAdmission,
@@ -236,6 +237,13 @@ describe("the ledger on a hardhat node", function () {
         maxOneSidedPairShareBps: 5000,
       },
     ]);
+    // The scorecard judges the period the decision took effect in by the circle's own thresholds, and counts the
+    // reversal in the period it was logged in.
+    const card = await readScorecard({ url: api }, { circle, periods: 1 });
+    expect(card.periods[0]!.thresholdSource).to.equal("circle");
+    expect(card.periods[0]!.thresholds).to.deep.include({ maxTopMandateShareBps: 4000, minHeardAverageCenti: 350 });
+    const all = await readScorecard({ url: api }, { circle });
+    expect(all.periods.find((p) => p.period === reversal.period)!.autonomy.reversalsByKind.tool).to.equal(1);
   });
 
   it("follows a money story as it happens: every money event counted with eth_getLogs, derived tables, trust graph", async function () {

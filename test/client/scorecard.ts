@@ -209,6 +209,14 @@ describe("client/scorecard", function () {
       expect(p2.alerts).to.deep.equal([]);
     });
 
+    it("counts a change made at the ledger's very second as in force for the running period", function () {
+      const now = computeScorecard({
+        ...history,
+        thresholdChanges: [{ ...history.thresholdChanges[0]!, at: history.at }],
+      });
+      expect(now.periods.map((p) => p.thresholdSource)).to.deep.equal(["default", "default", "circle"]);
+    });
+
     it("judges by a viewer's thresholds when asked, and shows only the latest periods when asked", function () {
       const strict = computeScorecard(history, { thresholds: { maxTopMandateShareBps: 9000 }, periods: 1 });
       expect(strict.periods.map((p) => p.period)).to.deep.equal([2n]);
