@@ -58,6 +58,19 @@ export function ledgerExportTables(x: ReadLedgerExportReturnType): LedgerExportT
       ],
     },
     {
+      file: "charters.csv",
+      columns: ["contentHash", "uri", "ratifiedAt", "expiresAt", "supersededAt", "lapsedAt", "current"],
+      rows: x.charters.map((c) => [
+        c.contentHash,
+        c.uri,
+        c.ratifiedAt,
+        c.expiresAt,
+        c.supersededAt,
+        c.lapsedAt,
+        c.current,
+      ]),
+    },
+    {
       file: "members.csv",
       columns: ["member", "joinedAt", "joinedAtBlock", "leftAt", "leftAtBlock", "leftHow"],
       rows: x.members.map((m) => [m.member, m.joinedAt, m.joinedAtBlock, m.leftAt, m.leftAtBlock, m.leftHow]),
@@ -398,7 +411,7 @@ export function toLedgerJson(x: ReadLedgerExportReturnType): string {
   return toJson(x, 2) + "\n";
 }
 
-/** The export's files in `format`: nineteen CSV files, or one `ledger.json`. */
+/** The export's files in `format`: twenty CSV files, or one `ledger.json`. */
 export function ledgerExportFiles(
   x: ReadLedgerExportReturnType,
   format: "csv" | "json",

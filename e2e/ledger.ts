@@ -467,12 +467,13 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(
-      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 19 CSV file\(s\)/,
+      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 20 CSV file\(s\)/,
     );
     const files = readdirSync(join(outDir, "csv")).sort();
     expect(files).to.deep.equal(
       [
         "circle.csv",
+        "charters.csv",
         "members.csv",
         "proposals.csv",
         "votes.csv",
@@ -642,6 +643,11 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       `${moneyPeriod},${cai},1,${ben}`,
       `${moneyPeriod},${dee},3,`,
       `${moneyPeriod},${eli},2,${ben}`,
+    ]);
+    // The founding charter, in force (not lapsed) at the ledger's clock.
+    expect(lines("charters.csv")).to.deep.equal([
+      "contentHash,uri,ratifiedAt,expiresAt,supersededAt,lapsedAt,current",
+      `0x${"a1".repeat(32)},ipfs://audit-orchard,${founded.time},${founded.time + BigInt(rules.charterTerm)},,,true`,
     ]);
     expect(lines("reversals.csv")[0]).to.equal("period,member,kind,memo,at,block,transactionHash");
     expect(firstCells("reversals.csv", 4)).to.deep.equal([

@@ -6,6 +6,7 @@ import { listCreditAccounts, type LedgerCreditAccount } from "./listCreditAccoun
 import { listCreditPairs, type LedgerCreditPair } from "./listCreditPairs.js";
 import { listDependencyReversals, type LedgerDependencyReversal } from "./listDependencyReversals.js";
 import { listJubilees, type LedgerJubilee } from "./listJubilees.js";
+import { listLedgerCharters, type LedgerCharter } from "./listLedgerCharters.js";
 import { listLedgerPayments, type LedgerPayment } from "./listLedgerPayments.js";
 import { listLedgerProposals, type LedgerProposal } from "./listLedgerProposals.js";
 import { listLedgerResets, type ListLedgerResetsReturnType } from "./listLedgerResets.js";
@@ -27,6 +28,8 @@ export interface ReadLedgerExportReturnType {
   /** The ledger's position: every part below is as of `ledger.block` (derived states at `ledger.timestamp`). */
   ledger: ReadLedgerStatusReturnType;
   circle: LedgerCircle;
+  /** Charters in the order ratified, each with when it lapsed (as of the ledger's clock). */
+  charters: LedgerCharter[];
   members: LedgerMemberTerm[];
   /** Decisions, with every vote and reason. */
   proposals: LedgerProposal[];
@@ -56,7 +59,7 @@ export interface ReadLedgerExportReturnType {
 }
 
 /**
- * The full ledger of a circle for an audit: the circle, its members over time, its decisions with every vote and
+ * The full ledger of a circle for an audit: the circle, its charters and their lapses, its members over time, its decisions with every vote and
  * reason, its mandates, rotations and draws, its resets, its power temperature, the dependency reversals its
  * members logged and the scorecard thresholds it set, and its money: its mutual-credit
  * currency, the accounts, every payment with its memo, the pair ledger, jubilees and clearing lines, all read from
@@ -73,15 +76,17 @@ export async function readLedgerExport(
   const status = await readLedgerStatus(ledger);
   const circle = await readLedgerCircle(ledger, parameters);
   const at = status.timestamp;
-  const [members, { proposals }, history, resets, temperature, { reversals }, { changes }] = await Promise.all([
-    listMembersOverTime(ledger, parameters),
-    listLedgerProposals(ledger, { ...parameters, at }),
-    readMandateHistory(ledger, { ...parameters, at }),
-    listLedgerResets(ledger, parameters),
-    listTemperatureReadings(ledger, parameters),
-    listDependencyReversals(ledger, parameters),
-    listScorecardThresholdChanges(ledger, parameters),
-  ]);
+  const [members, { proposals }, history, resets, temperature, { reversals }, { changes }, { charters }] =
+    await Promise.all([
+      listMembersOverTime(ledger, parameters),
+      listLedgerProposals(ledger, { ...parameters, at }),
+      readMandateHistory(ledger, { ...parameters, at }),
+      listLedgerResets(ledger, parameters),
+      listTemperatureReadings(ledger, parameters),
+      listDependencyReversals(ledger, parameters),
+      listScorecardThresholdChanges(ledger, parameters),
+      listLedgerCharters(ledger, { ...parameters, at }),
+    ]);
   // The money: each list reads the currency too (one small query), so each stands alone.
   const [currency, { accounts }, { payments }, { pairs }, { jubilees }, { lines }] = await Promise.all([
     readLedgerCurrency(ledger, parameters),
@@ -94,6 +99,7 @@ export async function readLedgerExport(
   return {
     ledger: status,
     circle,
+    charters,
     members: members.terms,
     proposals,
     mandates: history.mandates,
