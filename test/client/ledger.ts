@@ -320,6 +320,6 @@ describe("client/ledger", function () {
     expect(file(full, "payments.csv").split("\r\n")[1]).to.equal(
       `${ANA},${BEN},1500,"rent, ""March""",-1500,1500,,,,95,7,0x07,1,0xab`,
     );
-    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(17);
+    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(20);
   });
 });
