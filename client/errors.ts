@@ -21,6 +21,7 @@ import {
   mandatesAbi,
   mutualCreditAbi,
 } from "./abis.js";
+import { scorecardThresholdProblem } from "./scorecardThresholds.js";
 import { INCOME_UNITS, formatAmount, type AmountUnits } from "./units.js";
 
 type Args = readonly unknown[];
@@ -276,7 +277,14 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   CircleRitualsOpenProposalsFull: ([cap]) =>
     `The circle already has ${cap} open proposals; wait until one is executed, defeated or expired.`,
   CircleRitualsOnlyCircle: ([caller]) =>
-    `${caller} cannot change the rituals' rules: that takes a decision of the circle.`,
+    `${caller} cannot change the rituals' rules or the scorecard thresholds: that takes a decision of the circle (a passed proposal).`,
+  CircleRitualsInvalidReversalKind: ([kind]) =>
+    `A dependency reversal is a tool, meal, dispute, care or other (0 to 4); got ${kind}.`,
+  CircleRitualsReversalMemoLength: ([length, max]) => `Say what happened in 1 to ${max} bytes; the memo has ${length}.`,
+  CircleRitualsTooManyReversals: ([member, period, cap]) =>
+    `${member} already logged ${cap} dependency reversals in period ${period}, the most one member may: log more in the next period.`,
+  CircleRitualsInvalidThreshold: ([field, value]) =>
+    `The scorecard thresholds were refused: ${scorecardThresholdProblem(Number(field), Number(value)) ?? `threshold ${field} cannot be ${value}`}.`,
   CircleRegistryEmptyName: () => "A name is required.",
   CircleRegistryNoFounders: () => "A circle needs founders.",
   CircleRegistryNoConsent: ([founder]) =>

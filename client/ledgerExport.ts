@@ -10,6 +10,8 @@
  * for (const { file, content } of ledgerExportFiles(full, "csv")) writeFileSync(join(dir, file), content);
  */
 import type { ReadLedgerExportReturnType } from "./actions/ledger/readLedgerExport.js";
+import { toJson } from "./json.js";
+import { SCORECARD_THRESHOLD_FIELDS } from "./scorecardThresholds.js";
 
 /** One CSV file of the export: its name, header and rows. */
 export interface LedgerExportTable {
@@ -199,6 +201,21 @@ export function ledgerExportTables(x: ReadLedgerExportReturnType): LedgerExportT
       columns: ["member", "period", "until", "at", "block"],
       rows: x.cooldowns.map((d) => [d.member, d.period, d.until, d.at, d.block]),
     },
+    {
+      file: "reversals.csv",
+      columns: ["period", "member", "kind", "memo", "at", "block", "transactionHash"],
+      rows: x.reversals.map((r) => [r.period, r.member, r.kindName, r.memo, r.at, r.block, r.transactionHash]),
+    },
+    {
+      file: "thresholds.csv",
+      columns: [...SCORECARD_THRESHOLD_FIELDS.map((f) => f.name), "at", "block", "transactionHash"],
+      rows: x.thresholdChanges.map((c) => [
+        ...SCORECARD_THRESHOLD_FIELDS.map((f) => c.thresholds[f.name]),
+        c.at,
+        c.block,
+        c.transactionHash,
+      ]),
+    },
     ...moneyTables(x),
   ];
 }
@@ -378,10 +395,10 @@ export function toCsv(table: LedgerExportTable): string {
 
 /** The export as JSON text: bigints as decimal strings (they exceed a JSON number's precision). */
 export function toLedgerJson(x: ReadLedgerExportReturnType): string {
-  return JSON.stringify(x, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n";
+  return toJson(x, 2) + "\n";
 }
 
-/** The export's files in `format`: seventeen CSV files, or one `ledger.json`. */
+/** The export's files in `format`: nineteen CSV files, or one `ledger.json`. */
 export function ledgerExportFiles(
   x: ReadLedgerExportReturnType,
   format: "csv" | "json",

@@ -1,7 +1,7 @@
 /**
  * The ledger end to end: a real `hardhat node`, the suite deployed with `npm run deploy:local`, a short governance
  * story through the client actions (a circle of six founded with consents, an admission requested, proposed, voted and
- * executed, a mandate granted), blocks mined one at a time (`evm_mine`: Ponder rejects `hardhat_mine`'s batches), then
+ * executed, a mandate granted, a dependency reversal logged, scorecard thresholds decided), blocks mined one at a time (`evm_mine`: Ponder rejects `hardhat_mine`'s batches), then
  * `npm run indexer` against it. Once the indexer has reached the node's block, every event of every governance ABI is
  * counted twice, with `eth_getLogs` over the addresses the suite created and in its table through the GraphQL API,
  * and the derived tables are read back. Run with `npx hardhat test mocha e2e/indexer.ts`.
@@ -23,9 +23,11 @@ import {
   createCircle,
   execute,
   grantMandateCall,
+  logDependencyReversal,
   mandateBadgesAbi,
   mandatesAbi,
   prepareAdmit,
+  prepareSetScorecardThresholds,
   propose,
   readRulesWithOverrides,
   requestAdmission,
@@ -142,6 +144,19 @@ describe("the ledger on a hardhat node", function () {
       duration: 30 * 86_400,
     });
     await decide({ calls: [grant.call], description: grant.description });
+    // The sovereignty scorecard's pieces: a reversal a member logs, and thresholds the circle decides.
+    const reversal = await logDependencyReversal(cai, {
+      circle,
+      registry,
+      kind: "tool",
+      memo: "Borrowed Ben's ladder",
+    });
+    const thresholds = await prepareSetScorecardThresholds(client, {
+      circle,
+      registry,
+      thresholds: { maxTopMandateShareBps: 4000, minHeardAverageCenti: 350 },
+    });
+    await decide({ calls: thresholds.calls, description: thresholds.description });
     const head = await client.getBlockNumber();
 
     // --- The indexer, as a person starts it ---
@@ -221,16 +236,59 @@ describe("the ledger on a hardhat node", function () {
     }`);
     expect(derived.circleOrCouncil).to.deep.equal({ name: "Ledger Garden", memberCount: 7 });
     expect(derived.memberTerms.totalCount).to.equal(7);
-    expect(derived.proposals.items).to.have.length(2);
+    expect(derived.proposals.items).to.have.length(3);
     for (const p of derived.proposals.items) {
       expect(p).to.include({ forVotes: "5", againstVotes: "1", voters: 6 });
       expect(p.executedAt).to.not.equal(null);
     }
-    expect(derived.proposalVotes.totalCount).to.equal(12);
+    expect(derived.proposalVotes.totalCount).to.equal(18);
     const dee_ = dee.account.address.toLowerCase();
     expect(derived.mandates.items).to.deep.equal([{ role: "treasurer", holder: dee_, endedAt: null }]);
     expect(derived.roles.items).to.deep.equal([{ holders: [dee_], currentHolder: dee_ }]);
     expect(derived.charters.items).to.deep.equal([{ uri: "ipfs://ledger-garden", current: true }]);
+
+    // --- The scorecard's tables, field by field ---
+    const scorecard = await graphql<{
+      dependencyReversalLoggeds: { items: { member: string; kind: number; memo: string; period: string }[] };
+      scorecardThresholdsSets: { items: Record<string, number>[] };
+    }>(`
+      {
+        dependencyReversalLoggeds {
+          items {
+            member
+            kind
+            memo
+            period
+          }
+        }
+        scorecardThresholdsSets {
+          items {
+            maxTopMandateShareBps
+            maxTopProposerShareBps
+            minParticipationBps
+            minHeardAverageCenti
+            maxOneSidedPairShareBps
+          }
+        }
+      }
+    `);
+    expect(scorecard.dependencyReversalLoggeds.items).to.deep.equal([
+      {
+        member: cai.account.address.toLowerCase(),
+        kind: 0,
+        memo: "Borrowed Ben's ladder",
+        period: `${reversal.period}`,
+      },
+    ]);
+    expect(scorecard.scorecardThresholdsSets.items).to.deep.equal([
+      {
+        maxTopMandateShareBps: 4000,
+        maxTopProposerShareBps: 5000,
+        minParticipationBps: 5000,
+        minHeardAverageCenti: 350,
+        maxOneSidedPairShareBps: 5000,
+      },
+    ]);
   });
 
   it("follows a money story as it happens: every money event counted with eth_getLogs, derived tables, trust graph", async function () {

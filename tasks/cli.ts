@@ -23,6 +23,7 @@ import {
 } from "viem";
 
 import { readDeployment } from "../client/deployments.js";
+import { toJson } from "../client/json.js";
 import { CommonwealError, NoContractError, NotABodyError, decodeRevert, describeRevert } from "../client/errors.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
@@ -89,14 +90,11 @@ export function withNetwork(text: string): string {
 /** Prints `result` as JSON (bigints as strings) with --json, else the human sentence. */
 export function report(json: boolean, human: string, result: Record<string, unknown>): void {
   if (json) {
-    console.log(JSON.stringify(result, bigintsAsStrings, 2));
+    console.log(toJson(result, 2));
   } else {
     console.log(withNetwork(human));
   }
 }
-
-/** Makes bigints JSON strings: amounts and ids exceed a JSON number's precision. */
-const bigintsAsStrings = (_: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
 
 /**
  * Runs a task's body: any failure becomes one sentence and exit code 1; nothing else is printed. With `--json`
@@ -107,7 +105,7 @@ export async function runTask(json: boolean, body: () => Promise<void>): Promise
   try {
     await body();
   } catch (error) {
-    if (json) console.log(JSON.stringify(errorJson(error), bigintsAsStrings, 2));
+    if (json) console.log(toJson(errorJson(error), 2));
     else console.error(`Error: ${explain(error)}`);
     process.exitCode = 1;
   } finally {

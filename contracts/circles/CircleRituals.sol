@@ -17,7 +17,9 @@ import {Signals} from "../libraries/Signals.sol";
 /// out of roles for a cooldown. The hard reset: when `resetThreshold` distinct members signal within the reset
 /// window, the circle cancels every open proposal and dissolves every role at once; each signer then waits out a
 /// reset cooldown. The rituals also validate the circle's rule set and keep the list of open proposals a reset
-/// reports as cancelled.
+/// reports as cancelled. And the sovereignty scorecard's on-chain pieces: members log the dependencies they reversed
+/// (a borrowed tool instead of a purchase, a dispute settled inside), and the circle decides the thresholds its
+/// scorecards (computed from the indexed ledger) are read against.
 ///
 /// @dev Security reasoning:
 /// - Only current members record or signal, once each per period or round; a member cannot be named dominant
@@ -39,6 +41,17 @@ import {Signals} from "../libraries/Signals.sol";
 ///   per proposer, so a minority can never fill the circle's bound of {MAX_OPEN_PROPOSALS} (that per-proposer
 ///   bound times the member cap) and block the majority's proposals; finished proposals are dropped whenever a
 ///   bound would refuse. A reset thus emits at most {MAX_OPEN_PROPOSALS} events.
+/// - Only current members log dependency reversals (a member who left is refused like an outsider). Each member may
+///   log at most {MAX_REVERSALS_PER_MEMBER_PER_PERIOD} per temperature period, counted per address and period
+///   number, so one member cannot inflate the circle's count without bound: a period's count is at most the cap times
+///   the member cap. Every log names its member (the event's indexed `member`), so a scorecard shows who logged
+///   what, and a count carried by one member shows as exactly that. Memos are capped at {MAX_REVERSAL_MEMO_BYTES}
+///   bytes and only emitted, never stored; the stored state per log is one counter.
+/// - Scorecard thresholds are set only by the circle itself ({onlyCircle}): a proposal that passed the circle's
+///   vote, so neither an outsider nor a member acting alone nor a minority can move them. Each setting is an event
+///   on the ledger, and each field is range-checked (shares 1 to 10,000 bps, the heard average 100 to 500), so a
+///   decision cannot switch an alert off with a zero or an impossible value. Thresholds only inform scorecards:
+///   nothing on-chain acts on them.
 /// - Nothing here is anonymous: a public chain shows who recorded what and who named whom.
 contract CircleRituals is Initializable, ICircleRituals {
     /// @inheritdoc ICircleRituals
@@ -59,6 +72,25 @@ contract CircleRituals is Initializable, ICircleRituals {
 
     /// @inheritdoc ICircleRituals
     uint256 public constant MAX_OPEN_PROPOSALS = MAX_OPEN_PER_PROPOSER * CircleRulesLib.MEMBER_CAP;
+
+    /// @inheritdoc ICircleRituals
+    /// @dev A short message's length: enough to say what was shared, small enough that logging stays cheap.
+    uint256 public constant MAX_REVERSAL_MEMO_BYTES = 280;
+
+    /// @inheritdoc ICircleRituals
+    /// @dev Sixteen: a busy member's week of borrowed tools and shared meals, while one member alone can add at most
+    /// sixteen to a period's count.
+    uint256 public constant MAX_REVERSALS_PER_MEMBER_PER_PERIOD = 16;
+
+    /// @dev Reversal kinds are 0 Tool, 1 Meal, 2 Dispute, 3 Care, 4 Other.
+    uint8 private constant REVERSAL_KINDS = 5;
+
+    /// @dev The scorecard thresholds while the circle never set them (see {ICircleRituals-ScorecardThresholds}).
+    uint16 private constant DEFAULT_MAX_TOP_MANDATE_SHARE_BPS = 5000;
+    uint16 private constant DEFAULT_MAX_TOP_PROPOSER_SHARE_BPS = 5000;
+    uint16 private constant DEFAULT_MIN_PARTICIPATION_BPS = 5000;
+    uint16 private constant DEFAULT_MIN_HEARD_AVERAGE_CENTI = 300;
+    uint16 private constant DEFAULT_MAX_ONE_SIDED_PAIR_SHARE_BPS = 5000;
 
     /// @custom:storage-location erc7201:commonweal.storage.CircleRituals
     struct RitualsStorage {
@@ -88,6 +120,9 @@ contract CircleRituals is Initializable, ICircleRituals {
         mapping(uint256 index => uint256 proposalId) openIds;
         mapping(uint256 generation => mapping(address proposer => uint256)) openBy;
         address[] roleModules;
+        mapping(uint256 period => mapping(address member => uint256)) reversalsLogged;
+        // All zero while never set: every valid threshold is at least 1, so zero reads as "the defaults".
+        ScorecardThresholds scorecardThresholds;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleRituals")) - 1)) & ~bytes32(uint256(0xff))
@@ -212,6 +247,37 @@ contract CircleRituals is Initializable, ICircleRituals {
             }
             ICircle($.circle).hardReset(signers);
         }
+    }
+
+    // ------------------------------------------------------------------
+    // Sovereignty scorecard: dependency reversals and thresholds
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRituals
+    function logDependencyReversal(uint8 kind, string calldata memo) external onlyMember {
+        if (kind >= REVERSAL_KINDS) revert CircleRitualsInvalidReversalKind(kind);
+        uint256 length = bytes(memo).length;
+        if (length == 0 || length > MAX_REVERSAL_MEMO_BYTES) {
+            revert CircleRitualsReversalMemoLength(length, MAX_REVERSAL_MEMO_BYTES);
+        }
+        uint256 period = currentPeriod();
+        mapping(address member => uint256) storage logged = _ritualsStorage().reversalsLogged[period];
+        if (logged[msg.sender] == MAX_REVERSALS_PER_MEMBER_PER_PERIOD) {
+            revert CircleRitualsTooManyReversals(msg.sender, period, MAX_REVERSALS_PER_MEMBER_PER_PERIOD);
+        }
+        logged[msg.sender] += 1;
+        emit DependencyReversalLogged(period, msg.sender, kind, memo);
+    }
+
+    /// @inheritdoc ICircleRituals
+    function setScorecardThresholds(ScorecardThresholds calldata thresholds) external onlyCircle {
+        _checkThreshold(0, thresholds.maxTopMandateShareBps, 1, 10_000);
+        _checkThreshold(1, thresholds.maxTopProposerShareBps, 1, 10_000);
+        _checkThreshold(2, thresholds.minParticipationBps, 1, 10_000);
+        _checkThreshold(3, thresholds.minHeardAverageCenti, 100, 500);
+        _checkThreshold(4, thresholds.maxOneSidedPairShareBps, 1, 10_000);
+        _ritualsStorage().scorecardThresholds = thresholds;
+        emit ScorecardThresholdsSet(thresholds);
     }
 
     // ------------------------------------------------------------------
@@ -349,6 +415,25 @@ contract CircleRituals is Initializable, ICircleRituals {
     }
 
     /// @inheritdoc ICircleRituals
+    function reversalsLogged(uint256 period, address member) external view returns (uint256) {
+        return _ritualsStorage().reversalsLogged[period][member];
+    }
+
+    /// @inheritdoc ICircleRituals
+    function scorecardThresholds() external view returns (ScorecardThresholds memory thresholds) {
+        thresholds = _ritualsStorage().scorecardThresholds;
+        if (thresholds.maxTopMandateShareBps == 0) {
+            thresholds = ScorecardThresholds({
+                maxTopMandateShareBps: DEFAULT_MAX_TOP_MANDATE_SHARE_BPS,
+                maxTopProposerShareBps: DEFAULT_MAX_TOP_PROPOSER_SHARE_BPS,
+                minParticipationBps: DEFAULT_MIN_PARTICIPATION_BPS,
+                minHeardAverageCenti: DEFAULT_MIN_HEARD_AVERAGE_CENTI,
+                maxOneSidedPairShareBps: DEFAULT_MAX_ONE_SIDED_PAIR_SHARE_BPS
+            });
+        }
+    }
+
+    /// @inheritdoc ICircleRituals
     function cooldownEndsAt(address member) external view returns (uint64) {
         return _ritualsStorage().cooldownEndsAt[member];
     }
@@ -401,6 +486,11 @@ contract CircleRituals is Initializable, ICircleRituals {
             if (modules[i] == module) return i;
         }
         return MAX_ROLE_MODULES;
+    }
+
+    /// @dev Refuses a scorecard threshold outside `[min, max]`, naming its field by position.
+    function _checkThreshold(uint8 field, uint16 value, uint16 min, uint16 max) private pure {
+        if (value < min || value > max) revert CircleRitualsInvalidThreshold(field, value);
     }
 
     function _checkCircle() private view {

@@ -4,9 +4,12 @@ pragma solidity ^0.8.28;
 import {CircleRules} from "./ICircleRules.sol";
 
 /// @title ICircleRituals
-/// @notice The rituals that keep power from pooling in a circle: the power temperature check and the hard reset.
-/// @dev Readings and reset signals are public transactions: they are not anonymous, and every member can see who
-/// named whom. Circles that need secrecy must hold the circuit off-chain and record only the outcome.
+/// @notice The rituals that keep power from pooling in a circle: the power temperature check and the hard reset; and
+/// the sovereignty scorecard's on-chain pieces: the dependency reversals members log, and the thresholds the circle
+/// decides its scorecards are read against.
+/// @dev Readings, reset signals and reversals are public transactions: they are not anonymous, and every member can
+/// see who named whom and who logged what. Circles that need secrecy must hold the circuit off-chain and record only
+/// the outcome.
 interface ICircleRituals {
     /// @notice Aggregates of one decision period's temperature check.
     /// @param readings How many members recorded a reading.
@@ -14,6 +17,22 @@ interface ICircleRituals {
     struct TemperatureAggregate {
         uint16 readings;
         uint16 heardSum;
+    }
+
+    /// @notice The thresholds a circle's sovereignty scorecards are read against: past a maximum, or short of a
+    /// minimum, the scorecard raises a drift alert. Shares and rates are in basis points (1 to 10,000 = 100%).
+    /// While the circle never set them, {scorecardThresholds} returns the defaults 5000, 5000, 5000, 300, 5000.
+    /// @param maxTopMandateShareBps Most of a period's mandate-time one member may hold (rotation), e.g. 5000 = half.
+    /// @param maxTopProposerShareBps Most of a period's proposals one member may make (voice).
+    /// @param minParticipationBps Least share of the electorate voting on a period's closed votes, on average (voice).
+    /// @param minHeardAverageCenti Least average temperature reading, times 100 on the 1-5 scale: 100 to 500.
+    /// @param maxOneSidedPairShareBps Most of a period's trading pairs that may pay one way only (reciprocity).
+    struct ScorecardThresholds {
+        uint16 maxTopMandateShareBps;
+        uint16 maxTopProposerShareBps;
+        uint16 minParticipationBps;
+        uint16 minHeardAverageCenti;
+        uint16 maxOneSidedPairShareBps;
     }
 
     /// @notice A member recorded how heard they felt in a decision period, and optionally who dominated.
@@ -47,6 +66,20 @@ interface ICircleRituals {
     /// @param temperaturePeriod Length of one decision period.
     /// @param dominanceCooldown How long a member named dominant sits out.
     event RitualRulesSet(uint8 resetThreshold, uint32 resetWindow, uint32 temperaturePeriod, uint32 dominanceCooldown);
+
+    /// @notice A member logged a dependency reversal: something the circle did for itself that it used to buy or hand
+    /// to an outside authority.
+    /// @param period The temperature period running when it was logged ({currentPeriod}).
+    /// @param member The member logging.
+    /// @param kind 0 Tool (a borrowed or lent tool instead of a purchase), 1 Meal (a shared meal instead of a bought
+    /// one), 2 Dispute (settled inside, no outside authority), 3 Care (care or work exchanged instead of bought),
+    /// 4 Other.
+    /// @param memo What happened, in the member's words (1 to {MAX_REVERSAL_MEMO_BYTES} bytes).
+    event DependencyReversalLogged(uint256 indexed period, address indexed member, uint8 indexed kind, string memo);
+
+    /// @notice The circle decided the thresholds its scorecards are read against.
+    /// @param thresholds The new thresholds.
+    event ScorecardThresholdsSet(ScorecardThresholds thresholds);
 
     /// @notice A role module was registered.
     /// @param module The module.
@@ -123,6 +156,28 @@ interface ICircleRituals {
     /// @param cap The most open proposals per circle.
     error CircleRitualsOpenProposalsFull(uint256 cap);
 
+    /// @notice The reversal kind is not one of 0 Tool, 1 Meal, 2 Dispute, 3 Care, 4 Other.
+    /// @param kind The kind given.
+    error CircleRitualsInvalidReversalKind(uint8 kind);
+
+    /// @notice A reversal's memo is empty or longer than {MAX_REVERSAL_MEMO_BYTES}.
+    /// @param length The memo's length in bytes.
+    /// @param max The most bytes a memo may have.
+    error CircleRitualsReversalMemoLength(uint256 length, uint256 max);
+
+    /// @notice The member already logged the most reversals one member may log in a temperature period.
+    /// @param member The member.
+    /// @param period The temperature period running.
+    /// @param cap The most reversals per member per period.
+    error CircleRitualsTooManyReversals(address member, uint256 period, uint256 cap);
+
+    /// @notice A scorecard threshold is out of its range: the basis-point fields 1 to 10,000, the heard average 100 to
+    /// 500.
+    /// @param field The field, by its position in {ScorecardThresholds}: 0 maxTopMandateShareBps,
+    /// 1 maxTopProposerShareBps, 2 minParticipationBps, 3 minHeardAverageCenti, 4 maxOneSidedPairShareBps.
+    /// @param value The value given.
+    error CircleRitualsInvalidThreshold(uint8 field, uint16 value);
+
     /// @notice Sets up the rituals of a new circle. Called once by the registry on the clone.
     /// @param circle The circle (governor).
     /// @param membership The circle's membership token.
@@ -151,6 +206,17 @@ interface ICircleRituals {
     /// @param heard 1 (not heard at all) to 5 (fully heard).
     /// @param dominant The member who dominated, or the zero address for nobody.
     function recordTemperature(uint8 heard, address dominant) external;
+
+    /// @notice Logs a dependency reversal the caller took part in. Current members only; at most
+    /// {MAX_REVERSALS_PER_MEMBER_PER_PERIOD} per member per temperature period ({currentPeriod}), counted per address.
+    /// @param kind 0 Tool, 1 Meal, 2 Dispute, 3 Care, 4 Other (see {DependencyReversalLogged}).
+    /// @param memo What happened, 1 to {MAX_REVERSAL_MEMO_BYTES} bytes.
+    function logDependencyReversal(uint8 kind, string calldata memo) external;
+
+    /// @notice Sets the thresholds the circle's scorecards are read against. Only the circle, by a decision (a
+    /// proposal calling the rituals). Refuses a field out of its range ({CircleRitualsInvalidThreshold}).
+    /// @param thresholds The new thresholds.
+    function setScorecardThresholds(ScorecardThresholds calldata thresholds) external;
 
     /// @notice Signals for a hard reset. When `resetThreshold` distinct members have signalled within the reset
     /// window, the circle is reset in the same transaction: every open proposal is cancelled (each reported by a
@@ -204,6 +270,24 @@ interface ICircleRituals {
     /// @notice The proposals counted as open now (some may have finished since; they are dropped at the next
     /// proposal that needs room, or at a reset).
     function openProposals() external view returns (uint256[] memory);
+
+    /// @notice Most bytes a reversal's memo may have: 280.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_REVERSAL_MEMO_BYTES() external view returns (uint256);
+
+    /// @notice Most reversals one member may log in one temperature period: 16.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_REVERSALS_PER_MEMBER_PER_PERIOD() external view returns (uint256);
+
+    /// @notice How many reversals `member` logged in temperature period `period`.
+    /// @param period The temperature period.
+    /// @param member The member.
+    function reversalsLogged(uint256 period, address member) external view returns (uint256);
+
+    /// @notice The thresholds the circle's scorecards are read against: the circle's decision, or while it never made
+    /// one the defaults (maxTopMandateShareBps 5000, maxTopProposerShareBps 5000, minParticipationBps 5000,
+    /// minHeardAverageCenti 300, maxOneSidedPairShareBps 5000).
+    function scorecardThresholds() external view returns (ScorecardThresholds memory);
 
     /// @notice When `member`'s reset cooldown ends (0 if they never completed a reset). Until then they cannot
     /// signal for a hard reset. Per address: leaving and rejoining does not end it.

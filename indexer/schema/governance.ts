@@ -313,6 +313,27 @@ export const roleModuleHookFailed = onchainTable("role_module_hook_failed", (t) 
   reason: t.hex().notNull(),
 }));
 
+/** A member logged a dependency reversal (the sovereignty scorecard counts them, per member and period). */
+export const dependencyReversalLogged = onchainTable("dependency_reversal_logged", (t) => ({
+  ...logColumns(t),
+  /** The temperature period running when it was logged. */
+  period: t.bigint().notNull(),
+  member: t.hex().notNull(),
+  /** 0 tool, 1 meal, 2 dispute, 3 care, 4 other. */
+  kind: t.integer().notNull(),
+  memo: t.text().notNull(),
+}));
+
+/** The circle decided its scorecard thresholds (basis points; the heard average times 100). */
+export const scorecardThresholdsSet = onchainTable("scorecard_thresholds_set", (t) => ({
+  ...logColumns(t),
+  maxTopMandateShareBps: t.integer().notNull(),
+  maxTopProposerShareBps: t.integer().notNull(),
+  minParticipationBps: t.integer().notNull(),
+  minHeardAverageCenti: t.integer().notNull(),
+  maxOneSidedPairShareBps: t.integer().notNull(),
+}));
+
 // --- Mandates -------------------------------------------------------------------------------------------------------
 
 export const mandateGranted = onchainTable("mandate_granted", (t) => ({

@@ -553,7 +553,8 @@ ponder.on("CouncilSeats:OpenJoinSet", async ({ event, context }) => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
-// CircleRituals: temperature, cooldowns, resets, role modules (the event tables are the readings themselves)
+// CircleRituals: temperature, cooldowns, resets, role modules, dependency reversals and scorecard thresholds (the
+// event tables are the readings themselves)
 // ---------------------------------------------------------------------------------------------------------------------
 
 for (const name of ["CircleRituals", "CouncilRituals"] as const) {
@@ -594,6 +595,14 @@ for (const name of ["CircleRituals", "CouncilRituals"] as const) {
 
   ponder.on(`${name}:RoleModuleHookFailed`, async ({ event, context }) => {
     await context.db.insert(t.roleModuleHookFailed).values({ ...logOf(event), ...event.args });
+  });
+
+  ponder.on(`${name}:DependencyReversalLogged`, async ({ event, context }) => {
+    await context.db.insert(t.dependencyReversalLogged).values({ ...logOf(event), ...event.args });
+  });
+
+  ponder.on(`${name}:ScorecardThresholdsSet`, async ({ event, context }) => {
+    await context.db.insert(t.scorecardThresholdsSet).values({ ...logOf(event), ...event.args.thresholds });
   });
 }
 

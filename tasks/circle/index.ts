@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -171,5 +171,27 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./temperature.js"))
+    .build(),
+  task(["circle", "reversal"], "Log a dependency reversal you took part in (a borrowed tool, a shared meal, …)")
+    .addOption(circleOption)
+    .addOption(option("kind", "tool, meal, dispute, care or other (or 0 to 4)"))
+    .addOption(option("memo", "What happened, in your words (1 to 280 bytes)"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./reversal.js"))
+    .build(),
+  task(["circle", "thresholds"], "Show the scorecard thresholds, or propose changing them (give any threshold)")
+    .addOption(circleOption)
+    .addOption(option("maxTopMandateShareBps", "Most of the mandates one member may hold, 1-10000 basis points"))
+    .addOption(option("maxTopProposerShareBps", "Most of the proposals one member may make, 1-10000 basis points"))
+    .addOption(option("minParticipationBps", "Least average share of members voting, 1-10000 basis points"))
+    .addOption(option("minHeardAverageCenti", "Least average temperature reading x 100, 100-500 (300 = 3.00)"))
+    .addOption(option("maxOneSidedPairShareBps", "Most of a pair's exchange flowing one way, 1-10000 basis points"))
+    .addOption(descriptionOption('"Set the scorecard thresholds: <changes>"'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./thresholds.js"))
     .build(),
 ];

@@ -11,7 +11,7 @@ const ledgerOption = option(
 export const ledgerTasks = [
   emptyTask(
     "ledger",
-    "The public ledger (npm run indexer): export a circle's full history for an audit, or verify it against the chain",
+    "The public ledger (npm run indexer): export a circle's full history for an audit, verify it against the chain, or read its sovereignty scorecard",
   ).build(),
   task(
     ["ledger", "export"],
@@ -34,5 +34,21 @@ export const ledgerTasks = [
     .addOption(ledgerOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./verify.js"))
+    .build(),
+  task(
+    ["ledger", "scorecard"],
+    "A circle's sovereignty scorecard: rotation, voice, reciprocity and autonomy per period, with drift alerts",
+  )
+    .addOption(option("circle", "The circle or council (address)"))
+    .addOption(option("periods", `How many of the latest temperature periods (default 4), or "all"`))
+    .addOption(
+      option(
+        "thresholds",
+        'Judge by your own thresholds instead of the circle\'s, e.g. "minParticipationBps=4000,maxTopMandateShareBps=6000"',
+      ),
+    )
+    .addOption(ledgerOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./scorecard.js"))
     .build(),
 ];

@@ -7,7 +7,7 @@ import { ProposalState, TEST_RULES, Vote, circleFixtures } from "../fixtures/cir
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { time } = networkHelpers;
-const { circleWorld, proposal, propose, openVoting, pass } = circleFixtures(connection);
+const { circleWorld, proposal, propose, openVoting, pass, decide } = circleFixtures(connection);
 
 const DAY = TEST_RULES.temperaturePeriod;
 
@@ -272,6 +272,152 @@ describe("CircleRituals", function () {
       for (const member of founders.slice(0, 3)) await rituals.connect(member).signalReset();
       expect(await circle.resetEpoch()).to.equal(0n);
       await expect(rituals.connect(founders[3]!).signalReset()).to.emit(circle, "HardReset");
+    });
+  });
+
+  describe("dependency reversals", function () {
+    const KINDS = ["Tool", "Meal", "Dispute", "Care", "Other"];
+
+    it("logs a reversal of each kind by a member, with the running period, the member, the kind and the memo", async function () {
+      const { rituals, founders } = await networkHelpers.loadFixture(afterFirstPeriod);
+      const ana = founders[0]!;
+      for (const [kind, name] of KINDS.entries()) {
+        await expect(rituals.connect(ana).logDependencyReversal(kind, `${name}: borrowed instead of bought`))
+          .to.emit(rituals, "DependencyReversalLogged")
+          .withArgs(1n, ana.address, kind, `${name}: borrowed instead of bought`);
+      }
+      expect(await rituals.reversalsLogged(1n, ana.address)).to.equal(5n);
+      expect(await rituals.reversalsLogged(1n, founders[1]!.address)).to.equal(0n);
+    });
+
+    it("refuses outsiders and members who have left", async function () {
+      const { rituals, membership, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
+      await expect(rituals.connect(outsiders[0]!).logDependencyReversal(0, "a ladder"))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsNotMember")
+        .withArgs(outsiders[0]!.address);
+      await rituals.connect(founders[1]!).logDependencyReversal(1, "soup night");
+      await membership.connect(founders[1]!).leave();
+      await expect(rituals.connect(founders[1]!).logDependencyReversal(1, "soup night again"))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsNotMember")
+        .withArgs(founders[1]!.address);
+      expect(await rituals.reversalsLogged(0n, founders[1]!.address)).to.equal(1n);
+    });
+
+    it("refuses an unknown kind and an empty or over-long memo (counted in bytes)", async function () {
+      const { rituals, founders } = await networkHelpers.loadFixture(circleWorld);
+      const ana = founders[0]!;
+      for (const kind of [5, 255]) {
+        await expect(rituals.connect(ana).logDependencyReversal(kind, "a ladder"))
+          .to.be.revertedWithCustomError(rituals, "CircleRitualsInvalidReversalKind")
+          .withArgs(kind);
+      }
+      await expect(rituals.connect(ana).logDependencyReversal(0, ""))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsReversalMemoLength")
+        .withArgs(0n, 280n);
+      await expect(rituals.connect(ana).logDependencyReversal(0, "x".repeat(281)))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsReversalMemoLength")
+        .withArgs(281n, 280n);
+      // 141 two-byte characters are 282 bytes.
+      await expect(rituals.connect(ana).logDependencyReversal(0, "é".repeat(141)))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsReversalMemoLength")
+        .withArgs(282n, 280n);
+      await expect(rituals.connect(ana).logDependencyReversal(0, "x".repeat(280))).to.emit(
+        rituals,
+        "DependencyReversalLogged",
+      );
+      expect(await rituals.reversalsLogged(0n, ana.address)).to.equal(1n);
+    });
+
+    it("refuses a member's 17th reversal in a period, counts others apart, and allows it again next period", async function () {
+      const { rituals, founders } = await networkHelpers.loadFixture(circleWorld);
+      const [ana, ben] = [founders[0]!, founders[1]!];
+      expect(await rituals.MAX_REVERSALS_PER_MEMBER_PER_PERIOD()).to.equal(16n);
+      for (let i = 0; i < 16; i++) await rituals.connect(ana).logDependencyReversal(i % 5, `reversal ${i}`);
+      await expect(rituals.connect(ana).logDependencyReversal(0, "one too many"))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsTooManyReversals")
+        .withArgs(ana.address, 0n, 16n);
+      expect(await rituals.reversalsLogged(0n, ana.address)).to.equal(16n);
+      // Another member's count is their own.
+      await expect(rituals.connect(ben).logDependencyReversal(2, "settled the fence")).to.emit(
+        rituals,
+        "DependencyReversalLogged",
+      );
+      await time.increase(DAY);
+      await expect(rituals.connect(ana).logDependencyReversal(0, "a new period"))
+        .to.emit(rituals, "DependencyReversalLogged")
+        .withArgs(1n, ana.address, 0, "a new period");
+      expect(await rituals.reversalsLogged(1n, ana.address)).to.equal(1n);
+    });
+  });
+
+  describe("scorecard thresholds", function () {
+    const DEFAULTS = [5000n, 5000n, 5000n, 300n, 5000n];
+    const CHOSEN = {
+      maxTopMandateShareBps: 4000,
+      maxTopProposerShareBps: 3500,
+      minParticipationBps: 6000,
+      minHeardAverageCenti: 350,
+      maxOneSidedPairShareBps: 7000,
+    };
+
+    it("are the defaults until the circle decides", async function () {
+      const { rituals } = await networkHelpers.loadFixture(circleWorld);
+      expect(await rituals.scorecardThresholds()).to.deep.equal(DEFAULTS);
+    });
+
+    it("cannot be set by an outsider or by a member directly", async function () {
+      const { rituals, founders, outsiders } = await networkHelpers.loadFixture(circleWorld);
+      for (const caller of [outsiders[0]!, founders[0]!]) {
+        await expect(rituals.connect(caller).setScorecardThresholds(CHOSEN))
+          .to.be.revertedWithCustomError(rituals, "CircleRitualsOnlyCircle")
+          .withArgs(caller.address);
+      }
+      expect(await rituals.scorecardThresholds()).to.deep.equal(DEFAULTS);
+    });
+
+    it("are set by a decision of the circle (propose, vote, execute), on the ledger", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { rituals } = world;
+      const data = rituals.interface.encodeFunctionData("setScorecardThresholds", [CHOSEN]);
+      const execution = decide(world, [{ target: await rituals.getAddress(), data }], "Tighter scorecards");
+      await expect(execution).to.emit(rituals, "ScorecardThresholdsSet").withArgs([4000n, 3500n, 6000n, 350n, 7000n]);
+      expect(await rituals.scorecardThresholds()).to.deep.equal([4000n, 3500n, 6000n, 350n, 7000n]);
+    });
+
+    it("refuses a decision with a threshold out of range, naming the field", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { circle, rituals } = world;
+      // Through a real proposal: the execution fails with the rituals' error and nothing changes.
+      const bad = rituals.interface.encodeFunctionData("setScorecardThresholds", [
+        { ...CHOSEN, minHeardAverageCenti: 99 },
+      ]);
+      await expect(decide(world, [{ target: await rituals.getAddress(), data: bad }], "Too lax"))
+        .to.be.revertedWithCustomError(rituals, "CircleRitualsInvalidThreshold")
+        .withArgs(3, 99);
+      expect(await rituals.scorecardThresholds()).to.deep.equal(DEFAULTS);
+      // Every field's bounds, called as the circle.
+      const self = await ethers.getImpersonatedSigner(await circle.getAddress());
+      await networkHelpers.setBalance(self.address, 10n ** 18n);
+      const fields = Object.keys(CHOSEN) as (keyof typeof CHOSEN)[];
+      for (const [field, name] of fields.entries()) {
+        const [low, high] = name === "minHeardAverageCenti" ? [99, 501] : [0, 10_001];
+        for (const value of [low, high]) {
+          await expect(rituals.connect(self).setScorecardThresholds({ ...CHOSEN, [name]: value }))
+            .to.be.revertedWithCustomError(rituals, "CircleRitualsInvalidThreshold")
+            .withArgs(field, value);
+        }
+      }
+      // The bounds themselves are accepted.
+      const edges = {
+        maxTopMandateShareBps: 1,
+        maxTopProposerShareBps: 10_000,
+        minParticipationBps: 1,
+        minHeardAverageCenti: 500,
+        maxOneSidedPairShareBps: 10_000,
+      };
+      await expect(rituals.connect(self).setScorecardThresholds(edges)).to.emit(rituals, "ScorecardThresholdsSet");
+      await rituals.connect(self).setScorecardThresholds({ ...edges, minHeardAverageCenti: 100 });
+      expect(await rituals.scorecardThresholds()).to.deep.equal([1n, 10_000n, 1n, 100n, 10_000n]);
     });
   });
 });

@@ -26,8 +26,10 @@ import {
   proposalsTask,
 } from "../../tasks/circle/proposals.js";
 import { proposeCharter } from "../../tasks/circle/ratify-charter.js";
+import { describeReversal, logReversal } from "../../tasks/circle/reversal.js";
 import { iso } from "../../tasks/circle/shared.js";
 import { describeTemperature, temperature } from "../../tasks/circle/temperature.js";
+import { circleThresholds, describeCircleThresholds } from "../../tasks/circle/thresholds.js";
 import { parseBallot, relayBallot, signBallot } from "../../tasks/circle/vote-by-signature.js";
 import { voteOnProposal } from "../../tasks/circle/vote.js";
 import {
@@ -996,6 +998,144 @@ describe("circle tasks (the CLI's circle governance)", function () {
       ]);
       const stored = await w.rituals.temperature(0n);
       expect([stored.readings, stored.heardSum]).to.deep.equal([4n, 14n]);
+    });
+  });
+
+  describe("reversal", function () {
+    it("logs a member's dependency reversal by kind name or number, and refuses bad kinds, memos and outsiders before sending", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const log = (from: string | undefined, kind: string | undefined, memo: string | undefined) =>
+        logReversal(w.c, { circle: w.circle, kind, memo, from, registry: w.registry, json: false });
+      const tool = await log(w.founder[0], "tool", "Borrowed Ben's ladder instead of buying one");
+      expect(tool).to.include({
+        member: w.founder[0],
+        period: 0n,
+        kind: 0,
+        kindName: "tool",
+        loggedThisPeriod: 1,
+        cap: 16,
+      });
+      expect(describeReversal(tool)).to.match(
+        new RegExp(
+          `^${w.founder[0]} logged a dependency reversal \\(tool\\) in ${w.circle}, period 0: .* 1 of 16 they may log this period\\.$`,
+        ),
+      );
+      const dispute = await log(w.founder[0], "2", "Settled the fence line over tea");
+      expect(dispute).to.include({ kind: 2, kindName: "dispute", loggedThisPeriod: 2 });
+      expect(await w.rituals.reversalsLogged(0n, w.founder[0]!)).to.equal(2n);
+      await refusesBeforeSending(w, w.founder[1]!, [
+        [
+          () => log(w.founder[1], "gift", "a gift"),
+          /"gift" is not a kind of dependency reversal: give one of tool \(0/,
+        ],
+        [() => log(w.founder[1], "5", "a gift"), /"5" is not a kind of dependency reversal/],
+        [() => log(w.founder[1], undefined, "a gift"), /--kind is required/],
+        [() => log(w.founder[1], "meal", undefined), /--memo is required/],
+        [() => log(w.founder[1], "meal", "x".repeat(281)), /Say what happened in 1 to 280 bytes; the memo has 281\./],
+      ]);
+      await refusesBeforeSending(w, w.outsider[0]!, [
+        [() => log(w.outsider[0], "meal", "soup"), sentence("CircleRitualsNotMember", [w.outsider[0]])],
+      ]);
+      for (let i = 2; i < 16; i++) await log(w.founder[0], "other", `reversal ${i}`);
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [
+          () => log(w.founder[0], "care", "one more"),
+          sentence("CircleRitualsTooManyReversals", [w.founder[0], 0n, 16n]),
+        ],
+      ]);
+    });
+  });
+
+  describe("thresholds", function () {
+    const DEFAULTS = {
+      maxTopMandateShareBps: 5000,
+      maxTopProposerShareBps: 5000,
+      minParticipationBps: 5000,
+      minHeardAverageCenti: 300,
+      maxOneSidedPairShareBps: 5000,
+    };
+
+    it("shows the defaults, proposes a change that the circle votes and executes, then shows the decision", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const show = () => circleThresholds(w.c, { circle: w.circle, registry: w.registry, json: false });
+      const before = await show();
+      expect(before).to.deep.include({ thresholds: DEFAULTS, defaults: true, proposed: null });
+      expect(describeCircleThresholds(before)).to.match(
+        /the defaults \(the circle has not decided otherwise\):\n  maxTopMandateShareBps +5000 +the most/,
+      );
+
+      const made = await circleThresholds(w.c, {
+        circle: w.circle,
+        maxTopMandateShareBps: "4000",
+        minHeardAverageCenti: "350",
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      expect(made.proposed?.description).to.equal(
+        "Set the scorecard thresholds: maxTopMandateShareBps 4000, minHeardAverageCenti 350",
+      );
+      expect(made.proposed?.thresholds).to.deep.equal({
+        ...DEFAULTS,
+        maxTopMandateShareBps: 4000,
+        minHeardAverageCenti: 350,
+      });
+      expect(describeCircleThresholds(made)).to.match(
+        /proposed "Set the scorecard thresholds: .*", which would make them:\n/,
+      );
+      const id = made.proposed!.proposalId;
+      await passByVote(w.c, w.circle, id, w.founder.slice(0, 4), w.registry);
+      await executeProposal(w.c, {
+        circle: w.circle,
+        proposal: id.toString(),
+        from: w.founder[5],
+        registry: w.registry,
+        json: false,
+      });
+      const after = await show();
+      expect(after).to.deep.include({
+        thresholds: { ...DEFAULTS, maxTopMandateShareBps: 4000, minHeardAverageCenti: 350 },
+        defaults: false,
+      });
+      expect(describeCircleThresholds(after)).to.match(/, the circle's decision:\n/);
+    });
+
+    it("encodes the same call through `circle propose --function` with the struct as a JSON array", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const made = await proposeCall(w.c, {
+        circle: w.circle,
+        target: await w.rituals.getAddress(),
+        function: "setScorecardThresholds((uint16,uint16,uint16,uint16,uint16))",
+        args: "[[4000, 5000, 6000, 350, 7000]]",
+        description: "Scorecards, by hand",
+        from: w.founder[0],
+        registry: w.registry,
+        json: false,
+      });
+      const data = w.rituals.interface.encodeFunctionData("setScorecardThresholds", [
+        {
+          maxTopMandateShareBps: 4000,
+          maxTopProposerShareBps: 5000,
+          minParticipationBps: 6000,
+          minHeardAverageCenti: 350,
+          maxOneSidedPairShareBps: 7000,
+        },
+      ]);
+      expect(made.call.data).to.equal(data);
+    });
+
+    it("refuses a threshold out of range, a lone --from, and a member's attempt to set them directly", async function () {
+      const w = await networkHelpers.loadFixture(world);
+      const set = (extra: Record<string, string>) =>
+        circleThresholds(w.c, { circle: w.circle, ...extra, from: w.founder[0], registry: w.registry, json: false });
+      await refusesBeforeSending(w, w.founder[0]!, [
+        [() => set({ minHeardAverageCenti: "99" }), /--min-heard-average-centi must be between 100 and 500; got 99\./],
+        [() => set({ maxOneSidedPairShareBps: "10001" }), /--max-one-sided-pair-share-bps must be between 1 and 10000/],
+        [() => set({ minParticipationBps: "half" }), /--min-participation-bps "half" is not a whole number/],
+        [() => set({}), /--description and --from go with a proposal/],
+      ]);
+      const direct = w.rituals.connect(w.founders[0]!).setScorecardThresholds(DEFAULTS);
+      await expect(direct).to.be.revertedWithCustomError(w.rituals, "CircleRitualsOnlyCircle").withArgs(w.founder[0]);
     });
   });
 });

@@ -4,11 +4,13 @@ import type { LedgerClient } from "../../ledger.js";
 import { listClearingLines, type LedgerClearingLine } from "./listClearingLines.js";
 import { listCreditAccounts, type LedgerCreditAccount } from "./listCreditAccounts.js";
 import { listCreditPairs, type LedgerCreditPair } from "./listCreditPairs.js";
+import { listDependencyReversals, type LedgerDependencyReversal } from "./listDependencyReversals.js";
 import { listJubilees, type LedgerJubilee } from "./listJubilees.js";
 import { listLedgerPayments, type LedgerPayment } from "./listLedgerPayments.js";
 import { listLedgerProposals, type LedgerProposal } from "./listLedgerProposals.js";
 import { listLedgerResets, type ListLedgerResetsReturnType } from "./listLedgerResets.js";
 import { listMembersOverTime, type LedgerMemberTerm } from "./listMembersOverTime.js";
+import { listScorecardThresholdChanges, type LedgerScorecardThresholdChange } from "./listScorecardThresholdChanges.js";
 import { listTemperatureReadings, type ListTemperatureReadingsReturnType } from "./listTemperatureReadings.js";
 import { readLedgerCircle, type LedgerCircle } from "./readLedgerCircle.js";
 import { readLedgerCurrency, type LedgerCurrency } from "./readLedgerCurrency.js";
@@ -36,6 +38,9 @@ export interface ReadLedgerExportReturnType {
   resetSignals: ListLedgerResetsReturnType["signals"];
   temperature: ListTemperatureReadingsReturnType["readings"];
   cooldowns: ListTemperatureReadingsReturnType["cooldowns"];
+  /** Dependency reversals members logged, and each time the circle set its scorecard thresholds. */
+  reversals: LedgerDependencyReversal[];
+  thresholdChanges: LedgerScorecardThresholdChange[];
   /**
    * The circle's mutual-credit currency, or null if it has none (then the money parts below are empty). Its
    * `decimals` and `symbol` are the units of every amount below, which are in its smallest unit.
@@ -52,7 +57,8 @@ export interface ReadLedgerExportReturnType {
 
 /**
  * The full ledger of a circle for an audit: the circle, its members over time, its decisions with every vote and
- * reason, its mandates, rotations and draws, its resets, its power temperature, and its money: its mutual-credit
+ * reason, its mandates, rotations and draws, its resets, its power temperature, the dependency reversals its
+ * members logged and the scorecard thresholds it set, and its money: its mutual-credit
  * currency, the accounts, every payment with its memo, the pair ledger, jubilees and clearing lines, all read from
  * the ledger at one moment (its last block).
  *
@@ -67,12 +73,14 @@ export async function readLedgerExport(
   const status = await readLedgerStatus(ledger);
   const circle = await readLedgerCircle(ledger, parameters);
   const at = status.timestamp;
-  const [members, { proposals }, history, resets, temperature] = await Promise.all([
+  const [members, { proposals }, history, resets, temperature, { reversals }, { changes }] = await Promise.all([
     listMembersOverTime(ledger, parameters),
     listLedgerProposals(ledger, { ...parameters, at }),
     readMandateHistory(ledger, { ...parameters, at }),
     listLedgerResets(ledger, parameters),
     listTemperatureReadings(ledger, parameters),
+    listDependencyReversals(ledger, parameters),
+    listScorecardThresholdChanges(ledger, parameters),
   ]);
   // The money: each list reads the currency too (one small query), so each stands alone.
   const [currency, { accounts }, { payments }, { pairs }, { jubilees }, { lines }] = await Promise.all([
@@ -95,6 +103,8 @@ export async function readLedgerExport(
     resetSignals: resets.signals,
     temperature: temperature.readings,
     cooldowns: temperature.cooldowns,
+    reversals,
+    thresholdChanges: changes,
     currency,
     accounts,
     payments,
