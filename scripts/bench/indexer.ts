@@ -35,6 +35,7 @@ import {
   readTrustGraphFromLedger,
   type LedgerClient,
 } from "../../client/index.js";
+import { readScorecard } from "../../client/actions/ledger/readScorecard.js";
 import { readDeployment } from "../../client/node.js";
 import { deployLocal } from "../../e2e/cli.js";
 import { ledgerStore, startLedger, startPostgres, type LedgerDatabase } from "../../e2e/ledgerHarness.js";
@@ -61,6 +62,7 @@ const READS: { name: string; read: (ledger: LedgerClient, circle: Address, hub: 
   { name: "readLedgerExport (one circle)", read: (l, circle) => readLedgerExport(l, { circle }) },
   { name: "listLedgerProposals (one circle)", read: (l, circle) => listLedgerProposals(l, { circle }) },
   { name: "readTrustGraphFromLedger", read: (l, _, hub) => readTrustGraphFromLedger(l, { hub }) },
+  { name: "readScorecard (one circle)", read: (l, circle) => readScorecard(l, { circle }) },
 ];
 
 export interface StepTime {
