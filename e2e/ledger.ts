@@ -421,7 +421,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(
-      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 17 CSV file\(s\)/,
+      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 19 CSV file\(s\)/,
     );
     const files = readdirSync(join(outDir, "csv")).sort();
     expect(files).to.deep.equal(
@@ -437,6 +437,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
         "reset-signals.csv",
         "temperature.csv",
         "cooldowns.csv",
+        "reversals.csv",
+        "thresholds.csv",
         "currency.csv",
         "accounts.csv",
         "payments.csv",

@@ -198,6 +198,8 @@ describe("client/ledger", function () {
       resetSignals: [],
       temperature: [],
       cooldowns: [],
+      reversals: [],
+      thresholdChanges: [],
       currency: null,
       accounts: [],
       payments: [],
@@ -250,6 +252,6 @@ describe("client/ledger", function () {
     expect(file(full, "payments.csv").split("\r\n")[1]).to.equal(
       `${ANA},${BEN},1500,"rent, ""March""",-1500,1500,,,,95,7,0x07,1,0xab`,
     );
-    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(17);
+    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(19);
   });
 });
