@@ -165,13 +165,22 @@ export interface StartLedgerParameters {
   store: LedgerStore;
   /** The database schema (default: the script's, named after indexer/'s files). */
   schema?: string;
+  /** Give Ponder the node's URL this many times (`--rpc-fanout`): a long history syncs faster. */
+  rpcFanout?: number;
 }
 
 /** `npm run indexer` (scripts/indexer.ts) against `node`, in its own process group, on a free port. */
-export async function startLedger({ node, deploymentId, store, schema }: StartLedgerParameters): Promise<Ledger> {
+export async function startLedger({
+  node,
+  deploymentId,
+  store,
+  schema,
+  rpcFanout,
+}: StartLedgerParameters): Promise<Ledger> {
   const port = await freePort();
   const args = ["scripts/indexer.ts", "--port", String(port), "--data", store.dataDir];
   if (schema) args.push("--schema", schema);
+  if (rpcFanout) args.push("--rpc-fanout", String(rpcFanout));
   const child = spawn("node_modules/.bin/tsx", args, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,9 @@
  * - `COMMONWEAL_DEPLOYMENT_ID`: the deployment record (default `chain-<COMMONWEAL_CHAIN_ID>`, the chain id defaulting to
  *   the network's own: 31337 for a local node). The chain id indexed is the record's own (its journal's).
  * - `COMMONWEAL_START_BLOCK`: where to start when the addresses ship without a journal (public networks).
+ * - `COMMONWEAL_RPC_FANOUT`: give Ponder the RPC URL this many times (default 1), differing by a query string
+ *   (`?fanout=2`, …). Ponder rate-limits each URL on its own, starting at 20 requests a second and rising slowly, so a
+ *   long history on a local node (one block request per block with events) syncs about this many times faster.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +31,8 @@ export interface IndexedDeployment {
   network: string;
   chainId: number;
   rpcUrl: string;
+  /** What Ponder is given: `rpcUrl`, and with `COMMONWEAL_RPC_FANOUT` its copies (see above). */
+  rpcUrls: string[];
   deploymentId: string;
   addresses: DeploymentAddresses;
   /** The block each of the suite's four deployed contracts was created in (children start with their factory). */
@@ -100,5 +105,27 @@ export function resolveDeployment(env: NodeJS.ProcessEnv = process.env): Indexed
     }
     startBlocks[key] = block;
   }
-  return { network, chainId, rpcUrl, deploymentId, addresses, startBlocks };
+  return {
+    network,
+    chainId,
+    rpcUrl,
+    rpcUrls: fanOut(rpcUrl, env.COMMONWEAL_RPC_FANOUT),
+    deploymentId,
+    addresses,
+    startBlocks,
+  };
+}
+
+/** `url` `count` times (1 if unset), each copy after the first with `fanout=<i>` added to its query string. */
+export function fanOut(url: string, count: string | undefined): string[] {
+  const n = count === undefined || count === "" ? 1 : Number(count);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new Error(`COMMONWEAL_RPC_FANOUT is "${count}": set it to a whole number from 1 to 64.`);
+  }
+  return Array.from({ length: n }, (_, i) => {
+    if (i === 0) return url;
+    const copy = new URL(url);
+    copy.searchParams.set("fanout", String(i + 1));
+    return copy.toString();
+  });
 }

@@ -65,7 +65,8 @@ export default createConfig({
   chains: {
     [network]: {
       id: deployment.chainId,
-      rpc: deployment.rpcUrl,
+      // One URL, or its copies (COMMONWEAL_RPC_FANOUT): Ponder spreads its requests over them.
+      rpc: deployment.rpcUrls.length === 1 ? deployment.rpcUrl : deployment.rpcUrls,
       // A local node mines on demand: poll often so the ledger follows within a fraction of a second.
       ...(local ? { pollingInterval: 200 } : {}),
     },

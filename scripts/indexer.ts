@@ -1,4 +1,4 @@
-// `npm run indexer [-- --network <name>] [--port <port>] [--schema <name>] [--data <folder>]`: the ledger (Ponder, indexer/) following
+// `npm run indexer [-- --network <name>] [--port <port>] [--schema <name>] [--data <folder>] [--rpc-fanout <n>]`: the ledger (Ponder, indexer/) following
 // the suite deployed on a running node. Default: the local node (COMMONWEAL_RPC_URL, else http://127.0.0.1:8545) with
 // the deployment `npm run deploy:local` recorded, stored in PGlite files under indexer/.data/. Another network of
 // hardhat.config.ts reads its RPC URL from <NAME>_RPC_URL (SEPOLIA_RPC_URL) and, with DATABASE_URL, stores in
@@ -29,6 +29,8 @@ const { values: options } = parseArgs({
     schema: { type: "string" },
     // Where the PGlite folders go (one per chain); default indexer/.data.
     data: { type: "string" },
+    // How many times to give Ponder the RPC URL (COMMONWEAL_RPC_FANOUT, see indexer/deployment.ts).
+    "rpc-fanout": { type: "string" },
   },
 });
 const network = options.network;
@@ -49,6 +51,7 @@ function appHash(): string {
 }
 
 const env: NodeJS.ProcessEnv = { ...process.env, COMMONWEAL_NETWORK: network };
+if (options["rpc-fanout"] !== undefined) env.COMMONWEAL_RPC_FANOUT = options["rpc-fanout"];
 const url = rpcUrlOf(network, env);
 const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
 let chainId: number;

@@ -9,6 +9,7 @@ import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.j
 import { benchCaps, capsReport } from "./caps.js";
 import { benchCli, cliReport } from "./cli.js";
 import { benchIncome } from "./income.js";
+import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
 import { benchPathfinder } from "./pathfinder.js";
 import { contractSizes, sizesReport } from "./sizes.js";
@@ -532,6 +533,10 @@ const sizesSection = sizesReport(contractSizes());
 console.log("Timing the command line against a local node…");
 const cliSection = cliReport(await benchCli());
 
+// --- The ledger: indexer sync and read latency, against a local node (wall-clock) ---------------------------------
+console.log("Timing the indexer over a generated history…");
+const indexerSection = indexerReport(await benchIndexer());
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
@@ -558,7 +563,8 @@ solc 0.8.30 with the optimizer at 200 runs). The reference is OpenZeppelin's Gov
 counting, ERC20Votes and a 50% quorum fraction, no timelock, with six one-vote holders: deployed and driven in the
 same run through the same proposal (one ERC-20 transfer out of the treasury). Gas is deterministic for the same
 code and inputs; the numbers change only when the contracts do. Regenerate after every contract change. The last
-section, [Command line](#command-line), times the CLI against a local node instead: wall-clock figures.
+sections, [Command line](#command-line) and [Indexer](#indexer), time the CLI and the ledger against a local node
+instead: wall-clock figures.
 
 ## Operations
 
@@ -619,7 +625,8 @@ of 8. Voting, proposing and executing do not grow with the circle's size.
 
 ${capsSection}
 ${sizesSection}
-${cliSection}`;
+${cliSection}
+${indexerSection}`;
 writeFileSync("BENCHMARKS.md", report);
 console.log(table.join("\n"));
 console.log();
@@ -628,4 +635,5 @@ console.log();
 console.log(capsSection);
 console.log(sizesSection);
 console.log(cliSection);
+console.log(indexerSection);
 console.log("Wrote BENCHMARKS.md");
