@@ -154,6 +154,10 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     return { block: receipt.blockNumber, time: block.timestamp };
   }
 
+  /** `npx hardhat ledger scorecard --circle <the story's circle> <args> --ledger <the ledger>`. */
+  const scorecardCli = (...args: string[]) =>
+    hardhat(node!, deploymentId, ["ledger", "scorecard", "--circle", circle, ...args, "--ledger", ledger!.api]);
+
   before(async function () {
     node = await startHardhatNode();
     client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
@@ -752,17 +756,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   });
 
   it("scores the circle period by period with `ledger scorecard --json`, as worked out by hand from the story", async function () {
-    const run = await hardhat(node!, deploymentId, [
-      "ledger",
-      "scorecard",
-      "--circle",
-      circle,
-      "--periods",
-      "all",
-      "--ledger",
-      ledger!.api,
-      "--json",
-    ]);
+    const run = await scorecardCli("--periods", "all", "--json");
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     const card = JSON.parse(run.stdout) as ScorecardJson;
     const [ana, ben, , dee, eli, fay] = accounts as [Address, Address, Address, Address, Address, Address];
@@ -838,15 +832,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   });
 
   it("serves the same scorecard at the ledger's /scorecard/<circle>, and judges by a viewer's thresholds", async function () {
-    const cli = await hardhat(node!, deploymentId, [
-      "ledger",
-      "scorecard",
-      "--circle",
-      circle,
-      "--ledger",
-      ledger!.api,
-      "--json",
-    ]);
+    const cli = await scorecardCli("--json");
     expect(cli.code, cli.stderr).to.equal(0);
     const served = await fetch(`${ledger!.api}/scorecard/${circle}?periods=4`);
     expect(served.status).to.equal(200);
@@ -879,16 +865,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
   });
 
   it("prints the scorecard in sentences, alerts last in each period", async function () {
-    const run = await hardhat(node!, deploymentId, [
-      "ledger",
-      "scorecard",
-      "--circle",
-      circle,
-      "--periods",
-      "2",
-      "--ledger",
-      ledger!.api,
-    ]);
+    const run = await scorecardCli("--periods", "2");
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(
       /^The sovereignty scorecard of Audit Orchard \(0x[0-9a-fA-F]{40}\), a circle, .*: 2 period\(s\), 4 drift alert\(s\)\./,
@@ -898,16 +875,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       "ALERT temperature-rising: Members felt heard 2.00 out of 5 on average over 4 reading(s)",
     );
     expect(run.stdout).to.include("Balances now in LHR (the commons left out): 1 creditor(s) holding 7 LHR");
-    const bad = await hardhat(node!, deploymentId, [
-      "ledger",
-      "scorecard",
-      "--circle",
-      circle,
-      "--periods",
-      "0",
-      "--ledger",
-      ledger!.api,
-    ]);
+    const bad = await scorecardCli("--periods", "0");
     expect(bad.code).to.equal(1);
     expect(bad.stderr).to.include('--periods "0" is not a count of periods (1 or more) or "all".');
   });
