@@ -33,7 +33,14 @@ import {
   incomeWrappersAbi,
   mutualCreditAbi,
 } from "../client/abis.js";
-import { payAlongTrust, readIncomeGraph, readTrustGraphFromLedger, type DeploymentAddresses } from "../client/index.js";
+import {
+  payAlongTrust,
+  readIncomeGraph,
+  readReciprocityGraph,
+  readTrustGraphAround,
+  readTrustGraphFromLedger,
+  type DeploymentAddresses,
+} from "../client/index.js";
 import { expectMoneyLedgerMatchesChain } from "./ledgerHarness.js";
 import { rpc, type RunningNode } from "./nodes.js";
 
@@ -452,4 +459,13 @@ export async function checkMoneyLedger(context: MoneyContext, story: MoneyStory,
   // Ana's trust in Eli expired: not in the graph. Four live edges: Ben → Ana, Cai → Ben, Ana → Dee, circle → Ana.
   expect(fromLedger.edges).to.equal(4);
   expect(fromLedger.block).to.equal(await client.getBlockNumber());
+  // The trust around Ana, for her page: whom she trusts, who trusts her, and Cai two steps out (through Ben).
+  const around = await readTrustGraphAround({ url: api }, { person: ana, depth: 2, hub: addresses.incomeHub });
+  expect(around.trusts.map((e) => e.trustee)).to.deep.equal([getAddress(dee)]);
+  expect(around.trustedBy.map((e) => e.truster).sort()).to.deep.equal([getAddress(ben), getAddress(circle)].sort());
+  expect(around.nodes.find((n) => n.account === getAddress(cai))?.distance).to.equal(2);
+  // The reciprocity graph: Ana and Ben paid each other both ways.
+  const reciprocity = await readReciprocityGraph({ url: api }, { circle });
+  const anaToBen = reciprocity.edges.find((e) => e.giver === getAddress(ana) && e.receiver === getAddress(ben));
+  expect(anaToBen).to.deep.include({ counted: true, oneSided: false });
 }

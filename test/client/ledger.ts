@@ -4,26 +4,42 @@ import { expect } from "chai";
 import { getAddress } from "viem";
 
 import { charterLapsedAt } from "../../client/actions/ledger/listLedgerCharters.js";
+import type { LedgerCreditAccount } from "../../client/actions/ledger/listCreditAccounts.js";
+import type { LedgerCreditPair } from "../../client/actions/ledger/listCreditPairs.js";
 import { listLedgerPayments } from "../../client/actions/ledger/listLedgerPayments.js";
+import { readReciprocityGraph, reciprocityGraph } from "../../client/actions/ledger/readReciprocityGraph.js";
+import { readTrustGraphAround } from "../../client/actions/ledger/readTrustGraphAround.js";
+import { temperatureByPeriod } from "../../client/actions/circle/readCircleRituals.js";
 import type { ReadLedgerExportReturnType } from "../../client/actions/ledger/readLedgerExport.js";
 import { readLedgerStatus } from "../../client/actions/ledger/readLedgerStatus.js";
 import { ledgerMismatchSentence } from "../../client/actions/ledger/verifyLedger.js";
 import { DEMURRAGE_GAMMA_64X64, demurrageDiscount, incomeBalancesFromTransfers } from "../../client/income.js";
 import { LedgerUnavailableError, ledgerProposalState, type LedgerProposalOutcome } from "../../client/ledger.js";
 import { ledgerExportTables, toCsv } from "../../client/ledgerExport.js";
+import { InvalidParameterError } from "../../client/errors.js";
 import { formatAmount } from "../../client/units.js";
 
-/** A ledger that answers GraphQL from `answer(query text)`, on a free port, for the body of `use`. */
-async function withFakeLedger(answer: (query: string) => unknown, use: (url: string) => Promise<void>) {
+/**
+ * A ledger that answers GraphQL from `answer(query text, variables)`, and `/status` at block 42 (timestamp
+ * 1,700,000,000), on a free port, for the body of `use`.
+ */
+async function withFakeLedger(
+  answer: (query: string, variables: Record<string, unknown>) => unknown,
+  use: (url: string) => Promise<void>,
+) {
   const queries: string[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString()));
     req.on("end", () => {
-      const { query } = JSON.parse(body) as { query: string };
-      queries.push(query);
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ data: answer(query) }));
+      if (req.method === "GET") {
+        res.end(JSON.stringify({ localhost: { id: 31337, block: { number: 42, timestamp: 1_700_000_000 } } }));
+        return;
+      }
+      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
+      queries.push(query);
+      res.end(JSON.stringify({ data: answer(query, variables) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -321,5 +337,226 @@ describe("client/ledger", function () {
       `${ANA},${BEN},1500,"rent, ""March""",-1500,1500,,,,95,7,0x07,1,0xab`,
     );
     expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(20);
+  });
+
+  // --- The web app's ledger reads (issue 15) ---
+
+  const CAI = "0x5555555555555555555555555555555555555555";
+  const OTHER_COMMONS = "0x6666666666666666666666666666666666666666";
+  const account = (who: string, balance: bigint): LedgerCreditAccount => ({
+    account: getAddress(who),
+    balance,
+    creditLimit: null,
+    saturationLimit: null,
+    admitted: who === CIRCLE || who === OTHER_COMMONS,
+    given: 0n,
+    received: 0n,
+    offLedger: 0n,
+    departed: false,
+    createdAt: 1n,
+    createdAtBlock: 1n,
+    updatedAt: 1n,
+    updatedAtBlock: 1n,
+  });
+  const pair = (giver: string, receiver: string, given: bigint, payments: number): LedgerCreditPair => ({
+    giver: getAddress(giver),
+    receiver: getAddress(receiver),
+    given,
+    payments,
+    firstAt: 1_700_000_000n,
+    firstAtBlock: 1n,
+    lastAt: 1_700_000_100n,
+    lastAtBlock: 2n,
+  });
+
+  it("draws the reciprocity graph as the scorecard counts it: commons not counted, legs across left out, one-sided pairs marked", function () {
+    const currency = {
+      currency: getAddress(CURRENCY),
+      circle: getAddress(CIRCLE),
+      name: "Hours",
+      symbol: "HRS",
+      decimals: 2,
+      defaultCreditLimit: 10_000n,
+      defaultSaturationLimit: 20_000n,
+      payments: 8,
+      volume: 2500n,
+      jubilees: 0,
+      createdAt: 1n,
+      createdAtBlock: 1n,
+    };
+    const graph = reciprocityGraph(
+      getAddress(CIRCLE),
+      currency,
+      [account(CIRCLE, 500n), account(ANA, -300n), account(BEN, 100n), account(CAI, -300n)],
+      [
+        pair(ANA, BEN, 1000n, 2), // Ana and Ben paid each other: mutual.
+        pair(BEN, ANA, 600n, 1),
+        pair(CAI, BEN, 300n, 1), // Cai only gave Ben: one-sided.
+        pair(CIRCLE, CAI, 200n, 1), // The commons paid Cai: not counted.
+        pair(ANA, OTHER_COMMONS, 250n, 1), // Ana paid across to another circle: a leg left out, edge gone.
+        pair(CAI, OTHER_COMMONS, 150n, 2), // One plain payment left after the leg across is taken out.
+      ],
+      [
+        { payer: getAddress(ANA), payee: getAddress(OTHER_COMMONS), amount: 250n },
+        { payer: getAddress(CAI), payee: getAddress(OTHER_COMMONS), amount: 100n },
+      ],
+    );
+    const edge = (giver: string, receiver: string) =>
+      graph.edges.find((e) => e.giver === getAddress(giver) && e.receiver === getAddress(receiver));
+    expect(edge(ANA, BEN)).to.deep.include({ counted: true, oneSided: false, given: 1000n, formattedGiven: "10 HRS" });
+    expect(edge(CAI, BEN)).to.deep.include({ counted: true, oneSided: true, firstAtIso: "2023-11-14T22:13:20Z" });
+    expect(edge(CIRCLE, CAI)).to.deep.include({ counted: false, oneSided: false });
+    expect(edge(ANA, OTHER_COMMONS)).to.equal(undefined);
+    expect(edge(CAI, OTHER_COMMONS)).to.deep.include({ given: 50n, payments: 1, oneSided: true });
+    // Pairs: Ana–Ben (both ways), Cai–Ben and Cai–other commons (one way): two of three one-sided.
+    expect([graph.pairs, graph.oneSidedPairs, graph.oneSidedPairShareBps]).to.deep.equal([3, 2, 6667]);
+    expect(graph.across).to.deep.equal({ payments: 2, volume: 350n });
+    const node = (who: string) => graph.nodes.find((n) => n.account === getAddress(who))!;
+    expect(node(CIRCLE)).to.deep.include({
+      commons: true,
+      onlyGave: false,
+      onlyTook: false,
+      formattedBalance: "5 HRS",
+    });
+    expect(node(CAI)).to.deep.include({ commons: false, onlyGave: true, onlyTook: false });
+    expect(node(BEN)).to.deep.include({ onlyGave: false, onlyTook: false });
+    const none = reciprocityGraph(getAddress(CIRCLE), null, [], [], []);
+    expect([none.pairs, none.oneSidedPairShareBps]).to.deep.equal([0, null]);
+  });
+
+  it("reads the reciprocity graph from the ledger in the currency's units, asking only for the payments across", async function () {
+    const queries = await withFakeLedger(
+      (query) => {
+        if (query.includes("currencys")) return page([currencyRow]);
+        if (query.includes("creditPairs")) {
+          return page([
+            {
+              giver: ANA,
+              receiver: BEN,
+              given: "1550",
+              payments: 2,
+              createdAt: "1700000000",
+              createdAtBlock: "6",
+              updatedAt: "1700000100",
+              updatedAtBlock: "7",
+            },
+          ]);
+        }
+        if (query.includes("creditAccounts")) {
+          return page(
+            [
+              [ANA, "-1550"],
+              [BEN, "1550"],
+            ].map(([who, balance]) => ({
+              account: who,
+              balance,
+              creditLimit: null,
+              saturationLimit: null,
+              admitted: false,
+              given: "0",
+              received: "0",
+              offLedger: "0",
+              departed: false,
+              createdAt: "1",
+              createdAtBlock: "1",
+              updatedAt: "1",
+              updatedAtBlock: "1",
+            })),
+          );
+        }
+        return page([]);
+      },
+      async (url) => {
+        const graph = await readReciprocityGraph({ url }, { circle: CIRCLE });
+        expect(graph.currency?.symbol).to.equal("HRS");
+        expect(graph.nodes.map((n) => n.formattedBalance)).to.deep.equal(["-15.5 HRS", "15.5 HRS"]);
+        expect(graph.edges).to.have.length(1);
+        expect(graph.edges[0]).to.deep.include({ formattedGiven: "15.5 HRS", oneSided: true, counted: true });
+      },
+    );
+    expect(queries.find((q) => q.includes("creditPayments"))).to.include("creditPaymentFilter");
+  });
+
+  it("walks the trust around a person step by step, within its bounds, with each trust's expiry", async function () {
+    const [A, B, C, D, E] = [
+      "0x" + "a1".repeat(20),
+      "0x" + "b2".repeat(20),
+      "0x" + "c3".repeat(20),
+      "0x" + "d4".repeat(20),
+      "0x" + "e5".repeat(20),
+    ];
+    // A trusts B, B trusts C, C trusts D, E trusts A, B trusts E (an edge among the first step's accounts).
+    const edges = [
+      [A, B],
+      [B, C],
+      [C, D],
+      [E, A],
+      [B, E],
+    ].map(([truster, trustee]) => ({ truster, trustee, expiry: "1800000000" }));
+    const answer = (query: string, variables: Record<string, unknown>) => {
+      const where = variables.where as {
+        OR?: { truster_in?: string[]; trustee_in?: string[] }[];
+        account_in?: string[];
+      };
+      if (query.includes("incomeAccounts")) {
+        return page(where.account_in!.map((account) => ({ account, kind: account === E ? "circle" : "person" })));
+      }
+      const touching = new Set<string | undefined>(where.OR![0]!.truster_in);
+      return page(edges.filter((e) => touching.has(e.truster) || touching.has(e.trustee)));
+    };
+    await withFakeLedger(answer, async (url) => {
+      const one = await readTrustGraphAround({ url }, { person: getAddress(A) });
+      expect(one.nodes.map((n) => [n.account, n.distance, n.kind])).to.deep.equal([
+        [getAddress(A), 0, "person"],
+        [getAddress(B), 1, "person"],
+        [getAddress(E), 1, "circle"],
+      ]);
+      // B → E joins two accounts of the first step: read by the closing step, kept.
+      expect(one.edges.map((e) => [e.truster, e.trustee])).to.deep.equal([
+        [getAddress(A), getAddress(B)],
+        [getAddress(B), getAddress(E)],
+        [getAddress(E), getAddress(A)],
+      ]);
+      expect(one.trusts.map((e) => e.trustee)).to.deep.equal([getAddress(B)]);
+      expect(one.trustedBy.map((e) => e.truster)).to.deep.equal([getAddress(E)]);
+      expect(one.trusts[0]!.expiryIso).to.equal("2027-01-15T08:00:00Z");
+      expect([one.at, one.block, one.depth, one.truncated]).to.deep.equal([1_700_000_000n, 42n, 1, false]);
+
+      const two = await readTrustGraphAround({ url }, { person: getAddress(A), depth: 2 });
+      expect(two.nodes.map((n) => n.distance)).to.deep.equal([0, 1, 1, 2]);
+      expect(two.edges).to.have.length(4);
+      const bounded = await readTrustGraphAround({ url }, { person: getAddress(A), depth: 3, maxNodes: 3 });
+      expect(bounded.nodes).to.have.length(3);
+      expect(bounded.truncated).to.equal(true);
+    });
+    const refused = await readTrustGraphAround(
+      { url: "http://127.0.0.1:1" },
+      { person: getAddress(A), depth: 4 },
+    ).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(InvalidParameterError);
+  });
+
+  it("groups temperature readings by period: count, mean to two decimals, first and last reading", function () {
+    const reading = (period: bigint, heard: number, at: bigint) => ({
+      period,
+      member: getAddress(ANA),
+      heard,
+      dominant: null,
+      at,
+      block: 1n,
+    });
+    expect(
+      temperatureByPeriod([
+        reading(2n, 3, 20n),
+        reading(1n, 4, 12n),
+        reading(1n, 5, 10n),
+        reading(2n, 4, 25n),
+        reading(2n, 4, 21n),
+      ]),
+    ).to.deep.equal([
+      { period: 1n, readings: 2, average: 4.5, firstAt: 10n, lastAt: 12n },
+      { period: 2n, readings: 3, average: 3.67, firstAt: 20n, lastAt: 25n },
+    ]);
+    expect(temperatureByPeriod([])).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 
-import { listAll, type LedgerClient } from "../../ledger.js";
+import { addr, big, listAll, type LedgerClient } from "../../ledger.js";
 import type { TrustGraph } from "../../pathfinder.js";
 import { readLedgerStatus } from "./readLedgerStatus.js";
 
@@ -12,6 +12,15 @@ export interface ReadTrustGraphFromLedgerParameters {
    * timestamp of the latest block the ledger has indexed, so the graph is the ledger's as of that block.
    */
   at?: bigint;
+  /** Only the edges from or to one of these accounts (default: every edge); readTrustGraphAround walks with it. */
+  touching?: readonly Address[];
+}
+
+/** One live trust: `truster` trusts `trustee` until `expiry` (seconds). */
+export interface LedgerTrustEdge {
+  truster: Address;
+  trustee: Address;
+  expiry: bigint;
 }
 
 export interface ReadTrustGraphFromLedgerReturnType {
@@ -23,6 +32,8 @@ export interface ReadTrustGraphFromLedgerReturnType {
   block: bigint;
   /** How many live trust edges the graph has. */
   edges: number;
+  /** The same edges with their expiry (checksummed addresses), by truster. */
+  list: LedgerTrustEdge[];
 }
 
 const lower = (a: string) => a.toLowerCase() as Address;
@@ -46,11 +57,15 @@ export async function readTrustGraphFromLedger(
   const at = parameters.at ?? (status.timestamp > 0n ? status.timestamp : BigInt(Math.floor(Date.now() / 1000)));
   const where: Record<string, unknown> = { expiry_gt: at.toString() };
   if (hub) where.hub = lower(hub);
-  const rows = await listAll<{ truster: string; trustee: string }>(ledger, "trustEdges", {
+  if (parameters.touching) {
+    const accounts = parameters.touching.map(lower);
+    where.OR = [{ truster_in: accounts }, { trustee_in: accounts }];
+  }
+  const rows = await listAll<{ truster: string; trustee: string; expiry: string }>(ledger, "trustEdges", {
     filterType: "trustEdgeFilter",
     where,
     orderBy: "truster",
-    selection: "truster trustee",
+    selection: "truster trustee expiry",
   });
   const graph = new Map<Address, Set<Address>>();
   for (const { truster, trustee } of rows) {
@@ -58,5 +73,6 @@ export async function readTrustGraphFromLedger(
     if (!graph.has(from)) graph.set(from, new Set());
     graph.get(from)!.add(lower(trustee));
   }
-  return { graph, at, block: status.block, edges: rows.length };
+  const list = rows.map((r) => ({ truster: addr(r.truster), trustee: addr(r.trustee), expiry: big(r.expiry) }));
+  return { graph, at, block: status.block, edges: rows.length, list };
 }
