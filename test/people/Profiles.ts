@@ -125,7 +125,7 @@ describe("Profiles", function () {
   });
 
   describe("reading many", function () {
-    it("reads many accounts' profiles in one call, in order, and refuses more than 256", async function () {
+    it("reads many accounts' profiles in one call, in order, and refuses more than 100", async function () {
       const { profiles, ana, ben, cai } = await loadFixture(profilesWorld);
       await profiles.connect(ana).setProfile("Ana", "ipfs://ana");
       const anaAt = BigInt(await time.latest());
@@ -138,18 +138,18 @@ describe("Profiles", function () {
         ["Ana", "ipfs://ana", anaAt],
       ]);
       expect(await profiles.profilesOf([])).to.deep.equal([]);
-      const many = Array.from({ length: 257 }, (_, i) => ethers.zeroPadValue(ethers.toBeHex(i + 1), 20));
-      expect(await profiles.profilesOf(many.slice(0, 256))).to.have.length(256);
+      const many = Array.from({ length: 101 }, (_, i) => ethers.zeroPadValue(ethers.toBeHex(i + 1), 20));
+      expect(await profiles.profilesOf(many.slice(0, 100))).to.have.length(100);
       await expect(profiles.profilesOf(many))
         .to.be.revertedWithCustomError(profiles, "ProfilesTooMany")
-        .withArgs(257, 256);
+        .withArgs(101, 100);
     });
 
     it("states its caps", async function () {
       const { profiles } = await loadFixture(profilesWorld);
       expect(await profiles.MAX_NAME_LENGTH()).to.equal(64n);
       expect(await profiles.MAX_URI_LENGTH()).to.equal(256n);
-      expect(await profiles.MAX_BATCH()).to.equal(256n);
+      expect(await profiles.MAX_BATCH()).to.equal(100n);
     });
   });
 });

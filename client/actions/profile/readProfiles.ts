@@ -4,8 +4,8 @@ import { getEnsName, readContract } from "viem/actions";
 import { profilesAbi } from "../../abis.js";
 import type { Named } from "../../names.js";
 
-/** The most accounts the registry reads in one call (`Profiles.MAX_BATCH`); longer lists are read in several. */
-export const PROFILES_BATCH = 256;
+/** The most accounts the registry reads in one call (`Profiles.MAX_BATCH`); longer lists are read in several calls. */
+export const PROFILES_BATCH = 100;
 
 /** One account's profile, as the registry holds it, and its ENS name where the network has ENS. */
 export interface AccountProfile extends Named {
@@ -38,7 +38,7 @@ export function hasEns(client: Client<Transport, Chain | undefined>): boolean {
 }
 
 /**
- * Many accounts' profiles in one call to the registry per 256 accounts (`profilesOf`), all calls in parallel, and on a
+ * Many accounts' profiles in one call to the registry per 100 accounts (`profilesOf`), all calls in parallel, and on a
  * chain with ENS their primary ENS names (in parallel; a failed lookup is no name). Every account asked for is in the
  * result, with an empty name if it has none.
  *
