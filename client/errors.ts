@@ -20,6 +20,7 @@ import {
   mandateBadgesAbi,
   mandatesAbi,
   mutualCreditAbi,
+  profilesAbi,
 } from "./abis.js";
 import { scorecardThresholdProblem } from "./scorecardThresholds.js";
 import { INCOME_UNITS, formatAmount, type AmountUnits } from "./units.js";
@@ -134,6 +135,7 @@ export const SUITE_ERRORS: readonly AbiError[] = (() => {
     incomeHubAbi,
     incomeWrappersAbi,
     demurragedIncomeTokenAbi,
+    profilesAbi,
     parseAbi([
       "error RandomnessNotReady(uint256 ticket)",
       "error RandomnessExpired(uint256 ticket)",
@@ -425,6 +427,16 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
     `${caller} is not the factory that created this wrapper, so it cannot initialize it.`,
   IncomeWrappersInvalidId: ([id]) =>
     `${id} is not a token id of the income hub: token ids are addresses as numbers, below 2^160.`,
+  ProfilesNameEmpty: () =>
+    "A name needs at least one character: to have no name, clear your profile (profile clear, or clearProfile).",
+  ProfilesNameTooLong: ([length, max]) =>
+    `The name is ${length} bytes long; a name may have at most ${max} bytes of UTF-8 (an accented letter takes 2, many symbols 3 or 4).`,
+  ProfilesUriTooLong: ([length, max]) =>
+    `The profile URI is ${length} bytes long; at most ${max} are allowed: point to a shorter address (ipfs://… or https://…).`,
+  ProfilesControlCharacter: ([field, index, character]) =>
+    `The ${field === "uri" ? "profile URI" : "name"} holds a control character (byte ${String(character)}, at position ${index}): names and URIs are printed on one line, so line breaks, tabs and other control characters are refused.`,
+  ProfilesTooMany: ([count, max]) =>
+    `${count} accounts were asked for at once; at most ${max} can be read in one call.`,
   ERC20InsufficientBalance: ([sender, balance, needed], units) =>
     `${sender} holds ${amount(balance, units)}, not the ${amount(needed, units)} needed.`,
   ERC20InsufficientAllowance: ([spender, allowance, needed], units) =>

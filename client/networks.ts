@@ -11,6 +11,7 @@ export const DEPLOYED = {
   creditFactory: "Circles#CreditFactory",
   incomeHub: "Circles#IncomeHub",
   incomeWrappers: "Circles#IncomeWrappers",
+  profiles: "Circles#Profiles",
 } as const;
 
 /** Where the suite's contracts live on one network. */
@@ -18,7 +19,7 @@ export type DeploymentAddresses = Readonly<Record<keyof typeof DEPLOYED, Address
 
 /**
  * The suite on public networks, by chain id: empty until Commonweal is deployed publicly. An entry looks like
- * `11155111: { registry: "0x…", creditFactory: "0x…", incomeHub: "0x…", incomeWrappers: "0x…" }` (checksummed,
+ * `11155111: { registry: "0x…", creditFactory: "0x…", incomeHub: "0x…", incomeWrappers: "0x…", profiles: "0x…" }` (checksummed,
  * copied from that network's `deployed_addresses.json`); `readDeployment` consults this table first.
  */
 export const knownDeployments: Readonly<Partial<Record<number, DeploymentAddresses>>> = {};

@@ -1,7 +1,7 @@
 /**
  * The ledger end to end: a real `hardhat node`, the suite deployed with `npm run deploy:local`, a short governance
  * story through the client actions (a circle of six founded with consents, an admission requested, proposed, voted and
- * executed, a mandate granted, a dependency reversal logged, scorecard thresholds decided), blocks mined one at a time (`evm_mine`: Ponder rejects `hardhat_mine`'s batches), then
+ * executed, a mandate granted, a dependency reversal logged, scorecard thresholds decided, people naming themselves), blocks mined one at a time (`evm_mine`: Ponder rejects `hardhat_mine`'s batches), then
  * `npm run indexer` against it. Once the indexer has reached the node's block, every event of every governance ABI is
  * counted twice, with `eth_getLogs` over the addresses the suite created and in its table through the GraphQL API,
  * and the derived tables are read back. Run with `npx hardhat test mocha e2e/indexer.ts`.
@@ -15,16 +15,22 @@ import { hardhat as hardhatChain } from "viem/chains";
 
 import {
   castVote,
+  clearProfile,
   createCircle,
   execute,
   grantMandateCall,
+  listLedgerProfiles,
   logDependencyReversal,
+  markDuplicateNames,
+  profileBook,
+  profilesAbi,
   prepareAdmit,
   prepareSetScorecardThresholds,
   readScorecard,
   propose,
   readRulesWithOverrides,
   requestAdmission,
+  setProfile,
   Support,
   type DeploymentAddresses,
   type Proposal,
@@ -143,6 +149,12 @@ describe("the ledger on a hardhat node", function () {
       thresholds: { maxTopMandateShareBps: 4000, minHeardAverageCenti: 350 },
     });
     await decide({ calls: thresholds.calls, description: thresholds.description });
+    // People name themselves: Ana with a profile URI; Ben, who then clears his name; Cai, who takes Ana's name.
+    const { profiles } = addresses;
+    await setProfile(ana, { profiles, name: "Ana", uri: "ipfs://ana" });
+    await setProfile(ben, { profiles, name: "Ben" });
+    await clearProfile(ben, { profiles });
+    await setProfile(cai, { profiles, name: "Ana" });
     const head = await client.getBlockNumber();
 
     // --- The indexer, as a person starts it ---
@@ -194,6 +206,41 @@ describe("the ledger on a hardhat node", function () {
     expect(derived.mandates.items).to.deep.equal([{ role: "treasurer", holder: dee_, endedAt: null }]);
     expect(derived.roles.items).to.deep.equal([{ holders: [dee_], currentHolder: dee_ }]);
     expect(derived.charters.items).to.deep.equal([{ uri: "ipfs://ledger-garden", current: true }]);
+
+    // --- People's names: every ProfileSet against its rows, and each account's current profile ---
+    const profileLogs = await client.getContractEvents({
+      address: profiles,
+      abi: profilesAbi,
+      eventName: "ProfileSet",
+      fromBlock: 0n,
+      toBlock: head,
+    });
+    expect(profileLogs).to.have.length(4);
+    const { profileSets } = await graphql<{ profileSets: { totalCount: number } }>(`
+      {
+        profileSets {
+          totalCount
+        }
+      }
+    `);
+    expect(profileSets.totalCount).to.equal(profileLogs.length);
+    const [anaAt, caiAt] = [ana.account.address, cai.account.address];
+    const named = await listLedgerProfiles({ url: api });
+    const byAccount = (list: typeof named) =>
+      list
+        .map((p) => [p.account, p.name, p.uri, p.cleared, p.changes])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byAccount(named)).to.deep.equal(
+      byAccount([
+        { account: anaAt, name: "Ana", uri: "ipfs://ana", cleared: false, changes: 1 },
+        { account: caiAt, name: "Ana", uri: "", cleared: false, changes: 1 },
+      ] as typeof named),
+    );
+    const everyone = await listLedgerProfiles({ url: api }, { includeCleared: true });
+    expect(everyone.find((p) => p.account === ben.account.address)).to.include({ name: "", cleared: true, changes: 2 });
+    // The same name twice among the founders: the ledger's names flag it, as every face does.
+    const marked = markDuplicateNames([anaAt, caiAt], profileBook(named));
+    expect(marked.map((m) => m.sharedWith)).to.deep.equal([[caiAt], [anaAt]]);
 
     // --- The scorecard's tables, field by field ---
     const scorecard = await graphql<{

@@ -41,6 +41,7 @@ import {
   mandateBadgesAbi,
   mandatesAbi,
   mutualCreditAbi,
+  profilesAbi,
   type DeploymentAddresses,
 } from "../client/index.js";
 import { freePort, rpc, type RunningNode } from "./nodes.js";
@@ -487,13 +488,19 @@ export const MONEY_EVENTS: readonly { contract: string; abi: Abi; event: string;
   ).map(([event, table]) => ({ contract: "IncomeWrapper", abi: demurragedIncomeTokenAbi, event, table })),
 ];
 
+/** Every people event kind (display names), counted with the money kinds by expectMoneyLedgerMatchesChain. */
+export const PEOPLE_EVENTS: readonly { contract: string; abi: Abi; event: string; table: string }[] = [
+  { contract: "Profiles", abi: profilesAbi, event: "ProfileSet", table: "profileSet" },
+];
+
 /** The GraphQL field of a table export: Ponder's plural is the export name plus "s". */
 const plural = (table: string) => `${table}s`;
 
 /**
- * Counts every money event kind (MONEY_EVENTS) with `eth_getLogs` over the suite's money contracts and every child
- * the factories created, against its table's rows (GraphQL `totalCount`), up to the latest block (the ledger must have
- * reached it). Returns each disagreement in words and the count of each kind (`Contract:Event`).
+ * Counts every money event kind (MONEY_EVENTS), and every people event kind (PEOPLE_EVENTS: the Profiles registry's),
+ * with `eth_getLogs` over the suite's money contracts, every child the factories created and the Profiles registry,
+ * against its table's rows (GraphQL `totalCount`), up to the latest block (the ledger must have reached it). Returns
+ * each disagreement in words and the count of each kind (`Contract:Event`).
  */
 export async function expectMoneyLedgerMatchesChain(
   client: PublicClient,
@@ -510,13 +517,15 @@ export async function expectMoneyLedgerMatchesChain(
     IncomeHub: [addresses.incomeHub],
     IncomeWrappers: [addresses.incomeWrappers],
     IncomeWrapper: await children(addresses.incomeWrappers, incomeWrappersAbi, "WrapperCreated", "wrapper"),
+    Profiles: [addresses.profiles],
   };
+  const kinds = [...MONEY_EVENTS, ...PEOPLE_EVENTS];
   const rows = await ledger.graphql<Record<string, { totalCount: number }>>(
-    `{ ${MONEY_EVENTS.map((e) => `${plural(e.table)} { totalCount }`).join(" ")} }`,
+    `{ ${kinds.map((e) => `${plural(e.table)} { totalCount }`).join(" ")} }`,
   );
   const mismatches: string[] = [];
   const counts = new Map<string, number>();
-  for (const { contract, abi, event, table } of MONEY_EVENTS) {
+  for (const { contract, abi, event, table } of kinds) {
     // eth_getLogs with no address at all would match every contract: no children, no logs.
     const emitters = addressesOf[contract]!;
     const item = abi.find((i): i is AbiEvent => i.type === "event" && i.name === event)!;

@@ -35,7 +35,7 @@ export interface IndexedDeployment {
   rpcUrls: string[];
   deploymentId: string;
   addresses: DeploymentAddresses;
-  /** The block each of the suite's four deployed contracts was created in (children start with their factory). */
+  /** The block each of the suite's deployed contracts was created in (children start with their factory). */
   startBlocks: Readonly<Record<keyof typeof DEPLOYED, number>>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The ledger's Ponder configuration: the suite deployed on one network (see `deployment.ts` for how it is chosen), the
- * four deployed contracts from their deployment blocks, and every contract the registry and the factories create
+ * deployed contracts from their deployment blocks, and every contract the registry and the factories create
  * afterwards, followed by Ponder's factory pattern from their creation events.
  *
  * Ponder gives a contract one factory event: a council's parts (created by `CouncilCreated`) are the same contracts
@@ -27,6 +27,7 @@ import {
   mandateBadgesAbi,
   mandatesAbi,
   mutualCreditAbi,
+  profilesAbi,
   staticIncomeTokenAbi,
 } from "../client/abis.js";
 import { resolveDeployment } from "./deployment.js";
@@ -125,5 +126,8 @@ export default createConfig({
         parameter: "wrapper",
       }),
     },
+
+    // --- People: display names ---
+    Profiles: { chain: network, abi: profilesAbi, address: addresses.profiles, startBlock: startBlocks.profiles },
   },
 });

@@ -14,4 +14,5 @@ export const CONTRACTS = {
   incomeWrappers: "income/IncomeWrappers.sol/IncomeWrappers",
   demurragedIncomeToken: "income/DemurragedIncomeToken.sol/DemurragedIncomeToken",
   staticIncomeToken: "income/StaticIncomeToken.sol/StaticIncomeToken",
+  profiles: "people/Profiles.sol/Profiles",
 } as const;

@@ -6,6 +6,7 @@ import { creditTasks } from "./credit/index.js";
 import { incomeTasks } from "./income/index.js";
 import { ledgerTasks } from "./ledger/index.js";
 import { mandateTasks } from "./mandate/index.js";
+import { profileTasks } from "./profile/index.js";
 
 export const tasks = [
   ...circleTasks,
@@ -13,6 +14,7 @@ export const tasks = [
   ...councilTasks,
   ...creditTasks,
   ...incomeTasks,
+  ...profileTasks,
   ...ledgerTasks,
   ...chainTasks,
 ];

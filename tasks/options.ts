@@ -11,6 +11,12 @@ export const option = <Name extends string>(name: Name, description: string) =>
 /** `--from`: which of the network's accounts signs. */
 export const fromOption = option("from", "Which of the network's accounts signs (address; default: the first)");
 
+/** `--profiles`: the registry of display names (people are listed by name when it can be read). */
+export const profilesOption = option(
+  "profiles",
+  "The Profiles registry of display names (default: this network's deployment record)",
+);
+
 /** `--json`: print the result as JSON for scripts. */
 export const jsonFlag = { name: "json", description: "Print the result as JSON" } as const;
 

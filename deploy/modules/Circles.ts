@@ -1,5 +1,5 @@
 // Ignition module: the circle implementations, the default sortition randomness and the registry that clones them;
-// the mutual-credit factory; the basic-income hub and its ERC-20 wrapper factory.
+// the mutual-credit factory; the basic-income hub and its ERC-20 wrapper factory; the registry of people's names.
 // Deploy with `npm run deploy:local` to a local node (scripts/deploy.ts), or
 // `npx hardhat ignition deploy deploy/modules/Circles.ts --network <name>`.
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
@@ -36,11 +36,14 @@ export default buildModule("Circles", (m) => {
     },
   ]);
   const incomeWrappers = m.contract("IncomeWrappers", [incomeHub]);
+  // People's display names and profile URIs: standalone, no owner, each account writes its own.
+  const profiles = m.contract("Profiles");
   return {
     registry,
     creditFactory,
     incomeHub,
     incomeWrappers,
+    profiles,
     circleImplementation,
     membershipImplementation,
     ritualsImplementation,

@@ -1,3 +1,4 @@
-// Ponder loads every file under src/: this one only gathers the two domains' handlers.
+// Ponder loads every file under src/: this one only gathers the three domains' handlers.
 import "./governance.js";
 import "./money.js";
+import "./people.js";

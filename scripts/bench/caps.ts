@@ -722,6 +722,34 @@ export async function benchCaps(
       transaction: "`IncomeHub.claim` after 15 days",
       gas: await gasOf(hub.connect(people[1]!).claim()),
     });
+
+    // --- Profiles: the longest name and URI, every byte checked; a batch read of 100 profiles at their longest ----
+    const profiles = await ethers.deployContract("Profiles");
+    const longestName = "N".repeat(Number(await profiles.MAX_NAME_LENGTH()));
+    const longestUri = "u".repeat(Number(await profiles.MAX_URI_LENGTH()));
+    const batch = Number(await profiles.MAX_BATCH());
+    const named = await Promise.all(
+      Array.from({ length: batch }, async (_, i) => {
+        const wallet = new ethers.Wallet(ethers.id(`cap profile ${i}`), ethers.provider);
+        await networkHelpers.setBalance(wallet.address, 10n ** 18n);
+        return wallet;
+      }),
+    );
+    const setGas: bigint[] = [];
+    for (const p of named) setGas.push(await gasOf(profiles.connect(p).setProfile(longestName, longestUri)));
+    rows.push({
+      loop: "Profiles._checkPrintable",
+      cap: "64-byte name, 256-byte URI (`Profiles.MAX_NAME_LENGTH`, `Profiles.MAX_URI_LENGTH`)",
+      transaction: "`Profiles.setProfile` with the longest name and URI, first time",
+      gas: setGas[0]!,
+    });
+    rows.push({
+      loop: "Profiles.profilesOf",
+      cap: "100 accounts (`Profiles.MAX_BATCH`)",
+      transaction: "view: 100 accounts, each with the longest name and URI",
+      gas: await profiles.profilesOf.estimateGas(named.map((p) => p.address)),
+      view: true,
+    });
   }
 
   return { rows, facts };

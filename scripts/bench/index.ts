@@ -518,6 +518,22 @@ rows.push({
 const income = await benchIncome(ethers, networkHelpers, await registry.getAddress());
 rows.push(...income.rows);
 growth.push(...income.growth);
+
+// --- People's names -------------------------------------------------------------------------------------------------
+const profiles = await ethers.deployContract("Profiles");
+const namer = profiles.connect(signers[1]!);
+const PROFILE_URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+rows.push({
+  operation: "profiles: set a name and URI (first time)",
+  circle: await gasOf(namer.setProfile("Ana Lima", PROFILE_URI)),
+  note: `an 8-byte name and a ${PROFILE_URI.length}-byte URI, every byte checked: new storage`,
+});
+rows.push({
+  operation: "profiles: change the name, no URI",
+  circle: await gasOf(namer.setProfile("Ana", "")),
+  note: "rewrites the slots already written",
+});
+rows.push({ operation: "profiles: clear", circle: await gasOf(namer.clearProfile()), note: "deletes the entry" });
 const pathfinder = await benchPathfinder();
 const hopSeries = income.growth;
 const hopGas = (hopSeries.at(-1)!.gas - hopSeries[0]!.gas) / BigInt(hopSeries.at(-1)!.size - hopSeries[0]!.size);

@@ -1,7 +1,7 @@
 // `npx hardhat circle <verb>`: founding and governing circles.
 import { emptyTask, task } from "hardhat/config";
 
-import { addCharterOptions, fromOption, jsonFlag, option } from "../options.js";
+import { addCharterOptions, fromOption, jsonFlag, option, profilesOption } from "../options.js";
 import { addRuleOptions } from "./ruleOptions.js";
 
 const circleOption = option("circle", "The circle (address)");
@@ -60,6 +60,7 @@ export const circleTasks = [
   task(["circle", "info"], "Show a circle or council: members, rules, charter, reset epoch, mandates, role modules")
     .addOption(circleOption)
     .addOption(registryOption)
+    .addOption(profilesOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./info.js"))
     .build(),
@@ -102,6 +103,7 @@ export const circleTasks = [
   task(["circle", "proposals"], "List a circle's proposals: short id, state, tally and description")
     .addOption(option("circle", "The circle or council (address)"))
     .addOption(registryOption)
+    .addOption(profilesOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./proposals-list.js"))
     .build(),
@@ -109,6 +111,7 @@ export const circleTasks = [
     .addOption(option("circle", "The circle or council (address)"))
     .addOption(proposalOption)
     .addOption(registryOption)
+    .addOption(profilesOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./proposal-show.js"))
     .build(),

@@ -1,4 +1,7 @@
-/** `npx hardhat circle info --circle <address> [--registry <address>] [--json]`: read only, no signer needed. */
+/**
+ * `npx hardhat circle info --circle <address> [--registry <address>] [--profiles <address>] [--json]`: read only, no
+ * signer needed. Members are shown by their display names where they set one ("Ana (0xAbC1…89Ef)").
+ */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
@@ -6,11 +9,14 @@ import { readCircle } from "../../client/actions/circle/readCircle.js";
 import { readSeats } from "../../client/actions/council/readSeats.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules, type MandateRules } from "../../client/rules.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
+import { labeller, namesFor } from "../profile/common.js";
 import { describeRules, duration, iso, registryOf, resolveBody } from "./shared.js";
 
 export interface InfoArgs {
   circle?: string;
   registry?: string;
+  /** The Profiles registry to name members from (default: the deployment record's). */
+  profiles?: string;
   json: boolean;
 }
 
@@ -30,6 +36,8 @@ export interface InfoResult {
   rituals: Address;
   mandates: Address;
   members: Member[];
+  /** The display names of the members who set one, by address (see client/names.ts). */
+  names: Record<Address, string>;
   maxMembers: number;
   rules: CircleRules;
   mandateRules: MandateRules;
@@ -53,6 +61,7 @@ export async function circleInfo(c: Connection, args: InfoArgs): Promise<InfoRes
     ? (await readSeats(c.publicClient, { council: body.circle, registry: registryOf(c, args.registry) })).seats
     : undefined;
   const filled = (address: Address) => seats?.find((s) => s.circle === address)?.filled ?? false;
+  const names = await namesFor(c, r.members, args.profiles);
   return {
     circle: body.circle,
     name: r.name,
@@ -61,6 +70,7 @@ export async function circleInfo(c: Connection, args: InfoArgs): Promise<InfoRes
     rituals: r.rituals,
     mandates: r.mandates,
     members: r.members.map((address) => (seats ? { address, filled: filled(address) } : { address })),
+    names,
     maxMembers: r.maxMembers,
     rules: rulesFromChain(r.rules),
     mandateRules: mandateRulesFromChain(r.mandateRules),
@@ -82,11 +92,16 @@ export async function circleInfo(c: Connection, args: InfoArgs): Promise<InfoRes
 export function describeInfo(r: InfoResult): string {
   const kind = r.council ? "council" : "circle";
   const noun = r.council ? "seat" : "member";
+  const label = labeller(
+    r.members.map((m) => m.address),
+    r.names,
+  );
   const lines = [
     `${r.name} (${kind} ${r.circle})${r.dissolved ? ": DISSOLVED" : ""}`,
     `  ${r.members.length} ${noun}(s) of at most ${r.maxMembers}:`,
     ...r.members.map(
-      (m) => `    ${m.address}${m.filled === undefined ? "" : m.filled ? " (filled)" : " (vacant: no delegate)"}`,
+      (m) =>
+        `    ${label(m.address)}${m.filled === undefined ? "" : m.filled ? " (filled)" : " (vacant: no delegate)"}`,
     ),
     `  rules: ${describeRules(r.rules)}`,
     `  mandates: terms up to ${duration(r.mandateRules.maxTerm)}, ${r.mandateRules.termLimit} consecutive term(s), ` +

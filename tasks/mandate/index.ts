@@ -2,7 +2,7 @@
 import { emptyTask, task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
-import { fromOption, jsonFlag, option } from "../options.js";
+import { fromOption, jsonFlag, option, profilesOption } from "../options.js";
 
 const circleOption = option("circle", "The circle (address)");
 const registryOption = option("registry", "The circle registry (default: this network's deployment record)");
@@ -102,6 +102,7 @@ export const mandateTasks = [
   task(["mandate", "list"], "List a circle's live mandates (id, role, holder, expiry) and pending draws")
     .addOption(circleOption)
     .addOption(registryOption)
+    .addOption(profilesOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./list.js"))
     .build(),

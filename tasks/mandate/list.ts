@@ -1,7 +1,8 @@
 /**
  * `npx hardhat mandate list --circle <address> [--registry <address>] [--json]`
  *
- * The circle's live mandates (id, role, holder, expiry, powers) and its pending draws by lot.
+ * The circle's live mandates (id, role, holder, expiry, powers) and its pending draws by lot; holders by their display
+ * names where they set one (`--profiles`, default the deployment record's).
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
@@ -10,12 +11,15 @@ import { listMandates as readLiveMandates } from "../../client/actions/mandate/l
 import { listPendingDraws, type ListPendingDrawsReturnType } from "../../client/actions/mandate/listPendingDraws.js";
 import type { Power } from "../../client/mandates.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
+import { labeller, namesFor } from "../profile/common.js";
 import { circleOf } from "./common.js";
 import { isoTime } from "../../client/time.js";
 
 export interface ListArgs {
   circle?: string;
   registry?: string;
+  /** The Profiles registry to name holders from (default: the deployment record's). */
+  profiles?: string;
   json: boolean;
 }
 
@@ -35,6 +39,8 @@ export interface ListResult {
   circle: Address;
   mandates: LiveMandate[];
   pendingDraws: ListPendingDrawsReturnType;
+  /** The display names of the holders who set one, by address (see client/names.ts). */
+  names: Record<Address, string>;
 }
 
 /** The live mandates and pending draws of the circle at `--circle`. Sends nothing. */
@@ -57,15 +63,24 @@ export async function listMandates(c: Connection, args: ListArgs): Promise<ListR
       powers: m.powers,
     })),
     pendingDraws,
+    names: await namesFor(
+      c,
+      live.map((m) => m.holder),
+      args.profiles,
+    ),
   };
 }
 
 /** The result as lines of text. */
 function describe(r: ListResult): string {
   const lines = [`Circle ${r.circle}: ${r.mandates.length} live mandate(s).`];
+  const label = labeller(
+    r.mandates.map((m) => m.holder),
+    r.names,
+  );
   for (const m of r.mandates) {
     lines.push(
-      `  #${m.id}  ${m.role}  held by ${m.holder}  until ${m.expiresAt}${m.drawn ? "  (drawn by lot)" : ""}  ${m.powers.length} power(s)  — ${m.title}`,
+      `  #${m.id}  ${m.role}  held by ${label(m.holder)}  until ${m.expiresAt}${m.drawn ? "  (drawn by lot)" : ""}  ${m.powers.length} power(s)  — ${m.title}`,
     );
   }
   if (r.pendingDraws.length > 0) {

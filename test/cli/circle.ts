@@ -560,6 +560,7 @@ describe("circle tasks (the CLI's circle governance)", function () {
           state: "pending",
           tally: { for: 0n, against: 0n, abstain: 0n },
           title: `Admit ${w.outsider[0]}`,
+          proposer: w.founder[0],
         },
       ]);
       const show = (proposal: string) =>
@@ -616,8 +617,11 @@ describe("circle tasks (the CLI's circle governance)", function () {
             state: "executed",
             tally: { for: "3", against: "1", abstain: "0" },
             title: `Admit ${w.outsider[0]}`,
+            proposer: w.founder[0],
           },
         ],
+        // No Profiles registry on this network's record: no names, the addresses as they were.
+        names: {},
       });
     });
 

@@ -19,6 +19,7 @@ const ADDRESSES = {
   creditFactory: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
   incomeHub: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
   incomeWrappers: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+  profiles: "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
 } as const;
 
 describe("client deployment records (readDeployment)", function () {

@@ -20,12 +20,21 @@ describe("client/errors", function () {
     const missing: string[] = [];
     const names = ["Circle", "CircleMembership", "CircleRituals", "CircleRegistry", "Mandates", "MandateBadges"];
     const income = ["IncomeHub", "DemurragedIncomeToken", "StaticIncomeToken", "IncomeWrappers"];
-    for (const name of [...names, "CouncilSeats", "PrevrandaoRandomness", "MutualCredit", "CreditFactory", ...income]) {
+    for (const name of [
+      ...names,
+      "CouncilSeats",
+      "PrevrandaoRandomness",
+      "MutualCredit",
+      "CreditFactory",
+      ...income,
+      "Profiles",
+    ]) {
       const factory = await ethers.getContractFactory(name);
       factory.interface.forEachError((error) => {
-        const ours = /^(Circle|Mandate|Council|Randomness|MutualCredit|CreditFactory|IncomeHub|IncomeWrapper)/.test(
-          error.name,
-        );
+        const ours =
+          /^(Circle|Mandate|Council|Randomness|MutualCredit|CreditFactory|IncomeHub|IncomeWrapper|Profiles)/.test(
+            error.name,
+          );
         if (ours && !(error.name in ERROR_SENTENCES)) missing.push(error.name);
         if (ours)
           expect(

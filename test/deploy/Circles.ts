@@ -9,7 +9,7 @@ const { ethers, ignition } = connection;
 const { consentedFounding } = circleFixtures(connection);
 
 describe("deploy/modules/Circles", function () {
-  it("deploys the implementations and a registry wired to them that founds circles", async function () {
+  it("deploys the implementations, a registry wired to them that founds circles, and the profiles registry", async function () {
     const deployed = await ignition.deploy(CirclesModule);
     // Ignition returns untyped contracts; read them back through the typechain bindings.
     const registry = await ethers.getContractAt("CircleRegistry", await deployed.registry.getAddress());
@@ -26,6 +26,8 @@ describe("deploy/modules/Circles", function () {
     expect(await hub.invitationCost()).to.equal(96n * 10n ** 18n);
     const wrappers = await ethers.getContractAt("IncomeWrappers", await deployed.incomeWrappers.getAddress());
     expect(await wrappers.hub()).to.equal(await hub.getAddress());
+    const profiles = await ethers.getContractAt("Profiles", await deployed.profiles.getAddress());
+    expect(await profiles.MAX_NAME_LENGTH()).to.equal(64n);
 
     const founders = (await ethers.getSigners()).slice(0, 6).map((s) => s.address);
     await expect(
