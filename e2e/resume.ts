@@ -7,7 +7,7 @@
  * Deterministic, not a race: the node's automine is switched off before the first run, so nothing is mined unless
  * this test mines it (`evm_mine`). The test mines the first batch's transactions, waits until Ignition has recorded
  * them as deployed and has sent (and journaled) the registry's transaction, and kills it there: the first batch
- * deployed (today 7 of 11 contracts), one transaction sent but not mined, the hardest point to resume from (a
+ * deployed (today 7 of 12 contracts), one transaction sent but not mined, the hardest point to resume from (a
  * careless resume would send it again). With automine on, Ignition on a fast machine could finish before any kill
  * arrives. The second run is given interval mining (a block every 250 ms), the way a public chain mines, which also
  * mines the transaction the first run left pending.
