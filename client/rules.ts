@@ -108,3 +108,17 @@ export function mandateRulesFromChain(output: {
     proposerStepsAside: output.proposerStepsAside,
   };
 }
+
+/**
+ * Mandate rules as one readable line, as `circle info` prints them and the app shows them.
+ *
+ * @example
+ * describeMandateRules(mandateRules); // "terms up to 90d, 2 consecutive term(s), 2 live per member, facilitator every 30d"
+ */
+export function describeMandateRules(rules: MandateRules): string {
+  return (
+    `terms up to ${formatDuration(rules.maxTerm)}, ${rules.termLimit} consecutive term(s), ` +
+    `${rules.maxLivePerMember} live per member, facilitator every ${formatDuration(rules.facilitationPeriod)}` +
+    `${rules.proposerStepsAside ? ", the proposer steps aside" : ""}`
+  );
+}
