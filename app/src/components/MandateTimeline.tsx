@@ -28,8 +28,16 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
               return (
                 <li key={t.mandateId.toString()}>
                   <Address value={t.holder} />: from <Time at={t.from} />{" "}
-                  {t.until !== null ? <>to <Time at={t.until} /></> : m ? <>until <Time at={m.expiresAt} /></> : null} ·{" "}
-                  <span className={`status status-${t.status.replace(/ /g, "-")}`}>{t.status}</span>
+                  {t.until !== null ? (
+                    <>
+                      to <Time at={t.until} />
+                    </>
+                  ) : m ? (
+                    <>
+                      until <Time at={m.expiresAt} />
+                    </>
+                  ) : null}{" "}
+                  · <span className={`status status-${t.status.replace(/ /g, "-")}`}>{t.status}</span>
                   {m?.drawn ? " · drawn by lot" : ""}
                   {m && m.recallSignals > 0 ? ` · ${m.recallSignals} recall signal(s)` : ""}
                 </li>

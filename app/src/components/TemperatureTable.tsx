@@ -8,31 +8,33 @@ export function TemperatureTable({ data }: { data: ListTemperatureReadingsReturn
   for (const r of data.readings) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);
   return (
     <>
-      <table>
-        <caption>Readings per decision period (heard: how heard members felt)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Readings</th>
-            <th scope="col">Average heard</th>
-            <th scope="col">Named as dominant</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...periods].map(([period, readings]) => {
-            const average = readings.reduce((sum, r) => sum + r.heard, 0) / readings.length;
-            const dominant = readings.filter((r) => r.dominant !== null).length;
-            return (
-              <tr key={period.toString()}>
-                <th scope="row">{period.toString()}</th>
-                <td>{readings.length}</td>
-                <td>{average.toFixed(1)}</td>
-                <td>{dominant}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="scroll">
+        <table>
+          <caption>Readings per decision period (heard: how heard members felt)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Readings</th>
+              <th scope="col">Average heard</th>
+              <th scope="col">Named as dominant</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...periods].map(([period, readings]) => {
+              const average = readings.reduce((sum, r) => sum + r.heard, 0) / readings.length;
+              const dominant = readings.filter((r) => r.dominant !== null).length;
+              return (
+                <tr key={period.toString()}>
+                  <th scope="row">{period.toString()}</th>
+                  <td>{readings.length}</td>
+                  <td>{average.toFixed(1)}</td>
+                  <td>{dominant}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {data.cooldowns.length > 0 ? (
         <ul>
           {data.cooldowns.map((c) => (

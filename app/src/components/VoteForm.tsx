@@ -65,9 +65,9 @@ export function VoteForm({ circle, proposalId }: { circle: Address; proposalId: 
       {vote.isError ? <Refusal error={vote.error} /> : null}
       {vote.isSuccess ? (
         <p role="status" className="ok">
-          You voted {vote.data.support} on proposal {vote.data.proposalId.toString()}: for {vote.data.tally.for.toString()},
-          against {vote.data.tally.against.toString()}, abstain {vote.data.tally.abstain.toString()}; the proposal is{" "}
-          {vote.data.state.toLowerCase()}.
+          You voted {vote.data.support} on proposal {vote.data.proposalId.toString()}: for{" "}
+          {vote.data.tally.for.toString()}, against {vote.data.tally.against.toString()}, abstain{" "}
+          {vote.data.tally.abstain.toString()}; the proposal is {vote.data.state.toLowerCase()}.
         </p>
       ) : null}
     </form>

@@ -35,9 +35,10 @@ export function WalletPanel() {
       </div>
     );
   }
-  // A wallet that announced itself is listed once: the generic "Injected" connector only when no wallet announced.
-  const announced = connectors.filter((c) => c.type !== "injected" || c.id !== "injected");
-  const shown = announced.length > 0 ? announced : connectors;
+  // Wallets that announced themselves (EIP-6963); the generic "Injected" one only if none did and the page has a
+  // window.ethereum for it.
+  const announced = connectors.filter((c) => c.id !== "injected");
+  const shown = announced.length > 0 ? announced : "ethereum" in window ? connectors : [];
   return (
     <div className="wallet" aria-label="Wallet">
       {shown.length === 0 ? <p>No wallet found in this browser: install one to vote.</p> : null}

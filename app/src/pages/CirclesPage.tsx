@@ -3,6 +3,9 @@ import { Address, Loaded, Section } from "../components/basics.js";
 import { useCircles } from "../hooks/queries.js";
 import { href } from "../routes.js";
 
+/** "1 council", "2 circles". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export function CirclesPage() {
   const circles = useCircles();
   return (
@@ -17,7 +20,8 @@ export function CirclesPage() {
           return (
             <>
               <p>
-                {total.toString()} in the registry: {groups[0]!.rows.length} circles, {groups[1]!.rows.length} councils.
+                {total.toString()} in the registry: {count(groups[0]!.rows.length, "circle")},{" "}
+                {count(groups[1]!.rows.length, "council")}.
               </p>
               {groups.map((group) => (
                 <Section key={group.id} id={group.id} title={group.title}>
