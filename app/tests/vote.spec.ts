@@ -24,6 +24,7 @@ test("a member connects the test wallet, votes with a reason, and the page shows
   page,
   app,
   chain,
+  shoot,
 }, testInfo) => {
   const voter = voterFor(app.voters, testInfo, "mouse");
   await installTestWallet(page, voter);
@@ -46,6 +47,7 @@ test("a member connects the test wallet, votes with a reason, and the page shows
   );
   expect(await sent(page)).toBe(1);
   await expectAccessible(page);
+  await shoot("proposal");
 });
 
 test("a vote the contract refuses shows the CLI's sentence, and nothing is sent", async ({ page, app, chain }) => {
