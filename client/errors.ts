@@ -558,3 +558,20 @@ export function decisionWouldFail(error: unknown, units: AmountUnits = {}): unkn
 function isDecoded(data: unknown): boolean {
   return typeof data === "object" && data !== null && typeof (data as { errorName?: unknown }).errorName === "string";
 }
+
+/**
+ * The one sentence for any failure, as the CLI prints it after "Error: " and the app shows it: the client's own
+ * errors by their message, a contract's custom error as its sentence (see describeRevert), else the library's short
+ * message. The CLI adds only its network flag to the commands a sentence names.
+ *
+ * @example
+ * try { await castVote(walletClient, { circle, proposalId, support: Support.For }); }
+ * catch (error) { show(errorSentence(error)); } // "0x… has already voted on proposal 42."
+ */
+export function errorSentence(error: unknown): string {
+  if (error instanceof CommonwealError) return error.message;
+  const revert = describeRevert(error);
+  if (revert) return revert;
+  if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;
+  return String(error);
+}

@@ -2,6 +2,8 @@
  * A circle's rule set, as the registry and circles take it (see `contracts/interfaces/ICircleRules.sol`).
  * All durations are in seconds.
  */
+import { formatDuration } from "./time.js";
+
 export interface CircleRules {
   minMembers: number;
   maxMembers: number;
@@ -32,6 +34,23 @@ export const CIRCLE_RULE_KEYS = [
   "charterTerm",
   "resetCooldown",
 ] as const satisfies readonly (keyof CircleRules)[];
+
+/**
+ * A rule set as one readable line, as `circle info` prints it and the app shows it.
+ *
+ * @example
+ * describeRules(rules); // "3-12 members, quorum 50%, voting delay 1d, …"
+ */
+export function describeRules(rules: CircleRules): string {
+  const d = formatDuration;
+  return (
+    `${rules.minMembers}-${rules.maxMembers} members, quorum ${rules.quorumPercent}%, voting delay ${d(rules.votingDelay)}, ` +
+    `voting period ${d(rules.votingPeriod)}, execution window ${d(rules.executionWindow)}, ` +
+    `charter term ${d(rules.charterTerm)}, hard reset by ${rules.resetThreshold} within ${d(rules.resetWindow)}, ` +
+    `temperature period ${d(rules.temperaturePeriod)}, dominance cooldown ${d(rules.dominanceCooldown)}, ` +
+    `reset cooldown ${d(rules.resetCooldown)}`
+  );
+}
 
 /**
  * Turns a rules struct read from the chain (bigint fields, as ethers and viem return them) into plain numbers
@@ -88,4 +107,18 @@ export function mandateRulesFromChain(output: {
     maxLivePerMember: Number(output.maxLivePerMember),
     proposerStepsAside: output.proposerStepsAside,
   };
+}
+
+/**
+ * Mandate rules as one readable line, as `circle info` prints them and the app shows them.
+ *
+ * @example
+ * describeMandateRules(mandateRules); // "terms up to 90d, 2 consecutive term(s), 2 live per member, facilitator every 30d"
+ */
+export function describeMandateRules(rules: MandateRules): string {
+  return (
+    `terms up to ${formatDuration(rules.maxTerm)}, ${rules.termLimit} consecutive term(s), ` +
+    `${rules.maxLivePerMember} live per member, facilitator every ${formatDuration(rules.facilitationPeriod)}` +
+    `${rules.proposerStepsAside ? ", the proposer steps aside" : ""}`
+  );
 }

@@ -21,29 +21,17 @@
  *   GroupMinted, GroupRedeemed, ApprovalForAll, TransferBatch and URI (the hub emits singles and a fixed URI), and
  *   every wrapper kind (no wrapper is made). The money story in e2e/indexer.ts emits most of those.
  */
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
 import { expect } from "chai";
-import { createPublicClient, http, type PublicClient } from "viem";
-import { hardhat as hardhatChain } from "viem/chains";
+import type { PublicClient } from "viem";
 
 import { ledgerMismatchSentence, verifyLedger, type DeploymentAddresses } from "../client/index.js";
-import { readDeployment } from "../client/node.js";
-import { deployEnv, deployLocal } from "./cli.js";
+import { startDemoStack, type DemoStack } from "./demoStack.js";
 import {
   expectLedgerMatchesChain,
   expectMoneyLedgerMatchesChain,
-  ledgerStore,
-  startLedger,
   startLyingLedger,
   type Ledger,
-  type LedgerStore,
 } from "./ledgerHarness.js";
-import { startHardhatNode, type RunningNode } from "./nodes.js";
-
-const DEPLOYMENTS = fileURLToPath(new URL("../deploy/deployments", import.meta.url));
 
 /** The event kinds the demo emits at least once (`Contract:Event`, as the counting helpers name them). */
 const DEMO_EMITS = [
@@ -100,53 +88,21 @@ const DEMO_EMITS = [
   ].map((e) => `IncomeHub:${e}`),
 ];
 
-/** `npm run demo -- --network localhost` against `node`, with the deployment `deploymentId`; its output. */
-async function runDemo(node: RunningNode, deploymentId: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "demo", "--", "--network", "localhost"], {
-      cwd: process.cwd(),
-      stdio: ["ignore", "pipe", "pipe"],
-      env: deployEnv(node, deploymentId),
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`npm run demo exited with ${code}:\n${out}`)),
-    );
-  });
-}
-
 describe("the ledger follows the demo on a hardhat node", function () {
   this.timeout(600_000);
-  let node: RunningNode | undefined;
+  let stack: DemoStack | undefined;
   let ledger: Ledger | undefined;
-  let store: LedgerStore | undefined;
   let client: PublicClient;
   let addresses: DeploymentAddresses;
-  const deploymentId = `e2e-demo-${process.pid}`;
 
   before(async function () {
-    store = await ledgerStore();
-    node = await startHardhatNode();
-    client = createPublicClient({ chain: hardhatChain, transport: http(node.url) });
-    const deployed = await deployLocal(node, deploymentId);
-    expect(deployed.code, deployed.stdout + deployed.stderr).to.equal(0);
-    addresses = readDeployment(31337, { folder: DEPLOYMENTS, deploymentId });
-    // The ledger runs before the story starts: it follows the demo block by block, as it happens.
-    ledger = await startLedger({ node, deploymentId, store });
-    await ledger.waitFor(await client.getBlockNumber());
-    const printed = await runDemo(node, deploymentId);
-    expect(printed).to.include("Every step above is an event on the chain");
-    await ledger.waitFor(await client.getBlockNumber(), 180_000);
+    stack = await startDemoStack({ deploymentId: `e2e-demo-${process.pid}` });
+    ({ ledger, client, addresses } = stack);
+    expect(stack.story).to.include("Every step above is an event on the chain");
   });
 
   after(async function () {
-    await ledger?.stop();
-    await node?.stop();
-    rmSync(`${DEPLOYMENTS}/${deploymentId}`, { recursive: true, force: true });
-    await store?.dispose();
+    await stack?.stop();
   });
 
   it("holds every event of the story, each kind counted with eth_getLogs against its rows", async function () {

@@ -168,6 +168,8 @@ export interface StartLedgerParameters {
   schema?: string;
   /** Give Ponder the node's URL this many times (`--rpc-fanout`): a long history syncs faster. */
   rpcFanout?: number;
+  /** The port to serve on (default: a free one). */
+  port?: number;
 }
 
 /** `npm run indexer` (scripts/indexer.ts) against `node`, in its own process group, on a free port. */
@@ -177,8 +179,9 @@ export async function startLedger({
   store,
   schema,
   rpcFanout,
+  port: wanted,
 }: StartLedgerParameters): Promise<Ledger> {
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const args = ["scripts/indexer.ts", "--port", String(port), "--data", store.dataDir];
   if (schema) args.push("--schema", schema);
   if (rpcFanout) args.push("--rpc-fanout", String(rpcFanout));

@@ -24,7 +24,7 @@ import {
 
 import { readDeployment } from "../client/deployments.js";
 import { toJson } from "../client/json.js";
-import { CommonwealError, NoContractError, NotABodyError, decodeRevert, describeRevert } from "../client/errors.js";
+import { CommonwealError, NoContractError, NotABodyError, decodeRevert, errorSentence } from "../client/errors.js";
 
 /** A mistake in the input, or a refusal explained in a sentence: printed without a stack trace. */
 export class CliError extends Error {
@@ -138,10 +138,7 @@ export function explain(error: unknown): string {
     );
   }
   if (error instanceof CliError || error instanceof CommonwealError) return withNetwork(error.message);
-  const revert = describeRevert(error);
-  if (revert) return revert;
-  if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;
-  return String(error);
+  return errorSentence(error);
 }
 
 /** A wallet that can sign: one of the network's configured accounts. */

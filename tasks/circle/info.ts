@@ -7,10 +7,16 @@ import type { Address, Hex } from "viem";
 
 import { readCircle } from "../../client/actions/circle/readCircle.js";
 import { readSeats } from "../../client/actions/council/readSeats.js";
-import { mandateRulesFromChain, rulesFromChain, type CircleRules, type MandateRules } from "../../client/rules.js";
+import {
+  describeMandateRules,
+  mandateRulesFromChain,
+  rulesFromChain,
+  type CircleRules,
+  type MandateRules,
+} from "../../client/rules.js";
 import { connect, report, runTask, type Connection } from "../cli.js";
 import { labeller, namesFor } from "../profile/common.js";
-import { describeRules, duration, iso, registryOf, resolveBody } from "./shared.js";
+import { describeRules, iso, registryOf, resolveBody } from "./shared.js";
 
 export interface InfoArgs {
   circle?: string;
@@ -104,9 +110,7 @@ export function describeInfo(r: InfoResult): string {
         `    ${label(m.address)}${m.filled === undefined ? "" : m.filled ? " (filled)" : " (vacant: no delegate)"}`,
     ),
     `  rules: ${describeRules(r.rules)}`,
-    `  mandates: terms up to ${duration(r.mandateRules.maxTerm)}, ${r.mandateRules.termLimit} consecutive term(s), ` +
-      `${r.mandateRules.maxLivePerMember} live per member, facilitator every ${duration(r.mandateRules.facilitationPeriod)}` +
-      `${r.mandateRules.proposerStepsAside ? ", the proposer steps aside" : ""}`,
+    `  mandates: ${describeMandateRules(r.mandateRules)}`,
     `  charter ${r.charter.contentHash} (${r.charter.uri || "no URI"}) ${r.charter.lapsed ? "lapsed on" : "in force until"} ${r.charter.expiresAt}`,
     `  reset epoch ${r.resetEpoch}, ${r.liveMandates} live mandate(s), decision period ${r.currentPeriod} running`,
     `  role modules: ${r.roleModules.length ? r.roleModules.join(", ") : "none"}`,

@@ -14,9 +14,15 @@ import type { ProposeReturnType } from "../../client/actions/proposal/propose.js
 import type { ReadScheduleReturnType } from "../../client/actions/proposal/readSchedule.js";
 import { resolveProposalRef } from "../../client/actions/proposal/resolveProposalRef.js";
 import { ProposalRefError, SUPPORT_NAMES, type Support } from "../../client/proposals.js";
-import { isoTime } from "../../client/time.js";
+import { formatDuration, isoTime } from "../../client/time.js";
 import { readRulesWithOverrides } from "../../client/actions/circle/readRulesWithOverrides.js";
-import { CIRCLE_RULE_KEYS, MANDATE_RULE_KEYS, type CircleRules, type MandateRules } from "../../client/rules.js";
+import {
+  CIRCLE_RULE_KEYS,
+  MANDATE_RULE_KEYS,
+  describeRules,
+  type CircleRules,
+  type MandateRules,
+} from "../../client/rules.js";
 import { CliError, parseAmount, requireAddress, type Connection } from "../cli.js";
 
 // ------------------------------------------------------------------
@@ -327,32 +333,8 @@ export function voted(support: (typeof SUPPORT_NAMES)[Support]): string {
 /** Seconds since the epoch as an ISO date in UTC, "never" for zero: the client's way of writing times. */
 export const iso = isoTime;
 
-/** A duration in seconds as "7d", "1h 30m" or "90s". */
-export function duration(seconds: number): string {
-  if (seconds === 0) return "0s";
-  const parts: string[] = [];
-  let rest = seconds;
-  for (const [unit, size] of [
-    ["d", 86_400],
-    ["h", 3_600],
-    ["m", 60],
-    ["s", 1],
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.join(" ");
-}
+/** A duration in seconds as "7d", "1h 30m" or "90s" (the client's formatDuration). */
+export const duration = formatDuration;
 
-/** Rules as one readable line. */
-export function describeRules(rules: CircleRules): string {
-  return (
-    `${rules.minMembers}-${rules.maxMembers} members, quorum ${rules.quorumPercent}%, voting delay ${duration(rules.votingDelay)}, ` +
-    `voting period ${duration(rules.votingPeriod)}, execution window ${duration(rules.executionWindow)}, ` +
-    `charter term ${duration(rules.charterTerm)}, hard reset by ${rules.resetThreshold} within ${duration(rules.resetWindow)}, ` +
-    `temperature period ${duration(rules.temperaturePeriod)}, dominance cooldown ${duration(rules.dominanceCooldown)}, ` +
-    `reset cooldown ${duration(rules.resetCooldown)}`
-  );
-}
+/** Rules as one readable line (the client's describeRules, which the app shows too). */
+export { describeRules };

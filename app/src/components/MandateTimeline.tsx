@@ -1,0 +1,68 @@
+/**
+ * Roles over time from the ledger: for each role, its holders in order with when each tenure began and ended and
+ * how (live, expired, handed back, recalled, ended by a reset, …), and the draws by lot.
+ */
+import type { ReadMandateHistoryReturnType } from "../../../client/actions/ledger/readMandateHistory.js";
+import { Address, Time } from "./basics.js";
+
+export function MandateTimeline({ history }: { history: ReadMandateHistoryReturnType }) {
+  if (history.mandates.length === 0) return <p>No mandate has been granted yet.</p>;
+  const byId = new Map(history.mandates.map((m) => [m.mandateId, m]));
+  return (
+    <>
+      {history.roles.map((role) => (
+        <div key={role.roleId} className="role">
+          <h3>{role.role}</h3>
+          <p>
+            {role.currentHolder ? (
+              <>
+                Held now by <Address value={role.currentHolder} />
+              </>
+            ) : (
+              "Vacant now."
+            )}
+          </p>
+          <ol className="timeline">
+            {role.tenures.map((t) => {
+              const m = byId.get(t.mandateId);
+              return (
+                <li key={t.mandateId.toString()}>
+                  <Address value={t.holder} />: from <Time at={t.from} />{" "}
+                  {t.until !== null ? (
+                    <>
+                      to <Time at={t.until} />
+                    </>
+                  ) : m ? (
+                    <>
+                      until <Time at={m.expiresAt} />
+                    </>
+                  ) : null}{" "}
+                  · <span className={`status status-${t.status.replace(/ /g, "-")}`}>{t.status}</span>
+                  {m?.drawn ? " · drawn by lot" : ""}
+                  {m && m.recallSignals > 0 ? ` · ${m.recallSignals} recall signal(s)` : ""}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+      {history.draws.length > 0 ? (
+        <>
+          <h3>Draws by lot</h3>
+          <ul>
+            {history.draws.map((d) => (
+              <li key={d.drawId.toString()}>
+                {d.role}: requested <Time at={d.requestedAt} /> from a pool of {d.pool.length}, {d.status}
+                {d.holder ? (
+                  <>
+                    , drawn: <Address value={d.holder} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The pages' data: each hook wraps one client action in TanStack Query. Live state comes from the chain (the public
+ * client), history from the ledger (the client's ledger actions). Query keys hold strings only (bigints do not
+ * serialise); a write invalidates everything (see useVote), so pages show the chain as it is now.
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+
+import { listCircles } from "../../../client/actions/circle/listCircles.js";
+import { readCircle } from "../../../client/actions/circle/readCircle.js";
+import { listLedgerCharters } from "../../../client/actions/ledger/listLedgerCharters.js";
+import { listLedgerProposals } from "../../../client/actions/ledger/listLedgerProposals.js";
+import { listLedgerResets } from "../../../client/actions/ledger/listLedgerResets.js";
+import { listMembersOverTime } from "../../../client/actions/ledger/listMembersOverTime.js";
+import { listTemperatureReadings } from "../../../client/actions/ledger/listTemperatureReadings.js";
+import { readLedgerStatus } from "../../../client/actions/ledger/readLedgerStatus.js";
+import { readMandateHistory } from "../../../client/actions/ledger/readMandateHistory.js";
+import { readTally } from "../../../client/actions/proposal/readTally.js";
+import { useApp } from "../context.js";
+
+/** The registry's circles and councils (the chain). */
+export function useCircles() {
+  const { publicClient, config } = useApp();
+  const registry = config.addresses.registry;
+  return useQuery({ queryKey: ["circles", registry], queryFn: () => listCircles(publicClient, { registry }) });
+}
+
+/** A circle as it is now: name, members, rules, charter, live mandates (the chain). */
+export function useCircle(circle: Address) {
+  const { publicClient } = useApp();
+  return useQuery({ queryKey: ["circle", circle], queryFn: () => readCircle(publicClient, { circle }) });
+}
+
+/** The chain's latest block time, the moment states derived from the clock are read at. */
+export function useChainTime() {
+  const { publicClient } = useApp();
+  return useQuery({
+    queryKey: ["chain time"],
+    queryFn: async () => (await publicClient.getBlock()).timestamp,
+  });
+}
+
+/** A proposal's state and tally now (the chain). */
+export function useTally(circle: Address, proposalId: bigint) {
+  const { publicClient } = useApp();
+  return useQuery({
+    queryKey: ["tally", circle, proposalId.toString()],
+    queryFn: () => readTally(publicClient, { circle, proposalId }),
+  });
+}
+
+/** How far the ledger has read the chain. */
+export function useLedgerStatus() {
+  const { ledger } = useApp();
+  return useQuery({ queryKey: ["ledger", "status"], queryFn: () => readLedgerStatus(ledger) });
+}
+
+/** Who joined and left, and when (the ledger). */
+export function useMembersOverTime(circle: Address) {
+  const { ledger } = useApp();
+  return useQuery({
+    queryKey: ["ledger", "members", circle],
+    queryFn: () => listMembersOverTime(ledger, { circle }),
+  });
+}
+
+/** Every charter ratified, with its lapse read at the chain's time `at` (the ledger). */
+export function useCharters(circle: Address, at: bigint | undefined) {
+  const { ledger } = useApp();
+  return useQuery({
+    queryKey: ["ledger", "charters", circle, String(at)],
+    queryFn: () => listLedgerCharters(ledger, { circle, at: at! }),
+    enabled: at !== undefined,
+  });
+}
+
+/** Every proposal with its votes and reasons (the ledger). `poll` re-reads every `poll` ms (after a vote). */
+export function useLedgerProposals(circle: Address, poll?: number) {
+  const { ledger } = useApp();
+  return useQuery({
+    queryKey: ["ledger", "proposals", circle],
+    queryFn: () => listLedgerProposals(ledger, { circle }),
+    refetchInterval: poll,
+  });
+}
+
+/** Every mandate, role and draw (the ledger). */
+export function useMandateHistory(circle: Address) {
+  const { ledger } = useApp();
+  return useQuery({
+    queryKey: ["ledger", "mandates", circle],
+    queryFn: () => readMandateHistory(ledger, { circle }),
+  });
+}
+
+/** Temperature readings and dominance cooldowns (the ledger). */
+export function useTemperature(circle: Address) {
+  const { ledger } = useApp();
+  return useQuery({
+    queryKey: ["ledger", "temperature", circle],
+    queryFn: () => listTemperatureReadings(ledger, { circle }),
+  });
+}
+
+/** Hard resets and the signals toward them (the ledger). */
+export function useResets(circle: Address) {
+  const { ledger } = useApp();
+  return useQuery({ queryKey: ["ledger", "resets", circle], queryFn: () => listLedgerResets(ledger, { circle }) });
+}

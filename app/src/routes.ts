@@ -1,0 +1,54 @@
+/**
+ * Hash routes, so the static build works from any folder and any server (no rewrites): `#/`, `#/circle/<address>`,
+ * `#/circle/<address>/proposal/<id>`. New pages add a variant here and a case in App.
+ */
+import { useEffect, useState } from "react";
+import { getAddress, isAddress, type Address } from "viem";
+
+export type Route =
+  | { page: "circles" }
+  | { page: "circle"; circle: Address }
+  | { page: "proposal"; circle: Address; proposalId: bigint }
+  | { page: "not found"; path: string };
+
+/** The route a location hash names. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, "") || "/";
+  const parts = path.split("/").filter(Boolean);
+  if (parts.length === 0) return { page: "circles" };
+  const [noun, address, sub, id] = parts;
+  if (noun === "circle" && address && isAddress(address)) {
+    const circle = getAddress(address);
+    if (parts.length === 2) return { page: "circle", circle };
+    if (sub === "proposal" && id && /^\d+$/.test(id) && parts.length === 4) {
+      return { page: "proposal", circle, proposalId: BigInt(id) };
+    }
+  }
+  return { page: "not found", path };
+}
+
+/** The hash link to a route. */
+export function href(route: Exclude<Route, { page: "not found" }>): string {
+  switch (route.page) {
+    case "circles":
+      return "#/";
+    case "circle":
+      return `#/circle/${route.circle}`;
+    case "proposal":
+      return `#/circle/${route.circle}/proposal/${route.proposalId}`;
+  }
+}
+
+/** The current route, following the location's hash. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => {
+      setRoute(parseRoute(window.location.hash));
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return route;
+}
