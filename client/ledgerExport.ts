@@ -230,6 +230,11 @@ export function ledgerExportTables(x: ReadLedgerExportReturnType): LedgerExportT
       ]),
     },
     ...moneyTables(x),
+    {
+      file: "profiles.csv",
+      columns: ["account", "name", "uri", "updatedAt"],
+      rows: x.profiles.map((p) => [p.account, p.name, p.uri, p.updatedAt]),
+    },
   ];
 }
 
@@ -411,7 +416,7 @@ export function toLedgerJson(x: ReadLedgerExportReturnType): string {
   return toJson(x, 2) + "\n";
 }
 
-/** The export's files in `format`: twenty CSV files, or one `ledger.json`. */
+/** The export's files in `format`: twenty-one CSV files, or one `ledger.json`. */
 export function ledgerExportFiles(
   x: ReadLedgerExportReturnType,
   format: "csv" | "json",

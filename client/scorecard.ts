@@ -20,6 +20,7 @@ import type { LedgerProposal } from "./actions/ledger/listLedgerProposals.js";
 import type { LedgerCooldown, LedgerTemperatureReading } from "./actions/ledger/listTemperatureReadings.js";
 import type { LedgerReset, LedgerResetSignal } from "./actions/ledger/listLedgerResets.js";
 import { CommonwealError } from "./errors.js";
+import { labelsOf, namesOf, type ProfileBook } from "./names.js";
 import {
   SCORECARD_THRESHOLD_DEFAULTS,
   SCORECARD_THRESHOLD_FIELDS,
@@ -340,6 +341,8 @@ export interface Scorecard {
   } | null;
   /** Every alert of the periods shown, oldest first. */
   alerts: DriftAlert[];
+  /** The display names of the named accounts it mentions, by checksummed address (empty without profiles). */
+  names: Record<Address, string>;
 }
 
 export interface ComputeScorecardOptions {
@@ -347,6 +350,11 @@ export interface ComputeScorecardOptions {
   thresholds?: Partial<ScorecardThresholds>;
   /** Only the latest this many periods (default: every period since founding). */
   periods?: number;
+  /**
+   * People's display names (client/names.ts): the alerts' sentences then name an account as "Ana (0xAbC1…89Ef)"
+   * (names are not unique, so always with the address; two accounts of one name are told apart).
+   */
+  profiles?: ProfileBook;
 }
 
 // --- Formulas --------------------------------------------------------------------------------------------------
@@ -583,7 +591,11 @@ function autonomyOf(history: ScorecardHistory, period: bigint, start: bigint, en
   };
 }
 
-function alertsOf(p: Omit<ScorecardPeriod, "alerts">, members: number): DriftAlert[] {
+function alertsOf(
+  p: Omit<ScorecardPeriod, "alerts">,
+  members: number,
+  label: (account: Address) => string,
+): DriftAlert[] {
   const t = p.thresholds;
   const alerts: DriftAlert[] = [];
   const raise = (kind: DriftAlertKind, value: number, threshold: number, reason: string) =>
@@ -594,7 +606,7 @@ function alertsOf(p: Omit<ScorecardPeriod, "alerts">, members: number): DriftAle
       "mandate-concentration",
       top.shareBps,
       t.maxTopMandateShareBps,
-      `${top.account} held ${formatBps(top.shareBps)} of the period's mandate-time (the circle's limit is ` +
+      `${label(top.account)} held ${formatBps(top.shareBps)} of the period's mandate-time (the circle's limit is ` +
         `${formatBps(t.maxTopMandateShareBps)}): roles are not rotating.`,
     );
   }
@@ -608,7 +620,7 @@ function alertsOf(p: Omit<ScorecardPeriod, "alerts">, members: number): DriftAle
       "voice-concentration",
       proposer.shareBps,
       t.maxTopProposerShareBps,
-      `${proposer.account} made ${formatBps(proposer.shareBps)} of the period's ${p.voice.proposals} proposals ` +
+      `${label(proposer.account)} made ${formatBps(proposer.shareBps)} of the period's ${p.voice.proposals} proposals ` +
         `(the limit is ${formatBps(t.maxTopProposerShareBps)}): one voice sets the agenda.`,
     );
   }
@@ -649,6 +661,20 @@ function alertsOf(p: Omit<ScorecardPeriod, "alerts">, members: number): DriftAle
   return alerts;
 }
 
+/** Every account a history mentions: members, holders, proposers, voters, payers and payees, readers, loggers. */
+export function accountsIn(history: ScorecardHistory): Address[] {
+  const accounts = new Set<Address>([
+    ...history.members.map((m) => m.member),
+    ...history.mandates.map((m) => m.holder),
+    ...history.proposals.flatMap((p) => [p.proposer, ...p.votes.map((v) => v.voter)]),
+    ...history.payments.flatMap((p) => [p.payer, p.payee]),
+    ...history.balances.map((b) => b.account),
+    ...history.temperature.flatMap((r) => (r.dominant ? [r.member, r.dominant] : [r.member])),
+    ...history.reversals.map((r) => r.member),
+  ]);
+  return [...accounts].map((a) => getAddress(a));
+}
+
 function concentrationOf(amounts: Map<Address, bigint>): BalanceConcentration {
   const total = [...amounts.values()].reduce((a, b) => a + b, 0n);
   return { accounts: amounts.size, total, top: topShare(amounts), herfindahlBps: herfindahlBps([...amounts.values()]) };
@@ -664,6 +690,8 @@ function concentrationOf(amounts: Map<Address, bigint>): BalanceConcentration {
  * for (const alert of card.alerts) console.log(`period ${alert.period}: ${alert.reason}`);
  */
 export function computeScorecard(history: ScorecardHistory, options: ComputeScorecardOptions = {}): Scorecard {
+  const mentioned = accountsIn(history);
+  const label = options.profiles ? labelsOf(mentioned, options.profiles) : (account: Address) => account;
   const until = history.dissolvedAt !== null && history.dissolvedAt < history.at ? history.dissolvedAt : history.at;
   let periods = temperaturePeriods(history.createdAt, history.temperaturePeriod, history.ritualRuleChanges, until);
   // The previous period's heard average is needed for the first period shown.
@@ -696,7 +724,7 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
       reciprocity: reciprocityOf(history, start, end),
       autonomy: autonomyOf(history, period, start, end),
     };
-    return { ...card, alerts: alertsOf(card, members) };
+    return { ...card, alerts: alertsOf(card, members, label) };
   });
 
   let balances: Scorecard["balances"] = null;
@@ -725,5 +753,6 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
     periods: shown,
     balances,
     alerts: shown.flatMap((p) => p.alerts),
+    names: options.profiles ? namesOf(history.members.map((m) => m.member).concat(mentioned), options.profiles) : {},
   };
 }

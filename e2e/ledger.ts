@@ -47,6 +47,8 @@ import {
   readRulesWithOverrides,
   readScorecard,
   recordTemperature,
+  setProfile,
+  shortAddress,
   requestAdmission,
   Support,
   SUPPORT_NAMES,
@@ -305,6 +307,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     ] as const) {
       reversals.push((await logDependencyReversal(who, { circle, registry, kind, memo })).transaction);
     }
+    // Eli, who holds the treasurer's mandate, names himself: the scorecard and the export name him.
+    await setProfile(eli, { profiles: addresses.profiles, name: "Eli", uri: "https://example.org/eli" });
     head = await client.getBlockNumber();
 
     store = await ledgerStore();
@@ -471,7 +475,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     ]);
     expect(run.code, run.stdout + run.stderr).to.equal(0);
     expect(run.stdout).to.match(
-      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 20 CSV file\(s\)/,
+      /4 decision\(s\) with 27 vote\(s\), 2 mandate\(s\), 7 payment\(s\) in LHR\. Wrote 21 CSV file\(s\)/,
     );
     const files = readdirSync(join(outDir, "csv")).sort();
     expect(files).to.deep.equal(
@@ -496,6 +500,7 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
         "pairs.csv",
         "jubilees.csv",
         "clearing-lines.csv",
+        "profiles.csv",
       ].sort(),
     );
     const csv = (file: string) => readFileSync(join(outDir, "csv", file), "utf8");
@@ -648,6 +653,8 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
       `${moneyPeriod},${dee},3,`,
       `${moneyPeriod},${eli},2,${ben}`,
     ]);
+    // The people of this ledger who named themselves: Eli.
+    expect(firstCells("profiles.csv", 3)).to.deep.equal([`${eli},Eli,https://example.org/eli`]);
     // The founding charter, in force (not lapsed) at the ledger's clock.
     expect(lines("charters.csv")).to.deep.equal([
       "contentHash,uri,ratifiedAt,expiresAt,supersededAt,lapsedAt,current",
@@ -767,6 +774,10 @@ describe("the ledger's reads and audit export on a hardhat node", function () {
     );
     const period = (n: bigint) => card.periods[Number(n)]!;
     expect(card.periods.every((p) => p.thresholdSource === "default")).to.equal(true);
+    expect(card.names).to.deep.equal({ [eli]: "Eli" });
+    expect(card.alerts.at(-1)!.reason).to.equal(
+      `Eli (${shortAddress(eli)}) held 100% of the period's mandate-time (the circle's limit is 50%): roles are not rotating.`,
+    );
 
     // Rotation: Dee held the treasurer's mandate for a moment (she handed it back), then Eli from his grant on;
     // each period with mandate-time has one holder, so one member holds all of it.

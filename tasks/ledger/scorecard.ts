@@ -8,6 +8,7 @@
  */
 import { readScorecard } from "../../client/actions/ledger/readScorecard.js";
 import { DEFAULT_LEDGER_URL } from "../../client/ledger.js";
+import { labelsOf, profileBook } from "../../client/names.js";
 import {
   formatBps,
   parseScorecardPeriods,
@@ -36,9 +37,12 @@ function parsePeriods(text: string | undefined): number | undefined {
   return text === undefined ? DEFAULT_SCORECARD_PERIODS : parseScorecardPeriods(text);
 }
 
-const list = (accounts: readonly string[]) => (accounts.length ? accounts.join(", ") : "nobody");
+type Label = (account: string) => string;
 
-function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: string } | undefined): string {
+const list = (accounts: readonly string[], label: Label) =>
+  accounts.length ? accounts.map(label).join(", ") : "nobody";
+
+function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: string } | undefined, label: Label): string {
   const { rotation: r, voice: v, reciprocity: c, autonomy: a } = p;
   const source = { circle: "the circle's own", default: "the defaults", viewer: "yours (--thresholds)" }[
     p.thresholdSource
@@ -49,7 +53,7 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
     `  Rotation     ${r.tenures} tenure(s) held by ${r.distinctHolders} member(s)` +
       (r.meanTenureSeconds === null ? "" : `, mean tenure ${duration(r.meanTenureSeconds)}`) +
       (r.topHolder
-        ? `; ${r.topHolder.account} held ${formatBps(r.topHolder.shareBps)} of mandate-time, ` +
+        ? `; ${label(r.topHolder.account)} held ${formatBps(r.topHolder.shareBps)} of mandate-time, ` +
           `Herfindahl ${formatBps(r.herfindahlBps!)}`
         : "; no mandate-time") +
       (r.facilitation
@@ -57,7 +61,7 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
           `${r.facilitation.terms} of ${r.facilitation.expectedTerms} term(s) by ${r.facilitation.distinctFacilitators}`
         : ""),
     `  Voice        ${v.proposals} proposal(s)` +
-      (v.topProposer ? `, ${formatBps(v.topProposer.shareBps)} by ${v.topProposer.account}` : "") +
+      (v.topProposer ? `, ${formatBps(v.topProposer.shareBps)} by ${label(v.topProposer.account)}` : "") +
       (v.participationBps === null
         ? "; no vote closed"
         : `; participation ${formatBps(v.participationBps)} over ${v.closedVotes} closed vote(s)`) +
@@ -68,7 +72,7 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
             ? ""
             : ` (${v.heardChangeCenti >= 0 ? "+" : "-"}${(Math.abs(v.heardChangeCenti) / 100).toFixed(2)})`)) +
       (v.dominantNamings.length
-        ? `; named dominant: ${v.dominantNamings.map((n) => `${n.member} ×${n.namings}`).join(", ")}`
+        ? `; named dominant: ${v.dominantNamings.map((n) => `${label(n.member)} ×${n.namings}`).join(", ")}`
         : "") +
       `; ${v.cooldowns} cooldown(s), ${v.recalls} recall(s), ${v.resets} reset(s)`,
     `  Reciprocity  ${c.payments} payment(s)` +
@@ -76,7 +80,7 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
       (c.pairs === 0
         ? ""
         : ` between ${c.pairs} pair(s), ${c.oneSidedPairs} one way only (${formatBps(c.oneSidedPairShareBps!)}); ` +
-          `only gave: ${list(c.onlyGave)}; only took: ${list(c.onlyTook)}`),
+          `only gave: ${list(c.onlyGave, label)}; only took: ${list(c.onlyTook, label)}`),
     `  Autonomy     ${a.circleDecisions} decision(s) here, ${a.councilDecisions} in councils` +
       (a.circleShareBps === null ? "" : ` (${formatBps(a.circleShareBps)} here)`) +
       `; ${a.reversals} dependency reversal(s) logged by ${a.reversalMembers} member(s)` +
@@ -91,11 +95,16 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
   return lines.join("\n");
 }
 
-function concentrationText(what: string, c: BalanceConcentration, units: { decimals: number; symbol: string }): string {
+function concentrationText(
+  what: string,
+  c: BalanceConcentration,
+  units: { decimals: number; symbol: string },
+  label: Label,
+): string {
   if (!c.top) return `no ${what}`;
   return (
     `${c.accounts} ${what} holding ${formatAmount(c.total, units)}, ${formatBps(c.top.shareBps)} of it ` +
-    `${c.top.account}'s (Herfindahl ${formatBps(c.herfindahlBps!)})`
+    `${label(c.top.account)}'s (Herfindahl ${formatBps(c.herfindahlBps!)})`
   );
 }
 
@@ -103,15 +112,17 @@ function concentrationText(what: string, c: BalanceConcentration, units: { decim
 export function scorecardText(card: Scorecard): string {
   const units = card.balances ? { decimals: card.balances.decimals, symbol: card.balances.symbol } : undefined;
   const alerts = card.alerts.length;
+  const book = profileBook(Object.entries(card.names).map(([account, name]) => ({ account, name })));
+  const label = labelsOf(Object.keys(card.names), book);
   return [
     `The sovereignty scorecard of ${card.name} (${card.circle}), a ${card.kind}, from the ledger as of block ` +
       `${card.block} (${isoTime(card.at)}): ${card.periods.length} period(s), ` +
       (alerts ? `${alerts} drift alert(s).` : "no drift alert."),
-    ...card.periods.map((p) => periodText(p, units)),
+    ...card.periods.map((p) => periodText(p, units, label)),
     card.balances && units
       ? `Balances now in ${card.balances.symbol} (the commons left out): ` +
-        `${concentrationText("creditor(s)", card.balances.creditors, units)}; ` +
-        `${concentrationText("debtor(s)", card.balances.debtors, units)}.`
+        `${concentrationText("creditor(s)", card.balances.creditors, units, label)}; ` +
+        `${concentrationText("debtor(s)", card.balances.debtors, units, label)}.`
       : "No currency: no balances to weigh.",
   ].join("\n");
 }

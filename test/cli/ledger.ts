@@ -1,5 +1,6 @@
 import { expect } from "chai";
 
+import { profileBook, shortAddress } from "../../client/names.js";
 import { computeScorecard } from "../../client/scorecard.js";
 import { scorecardText } from "../../tasks/ledger/scorecard.js";
 import { A, B, C, D, E, history } from "../fixtures/scorecardHistory.js";
@@ -38,6 +39,13 @@ describe("tasks/ledger scorecard (the printed scorecard)", function () {
   it("says whose thresholds judged a period and that the last one is running", function () {
     expect(text).to.match(/Period 2: .* \(running\), 4 member\(s\); thresholds: the circle's own/);
     expect(text).to.include("heard 4.00/5 over 3 reading(s) (+1.25)");
+  });
+
+  it("names the people it mentions, with their short address", function () {
+    const named = scorecardText(computeScorecard(history, { profiles: profileBook([{ account: A, name: "Ana" }]) }));
+    expect(named).to.include(`Ana (${shortAddress(A)}) held 53.33% of mandate-time`);
+    expect(named).to.include(`60% of it Ana (${shortAddress(A)})'s`);
+    expect(named).to.include(`only took: ${C}`);
   });
 
   it("weighs the balances now on each sign, in the currency's units", function () {

@@ -290,6 +290,7 @@ describe("client/ledger", function () {
       pairs: [],
       jubilees: [],
       clearingLines: [],
+      profiles: [],
     } as unknown as ReadLedgerExportReturnType;
     const file = (x: ReadLedgerExportReturnType, name: string) =>
       toCsv(ledgerExportTables(x).find((t) => t.file === name)!);
@@ -336,7 +337,7 @@ describe("client/ledger", function () {
     expect(file(full, "payments.csv").split("\r\n")[1]).to.equal(
       `${ANA},${BEN},1500,"rent, ""March""",-1500,1500,,,,95,7,0x07,1,0xab`,
     );
-    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(20);
+    expect(ledgerExportTables(full).map((t) => t.file)).to.have.length(21);
   });
 
   // --- The web app's ledger reads (issue 15) ---

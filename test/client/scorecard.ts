@@ -11,6 +11,7 @@ import {
   temperaturePeriods,
   type ScorecardPeriod,
 } from "../../client/scorecard.js";
+import { profileBook, shortAddress } from "../../client/names.js";
 import { A, B, C, D, E, T0, at, history, pay, person } from "../fixtures/scorecardHistory.js";
 
 // The scripted history (test/fixtures/scorecardHistory.ts) has every figure worked out by hand in its comments.
@@ -196,6 +197,15 @@ describe("client/scorecard", function () {
         "Members felt heard 2.75 out of 5 on average over 4 reading(s) (the floor is 3.00): some voices dominate.",
       );
       expect(card.alerts[4]!.reason).to.match(/^4 of the period's 4 trading pairs paid one way only \(100%/);
+    });
+
+    it("names people in its sentences when given their profiles, always with the address", function () {
+      const named = computeScorecard(history, { profiles: profileBook([{ account: A, name: "Ana" }]) });
+      expect(named.names).to.deep.equal({ [A]: "Ana" });
+      expect(named.alerts[0]!.reason).to.equal(
+        `Ana (${shortAddress(A)}) held 53.33% of the period's mandate-time (the circle's limit is 50%): roles are not rotating.`,
+      );
+      expect(computeScorecard(history).names).to.deep.equal({});
     });
 
     it("judges each period by the thresholds in force at its end: the circle's own from when it set them", function () {

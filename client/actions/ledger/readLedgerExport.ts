@@ -8,6 +8,7 @@ import { listDependencyReversals, type LedgerDependencyReversal } from "./listDe
 import { listJubilees, type LedgerJubilee } from "./listJubilees.js";
 import { listLedgerCharters, type LedgerCharter } from "./listLedgerCharters.js";
 import { listLedgerPayments, type LedgerPayment } from "./listLedgerPayments.js";
+import { listLedgerProfiles, type LedgerProfile } from "./listLedgerProfiles.js";
 import { listLedgerProposals, type LedgerProposal } from "./listLedgerProposals.js";
 import { listLedgerResets, type ListLedgerResetsReturnType } from "./listLedgerResets.js";
 import { listMembersOverTime, type LedgerMemberTerm } from "./listMembersOverTime.js";
@@ -56,6 +57,11 @@ export interface ReadLedgerExportReturnType {
   pairs: LedgerCreditPair[];
   jubilees: LedgerJubilee[];
   clearingLines: LedgerClearingLine[];
+  /**
+   * The display names of the people in this ledger (members, proposers, voters, holders, payers and payees, those
+   * who logged or took a reading) who set one: not unique and proving nothing, so always shown with the address.
+   */
+  profiles: LedgerProfile[];
 }
 
 /**
@@ -96,6 +102,15 @@ export async function readLedgerExport(
     listJubilees(ledger, parameters),
     listClearingLines(ledger, parameters),
   ]);
+  const people = new Set<Address>([
+    ...members.terms.map((t) => t.member),
+    ...proposals.flatMap((p) => [p.proposer, ...p.votes.map((v) => v.voter)]),
+    ...history.mandates.map((m) => m.holder),
+    ...payments.flatMap((p) => [p.payer, p.payee]),
+    ...reversals.map((r) => r.member),
+    ...temperature.readings.map((r) => r.member),
+  ]);
+  const profiles = people.size ? await listLedgerProfiles(ledger, { accounts: [...people] }) : [];
   return {
     ledger: status,
     circle,
@@ -117,5 +132,6 @@ export async function readLedgerExport(
     pairs,
     jubilees,
     clearingLines: lines,
+    profiles,
   };
 }

@@ -1,7 +1,9 @@
 import type { Address } from "viem";
 
 import { addr, big, bigOrNull, filterAddress, listAll, type LedgerClient } from "../../ledger.js";
+import { profileBook } from "../../names.js";
 import {
+  accountsIn,
   computeScorecard,
   type ComputeScorecardOptions,
   type Scorecard,
@@ -10,6 +12,7 @@ import {
 import { listCreditAccounts } from "./listCreditAccounts.js";
 import { listDependencyReversals } from "./listDependencyReversals.js";
 import { listLedgerPayments } from "./listLedgerPayments.js";
+import { listLedgerProfiles } from "./listLedgerProfiles.js";
 import { listLedgerProposals } from "./listLedgerProposals.js";
 import { listLedgerResets } from "./listLedgerResets.js";
 import { listMembersOverTime } from "./listMembersOverTime.js";
@@ -122,5 +125,6 @@ export async function readScorecard(
     reversals,
     thresholdChanges: changes,
   };
-  return computeScorecard(scorecardHistory, options);
+  const profiles = profileBook(await listLedgerProfiles(ledger, { accounts: accountsIn(scorecardHistory) }));
+  return computeScorecard(scorecardHistory, { ...options, profiles });
 }
