@@ -4,6 +4,11 @@ import { useApp } from "./context.js";
 import { CirclePage } from "./pages/CirclePage.js";
 import { CirclesPage } from "./pages/CirclesPage.js";
 import { ProposalPage } from "./pages/ProposalPage.js";
+// --- Read pages (issue 15) ---
+import { CouncilPage } from "./pages/CouncilPage.js";
+import { CurrencyPage } from "./pages/CurrencyPage.js";
+import { PersonPage } from "./pages/PersonPage.js";
+import { ScorecardPage } from "./pages/ScorecardPage.js";
 import { href, useRoute, type Route } from "./routes.js";
 
 function Page({ route }: { route: Route }) {
@@ -14,6 +19,15 @@ function Page({ route }: { route: Route }) {
       return <CirclePage key={route.circle} circle={route.circle} />;
     case "proposal":
       return <ProposalPage circle={route.circle} proposalId={route.proposalId} />;
+    // --- Read pages (issue 15) ---
+    case "council":
+      return <CouncilPage key={route.council} council={route.council} />;
+    case "currency":
+      return <CurrencyPage key={route.circle} circle={route.circle} />;
+    case "scorecard":
+      return <ScorecardPage key={route.circle} circle={route.circle} />;
+    case "person":
+      return <PersonPage key={route.person} person={route.person} />;
     case "not found":
       return (
         <>

@@ -1,6 +1,7 @@
 /**
  * Hash routes, so the static build works from any folder and any server (no rewrites): `#/`, `#/circle/<address>`,
- * `#/circle/<address>/proposal/<id>`. New pages add a variant here and a case in App.
+ * `#/circle/<address>/proposal/<id>`, `#/circle/<address>/currency`, `#/circle/<address>/scorecard`,
+ * `#/council/<address>`, `#/person/<address>`. New pages add a variant here and a case in App.
  */
 import { useEffect, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
@@ -9,6 +10,11 @@ export type Route =
   | { page: "circles" }
   | { page: "circle"; circle: Address }
   | { page: "proposal"; circle: Address; proposalId: bigint }
+  // --- Read pages (issue 15) ---
+  | { page: "council"; council: Address }
+  | { page: "currency"; circle: Address }
+  | { page: "scorecard"; circle: Address }
+  | { page: "person"; person: Address }
   | { page: "not found"; path: string };
 
 /** The route a location hash names. */
@@ -23,6 +29,15 @@ export function parseRoute(hash: string): Route {
     if (sub === "proposal" && id && /^\d+$/.test(id) && parts.length === 4) {
       return { page: "proposal", circle, proposalId: BigInt(id) };
     }
+    // --- Read pages (issue 15) ---
+    if ((sub === "currency" || sub === "scorecard") && parts.length === 3) return { page: sub, circle };
+  }
+  // --- Read pages (issue 15) ---
+  if (noun === "council" && address && isAddress(address) && parts.length === 2) {
+    return { page: "council", council: getAddress(address) };
+  }
+  if (noun === "person" && address && isAddress(address) && parts.length === 2) {
+    return { page: "person", person: getAddress(address) };
   }
   return { page: "not found", path };
 }
@@ -36,6 +51,14 @@ export function href(route: Exclude<Route, { page: "not found" }>): string {
       return `#/circle/${route.circle}`;
     case "proposal":
       return `#/circle/${route.circle}/proposal/${route.proposalId}`;
+    // --- Read pages (issue 15) ---
+    case "council":
+      return `#/council/${route.council}`;
+    case "currency":
+    case "scorecard":
+      return `#/circle/${route.circle}/${route.page}`;
+    case "person":
+      return `#/person/${route.person}`;
   }
 }
 

@@ -4,12 +4,14 @@
  */
 import type { ReadMandateHistoryReturnType } from "../../../client/actions/ledger/readMandateHistory.js";
 import { Address, Time } from "./basics.js";
+import { MandateChart } from "./MandateChart.js";
 
 export function MandateTimeline({ history }: { history: ReadMandateHistoryReturnType }) {
   if (history.mandates.length === 0) return <p>No mandate has been granted yet.</p>;
   const byId = new Map(history.mandates.map((m) => [m.mandateId, m]));
   return (
     <>
+      <MandateChart history={history} />
       {history.roles.map((role) => (
         <div key={role.roleId} className="role">
           <h3>{role.role}</h3>
@@ -23,8 +25,9 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
             )}
           </p>
           <ol className="timeline">
-            {role.tenures.map((t) => {
+            {role.tenures.map((t, i) => {
               const m = byId.get(t.mandateId);
+              const before = i > 0 ? role.tenures[i - 1]!.holder : null;
               return (
                 <li key={t.mandateId.toString()}>
                   <Address value={t.holder} />: from <Time at={t.from} />{" "}
@@ -40,6 +43,12 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
                   · <span className={`status status-${t.status.replace(/ /g, "-")}`}>{t.status}</span>
                   {m?.drawn ? " · drawn by lot" : ""}
                   {m && m.recallSignals > 0 ? ` · ${m.recallSignals} recall signal(s)` : ""}
+                  {before ? (
+                    <>
+                      {" "}
+                      · took over from <Address value={before} />
+                    </>
+                  ) : null}
                 </li>
               );
             })}

@@ -1,6 +1,8 @@
 /** Temperature checks over time from the ledger: per decision period, how many answered and how heard they felt. */
 import type { ListTemperatureReadingsReturnType } from "../../../client/actions/ledger/listTemperatureReadings.js";
+import { temperatureByPeriod } from "../../../client/actions/circle/readCircleRituals.js";
 import { Address, Time } from "./basics.js";
+import { LineChartFigure } from "./LineChartFigure.js";
 
 export function TemperatureTable({ data }: { data: ListTemperatureReadingsReturnType }) {
   if (data.readings.length === 0) return <p>No temperature check recorded yet.</p>;
@@ -8,6 +10,13 @@ export function TemperatureTable({ data }: { data: ListTemperatureReadingsReturn
   for (const r of data.readings) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);
   return (
     <>
+      <LineChartFigure
+        id="chart-temperature"
+        title="Average heard per period (1 to 5)"
+        domain={[1, 5]}
+        format={(n) => n.toFixed(2)}
+        points={temperatureByPeriod(data.readings).map((p) => ({ x: p.period.toString(), value: p.average }))}
+      />
       <div className="scroll">
         <table>
           <caption>Readings per decision period (heard: how heard members felt)</caption>

@@ -20,6 +20,8 @@ import {
   useResets,
   useTemperature,
 } from "../hooks/queries.js";
+import { useSeatsOfCircle } from "../hooks/reads.js";
+import { href } from "../routes.js";
 
 export function CirclePage({ circle }: { circle: Addr }) {
   const live = useCircle(circle);
@@ -33,6 +35,7 @@ export function CirclePage({ circle }: { circle: Addr }) {
             reset epoch {c.resetEpoch.toString()}
             {c.dissolved ? " · dissolved" : ""}
           </p>
+          <PageLinks circle={circle} />
           <Members circle={circle} members={c.members} />
           <Section id="charter" title="Charter">
             <p>
@@ -48,6 +51,7 @@ export function CirclePage({ circle }: { circle: Addr }) {
           </Section>
           <Proposals circle={circle} />
           <Mandates circle={circle} />
+          <CouncilSeats circle={circle} />
           <Temperature circle={circle} />
           <Resets circle={circle} epoch={c.resetEpoch} />
         </>
@@ -68,7 +72,9 @@ function Members({ circle, members }: { circle: Addr; members: readonly Addr[] }
           const joined = since.get(m.toLowerCase());
           return (
             <li key={m}>
-              <Address value={m} />
+              <a href={href({ page: "person", person: m })}>
+                <Address value={m} />
+              </a>
               {joined !== undefined ? (
                 <>
                   {" "}
@@ -210,6 +216,58 @@ function Resets({ circle, epoch }: { circle: Addr; epoch: bigint }) {
             ) : null}
           </>
         )}
+      </Loaded>
+    </Section>
+  );
+}
+
+// --- Read pages (issue 15): links to the circle's other pages, and its seats in councils ---
+
+function PageLinks({ circle }: { circle: Addr }) {
+  return (
+    <nav aria-label="This circle">
+      <ul className="page-links">
+        <li>
+          <a href={href({ page: "currency", circle })}>Currency and reciprocity</a>
+        </li>
+        <li>
+          <a href={href({ page: "scorecard", circle })}>Sovereignty scorecard</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function CouncilSeats({ circle }: { circle: Addr }) {
+  const seats = useSeatsOfCircle(circle);
+  return (
+    <Section id="council-seats" title="Seats in councils">
+      <Loaded query={seats} what="the council seats">
+        {(list) =>
+          list.length === 0 ? (
+            <p>No seat in a council.</p>
+          ) : (
+            <ul>
+              {list.map((s) => (
+                <li key={s.council}>
+                  <a href={href({ page: "council", council: s.council })}>{s.councilName}</a>:{" "}
+                  {s.delegate ? (
+                    <>
+                      delegate <Address value={s.delegate} /> until <Time at={s.mandateExpiresAt!} />
+                    </>
+                  ) : (
+                    "the seat is vacant (no delegate)"
+                  )}
+                  {s.onProbation && s.probationEndsAt !== null ? (
+                    <>
+                      , on probation until <Time at={s.probationEndsAt} />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </Loaded>
     </Section>
   );

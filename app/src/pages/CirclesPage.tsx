@@ -31,7 +31,15 @@ export function CirclesPage() {
                     <ul className="bodies">
                       {group.rows.map((c) => (
                         <li key={c.address}>
-                          <a href={href({ page: "circle", circle: c.address })}>{c.name}</a>
+                          <a
+                            href={
+                              c.council
+                                ? href({ page: "council", council: c.address })
+                                : href({ page: "circle", circle: c.address })
+                            }
+                          >
+                            {c.name}
+                          </a>
                           <span className="count">
                             {c.memberCount.toString()} {group.unit}
                           </span>
