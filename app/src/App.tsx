@@ -1,6 +1,7 @@
 /** The app's frame: a header with the way home and the wallet, the page the hash names, and where data comes from. */
 import { WalletPanel } from "./components/WalletPanel.js";
 import { useApp } from "./context.js";
+import { NamesProvider } from "./hooks/names.js";
 import { CirclePage } from "./pages/CirclePage.js";
 import { CirclesPage } from "./pages/CirclesPage.js";
 import { ProposalPage } from "./pages/ProposalPage.js";
@@ -43,7 +44,9 @@ export function App() {
         <WalletPanel />
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <NamesProvider key={route.page === "not found" ? route.path : href(route)}>
+          <Page route={route} />
+        </NamesProvider>
       </main>
       <footer>
         Chain {config.chainId} at {config.rpcUrl} · ledger at {config.ledgerUrl} · registry{" "}

@@ -3,7 +3,8 @@
  * how (live, expired, handed back, recalled, ended by a reset, …), and the draws by lot.
  */
 import type { ReadMandateHistoryReturnType } from "../../../client/actions/ledger/readMandateHistory.js";
-import { Address, Time } from "./basics.js";
+import { Time } from "./basics.js";
+import { Person } from "./Person.js";
 
 export function MandateTimeline({ history }: { history: ReadMandateHistoryReturnType }) {
   if (history.mandates.length === 0) return <p>No mandate has been granted yet.</p>;
@@ -16,7 +17,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
           <p>
             {role.currentHolder ? (
               <>
-                Held now by <Address value={role.currentHolder} />
+                Held now by <Person account={role.currentHolder} />
               </>
             ) : (
               "Vacant now."
@@ -27,7 +28,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
               const m = byId.get(t.mandateId);
               return (
                 <li key={t.mandateId.toString()}>
-                  <Address value={t.holder} />: from <Time at={t.from} />{" "}
+                  <Person account={t.holder} />: from <Time at={t.from} />{" "}
                   {t.until !== null ? (
                     <>
                       to <Time at={t.until} />
@@ -55,7 +56,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
                 {d.role}: requested <Time at={d.requestedAt} /> from a pool of {d.pool.length}, {d.status}
                 {d.holder ? (
                   <>
-                    , drawn: <Address value={d.holder} />
+                    , drawn: <Person account={d.holder} />
                   </>
                 ) : null}
               </li>
