@@ -1,9 +1,11 @@
 /** The app's frame: a header with the way home and the wallet, the page the hash names, and where data comes from. */
+import { MeLink } from "./components/money/MeLink.js";
 import { WalletPanel } from "./components/WalletPanel.js";
 import { useApp } from "./context.js";
 import { NamesProvider } from "./hooks/names.js";
 import { CirclePage } from "./pages/CirclePage.js";
 import { CirclesPage } from "./pages/CirclesPage.js";
+import { MePage } from "./pages/MePage.js";
 import { ProposalPage } from "./pages/ProposalPage.js";
 import { href, useRoute, type Route } from "./routes.js";
 
@@ -15,6 +17,8 @@ function Page({ route }: { route: Route }) {
       return <CirclePage key={route.circle} circle={route.circle} />;
     case "proposal":
       return <ProposalPage circle={route.circle} proposalId={route.proposalId} />;
+    case "me":
+      return <MePage />;
     case "not found":
       return (
         <>
@@ -40,6 +44,7 @@ export function App() {
           <a className="brand" href={href({ page: "circles" })}>
             Commonweal
           </a>
+          <MeLink />
         </nav>
         <WalletPanel />
       </header>

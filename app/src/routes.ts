@@ -1,6 +1,6 @@
 /**
  * Hash routes, so the static build works from any folder and any server (no rewrites): `#/`, `#/circle/<address>`,
- * `#/circle/<address>/proposal/<id>`. New pages add a variant here and a case in App.
+ * `#/circle/<address>/proposal/<id>`, `#/me`. New pages add a variant here and a case in App.
  */
 import { useEffect, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
@@ -9,6 +9,8 @@ export type Route =
   | { page: "circles" }
   | { page: "circle"; circle: Address }
   | { page: "proposal"; circle: Address; proposalId: bigint }
+  // The member's own page (the connected wallet's account).
+  | { page: "me" }
   | { page: "not found"; path: string };
 
 /** The route a location hash names. */
@@ -16,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { page: "circles" };
+  if (parts.length === 1 && parts[0] === "me") return { page: "me" };
   const [noun, address, sub, id] = parts;
   if (noun === "circle" && address && isAddress(address)) {
     const circle = getAddress(address);
@@ -36,6 +39,8 @@ export function href(route: Exclude<Route, { page: "not found" }>): string {
       return `#/circle/${route.circle}`;
     case "proposal":
       return `#/circle/${route.circle}/proposal/${route.proposalId}`;
+    case "me":
+      return "#/me";
   }
 }
 
