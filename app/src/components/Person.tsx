@@ -1,5 +1,5 @@
 /** A person (a member, proposer, voter, holder): their name and short address, "(you)" after the connected account. */
-import type { Address } from "viem";
+import { getAddress, type Address } from "viem";
 import { useConnection } from "wagmi";
 
 import { usePersonLabel } from "../hooks/names.js";
@@ -7,7 +7,7 @@ import { usePersonLabel } from "../hooks/names.js";
 export function Person({ account }: { account: Address }) {
   const label = usePersonLabel(account);
   const { address } = useConnection();
-  const named = label !== account;
+  const named = label !== getAddress(account);
   return (
     <>
       <span className={named ? "person" : "person address"} title={account}>
