@@ -1,8 +1,11 @@
 /** The app's frame: a header with the way home and the wallet, the page the hash names, and where data comes from. */
+import { MeLink } from "./components/money/MeLink.js";
 import { WalletPanel } from "./components/WalletPanel.js";
 import { useApp } from "./context.js";
+import { NamesProvider } from "./hooks/names.js";
 import { CirclePage } from "./pages/CirclePage.js";
 import { CirclesPage } from "./pages/CirclesPage.js";
+import { MePage } from "./pages/MePage.js";
 import { ProposalPage } from "./pages/ProposalPage.js";
 // --- Read pages (issue 15) ---
 import { CouncilPage } from "./pages/CouncilPage.js";
@@ -28,6 +31,8 @@ function Page({ route }: { route: Route }) {
       return <ScorecardPage key={route.circle} circle={route.circle} />;
     case "person":
       return <PersonPage key={route.person} person={route.person} />;
+    case "me":
+      return <MePage />;
     case "not found":
       return (
         <>
@@ -53,11 +58,14 @@ export function App() {
           <a className="brand" href={href({ page: "circles" })}>
             Commonweal
           </a>
+          <MeLink />
         </nav>
         <WalletPanel />
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <NamesProvider key={route.page === "not found" ? route.path : href(route)}>
+          <Page route={route} />
+        </NamesProvider>
       </main>
       <footer>
         Chain {config.chainId} at {config.rpcUrl} · ledger at {config.ledgerUrl} · registry{" "}

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so the static build works from any folder and any server (no rewrites): `#/`, `#/circle/<address>`,
  * `#/circle/<address>/proposal/<id>`, `#/circle/<address>/currency`, `#/circle/<address>/scorecard`,
- * `#/council/<address>`, `#/person/<address>`. New pages add a variant here and a case in App.
+ * `#/council/<address>`, `#/person/<address>`, `#/me`. New pages add a variant here and a case in App.
  */
 import { useEffect, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
@@ -15,6 +15,8 @@ export type Route =
   | { page: "currency"; circle: Address }
   | { page: "scorecard"; circle: Address }
   | { page: "person"; person: Address }
+  // The member's own page (the connected wallet's account).
+  | { page: "me" }
   | { page: "not found"; path: string };
 
 /** The route a location hash names. */
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { page: "circles" };
+  if (parts.length === 1 && parts[0] === "me") return { page: "me" };
   const [noun, address, sub, id] = parts;
   if (noun === "circle" && address && isAddress(address)) {
     const circle = getAddress(address);
@@ -59,6 +62,8 @@ export function href(route: Exclude<Route, { page: "not found" }>): string {
       return `#/circle/${route.circle}/${route.page}`;
     case "person":
       return `#/person/${route.person}`;
+    case "me":
+      return "#/me";
   }
 }
 

@@ -3,9 +3,16 @@
  * wallet (EIP-6963 discovery lists every wallet that announces itself; `injected()` covers a lone window.ethereum).
  */
 import { createPublicClient, defineChain, http, type Chain, type PublicClient } from "viem";
+import { mainnet, sepolia } from "viem/chains";
 import { createConfig, injected, type Config } from "wagmi";
 
 import type { ResolvedConfig } from "./config.js";
+
+/**
+ * The chains with ENS, by id: on them the chain carries viem's ENS contracts, so the client's readProfiles also looks
+ * up each person's primary ENS name (names.ts shows it where they set no display name).
+ */
+const ENS_CHAINS: Readonly<Record<number, Chain>> = { [mainnet.id]: mainnet, [sepolia.id]: sepolia };
 
 /** The chain of the configuration, as viem and wagmi describe chains. */
 export function chainOf(config: ResolvedConfig): Chain {
@@ -14,6 +21,7 @@ export function chainOf(config: ResolvedConfig): Chain {
     name: config.chainName ?? `Chain ${config.chainId}`,
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [config.rpcUrl] } },
+    ...(ENS_CHAINS[config.chainId]?.contracts ? { contracts: ENS_CHAINS[config.chainId]!.contracts } : {}),
   });
 }
 

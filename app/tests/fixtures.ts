@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
 import { createPublicClient, http, type Address, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 
@@ -121,6 +121,18 @@ export async function expectAccessible(page: Page): Promise<void> {
     bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`),
   ).toEqual([]);
 }
+
+/** Presses Tab until `locator` has the focus (at most 40 times): reachable by keyboard, in order. */
+export async function tabTo(page: Page, locator: Locator): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+/** How many transactions the test wallet was asked to send. */
+export const sent = (page: Page) => page.evaluate(() => window.__testWallet?.sent.length ?? -1);
 
 export const test = base.extend<{ app: AppTestSetup; chain: PublicClient; shoot: (name: string) => Promise<void> }>({
   app: async ({ page }, use) => {

@@ -25,6 +25,8 @@ export interface AppTestSetup {
   voters: Address[];
   /** A node account outside the circle: the contract refuses its vote. */
   outsider: Address;
+  /** The demo's people the money tests act as (scripts/demo.ts: the node's accounts 0, 1, 6 and 11). */
+  people: { ana: Address; ben: Address; gus: Address; hal: Address };
 }
 
 export default async function globalSetup() {
@@ -70,6 +72,7 @@ export default async function globalSetup() {
       proposalId: proposalId.toString(),
       voters: voters.slice(0, 4),
       outsider,
+      people: { ana: accounts[0]!, ben: accounts[1]!, gus: accounts[6]!, hal: accounts[11]! },
     };
     process.env.COMMONWEAL_APP_TEST = JSON.stringify(setup);
     console.log(`[app tests] ready in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -3,10 +3,14 @@
  * passes an axe scan (no serious or critical violation) and leaves its screenshot in docs/screenshots/ (the
  * Proposal page's with a vote cast, in vote.spec.ts).
  */
+import type { Address } from "viem";
+
 import { listCircles } from "../../client/actions/circle/listCircles.js";
 import { readCircle } from "../../client/actions/circle/readCircle.js";
 import { listProposals } from "../../client/actions/proposal/listProposals.js";
 import { readTally } from "../../client/actions/proposal/readTally.js";
+import { readProfiles } from "../../client/actions/profile/readProfiles.js";
+import { displayName } from "../../client/names.js";
 import { describeMandateRules, describeRules, mandateRulesFromChain, rulesFromChain } from "../../client/rules.js";
 import { isoTime } from "../../client/time.js";
 import { expect, expectAccessible, test } from "./fixtures.js";
@@ -43,8 +47,11 @@ test("a Circle page shows its members, charter, rules, proposals, mandates, temp
   await page.getByRole("link", { name: circle.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: circle.name })).toBeVisible();
 
+  // Each member by name and short address where they set a name (money.spec.ts names Ana), else by address.
+  const { profiles } = app.config.deployments![String(app.config.chainId)]!;
+  const book = await readProfiles(chain, { profiles: profiles as Address, accounts: [...circle.members] });
   const members = page.getByRole("region", { name: "Members" });
-  for (const m of circle.members) await expect(members).toContainText(m);
+  for (const m of circle.members) await expect(members).toContainText(displayName(m, book));
   await expect(page.getByRole("region", { name: "Charter" })).toContainText(
     `${circle.charterLapsed ? "lapsed on" : "in force until"} ${shown(circle.charter.expiresAt)}`,
   );

@@ -9,16 +9,14 @@ import { castVote } from "../../client/actions/proposal/castVote.js";
 import { readTally } from "../../client/actions/proposal/readTally.js";
 import { errorSentence } from "../../client/errors.js";
 import { Support } from "../../client/proposals.js";
-import { expect, expectAccessible, installTestWallet, test } from "./fixtures.js";
-import type { Page, TestInfo } from "@playwright/test";
+import { expect, expectAccessible, installTestWallet, sent, tabTo, test } from "./fixtures.js";
+import type { TestInfo } from "@playwright/test";
 
 /** The member who votes in this test: two per width (mouse, keyboard), none voting twice. */
 function voterFor(voters: Address[], testInfo: TestInfo, way: "mouse" | "keyboard"): Address {
   const index = (testInfo.project.name === "1280" ? 0 : 2) + (way === "mouse" ? 0 : 1);
   return voters[index]!;
 }
-
-const sent = (page: Page) => page.evaluate(() => window.__testWallet?.sent.length ?? -1);
 
 test("a member connects the test wallet, votes with a reason, and the page shows the chain's new tally", async ({
   page,
@@ -82,24 +80,15 @@ test("voting works by keyboard alone", async ({ page, app, chain }, testInfo) =>
   await installTestWallet(page, voter);
   await page.goto(`./#/circle/${app.circle}/proposal/${app.proposalId}`);
   await expect(page.getByTestId("tally")).toBeVisible();
-
-  /** Presses Tab until `name` has the focus (at most 40 times): reachable by keyboard, in order. */
-  const tabTo = async (locator: ReturnType<Page["getByRole"]>) => {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press("Tab");
-      if (await locator.evaluate((el) => el === document.activeElement)) return;
-    }
-    throw new Error(`Tab never reached ${locator}`);
-  };
-  await tabTo(page.getByRole("button", { name: "Connect Test Wallet" }));
+  await tabTo(page, page.getByRole("button", { name: "Connect Test Wallet" }));
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Wallet")).toContainText(voter);
-  await tabTo(page.getByRole("radio", { name: "For" }));
+  await tabTo(page, page.getByRole("radio", { name: "For" }));
   await page.keyboard.press("ArrowRight"); // the next choice: Against
   await expect(page.getByRole("radio", { name: "Against" })).toBeChecked();
-  await tabTo(page.getByRole("textbox", { name: /Reason/ }));
+  await tabTo(page, page.getByRole("textbox", { name: /Reason/ }));
   await page.keyboard.type("The old one can be mended");
-  await tabTo(page.getByRole("button", { name: "Cast vote" }));
+  await tabTo(page, page.getByRole("button", { name: "Cast vote" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "You voted against" })).toBeVisible();
   const { tally } = await readTally(chain, { circle: app.circle, proposalId: BigInt(app.proposalId) });

@@ -3,8 +3,9 @@
  * how (live, expired, handed back, recalled, ended by a reset, …), and the draws by lot.
  */
 import type { ReadMandateHistoryReturnType } from "../../../client/actions/ledger/readMandateHistory.js";
-import { Address, Time } from "./basics.js";
+import { Time } from "./basics.js";
 import { MandateChart } from "./MandateChart.js";
+import { Person } from "./Person.js";
 
 export function MandateTimeline({ history }: { history: ReadMandateHistoryReturnType }) {
   if (history.mandates.length === 0) return <p>No mandate has been granted yet.</p>;
@@ -18,7 +19,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
           <p>
             {role.currentHolder ? (
               <>
-                Held now by <Address value={role.currentHolder} />
+                Held now by <Person account={role.currentHolder} />
               </>
             ) : (
               "Vacant now."
@@ -30,7 +31,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
               const before = i > 0 ? role.tenures[i - 1]!.holder : null;
               return (
                 <li key={t.mandateId.toString()}>
-                  <Address value={t.holder} />: from <Time at={t.from} />{" "}
+                  <Person account={t.holder} />: from <Time at={t.from} />{" "}
                   {t.until !== null ? (
                     <>
                       to <Time at={t.until} />
@@ -46,7 +47,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
                   {before ? (
                     <>
                       {" "}
-                      · took over from <Address value={before} />
+                      · took over from <Person account={before} />
                     </>
                   ) : null}
                 </li>
@@ -64,7 +65,7 @@ export function MandateTimeline({ history }: { history: ReadMandateHistoryReturn
                 {d.role}: requested <Time at={d.requestedAt} /> from a pool of {d.pool.length}, {d.status}
                 {d.holder ? (
                   <>
-                    , drawn: <Address value={d.holder} />
+                    , drawn: <Person account={d.holder} />
                   </>
                 ) : null}
               </li>

@@ -3,7 +3,8 @@ import type { Address as Addr } from "viem";
 
 import type { LedgerProposal } from "../../../client/actions/ledger/listLedgerProposals.js";
 import { href } from "../routes.js";
-import { Address, Time } from "./basics.js";
+import { Time } from "./basics.js";
+import { Person } from "./Person.js";
 
 /** "for 3, against 0, abstain 1", as the CLI writes a tally. */
 export function tallyText(t: { for: bigint; against: bigint; abstain: bigint }): string {
@@ -17,7 +18,7 @@ export function VoteList({ votes }: { votes: LedgerProposal["votes"] }) {
     <ul className="votes">
       {votes.map((v) => (
         <li key={`${v.voter}-${v.castAtBlock}`}>
-          <Address value={v.voter} /> voted <strong>{v.supportName}</strong> at <Time at={v.castAt} />
+          <Person account={v.voter} /> voted <strong>{v.supportName}</strong> at <Time at={v.castAt} />
           {v.reason ? <q>{v.reason}</q> : null}
         </li>
       ))}
@@ -37,7 +38,7 @@ export function ProposalList({ circle, proposals }: { circle: Addr; proposals: L
           </h3>
           <p>
             <span className={`state state-${p.state.toLowerCase()}`}>{p.state}</span> · {tallyText(p.tally)} · quorum{" "}
-            {p.quorum.toString()} · proposed by <Address value={p.proposer} /> at <Time at={p.createdAt} />
+            {p.quorum.toString()} · proposed by <Person account={p.proposer} /> at <Time at={p.createdAt} />
           </p>
           <VoteList votes={p.votes} />
         </li>

@@ -1,8 +1,9 @@
 /** Temperature checks over time from the ledger: per decision period, how many answered and how heard they felt. */
 import type { ListTemperatureReadingsReturnType } from "../../../client/actions/ledger/listTemperatureReadings.js";
 import { temperatureByPeriod } from "../../../client/actions/circle/readCircleRituals.js";
-import { Address, Time } from "./basics.js";
+import { Time } from "./basics.js";
 import { LineChartFigure } from "./LineChartFigure.js";
+import { Person } from "./Person.js";
 
 export function TemperatureTable({ data }: { data: ListTemperatureReadingsReturnType }) {
   if (data.readings.length === 0) return <p>No temperature check recorded yet.</p>;
@@ -48,7 +49,7 @@ export function TemperatureTable({ data }: { data: ListTemperatureReadingsReturn
         <ul>
           {data.cooldowns.map((c) => (
             <li key={`${c.member}-${c.period}`}>
-              <Address value={c.member} /> cools down (named dominant by many) until <Time at={c.until} />
+              <Person account={c.member} /> cools down (named dominant by many) until <Time at={c.until} />
             </li>
           ))}
         </ul>

@@ -3,8 +3,8 @@
  * client), history from the ledger (the client's ledger actions). Query keys hold strings only (bigints do not
  * serialise); a write invalidates everything (see useVote), so pages show the chain as it is now.
  */
-import { useQuery } from "@tanstack/react-query";
-import type { Address } from "viem";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { getAddress, type Address } from "viem";
 
 import { listCircles } from "../../../client/actions/circle/listCircles.js";
 import { readCircle } from "../../../client/actions/circle/readCircle.js";
@@ -16,6 +16,8 @@ import { listTemperatureReadings } from "../../../client/actions/ledger/listTemp
 import { readLedgerStatus } from "../../../client/actions/ledger/readLedgerStatus.js";
 import { readMandateHistory } from "../../../client/actions/ledger/readMandateHistory.js";
 import { readTally } from "../../../client/actions/proposal/readTally.js";
+import { readIncomeGraph } from "../../../client/actions/income/readIncomeGraph.js";
+import { readMemberOverview } from "../../../client/actions/member/readMemberOverview.js";
 import { useApp } from "../context.js";
 
 /** The registry's circles and councils (the chain). */
@@ -106,4 +108,42 @@ export function useTemperature(circle: Address) {
 export function useResets(circle: Address) {
   const { ledger } = useApp();
   return useQuery({ queryKey: ["ledger", "resets", circle], queryFn: () => listLedgerResets(ledger, { circle }) });
+}
+
+// --- The member's own page and money (issue 15) ---------------------------------------------------------------------
+
+/** What awaits the member, per circle, and their credit and income (the chain; readMemberOverview). */
+export function useMemberOverview(member: Address | undefined) {
+  const { publicClient, config } = useApp();
+  const { registry, incomeHub: hub, creditFactory } = config.addresses;
+  return useQuery({
+    queryKey: ["member overview", String(member)],
+    queryFn: () => readMemberOverview(publicClient, { member: member!, registry, hub, creditFactory }),
+    enabled: member !== undefined,
+  });
+}
+
+/** Whom the member trusts now in the income hub (the chain; readIncomeGraph), checksummed. */
+export function useTrustedBy(member: Address | undefined) {
+  const { publicClient, config } = useApp();
+  return useQuery({
+    queryKey: ["trusted by", String(member)],
+    queryFn: async () => {
+      const { graph } = await readIncomeGraph(publicClient, { hub: config.addresses.incomeHub });
+      return [...(graph.get(member!.toLowerCase() as Address) ?? [])].map((a) => getAddress(a));
+    },
+    enabled: member !== undefined,
+  });
+}
+
+/** Everyone in the given circles, once each, in order (the chain; the same reads as useCircle). */
+export function useMembersOf(circles: readonly Address[]): Address[] {
+  const { publicClient } = useApp();
+  const read = useQueries({
+    queries: circles.map((circle) => ({
+      queryKey: ["circle", circle],
+      queryFn: () => readCircle(publicClient, { circle }),
+    })),
+  });
+  return [...new Set(read.flatMap((r) => r.data?.members ?? []))];
 }

@@ -7,6 +7,7 @@ import type { Address as Addr } from "viem";
 
 import { describeMandateRules, describeRules, mandateRulesFromChain, rulesFromChain } from "../../../client/rules.js";
 import { Address, Loaded, Section, Time } from "../components/basics.js";
+import { Person } from "../components/Person.js";
 import { MandateTimeline } from "../components/MandateTimeline.js";
 import { ProposalList } from "../components/ProposalList.js";
 import { TemperatureTable } from "../components/TemperatureTable.js";
@@ -73,7 +74,7 @@ function Members({ circle, members }: { circle: Addr; members: readonly Addr[] }
           return (
             <li key={m}>
               <a href={href({ page: "person", person: m })}>
-                <Address value={m} />
+                <Person account={m} />
               </a>
               {joined !== undefined ? (
                 <>
@@ -91,7 +92,7 @@ function Members({ circle, members }: { circle: Addr; members: readonly Addr[] }
           <ul>
             {former.map((t) => (
               <li key={`${t.member}-${t.joinedAt}`}>
-                <Address value={t.member} /> · <Time at={t.joinedAt} /> to <Time at={t.leftAt!} /> ({t.leftHow})
+                <Person account={t.member} /> · <Time at={t.joinedAt} /> to <Time at={t.leftAt!} /> ({t.leftHow})
               </li>
             ))}
           </ul>
@@ -147,7 +148,7 @@ function Mandates({ circle }: { circle: Addr }) {
         {history.data ? (
           facilitator?.currentHolder ? (
             <p>
-              <Address value={facilitator.currentHolder} /> facilitates now (drawn by lot, in rotation).
+              <Person account={facilitator.currentHolder} /> facilitates now (drawn by lot, in rotation).
             </p>
           ) : (
             <p>No facilitator holds the role now.</p>
@@ -193,7 +194,7 @@ function Resets({ circle, epoch }: { circle: Addr; epoch: bigint }) {
                     {r.triggeredBy.map((m, i) => (
                       <span key={m}>
                         {i > 0 ? ", " : ""}
-                        <Address value={m} />
+                        <Person account={m} />
                       </span>
                     ))}
                     : {r.proposalsEnded.length} proposal(s) and {r.mandatesEnded.toString()} mandate(s) ended.
@@ -207,7 +208,7 @@ function Resets({ circle, epoch }: { circle: Addr; epoch: bigint }) {
                 <ul>
                   {data.signals.map((s) => (
                     <li key={`${s.round}-${s.member}`}>
-                      Round {s.round.toString()}: <Address value={s.member} /> signalled at <Time at={s.at} /> (
+                      Round {s.round.toString()}: <Person account={s.member} /> signalled at <Time at={s.at} /> (
                       {s.signals.toString()} in the round, which ends <Time at={s.roundEndsAt} />)
                     </li>
                   ))}

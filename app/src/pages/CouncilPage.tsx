@@ -5,6 +5,7 @@
  */
 import type { Address as Addr } from "viem";
 
+import { Person } from "../components/Person.js";
 import { Address, Loaded, Section, Time } from "../components/basics.js";
 import { ProposalList } from "../components/ProposalList.js";
 import { useLedgerProposals } from "../hooks/queries.js";
@@ -55,7 +56,7 @@ export function CouncilPage({ council }: { council: Addr }) {
                         <td>
                           {seat.delegate ? (
                             <>
-                              <Address value={seat.delegate} /> until <Time at={seat.mandateExpiresAt!} />
+                              <Person account={seat.delegate} /> until <Time at={seat.mandateExpiresAt!} />
                             </>
                           ) : (
                             "vacant"

@@ -3,6 +3,7 @@
  * what they may claim) and the trust around them (the ledger: who trusts whom, one or two steps out, the bound
  * stated). Income moves along trust: a payment can reach anyone the payer's trust leads to.
  */
+import { Person } from "../components/Person.js";
 import { useState } from "react";
 import type { Address as Addr } from "viem";
 
@@ -129,10 +130,10 @@ function Trust({ person }: { person: Addr }) {
 
 /** An account in the trust table: a link to its own page, unless it is this page's person. */
 function TrustLink({ account, self }: { account: Addr; self: Addr }) {
-  if (account === self) return <Address value={account} />;
+  if (account === self) return <Person account={account} />;
   return (
     <a href={href({ page: "person", person: account })}>
-      <Address value={account} />
+      <Person account={account} />
     </a>
   );
 }

@@ -5,6 +5,7 @@
 import type { Address as Addr } from "viem";
 
 import { Address, Loaded, Section, Time } from "../components/basics.js";
+import { Person } from "../components/Person.js";
 import { tallyText, VoteList } from "../components/ProposalList.js";
 import { VoteForm } from "../components/VoteForm.js";
 import { useCircle, useLedgerProposals, useTally } from "../hooks/queries.js";
@@ -36,7 +37,7 @@ export function ProposalPage({ circle, proposalId }: { circle: Addr; proposalId:
         </Loaded>
         {proposal ? (
           <p>
-            Proposed by <Address value={proposal.proposer} /> at <Time at={proposal.createdAt} />; voting from{" "}
+            Proposed by <Person account={proposal.proposer} /> at <Time at={proposal.createdAt} />; voting from{" "}
             <Time at={proposal.voteStart} /> to <Time at={proposal.voteEnd} />.
           </p>
         ) : null}
