@@ -4,7 +4,9 @@
  * submits it (`castVoteBySig`), paying the gas for the voter.
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { getAddress, isAddress, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
+
+import { parseSignedBallot, signedBallotText } from "../../client/ballots.js";
 
 import { castVoteBySignature } from "../../client/actions/proposal/castVoteBySignature.js";
 import { signBallot as signClientBallot, type SignedBallot } from "../../client/actions/proposal/signBallot.js";
@@ -57,7 +59,7 @@ export async function signBallot(c: Connection, args: VoteBySignatureArgs): Prom
   return signClientBallot(wallet, { circle: body.circle, proposalId, support });
 }
 
-/** A ballot read from `--relay`, every field checked. */
+/** A ballot read from `--relay`, every field checked (the client's parseSignedBallot). */
 export function parseBallot(json: string): SignedBallot {
   let raw: unknown;
   try {
@@ -65,39 +67,7 @@ export function parseBallot(json: string): SignedBallot {
   } catch {
     throw new CliError("--relay is not JSON: pass the ballot exactly as `circle vote-by-signature --sign` printed it.");
   }
-  if (typeof raw !== "object" || raw === null) throw new CliError("--relay must be a JSON object: a signed ballot.");
-  const b = raw as Record<string, unknown>;
-  const address = (field: string): Address => {
-    const v = b[field];
-    if (typeof v !== "string" || !isAddress(v, { strict: false })) {
-      throw new CliError(`The ballot's "${field}" is not an address.`);
-    }
-    return getAddress(v);
-  };
-  const whole = (field: string): bigint => {
-    const v = b[field];
-    if ((typeof v === "string" && /^\d+$/.test(v)) || (typeof v === "number" && Number.isSafeInteger(v) && v >= 0)) {
-      return BigInt(v);
-    }
-    throw new CliError(`The ballot's "${field}" is not a whole number.`);
-  };
-  const support = b.support;
-  if (support !== 0 && support !== 1 && support !== 2) {
-    throw new CliError('The ballot\'s "support" must be 0 (against), 1 (for) or 2 (abstain).');
-  }
-  const signature = b.signature;
-  if (typeof signature !== "string" || !/^0x[0-9a-fA-F]{130}$/.test(signature)) {
-    throw new CliError('The ballot\'s "signature" is not a signature (0x and 130 hex digits).');
-  }
-  return {
-    circle: address("circle"),
-    chainId: Number(whole("chainId")),
-    proposalId: whole("proposalId"),
-    support,
-    voter: address("voter"),
-    nonce: whole("nonce"),
-    signature: signature as Hex,
-  };
+  return parseSignedBallot(raw);
 }
 
 /**
@@ -130,7 +100,7 @@ export default async function voteBySignature(
     const c = await connect(hre);
     if (args.sign) {
       const ballot = await signBallot(c, args);
-      const json = JSON.stringify(ballot, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+      const json = signedBallotText(ballot);
       report(
         args.json,
         `${ballot.voter} signed a ballot (${SUPPORT_NAMES[ballot.support]}) on proposal ${ballot.proposalId} in ${ballot.circle}. ` +

@@ -11,6 +11,9 @@ import { Person } from "../components/Person.js";
 import { MandateTimeline } from "../components/MandateTimeline.js";
 import { ProposalList } from "../components/ProposalList.js";
 import { TemperatureTable } from "../components/TemperatureTable.js";
+// --- Governance actions (a connected wallet) ---
+import { LeaveForm, RecallSignals, ResetSignal, TemperatureForm } from "../components/governance/CircleActions.js";
+import { ProposeForm } from "../components/governance/ProposeForm.js";
 import {
   useChainTime,
   useCharters,
@@ -50,8 +53,13 @@ export function CirclePage({ circle }: { circle: Addr }) {
             <p>{describeRules(rulesFromChain(c.rules))}.</p>
             <p>Mandates: {describeMandateRules(mandateRulesFromChain(c.mandateRules))}.</p>
           </Section>
+          <Section id="act" title="Act in this circle">
+            <ProposeForm circle={circle} members={c.members} mandates={c.mandates} />
+            <TemperatureForm circle={circle} members={c.members} />
+            <LeaveForm circle={circle} name={c.name} />
+          </Section>
           <Proposals circle={circle} />
-          <Mandates circle={circle} />
+          <Mandates circle={circle} mandates={c.mandates} />
           <CouncilSeats circle={circle} />
           <Temperature circle={circle} />
           <Resets circle={circle} epoch={c.resetEpoch} />
@@ -139,7 +147,7 @@ function Proposals({ circle }: { circle: Addr }) {
   );
 }
 
-function Mandates({ circle }: { circle: Addr }) {
+function Mandates({ circle, mandates }: { circle: Addr; mandates: Addr }) {
   const history = useMandateHistory(circle);
   const facilitator = history.data?.roles.find((r) => /facilitat/i.test(r.role));
   return (
@@ -157,7 +165,12 @@ function Mandates({ circle }: { circle: Addr }) {
       </Section>
       <Section id="mandates" title="Mandates">
         <Loaded query={history} what="the mandates">
-          {(data) => <MandateTimeline history={data} />}
+          {(data) => (
+            <>
+              <MandateTimeline history={data} />
+              <RecallSignals mandates={mandates} history={data} />
+            </>
+          )}
         </Loaded>
       </Section>
     </>
@@ -218,6 +231,7 @@ function Resets({ circle, epoch }: { circle: Addr; epoch: bigint }) {
           </>
         )}
       </Loaded>
+      <ResetSignal circle={circle} />
     </Section>
   );
 }

@@ -8,6 +8,8 @@ import { Address, Loaded, Section, Time } from "../components/basics.js";
 import { Person } from "../components/Person.js";
 import { tallyText, VoteList } from "../components/ProposalList.js";
 import { VoteForm } from "../components/VoteForm.js";
+// --- Governance actions (a connected wallet) ---
+import { ExecuteForm, RelayBallotForm, SignBallotForm } from "../components/governance/ProposalActions.js";
 import { useCircle, useLedgerProposals, useTally } from "../hooks/queries.js";
 import { href } from "../routes.js";
 
@@ -43,6 +45,20 @@ export function ProposalPage({ circle, proposalId }: { circle: Addr; proposalId:
         ) : null}
       </Section>
       {tally.data?.stateName === "Active" ? <VoteForm circle={circle} proposalId={proposalId} /> : null}
+      {tally.data?.stateName === "Active" || tally.data?.stateName === "Pending" ? (
+        <Section id="by-signature" title="Vote by signature">
+          <SignBallotForm circle={circle} proposalId={proposalId} />
+          <RelayBallotForm />
+        </Section>
+      ) : null}
+      {tally.data ? (
+        <ExecuteForm
+          circle={circle}
+          proposalId={proposalId}
+          state={tally.data.stateName}
+          deadline={proposal?.voteEnd}
+        />
+      ) : null}
       <Section id="votes" title="Votes and reasons">
         <Loaded query={history} what="the votes">
           {() => (proposal ? <VoteList votes={proposal.votes} /> : <p>The ledger has not seen this proposal yet.</p>)}
