@@ -55,7 +55,9 @@ test("the member's page shows their votes, mandates, cooldowns, credit and incom
   const { registry, incomeHub: hub, creditFactory, profiles } = addressesOf(app);
   await openMyPage(page, ana);
   const me = await readMemberOverview(chain, { member: ana, registry, hub, creditFactory });
-  expect(me.counts.awaitingVote).toBeGreaterThan(0);
+  // She belongs to a circle; whether a vote still awaits her depends on the width's run (at 390 px she has already
+  // voted by signature in governance.spec.ts): the page must say what the chain says either way.
+  expect(me.circles.length).toBeGreaterThan(0);
   await expect(page.getByTestId("counts")).toContainText(
     `${me.counts.awaitingVote} proposal(s) await your vote; you hold ${me.counts.mandates} mandate(s); ` +
       `${me.counts.cooldowns} cooldown(s) run; you belong to ${me.circles.length} circle(s)`,
