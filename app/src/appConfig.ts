@@ -35,7 +35,9 @@ export const CONFIG_EXAMPLE: AppConfig = {
   chainId: 31337,
   rpcUrl: "http://127.0.0.1:8545",
   ledgerUrl: "http://127.0.0.1:42069",
-  deployments: { "31337": { registry: "0x…", creditFactory: "0x…", incomeHub: "0x…", incomeWrappers: "0x…" } },
+  deployments: {
+    "31337": { registry: "0x…", creditFactory: "0x…", incomeHub: "0x…", incomeWrappers: "0x…", profiles: "0x…" },
+  },
 };
 
 /** Checks a configuration and resolves its chain's addresses; a ConfigError names what is wrong. */
