@@ -10,7 +10,7 @@
 // Ponder's `start` refuses a schema an earlier version of the app wrote, so a changed indexer gets a fresh one.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -80,17 +80,25 @@ if (registryCode === undefined) {
   process.exit(1);
 }
 
+// One folder per chain (its genesis block): the PGlite files, and the note of a rebuilt schema (see below).
+const chainFolder = join(options.data ?? join(app, ".data"), `${network}-${chainId}-${genesis.slice(2, 14)}`);
 let store: string;
 if (env.DATABASE_URL) {
   store = "PostgreSQL (DATABASE_URL)";
 } else {
-  env.COMMONWEAL_INDEXER_DATA = join(
-    options.data ?? join(app, ".data"),
-    `${network}-${chainId}-${genesis.slice(2, 14)}`,
-  );
+  env.COMMONWEAL_INDEXER_DATA = chainFolder;
   store = `PGlite in ${relative(root, env.COMMONWEAL_INDEXER_DATA)}`;
 }
-const schema = options.schema ?? `ledger_${appHash()}`;
+
+// A rebuild moves the ledger to a fresh schema (`<schema>_r<n>`), noted in the chain's folder so that later starts use
+// it too. Ponder's crash recovery can fail on rows a crash (SIGKILL, power loss) left half-flushed: it then exits on a
+// primary-key conflict while replaying (ponder-sh/ponder#2296). The ledger is derived data, so it is rebuilt from the
+// chain instead (the RPC cache, shared by schemas, makes that quick) and loses and duplicates nothing.
+const rebuildNote = join(chainFolder, `${options.schema ?? "ledger"}.rebuilds`);
+const rebuilds = (): number => (existsSync(rebuildNote) ? Number(readFileSync(rebuildNote, "utf8").trim()) || 0 : 0);
+const baseSchema = options.schema ?? `ledger_${appHash()}`;
+const schemaOf = (n: number) => (n === 0 ? baseSchema : `${baseSchema}_r${n}`);
+const schema = schemaOf(rebuilds());
 
 console.log(
   `The ledger follows ${network} (chain ${chainId}, ${url}) from block ${deployment.startBlocks.registry} ` +
@@ -98,11 +106,46 @@ console.log(
     `SQL over HTTP at http://127.0.0.1:${options.port}/sql, GraphQL at /graphql, progress at /status.`,
 );
 
-const ponder = spawn(
-  join(root, "node_modules/.bin/ponder"),
-  ["--root", app, "start", "--schema", schema, "-p", options.port, "-H", "127.0.0.1"],
-  // In indexer/: Ponder writes generated/schema.graphql under the current folder, whatever --root says.
-  { stdio: "inherit", env, cwd: app },
-);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ponder.kill(signal));
-ponder.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/** Starts Ponder on `schemaName`; resolves with its exit, and whether it died replaying after a crash recovery. */
+function runPonder(schemaName: string): Promise<{ code: number; failedRecovery: boolean }> {
+  const ponder = spawn(
+    join(root, "node_modules/.bin/ponder"),
+    ["--root", app, "start", "--schema", schemaName, "-p", options.port!, "-H", "127.0.0.1"],
+    // In indexer/: Ponder writes generated/schema.graphql under the current folder, whatever --root says.
+    { stdio: ["inherit", "pipe", "pipe"], env, cwd: app },
+  );
+  let recovering = false;
+  let conflict = false;
+  const watch = (chunk: Buffer, out: NodeJS.WriteStream) => {
+    const text = chunk.toString();
+    if (text.includes("Detected crash recovery")) recovering = true;
+    if (recovering && /UniqueConstraintError|Primary key conflict/.test(text)) conflict = true;
+    out.write(chunk);
+  };
+  ponder.stdout.on("data", (chunk: Buffer) => watch(chunk, process.stdout));
+  ponder.stderr.on("data", (chunk: Buffer) => watch(chunk, process.stderr));
+  const forward = (signal: NodeJS.Signals) => ponder.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  return new Promise((resolve) =>
+    ponder.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve({ code: code ?? (signal ? 1 : 0), failedRecovery: conflict });
+    }),
+  );
+}
+
+let current = schema;
+for (;;) {
+  const { code, failedRecovery } = await runPonder(current);
+  if (!failedRecovery) process.exit(code);
+  const next = rebuilds() + 1;
+  mkdirSync(chainFolder, { recursive: true });
+  writeFileSync(rebuildNote, `${next}\n`);
+  current = schemaOf(next);
+  console.error(
+    `The ledger's crash recovery failed on rows the crash left behind (a known Ponder issue, ponder-sh/ponder#2296): ` +
+      `rebuilding it from the chain in a fresh schema, ${current}.`,
+  );
+}
