@@ -545,13 +545,17 @@ const caps = await benchCaps(ethers, networkHelpers);
 const capsSection = capsReport(caps.rows);
 const sizesSection = sizesReport(contractSizes());
 
+// `BENCH_GAS_ONLY=1 npm run bench`: the gas tables only, printed and not written to BENCHMARKS.md (for measuring a
+// contract change in under a minute; the report is always regenerated whole).
+const gasOnly = process.env.BENCH_GAS_ONLY === "1";
+
 // --- The command line, against a local node (wall-clock) ---------------------------------------------------------
-console.log("Timing the command line against a local node…");
-const cliSection = cliReport(await benchCli());
+if (!gasOnly) console.log("Timing the command line against a local node…");
+const cliSection = gasOnly ? "" : cliReport(await benchCli());
 
 // --- The ledger: indexer sync and read latency, against a local node (wall-clock) ---------------------------------
-console.log("Timing the indexer over a generated history…");
-const indexerSection = indexerReport(await benchIndexer());
+if (!gasOnly) console.log("Timing the indexer over a generated history…");
+const indexerSection = gasOnly ? "" : indexerReport(await benchIndexer());
 
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
@@ -643,7 +647,7 @@ ${capsSection}
 ${sizesSection}
 ${cliSection}
 ${indexerSection}`;
-writeFileSync("BENCHMARKS.md", report);
+if (!gasOnly) writeFileSync("BENCHMARKS.md", report);
 console.log(table.join("\n"));
 console.log();
 console.log(growthTable.join("\n"));
@@ -652,4 +656,4 @@ console.log(capsSection);
 console.log(sizesSection);
 console.log(cliSection);
 console.log(indexerSection);
-console.log("Wrote BENCHMARKS.md");
+console.log(gasOnly ? "BENCH_GAS_ONLY=1: BENCHMARKS.md left as it was" : "Wrote BENCHMARKS.md");
