@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IMandates} from "../interfaces/IMandates.sol";
 import {Sortition} from "../libraries/Sortition.sol";
@@ -29,7 +30,7 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///   role for a new decision. The moment of completion can matter only through those rules changing with time
 ///   (a cooldown or a term ending); the randomness and the order in which candidates are tried cannot be chosen.
 /// - A hard reset cancels every pending draw (its epoch is stale) and settles them all at once.
-contract MandateDraws is MandatesBase, ReentrancyGuard {
+contract MandateDraws is MandatesBase, ReentrancyGuardTransient {
     /// @notice See {IMandates-requestDraw}.
     function requestDraw(IMandates.MandateSpec calldata spec) external onlyCircle returns (uint256 drawId) {
         _pruneExpired();
@@ -121,7 +122,7 @@ contract MandateDraws is MandatesBase, ReentrancyGuard {
             status: IMandates.DrawStatus.Pending,
             mandateId: 0
         });
-        $.roleDraw[g.roleId] = drawId;
+        $.roles[g.roleId].draw = SafeCast.toUint40(drawId);
         g.drawn = true;
         $.drawGrants[drawId] = g;
         emit IMandates.DrawRequested(drawId, g.roleId, g.role, pool, ticket);

@@ -5,7 +5,7 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
@@ -24,8 +24,10 @@ import {MandatesBase} from "./MandatesBase.sol";
 /// lot. Every circle gets one, created with it by the registry.
 ///
 /// @dev Security reasoning:
-/// - OpenZeppelin's ReentrancyGuard keeps its flag in a namespaced slot and treats the unset value as "not
-///   entered", so it works in clones without an initialiser, and {MandateDraws} (run by delegatecall) shares it.
+/// - OpenZeppelin's ReentrancyGuardTransient keeps its flag in transient storage (EIP-1153) at a namespaced slot and
+///   clears it at the end of every guarded call; zero means "not entered", so it works in clones without an
+///   initialiser and no circle pays for a storage slot on its first guarded call. {MandateDraws}, run by delegatecall
+///   in this contract's context, shares it.
 /// - Grants and draw requests come only from the circle (its executed proposals). The proposer of that decision
 ///   is read from the circle ({ICircle-executingProposal}), not taken from arguments, so a proposal cannot lie
 ///   about who proposed it.
@@ -54,7 +56,7 @@ import {MandatesBase} from "./MandatesBase.sol";
 /// run by delegatecall in the same storage, so this contract stays well under the 24,576-byte code limit. The draw
 /// functions here only forward their calldata; the rules both need (eligibility, grants, endings) are compiled into
 /// both from {MandatesBase}.
-contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, MandatesBase, IMandates {
+contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTransient, MandatesBase, IMandates {
     /// @notice EIP-712 type of an off-chain recall signal.
     bytes32 public constant RECALL_TYPEHASH = keccak256("Recall(uint256 mandateId,address member,uint256 nonce)");
 
@@ -135,10 +137,10 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
         bytes calldata data
     ) external nonReentrant returns (bytes memory) {
         MandatesStorage storage $ = _mandatesStorage();
-        Mandate storage m = _liveMandate(mandateId);
+        MandateRecord storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder) revert MandateNotHolder(mandateId, msg.sender);
         bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
-        Power storage power = _power(mandateId, target, selector);
+        Power storage power = _power(mandateId, m.powerCount, target, selector);
         if (value > power.maxValue) revert MandateValueOverCap(mandateId, power.maxValue, value);
         if (_isTokenAmountSelector(selector)) {
             // The amount is the last word of transfer(to, amount), approve(spender, amount) and
@@ -154,7 +156,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function complete(uint256 mandateId) external {
-        Mandate storage m = _liveMandate(mandateId);
+        MandateRecord storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder && msg.sender != address(_mandatesStorage().circle)) {
             revert MandateNotHolder(mandateId, msg.sender);
         }
@@ -163,7 +165,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function handBack(uint256 mandateId) external {
-        Mandate storage m = _liveMandate(mandateId);
+        MandateRecord storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder) revert MandateNotHolder(mandateId, msg.sender);
         _end(mandateId, EndReason.HandedBack);
     }
@@ -193,7 +195,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function closeExpired(uint256 mandateId) external {
-        Mandate storage m = _existingMandate(mandateId);
+        MandateRecord storage m = _existingMandate(mandateId);
         if (m.endedAt != 0) revert MandateAlreadyEnded(mandateId, m.endedAt, m.endReason);
         if (block.timestamp < m.expiresAt) revert MandateNotExpired(mandateId, m.expiresAt);
         _end(mandateId, EndReason.Expired);
@@ -208,9 +210,9 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
         MandatesStorage storage $ = _mandatesStorage();
         $.epoch = epoch;
         $.drawsSettled = $.drawCount; // every pending draw is cancelled
-        uint256 ended = $.live.length;
-        while ($.live.length > 0) {
-            uint256 id = $.live[$.live.length - 1];
+        uint256 ended = $.liveCount;
+        while ($.liveCount > 0) {
+            uint256 id = $.live[$.liveCount - 1];
             _end(id, block.timestamp >= $.mandates[id].expiresAt ? EndReason.Expired : EndReason.Reset);
         }
         emit MandatesReset(epoch, ended);
@@ -218,10 +220,10 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function onMemberLeft(address member) external onlyCircle {
-        uint256[] storage live = _mandatesStorage().live;
-        for (uint256 i = live.length; i > 0; --i) {
-            uint256 id = live[i - 1];
-            if (_mandatesStorage().mandates[id].holder == member) _end(id, EndReason.HolderLeft);
+        MandatesStorage storage $ = _mandatesStorage();
+        for (uint256 i = $.liveCount; i > 0; --i) {
+            uint256 id = $.live[i - 1];
+            if ($.mandates[id].holder == member) _end(id, EndReason.HolderLeft);
         }
     }
 
@@ -246,12 +248,28 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function mandate(uint256 mandateId) external view returns (Mandate memory) {
-        return _existingMandate(mandateId);
+        MandateRecord storage m = _existingMandate(mandateId);
+        return
+            Mandate({
+                holder: m.holder,
+                grantedAt: m.grantedAt,
+                expiresAt: m.expiresAt,
+                proposer: m.proposer,
+                endedAt: m.endedAt,
+                endReason: m.endReason,
+                drawn: m.drawn,
+                roleId: m.roleId,
+                scopeHash: m.scopeHash
+            });
     }
 
     /// @inheritdoc IMandates
-    function powers(uint256 mandateId) external view returns (Power[] memory) {
-        return _mandatesStorage().powers[mandateId];
+    function powers(uint256 mandateId) external view returns (Power[] memory granted) {
+        MandatesStorage storage $ = _mandatesStorage();
+        granted = new Power[]($.mandates[mandateId].powerCount);
+        for (uint256 i = 0; i < granted.length; ++i) {
+            granted[i] = $.powers[mandateId][i];
+        }
     }
 
     /// @inheritdoc IMandates
@@ -261,18 +279,20 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
 
     /// @inheritdoc IMandates
     function holderOf(bytes32 roleId) external view returns (address holder, uint256 mandateId) {
-        mandateId = _mandatesStorage().roleMandate[roleId];
+        mandateId = _mandatesStorage().roles[roleId].latest;
         if (mandateId == 0 || !_isLive(mandateId)) return (address(0), 0);
         holder = _mandatesStorage().mandates[mandateId].holder;
     }
 
     /// @inheritdoc IMandates
     function liveMandates() external view returns (uint256[] memory ids) {
-        uint256[] storage live = _mandatesStorage().live;
-        ids = new uint256[](live.length);
+        MandatesStorage storage $ = _mandatesStorage();
+        uint256 liveCount = $.liveCount;
+        ids = new uint256[](liveCount);
         uint256 count;
-        for (uint256 i = 0; i < live.length; ++i) {
-            if (_isLive(live[i])) ids[count++] = live[i];
+        for (uint256 i = 0; i < liveCount; ++i) {
+            uint256 id = $.live[i];
+            if (_isLive(id)) ids[count++] = id;
         }
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -301,9 +321,10 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
     /// @inheritdoc IMandates
     function termOf(bytes32 roleId, address member) external view returns (uint8 streak, uint64 availableAt) {
         MandatesStorage storage $ = _mandatesStorage();
-        TermRecord storage t = $.terms[roleId][member];
-        streak = $.lastHolder[roleId] == member ? t.streak : 0;
-        availableAt = _availableAt(t);
+        RoleRecord storage r = $.roles[roleId];
+        // The streak is kept for the role's last holder only: the holder of its latest mandate.
+        if (r.latest != 0 && $.mandates[r.latest].holder == member) streak = r.streak;
+        availableAt = _availableAt($.lockedBy[roleId][member]);
     }
 
     /// @inheritdoc IMandates
@@ -372,10 +393,16 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuard, 
     }
 
     /// @dev The granted power for (target, selector); reverts if there is none. At most {MAX_POWERS} iterations.
-    function _power(uint256 mandateId, address target, bytes4 selector) private view returns (Power storage) {
-        Power[] storage granted = _mandatesStorage().powers[mandateId];
-        for (uint256 i = 0; i < granted.length; ++i) {
-            if (granted[i].target == target && granted[i].selector == selector) return granted[i];
+    function _power(
+        uint256 mandateId,
+        uint256 count,
+        address target,
+        bytes4 selector
+    ) private view returns (Power storage) {
+        mapping(uint256 index => Power) storage granted = _mandatesStorage().powers[mandateId];
+        for (uint256 i = 0; i < count; ++i) {
+            Power storage p = granted[i];
+            if (p.target == target && p.selector == selector) return p;
         }
         revert MandatePowerNotGranted(mandateId, target, selector);
     }

@@ -32,9 +32,29 @@ abstract contract MandatesBase {
     bytes4 internal constant ERC20_APPROVE = 0x095ea7b3; // approve(address,uint256)
     bytes4 internal constant ERC20_TRANSFER_FROM = 0x23b872dd; // transferFrom(address,address,uint256)
 
-    struct TermRecord {
+    /// @dev A mandate as stored: every use reads its first slot (holder, liveness, how many powers) and nothing else
+    /// to know whether the caller may act. Times are uint40 seconds (good until the year 36812); the view
+    /// {IMandates-mandate} widens them to its uint48 fields.
+    struct MandateRecord {
+        address holder;
+        uint40 expiresAt;
+        uint40 endedAt;
+        IMandates.EndReason endReason;
+        uint8 powerCount;
+        address proposer;
+        uint40 grantedAt;
+        bool drawn;
+        bytes32 roleId;
+        bytes32 scopeHash;
+    }
+
+    /// @dev A role, in one slot: its latest mandate (live or not; its holder is the role's last holder), its latest
+    /// draw, and how many consecutive terms that last holder has held it. Ids are uint40: a circle cannot grant or
+    /// draw 2^40 times (each costs well over 100k gas), and the counters revert rather than wrap.
+    struct RoleRecord {
+        uint40 latest;
+        uint40 draw;
         uint8 streak;
-        uint64 lockedBy;
     }
 
     /// @dev Everything a grant needs but the powers; a draw stores it until completion.
@@ -56,21 +76,24 @@ abstract contract MandatesBase {
         ICircleRituals rituals;
         IRandomnessSource randomness;
         IMandateBadges badges;
+        // In the badges' slot, written at initialisation: counting a grant never pays for a fresh slot.
+        uint40 mandateCount;
+        uint8 liveCount;
         MandateRules rules;
         uint64 epoch;
-        uint256 mandateCount;
         // One slot: requesting a draw makes it non-zero, so settling one never pays for a fresh slot.
         uint128 drawCount;
         // Draws 1..drawsSettled are completed, void or cancelled; the next to complete is drawsSettled + 1.
         uint128 drawsSettled;
         address lastFacilitator;
-        uint256[] live;
-        mapping(uint256 mandateId => IMandates.Mandate) mandates;
-        mapping(uint256 mandateId => IMandates.Power[]) powers;
-        mapping(bytes32 roleId => uint256 mandateId) roleMandate;
-        mapping(bytes32 roleId => uint256 drawId) roleDraw;
-        mapping(bytes32 roleId => address) lastHolder;
-        mapping(bytes32 roleId => mapping(address member => TermRecord)) terms;
+        // The live mandates are live[0..liveCount), six ids a slot; entries past liveCount are stale and never read
+        // (an ending only moves the last entry into its place), so a later grant rewrites a used slot.
+        uint40[MAX_LIVE_MANDATES] live;
+        mapping(uint256 mandateId => MandateRecord) mandates;
+        mapping(uint256 mandateId => mapping(uint256 index => IMandates.Power)) powers;
+        mapping(bytes32 roleId => RoleRecord) roles;
+        // The mandate whose term reached the role's term limit for the member (zero when not limited).
+        mapping(bytes32 roleId => mapping(address member => uint40 mandateId)) lockedBy;
         mapping(uint256 mandateId => address[]) recallSigners;
         mapping(uint256 mandateId => mapping(address member => bool)) recalled;
         mapping(uint256 drawId => IMandates.Draw) draws;
@@ -92,22 +115,21 @@ abstract contract MandatesBase {
 
     function _grant(Grant memory g, IMandates.Power[] memory powers_) internal returns (uint256 mandateId) {
         MandatesStorage storage $ = _mandatesStorage();
-        if ($.live.length >= MAX_LIVE_MANDATES) revert IMandates.MandateTooManyLive(MAX_LIVE_MANDATES);
+        uint256 liveCount = $.liveCount;
+        if (liveCount >= MAX_LIVE_MANDATES) revert IMandates.MandateTooManyLive(MAX_LIVE_MANDATES);
         mandateId = ++$.mandateCount;
-        uint48 expiresAt = uint48(block.timestamp) + g.duration;
-        $.mandates[mandateId] = IMandates.Mandate({
-            holder: g.holder,
-            grantedAt: uint48(block.timestamp),
-            expiresAt: expiresAt,
-            proposer: g.proposer,
-            endedAt: 0,
-            endReason: IMandates.EndReason.None,
-            drawn: g.drawn,
-            roleId: g.roleId,
-            scopeHash: g.scopeHash
-        });
-        $.live.push(mandateId);
-        $.roleMandate[g.roleId] = mandateId;
+        uint40 expiresAt = uint40(block.timestamp) + g.duration;
+        MandateRecord storage m = $.mandates[mandateId];
+        m.holder = g.holder;
+        m.expiresAt = expiresAt;
+        m.powerCount = uint8(powers_.length); // at most MAX_POWERS
+        m.proposer = g.proposer;
+        m.grantedAt = uint40(block.timestamp);
+        m.drawn = g.drawn;
+        m.roleId = g.roleId;
+        m.scopeHash = g.scopeHash;
+        $.live[liveCount] = uint40(mandateId);
+        $.liveCount = uint8(liveCount + 1);
         _countTerm(g.roleId, g.holder, mandateId);
 
         emit IMandates.MandateGranted(
@@ -124,40 +146,42 @@ abstract contract MandatesBase {
         $.badges.onGranted(mandateId, g.holder, g.roleId, g.role, g.title);
         for (uint256 i = 0; i < powers_.length; ++i) {
             IMandates.Power memory p = powers_[i];
-            $.powers[mandateId].push(p);
+            $.powers[mandateId][i] = p;
             emit IMandates.PowerGranted(mandateId, p.target, p.selector, p.maxValue, p.maxAmount);
         }
     }
 
-    /// @dev Counts a term of `roleId` for `holder`: consecutive if they were its last holder. Reaching the limit
-    /// locks the member out of the role until this term ends plus the cooldown.
+    /// @dev Counts a term of `roleId` for `holder`: consecutive if they were its last holder (the holder of its latest
+    /// mandate) and not locked out since. Reaching the limit locks the member out of the role until this term ends
+    /// plus the cooldown.
     function _countTerm(bytes32 roleId, address holder, uint256 mandateId) private {
         MandatesStorage storage $ = _mandatesStorage();
-        TermRecord storage t = $.terms[roleId][holder];
-        if (t.lockedBy != 0) t.streak = 0; // the cooldown has passed (checked by _checkEligible)
-        t.lockedBy = 0;
-        t.streak = $.lastHolder[roleId] == holder ? t.streak + 1 : 1;
-        $.lastHolder[roleId] = holder;
-        if (t.streak >= $.rules.termLimit) t.lockedBy = uint64(mandateId);
+        RoleRecord storage r = $.roles[roleId];
+        uint40 previous = r.latest;
+        uint40 locked = $.lockedBy[roleId][holder];
+        // A lock that is set here has passed its cooldown (checked by _checkEligible): the count starts again.
+        uint8 streak = locked == 0 && previous != 0 && $.mandates[previous].holder == holder ? r.streak + 1 : 1;
+        if (locked != 0) delete $.lockedBy[roleId][holder];
+        if (streak >= $.rules.termLimit) $.lockedBy[roleId][holder] = uint40(mandateId);
+        r.latest = uint40(mandateId);
+        r.streak = streak;
     }
 
     function _end(uint256 mandateId, IMandates.EndReason reason) internal {
         MandatesStorage storage $ = _mandatesStorage();
-        IMandates.Mandate storage m = $.mandates[mandateId];
-        uint48 expiresAt = m.expiresAt;
-        m.endedAt = reason == IMandates.EndReason.Expired ? expiresAt : uint48(block.timestamp);
+        MandateRecord storage m = $.mandates[mandateId];
+        m.endedAt = reason == IMandates.EndReason.Expired ? m.expiresAt : uint40(block.timestamp);
         m.endReason = reason;
         address holder = m.holder;
         bytes32 roleId = m.roleId;
-        uint256[] storage live = $.live;
-        for (uint256 i = 0; i < live.length; ++i) {
-            if (live[i] == mandateId) {
-                live[i] = live[live.length - 1];
-                live.pop();
+        uint256 last = $.liveCount - 1;
+        for (uint256 i = 0; i <= last; ++i) {
+            if ($.live[i] == mandateId) {
+                if (i != last) $.live[i] = $.live[last];
+                $.liveCount = uint8(last);
                 break;
             }
         }
-        if ($.roleMandate[roleId] == mandateId) delete $.roleMandate[roleId];
         emit IMandates.MandateEnded(mandateId, holder, roleId, reason);
         $.badges.onEnded(mandateId, holder);
         if (reason == IMandates.EndReason.Completed || reason == IMandates.EndReason.HandedBack) {
@@ -167,7 +191,7 @@ abstract contract MandatesBase {
 
     function _pruneExpired() internal {
         MandatesStorage storage $ = _mandatesStorage();
-        for (uint256 i = $.live.length; i > 0; --i) {
+        for (uint256 i = $.liveCount; i > 0; --i) {
             uint256 id = $.live[i - 1];
             if (block.timestamp >= $.mandates[id].expiresAt) _end(id, IMandates.EndReason.Expired);
         }
@@ -201,7 +225,7 @@ abstract contract MandatesBase {
             if (revertIfNot) revert IMandates.MandateHolderCooledDown(member, $.rituals.cooldownEndsAt(member));
             return false;
         }
-        uint64 availableAt = _availableAt($.terms[roleId][member]);
+        uint64 availableAt = _availableAt($.lockedBy[roleId][member]);
         if (block.timestamp < availableAt) {
             if (revertIfNot) revert IMandates.MandateTermLimitReached(roleId, member, availableAt);
             return false;
@@ -215,19 +239,20 @@ abstract contract MandatesBase {
 
     /// @dev When a member who reached a role's term limit may hold it again: the end of the term that reached it
     /// (its expiry, or earlier if it ended early) plus the cooldown. Zero when not limited.
-    function _availableAt(TermRecord storage t) internal view returns (uint64) {
-        if (t.lockedBy == 0) return 0;
+    function _availableAt(uint40 lockedBy) internal view returns (uint64) {
+        if (lockedBy == 0) return 0;
         MandatesStorage storage $ = _mandatesStorage();
-        IMandates.Mandate storage locking = $.mandates[t.lockedBy];
-        uint48 endedAt = locking.endedAt != 0 ? locking.endedAt : locking.expiresAt;
+        MandateRecord storage locking = $.mandates[lockedBy];
+        uint40 endedAt = locking.endedAt != 0 ? locking.endedAt : locking.expiresAt;
         return uint64(endedAt) + $.rules.termCooldown;
     }
 
     function _liveCountOf(address member) internal view returns (uint256 count) {
         MandatesStorage storage $ = _mandatesStorage();
-        for (uint256 i = 0; i < $.live.length; ++i) {
-            uint256 id = $.live[i];
-            if ($.mandates[id].holder == member && block.timestamp < $.mandates[id].expiresAt) ++count;
+        uint256 liveCount = $.liveCount;
+        for (uint256 i = 0; i < liveCount; ++i) {
+            MandateRecord storage m = $.mandates[$.live[i]];
+            if (m.holder == member && block.timestamp < m.expiresAt) ++count;
         }
     }
 
@@ -290,9 +315,10 @@ abstract contract MandatesBase {
     /// cancelled older ones).
     function _checkRoleVacant(bytes32 roleId) internal view {
         MandatesStorage storage $ = _mandatesStorage();
-        uint256 current = $.roleMandate[roleId];
+        RoleRecord storage r = $.roles[roleId];
+        uint256 current = r.latest;
         if (current != 0 && _isLive(current)) revert IMandates.MandateRoleOccupied(roleId, current);
-        uint256 drawId = $.roleDraw[roleId];
+        uint256 drawId = r.draw;
         if (drawId != 0) {
             IMandates.Draw storage d = $.draws[drawId];
             if (d.status == IMandates.DrawStatus.Pending && d.epoch == $.epoch) {
@@ -316,16 +342,16 @@ abstract contract MandatesBase {
     // ------------------------------------------------------------------
 
     function _isLive(uint256 mandateId) internal view returns (bool) {
-        IMandates.Mandate storage m = _mandatesStorage().mandates[mandateId];
+        MandateRecord storage m = _mandatesStorage().mandates[mandateId];
         return m.holder != address(0) && m.endedAt == 0 && block.timestamp < m.expiresAt;
     }
 
-    function _existingMandate(uint256 mandateId) internal view returns (IMandates.Mandate storage m) {
+    function _existingMandate(uint256 mandateId) internal view returns (MandateRecord storage m) {
         m = _mandatesStorage().mandates[mandateId];
         if (m.holder == address(0)) revert IMandates.MandateNotFound(mandateId);
     }
 
-    function _liveMandate(uint256 mandateId) internal view returns (IMandates.Mandate storage m) {
+    function _liveMandate(uint256 mandateId) internal view returns (MandateRecord storage m) {
         m = _existingMandate(mandateId);
         if (m.endedAt != 0) revert IMandates.MandateAlreadyEnded(mandateId, m.endedAt, m.endReason);
         if (block.timestamp >= m.expiresAt) revert IMandates.MandateExpired(mandateId, m.expiresAt);
