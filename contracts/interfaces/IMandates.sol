@@ -361,6 +361,11 @@ interface IMandates {
     /// @param drawId The pending draw.
     error MandateRoleDrawPending(bytes32 roleId, uint256 drawId);
 
+    /// @notice A page of a role's history was asked for with more entries than the cap.
+    /// @param limit The page size asked for.
+    /// @param max The cap.
+    error MandateHistoryPageTooLarge(uint256 limit, uint256 max);
+
     /// @notice Sets up a circle's mandates. Called once by the registry on the clone.
     /// @param circle The circle.
     /// @param membership Its membership.
@@ -504,6 +509,16 @@ interface IMandates {
     /// @return streak Consecutive terms held, if they were the role's last holder.
     /// @return availableAt When the member may hold it again after reaching the limit (zero if not limited).
     function termOf(bytes32 roleId, address member) external view returns (uint8 streak, uint64 availableAt);
+
+    /// @notice How many mandates a role has had.
+    /// @param roleId keccak256 of the role name.
+    function roleHistoryLength(bytes32 roleId) external view returns (uint256);
+
+    /// @notice A page of the mandates of a role, oldest first: who held it when can be read from each.
+    /// @param roleId keccak256 of the role name.
+    /// @param offset Index of the first.
+    /// @param limit At most this many (at most 100, `MAX_HISTORY_PAGE`).
+    function roleHistory(bytes32 roleId, uint256 offset, uint256 limit) external view returns (uint256[] memory);
 
     /// @notice A draw.
     /// @param drawId The draw.

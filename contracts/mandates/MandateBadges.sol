@@ -22,7 +22,8 @@ import {IMandates} from "../interfaces/IMandates.sol";
 ///   already; its burn `Transfer` event follows when the expiry is recorded.
 /// - Only the mandates module mints and burns (emits the events); every transfer and approval reverts.
 /// - Role and title strings come from the circle's own decisions; they are JSON-escaped in `tokenURI`.
-/// - The role history only grows and is read in pages of at most {MAX_PAGE_SIZE}.
+/// - The role history is the mandates module's (every mandate of a role, oldest first; it only grows), read in pages
+///   of at most {MAX_PAGE_SIZE}.
 contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC5192, IMandateBadges {
     using Strings for uint256;
     using Strings for address;
@@ -38,7 +39,6 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
         string circleName;
         mapping(bytes32 roleId => string) roleNames;
         mapping(uint256 mandateId => string) titles;
-        mapping(bytes32 roleId => uint256[]) roleHistory;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MandateBadges")) - 1)) & ~bytes32(uint256(0xff))
@@ -72,7 +72,6 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
         BadgesStorage storage $ = _checkMandates();
         if (bytes($.roleNames[roleId]).length == 0) $.roleNames[roleId] = role;
         $.titles[mandateId] = title_;
-        $.roleHistory[roleId].push(mandateId);
         emit Transfer(address(0), holder, mandateId);
         emit Locked(mandateId);
     }
@@ -189,19 +188,13 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
 
     /// @inheritdoc IMandateBadges
     function roleHistoryLength(bytes32 roleId) external view returns (uint256) {
-        return _badgesStorage().roleHistory[roleId].length;
+        return _badgesStorage().mandates.roleHistoryLength(roleId);
     }
 
     /// @inheritdoc IMandateBadges
     function roleHistory(bytes32 roleId, uint256 offset, uint256 limit) external view returns (uint256[] memory page) {
         if (limit > MAX_PAGE_SIZE) revert MandateBadgesPageTooLarge(limit, MAX_PAGE_SIZE);
-        uint256[] storage history = _badgesStorage().roleHistory[roleId];
-        uint256 length = offset >= history.length ? 0 : history.length - offset;
-        if (length > limit) length = limit;
-        page = new uint256[](length);
-        for (uint256 i = 0; i < length; ++i) {
-            page[i] = history[offset + i];
-        }
+        page = _badgesStorage().mandates.roleHistory(roleId, offset, limit);
     }
 
     // ------------------------------------------------------------------

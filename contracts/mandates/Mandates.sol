@@ -328,6 +328,26 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     }
 
     /// @inheritdoc IMandates
+    function roleHistoryLength(bytes32 roleId) external view returns (uint256) {
+        return _mandatesStorage().roles[roleId].count;
+    }
+
+    /// @inheritdoc IMandates
+    function roleHistory(bytes32 roleId, uint256 offset, uint256 limit) external view returns (uint256[] memory page) {
+        if (limit > MAX_HISTORY_PAGE) revert MandateHistoryPageTooLarge(limit, MAX_HISTORY_PAGE);
+        MandatesStorage storage $ = _mandatesStorage();
+        RoleRecord storage r = $.roles[roleId];
+        uint256 count = r.count;
+        uint256 length = offset >= count ? 0 : count - offset;
+        if (length > limit) length = limit;
+        page = new uint256[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            uint256 index = offset + i;
+            page[i] = index == count - 1 ? r.latest : $.roleEarlier[roleId][index / 6][index % 6];
+        }
+    }
+
+    /// @inheritdoc IMandates
     function draw(uint256 drawId) external view returns (Draw memory) {
         return _mandatesStorage().draws[drawId];
     }

@@ -27,6 +27,9 @@ abstract contract MandatesBase {
     /// @notice Most powers one mandate can carry.
     uint256 public constant MAX_POWERS = 8;
 
+    /// @notice The largest page {IMandates-roleHistory} returns.
+    uint256 public constant MAX_HISTORY_PAGE = 100;
+
     // The ERC-20 calls whose amount argument a power caps.
     bytes4 internal constant ERC20_TRANSFER = 0xa9059cbb; // transfer(address,uint256)
     bytes4 internal constant ERC20_APPROVE = 0x095ea7b3; // approve(address,uint256)
@@ -49,12 +52,14 @@ abstract contract MandatesBase {
     }
 
     /// @dev A role, in one slot: its latest mandate (live or not; its holder is the role's last holder), its latest
-    /// draw, and how many consecutive terms that last holder has held it. Ids are uint40: a circle cannot grant or
-    /// draw 2^40 times (each costs well over 100k gas), and the counters revert rather than wrap.
+    /// draw, how many consecutive terms that last holder has held it, and how many mandates it has had. Its earlier
+    /// mandates, oldest first, are in {MandatesStorage-roleEarlier}, six a slot. Ids are uint40: a circle cannot
+    /// grant or draw 2^40 times (each costs well over 100k gas), and the counters revert rather than wrap.
     struct RoleRecord {
         uint40 latest;
         uint40 draw;
         uint8 streak;
+        uint40 count;
     }
 
     /// @dev Everything a grant needs but the powers; a draw stores it until completion.
@@ -92,6 +97,8 @@ abstract contract MandatesBase {
         mapping(uint256 mandateId => MandateRecord) mandates;
         mapping(uint256 mandateId => mapping(uint256 index => IMandates.Power)) powers;
         mapping(bytes32 roleId => RoleRecord) roles;
+        // A role's mandates before its latest: the i-th is at [i / 6][i % 6].
+        mapping(bytes32 roleId => mapping(uint256 page => uint40[6])) roleEarlier;
         // The mandate whose term reached the role's term limit for the member (zero when not limited).
         mapping(bytes32 roleId => mapping(address member => uint40 mandateId)) lockedBy;
         mapping(uint256 mandateId => address[]) recallSigners;
@@ -163,8 +170,13 @@ abstract contract MandatesBase {
         uint8 streak = locked == 0 && previous != 0 && $.mandates[previous].holder == holder ? r.streak + 1 : 1;
         if (locked != 0) delete $.lockedBy[roleId][holder];
         if (streak >= $.rules.termLimit) $.lockedBy[roleId][holder] = uint40(mandateId);
+        if (previous != 0) {
+            uint256 index = r.count - 1; // the previous latest moves to the earlier ones
+            $.roleEarlier[roleId][index / 6][index % 6] = previous;
+        }
         r.latest = uint40(mandateId);
         r.streak = streak;
+        ++r.count;
     }
 
     function _end(uint256 mandateId, IMandates.EndReason reason) internal {
