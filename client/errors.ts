@@ -308,6 +308,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   MandateInvalidDuration: ([duration, max]) =>
     `A mandate must run for 1 to ${max} seconds (the circle's longest term); asked for ${duration}.`,
   MandateTooManyPowers: ([n, max]) => `A mandate can carry at most ${max} powers; got ${n}.`,
+  MandateHistoryPageTooLarge: ([limit, max]) =>
+    `Ask for at most ${max} entries of a role's history per page; asked for ${limit}.`,
   MandateEmptyRole: () => "A mandate needs a role name.",
   MandateTooManyLive: ([cap]) => `The circle already has ${cap} live mandates, the most allowed.`,
   MandateInvalidSignature: ([member]) => `The recall signature is not ${member}'s (or was already used).`,
