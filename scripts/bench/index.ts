@@ -508,7 +508,7 @@ rows.push({
   operation: "cast a seat's vote",
   circle: seatVoteGas,
   reference: theirs.firstVote,
-  note: "called as the circle (of 3 members), after its probation; a delegate adds the mandate act above. Reference: OZ castVote",
+  note: "called as the circle (of 3 members), after its probation; a delegate adds the mandate act above. Reference: OZ castVote, the first vote of a proposal",
 });
 rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
 
@@ -792,8 +792,10 @@ const MAX_LIVE = 32;
 const resetAtCap = growth.find((g) => g.series === "hard reset, by live mandates" && g.size === MAX_LIVE)!.gas;
 const report = `# Benchmarks
 
-Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat network (EDR). ${evmRules} The
-governance reference is OpenZeppelin's Governor with settings, simple counting, ERC20Votes and a 50% quorum fraction,
+Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat network (EDR).
+${evmRules}
+
+The governance reference is OpenZeppelin's Governor with settings, simple counting, ERC20Votes and a 50% quorum fraction,
 no timelock, with ${ELECTORATE} one-vote holders, as the circle has ${ELECTORATE} members: deployed and driven in the same run
 through the same proposals (one ERC-20 transfer out of the treasury). Both count a quorum the same way: half the
 electorate at the proposal's snapshot, rounded down (${Math.floor(ELECTORATE / 2)} of ${ELECTORATE}), for and abstain votes counted; the
@@ -820,7 +822,8 @@ transitions" means the same slots going from zero or from non-zero):
   signature, sent by a relayer, on both) and its execution to a new holder.
 - Acting through a mandate: the same ERC-20 \`transfer\` of 5 tokens, once to an account that never held (0 -> 5)
   and once to a holder, through the mandate out of the circle's treasury and sent directly by a holder; the sender's
-  balance is non-zero before and after on both sides. The mandate's own state is read, not written.
+  balance is non-zero before and after on both sides. The mandate itself is only read (its contract's
+  reentrancy guard is set and cleared), whatever the recipient.
 - Mutual credit, against OpenZeppelin's ERC20 with ERC20Permit (\`contracts/mocks/ReferencePermitToken.sol\`), the
   same accounts in the same order: transfers between two accounts that hold (balances non-zero before and after);
   \`transferFrom\` with an unlimited allowance (\`type(uint256).max\`, which neither decrements) and with a finite
@@ -835,6 +838,9 @@ transitions" means the same slots going from zero or from non-zero):
   OpenZeppelin ERC-1155 transfers, and its marginal per hop stands next to the marginal of one more id in one
   OpenZeppelin \`safeBatchTransferFrom\` (one sender, one receiver, both holding every id; a batch cannot pay
   several receivers).
+- Two rows keep a looser reference, a scale rather than the same work: a payment across two circles (two
+  transfers, one per currency, and the council's seat checks) next to one OpenZeppelin transfer between holders, and
+  a council seat's vote (called as the member circle) next to OpenZeppelin's first vote of a proposal.
 - Rows without a reference have no OpenZeppelin counterpart doing the same work.
 
 ## Goals
@@ -880,7 +886,10 @@ account is one storage word (balance, total given, a cached "may hold" bit, a "o
 side as an ERC-20 balance is; on top, a payment reads the limit that binds (the defaults' slot, or the account's
 own) and adds to the pair's ledger entry (~5k gas: the price of an on-chain reciprocity ledger). Totals received
 and the outstanding credit are derived when read, not written. Each currency is a full contract rather than a
-clone: a clone's delegate call would add ~2.7k gas to every payment.
+clone: a clone's delegate call would add ~2.7k gas to every payment. The first payment between two accounts that
+hold costs ${creditFirstPair - creditTransfer} gas more than a payment between accounts that have paid each other before (the pair's
+entry written from zero); a payment to an account that never held costs ${creditNewHolder} gas,
+${(Number(creditNewHolder) / Number(ozNewHolder)).toFixed(2)}x an OpenZeppelin transfer to a new holder (${ozNewHolder} gas).
 
 A payment along trust costs one balance move per hop (two balances written, a trust read, a \`TransferSingle\`
 event) plus a fixed part for checking the vertex order and that every vertex nets to zero: ${hopGas} gas per hop.
