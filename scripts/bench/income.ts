@@ -83,12 +83,50 @@ export async function benchIncome(ethers: HardhatEthers, networkHelpers: Network
     });
   }
 
+  // The reference's marginal transfer: one more id in one `safeBatchTransferFrom` from one holder to one receiver,
+  // both holding every id before (each id's two balances non-zero before and after). Batches of 1 to MAX_HOPS ids;
+  // the marginal is (batch of n + 1 ids) - (batch of n ids), averaged over the range.
+  const ids = Array.from({ length: MAX_HOPS }, (_, i) => BigInt(i + 2));
+  for (const id of ids) {
+    await reference.mint(a.address, id, TOKEN);
+    await reference.mint(b.address, id, TOKEN);
+  }
+  const batches: { ids: number; gas: bigint }[] = [];
+  for (let n = 1; n <= MAX_HOPS; ++n) {
+    const batch = ids.slice(0, n);
+    const gas = await gasOf(
+      reference.connect(a).safeBatchTransferFrom(
+        a.address,
+        b.address,
+        batch,
+        batch.map(() => 1n),
+        "0x",
+      ),
+    );
+    batches.push({ ids: n, gas });
+  }
+  const perHop = (first: bigint, last: bigint) => (last - first) / BigInt(MAX_HOPS - 1);
+  const hopMarginal = perHop(payments[0]!.gas, payments.at(-1)!.gas);
+  const batchMarginal = perHop(batches[0]!.gas, batches.at(-1)!.gas);
+
+  // A claim after 15 days away (the most a claim pays for is 14 days, Demurrage.MAX_CLAIM): the person has claimed
+  // before, so its balance is non-zero before and after; the reference mints to a holder.
+  await time.increase(15 * DAY);
+  const longClaim = await gasOf(hub.connect(a).claim());
+  const referenceMintToHolder = await gasOf(reference.mint(a.address, 1n, 24n * TOKEN));
+
   const rows: IncomeRow[] = [
     {
       operation: "income: claim a day of income",
       circle: claim,
       reference: referenceMint,
-      note: "reference: OZ ERC-1155 mint",
+      note: "the claimer's balance 0 -> 24 tokens; reference: OZ ERC-1155 mint to an account that never held the id",
+    },
+    {
+      operation: "income: claim after 15 days away",
+      circle: longClaim,
+      reference: referenceMintToHolder,
+      note: "14 days paid (the cap), demurrage on the balance; reference: OZ ERC-1155 mint to a holder",
     },
     { operation: "income: trust a person", circle: trust, note: "one storage write and an event" },
     {
@@ -104,6 +142,19 @@ export async function benchIncome(ethers: HardhatEthers, networkHelpers: Network
       note: `reference: ${p.hops} OZ ERC-1155 transfer${p.hops === 1 ? "" : "s"}`,
     })),
   ];
-  const growth = payments.map((p) => ({ series: "pay along trust, by hops", size: p.hops, gas: p.gas }));
-  return { rows, growth, referenceTransfer };
+  rows.push({
+    operation: "income: pay along trust, marginal gas per hop",
+    circle: hopMarginal,
+    reference: batchMarginal,
+    note: `(${MAX_HOPS} hops - 1 hop) / ${MAX_HOPS - 1}; reference: one more id in an OZ ERC-1155 safeBatchTransferFrom, (${MAX_HOPS} ids - 1 id) / ${MAX_HOPS - 1}, one sender to one receiver holding every id`,
+  });
+  const growth = [
+    ...payments.map((p) => ({ series: "pay along trust, by hops", size: p.hops, gas: p.gas })),
+    ...batches.map((b) => ({
+      series: "reference: OZ ERC-1155 safeBatchTransferFrom, by ids",
+      size: b.ids,
+      gas: b.gas,
+    })),
+  ];
+  return { rows, growth, referenceTransfer, hopMarginal, batchMarginal, longClaim };
 }

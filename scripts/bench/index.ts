@@ -3,12 +3,13 @@
 import { writeFileSync } from "node:fs";
 
 import type { ContractTransactionResponse, Signer } from "ethers";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
 import { benchCaps, capsReport } from "./caps.js";
 import { benchCli, cliReport } from "./cli.js";
-import { benchIncome } from "./income.js";
+import { goalsTable, type Goal } from "./goals.js";
+import { MAX_HOPS, benchIncome } from "./income.js";
 import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
 import { benchPathfinder } from "./pathfinder.js";
@@ -16,9 +17,24 @@ import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, networkHelpers, networkConfig } = await network.create();
 const { time } = networkHelpers;
 const signers = await ethers.getSigners();
+
+// The EVM rules: the compiler's target (hardhat.config.ts) and the in-process node's hardfork (EDR's default unless
+// the config names one) may differ; both are read here rather than written down.
+const compiler = hre.config.solidity.profiles.default!.compilers[0]!;
+const evmVersion = String(compiler.settings?.evmVersion ?? "the compiler's default");
+const optimizer = compiler.settings?.optimizer as { enabled?: boolean; runs?: number } | undefined;
+const hardfork = networkConfig.type === "edr-simulated" ? networkConfig.hardfork : "the node's own";
+const evmRules =
+  `The contracts are compiled by solc ${compiler.version} for the \`${evmVersion}\` EVM` +
+  (optimizer?.enabled ? ` with the optimizer at ${optimizer.runs} runs` : " without the optimizer") +
+  `; the node runs the \`${hardfork}\` hardfork's rules` +
+  (hardfork === "osaka"
+    ? ", which cap one transaction's gas at 16,777,216 (EIP-7825) and reprice only MODEXP (EIP-7883), a precompile" +
+      " no contract here calls, so every figure below would be the same under Prague's."
+    : ".");
 
 async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
   const receipt = await (await tx).wait();
@@ -61,7 +77,10 @@ const rules: CircleRules = {
   votingDelay: 60,
   votingPeriod: 3_600,
 };
-const founders = signers.slice(0, 6);
+// Seven founders, and seven one-vote holders in the reference: the same electorate, so that a proposal's whole
+// lifecycle (propose, seven votes, execute) is measured on both.
+const ELECTORATE = 7;
+const founders = signers.slice(0, ELECTORATE);
 
 async function createCircle(members: readonly { address: string }[], name: string) {
   const founding = await withConsents(
@@ -80,10 +99,14 @@ async function createCircle(members: readonly { address: string }[], name: strin
   return { gas, circle: await ethers.getContractAt("Circle", address!) };
 }
 
+// The registry's first circle writes its list from empty: a warm-up circle takes that cost, so that the circles
+// measured are created as every later one is.
+await createCircle(signers.slice(0, 6), "Warm-up circle");
 const { gas: createGas, circle } = await createCircle(founders, "Bench Circle");
+const { gas: createSixGas } = await createCircle(signers.slice(0, 6), "Bench Circle of six");
 const membership = await ethers.getContractAt("CircleMembership", await circle.membership());
 
-// Reference: six holders of one vote each, self-delegated, and a Governor with the same delay and period.
+// Reference: seven holders of one vote each, self-delegated, and a Governor with the same delay and period.
 const votesToken = await ethers.deployContract("ReferenceVotesToken");
 const reference: ReferenceGovernor = await ethers.deployContract("ReferenceGovernor", [
   await votesToken.getAddress(),
@@ -101,22 +124,29 @@ await time.increase(1);
 
 rows.push({
   operation: "create circle (6 founders)",
+  circle: createSixGas,
+  note: "5 clones + initialisation, founders minted; the sender is a founder, the others consent by signature",
+});
+rows.push({
+  operation: `create circle (${ELECTORATE} founders)`,
   circle: createGas,
-  note: "5 clones + initialisation, founders minted",
+  note: "the same, one founder more",
 });
 
 // --- The same proposal lifecycle on both ---------------------------------------------------------------------------
 type Governor = Circle | ReferenceGovernor;
 const { chainId } = await ethers.provider.getNetwork();
 
-async function lifecycle(governor: Governor, description: string) {
+// Each governor pays 10 tokens out of its treasury (its balance non-zero before and after). Every voter votes
+// for: the proposer's vote comes last, the third vote is by signature (sent by a relayer).
+async function lifecycle(governor: Governor, description: string, recipient: string) {
   const targets = [await treasuryToken.getAddress()];
-  const calldatas = [treasuryToken.interface.encodeFunctionData("transfer", [signers[10]!.address, 10n])];
+  const calldatas = [treasuryToken.interface.encodeFunctionData("transfer", [recipient, 10n])];
   const propose = await gasOf(governor.connect(founders[0]!).propose(targets, [0n], calldatas, description));
   const id = await governor.hashProposal(targets, [0n], calldatas, ethers.id(description));
   await time.increase(rules.votingDelay + 1);
-  const castVote = await gasOf(governor.connect(founders[1]!).castVote(id, 1));
-  await gasOf(governor.connect(founders[2]!).castVote(id, 1));
+  const firstVote = await gasOf(governor.connect(founders[1]!).castVote(id, 1));
+  const laterVote = await gasOf(governor.connect(founders[2]!).castVote(id, 1));
   const voter = founders[3]!;
   const signature = await voter.signTypedData(
     ballotDomain(await governor.name(), chainId, await governor.getAddress()),
@@ -124,17 +154,62 @@ async function lifecycle(governor: Governor, description: string) {
     { proposalId: id, support: 1, voter: voter.address, nonce: await governor.nonces(voter.address) },
   );
   const castVoteBySig = await gasOf(governor.connect(signers[10]!).castVoteBySig(id, 1, voter.address, signature));
+  let votes = firstVote + laterVote + castVoteBySig;
+  for (const other of [...founders.slice(4), founders[0]!])
+    votes += await gasOf(governor.connect(other).castVote(id, 1));
   await time.increaseTo((await governor.proposalDeadline(id)) + 1n);
   const execute = await gasOf(governor.execute(targets, [0n], calldatas, ethers.id(description)));
-  return { propose, castVote, castVoteBySig, execute };
+  return { propose, firstVote, laterVote, castVoteBySig, execute, whole: propose + votes + execute };
 }
 
-const ours = await lifecycle(circle, "Pay the seed supplier");
-const theirs = await lifecycle(reference, "Pay the seed supplier");
-rows.push({ operation: "propose (one ERC-20 transfer)", circle: ours.propose, reference: theirs.propose });
-rows.push({ operation: "castVote", circle: ours.castVote, reference: theirs.castVote });
-rows.push({ operation: "castVoteBySig", circle: ours.castVoteBySig, reference: theirs.castVoteBySig });
-rows.push({ operation: "execute (one ERC-20 transfer)", circle: ours.execute, reference: theirs.execute });
+// Twice on each: paying an account that never held the token (its balance 0 -> 10: a new storage slot, a different
+// fresh account for each governor), then an account that holds it (minted 10 first: 10 -> 20 when the circle pays,
+// 20 -> 30 when the reference does; non-zero before and after on both).
+const newRecipient = (label: string) => new ethers.Wallet(ethers.id(`bench recipient ${label}`)).address;
+const ours = await lifecycle(circle, "Pay the seed supplier", newRecipient("circle"));
+const theirs = await lifecycle(reference, "Pay the seed supplier", newRecipient("reference"));
+const holder = signers[10]!.address;
+await (await treasuryToken.mint(holder, 10n)).wait();
+const oursToHolder = await lifecycle(circle, "Pay the seed supplier again", holder);
+const theirsToHolder = await lifecycle(reference, "Pay the seed supplier again", holder);
+rows.push({
+  operation: "propose (one ERC-20 transfer)",
+  circle: ours.propose,
+  reference: theirs.propose,
+  note: "each governor's first proposal",
+});
+rows.push({
+  operation: "propose (one ERC-20 transfer, a later proposal)",
+  circle: oursToHolder.propose,
+  reference: theirsToHolder.propose,
+  note: "the same proposer's second, its first executed",
+});
+rows.push({ operation: "castVote (first vote of a proposal)", circle: ours.firstVote, reference: theirs.firstVote });
+rows.push({ operation: "castVote (a later vote)", circle: ours.laterVote, reference: theirs.laterVote });
+rows.push({
+  operation: "castVoteBySig",
+  circle: ours.castVoteBySig,
+  reference: theirs.castVoteBySig,
+  note: "the third vote, sent by a relayer",
+});
+rows.push({
+  operation: "execute (one ERC-20 transfer to a new holder)",
+  circle: ours.execute,
+  reference: theirs.execute,
+  note: "the recipient's balance 0 -> 10 on both",
+});
+rows.push({
+  operation: "execute (one ERC-20 transfer to a holder)",
+  circle: oursToHolder.execute,
+  reference: theirsToHolder.execute,
+  note: "the recipient's balance non-zero before, on both",
+});
+rows.push({
+  operation: `whole lifecycle: propose, ${ELECTORATE} votes, execute`,
+  circle: ours.whole,
+  reference: theirs.whole,
+  note: `one proposal through ${ELECTORATE} votes for (one by signature) and its execution to a new holder; sum of the transactions`,
+});
 
 // --- Membership -----------------------------------------------------------------------------------------------------
 async function decide(calls: { target: string; data: string }[], description: string): Promise<bigint> {
@@ -149,13 +224,18 @@ async function decide(calls: { target: string; data: string }[], description: st
   return gasOf(circle.execute(targets, values, calldatas, ethers.id(description)));
 }
 const membershipAddress = await membership.getAddress();
-await (await membership.connect(signers[6]!).requestAdmission()).wait();
+await (await membership.connect(signers[ELECTORATE]!).requestAdmission()).wait();
 const admitGas = await decide(
-  [{ target: membershipAddress, data: membership.interface.encodeFunctionData("admit", [signers[6]!.address]) }],
+  [
+    {
+      target: membershipAddress,
+      data: membership.interface.encodeFunctionData("admit", [signers[ELECTORATE]!.address]),
+    },
+  ],
   "Admit a newcomer",
 );
 rows.push({ operation: "execute admit (one member)", circle: admitGas, note: "the execution of a passed admission" });
-const leaveGas = await gasOf(membership.connect(signers[6]!).leave());
+const leaveGas = await gasOf(membership.connect(signers[ELECTORATE]!).leave());
 rows.push({ operation: "leave (no role modules)", circle: leaveGas });
 
 // --- Mandates ---------------------------------------------------------------------------------------------------------
@@ -191,19 +271,33 @@ const grantGas = await decide(
   "Grant the treasurer mandate",
 );
 const treasurerMandate = await mandates.mandateCount();
-const actGas = await gasOf(
-  mandates.connect(treasurer).act(treasurerMandate, tokenAddress, 0n, transfer(signers[12]!.address, 5n)),
-);
-await (await treasuryToken.mint(signers[13]!.address, 100n)).wait();
-const directTransferGas = await gasOf(treasuryToken.connect(signers[13]!).transfer(signers[12]!.address, 5n));
+// The same transfer acted through the mandate (out of the circle's treasury) and sent directly by a holder, first to
+// an account that never held the token (a different one each: 0 -> 5), then to one that holds it (minted 5 first: 5 -> 10 through
+// the mandate, 10 -> 15 directly). The sender's balance is non-zero before and after on both sides.
+const direct = signers[13]!;
+await (await treasuryToken.mint(direct.address, 100n)).wait();
+await (await treasuryToken.mint(signers[12]!.address, 5n)).wait();
+const actTo = (to: string) =>
+  gasOf(mandates.connect(treasurer).act(treasurerMandate, tokenAddress, 0n, transfer(to, 5n)));
+const directTo = (to: string) => gasOf(treasuryToken.connect(direct).transfer(to, 5n));
+const actNewGas = await actTo(newRecipient("mandate"));
+const directNewGas = await directTo(newRecipient("direct"));
+const actHolderGas = await actTo(signers[12]!.address);
+const directHolderGas = await directTo(signers[12]!.address);
 rows.push({ operation: "execute grant (one power)", circle: grantGas, note: "the execution of a passed grant" });
 rows.push({
-  operation: "act through a mandate (ERC-20 transfer)",
-  circle: actGas,
-  reference: directTransferGas,
-  note: "reference: the same transfer sent directly by its owner",
+  operation: "act through a mandate (ERC-20 transfer to a new holder)",
+  circle: actNewGas,
+  reference: directNewGas,
+  note: "reference: the same transfer sent directly by a holder; the recipient's balance 0 -> 5 on both",
 });
-// Recall: six members, so the fourth signal is the majority that ends the mandate.
+rows.push({
+  operation: "act through a mandate (ERC-20 transfer to a holder)",
+  circle: actHolderGas,
+  reference: directHolderGas,
+  note: "reference: the same transfer sent directly by a holder; the recipient holds before, on both",
+});
+// Recall: seven members, so the fourth signal is the majority that ends the mandate.
 for (const member of founders.slice(2, 4)) await gasOf(mandates.connect(member).signalRecall(treasurerMandate));
 const recallSignalGas = await gasOf(mandates.connect(founders[4]!).signalRecall(treasurerMandate));
 const recallGas = await gasOf(mandates.connect(founders[5]!).signalRecall(treasurerMandate));
@@ -250,7 +344,7 @@ rows.push({
 // --- Growth ----------------------------------------------------------------------------------------------------------
 // The node has 20 accounts; larger circles are founded by deterministic addresses that never sign.
 const manyMembers = Array.from({ length: 32 }, (_, i) => new ethers.Wallet(ethers.id(`bench member ${i}`)));
-for (const size of [6, 10, 20, 32]) {
+for (const size of [ELECTORATE, 10, 20, 32]) {
   const { gas } = await createCircle(manyMembers.slice(0, size), `Circle of ${size}`);
   growth.push({ series: "create circle, by founders", size, gas });
 }
@@ -413,8 +507,8 @@ rows.push({
 rows.push({
   operation: "cast a seat's vote",
   circle: seatVoteGas,
-  reference: theirs.castVote,
-  note: "called as the circle (of 3 members), after its probation; a delegate adds the mandate act above. Reference: OZ castVote",
+  reference: theirs.firstVote,
+  note: "called as the circle (of 3 members), after its probation; a delegate adds the mandate act above. Reference: OZ castVote, the first vote of a proposal",
 });
 rows.push({ operation: "leave a council", circle: leaveGas2, note: "immediate, no vote" });
 
@@ -431,36 +525,62 @@ for (const t of traders) {
   await gasOf(credit.connect(creditCircle.signer).admitAccount(t.address));
 }
 const [payer, payee, spender] = traders as [(typeof traders)[0], (typeof traders)[0], (typeof traders)[0]];
+// The reference: OpenZeppelin's ERC20 with ERC20Permit, driven through the same steps by the same accounts.
+const ozToken = await ethers.deployContract("ReferencePermitToken");
+await (await ozToken.mint(payer!.address, 1_000_000n)).wait();
+await (await ozToken.mint(payee!.address, 1_000_000n)).wait();
 await gasOf(credit.connect(payer!).transfer(payee!.address, 10_00n));
 await gasOf(credit.connect(payee!).transfer(payer!.address, 1_00n));
 const creditTransfer = await gasOf(credit.connect(payer!).transfer(payee!.address, 1_00n));
+const ozTransfer = await gasOf(ozToken.connect(payer!).transfer(payee!.address, 1_00n));
 const creditMemo = await gasOf(
   credit.connect(payer!).transferWithMemo(payee!.address, 1_00n, ethers.id("memo"), "bread"),
 );
-await gasOf(credit.connect(payer!).approve(spender!.address, ethers.MaxUint256));
-const creditTransferFrom = await gasOf(credit.connect(spender!).transferFrom(payer!.address, payee!.address, 1_00n));
+// transferFrom with an unlimited allowance (type(uint256).max: neither side decrements it), then with a finite one
+// (1,000.00 -> 999.00 on both: non-zero before and after).
+const bothApprove = async (value: bigint) => {
+  await gasOf(credit.connect(payer!).approve(spender!.address, value));
+  await gasOf(ozToken.connect(payer!).approve(spender!.address, value));
+};
+const bothTransferFrom = async () => ({
+  circle: await gasOf(credit.connect(spender!).transferFrom(payer!.address, payee!.address, 1_00n)),
+  reference: await gasOf(ozToken.connect(spender!).transferFrom(payer!.address, payee!.address, 1_00n)),
+});
+await bothApprove(ethers.MaxUint256);
+const transferFromUnlimited = await bothTransferFrom();
+await bothApprove(1_000_00n);
+const transferFromFinite = await bothTransferFrom();
+// permit, twice on each: the owner's first permit (its nonce 0 -> 1) and its second (1 -> 2); each sets the
+// spender's allowance from a non-zero value to another.
 const { chainId: creditChain } = await ethers.provider.getNetwork();
-const permitDeadline = BigInt(await time.latest()) + 3_600n;
-const permitSig = ethers.Signature.from(
-  await payer!.signTypedData(
-    { name: "Hours", version: "1", chainId: creditChain, verifyingContract: await credit.getAddress() },
-    { Permit: [...PERMIT_TYPES.Permit] },
-    {
-      owner: payer!.address,
-      spender: spender!.address,
-      value: 5n,
-      nonce: await credit.nonces(payer!.address),
-      deadline: permitDeadline,
-    },
-  ),
-);
-const creditPermit = await gasOf(
-  credit.permit(payer!.address, spender!.address, 5n, permitDeadline, permitSig.v, permitSig.r, permitSig.s),
-);
-// The reference: an OpenZeppelin ERC-20 transfer between two accounts that already hold tokens.
-await (await treasuryToken.mint(payer!.address, 1_000n)).wait();
-await (await treasuryToken.mint(payee!.address, 1_000n)).wait();
-const ozTransfer = await gasOf(treasuryToken.connect(payer!).transfer(payee!.address, 1n));
+async function permitGas(token: typeof credit | typeof ozToken, name: string, value: bigint) {
+  const deadline = BigInt(await time.latest()) + 3_600n;
+  const signature = ethers.Signature.from(
+    await payer!.signTypedData(
+      { name, version: "1", chainId: creditChain, verifyingContract: await token.getAddress() },
+      { Permit: [...PERMIT_TYPES.Permit] },
+      { owner: payer!.address, spender: spender!.address, value, nonce: await token.nonces(payer!.address), deadline },
+    ),
+  );
+  return gasOf(token.permit(payer!.address, spender!.address, value, deadline, signature.v, signature.r, signature.s));
+}
+const creditPermit = await permitGas(credit, "Hours", 5n);
+const ozPermit = await permitGas(ozToken, "Reference Permit", 5n);
+const creditPermitAgain = await permitGas(credit, "Hours", 6n);
+const ozPermitAgain = await permitGas(ozToken, "Reference Permit", 6n);
+// First payments. Two accounts that both hold (each paid by the payer before) and have never paid each other: a new
+// entry in the circle's pair ledger; the reference pays between two holders. Then a payment to an admitted account
+// that never held, next to an OpenZeppelin transfer to an account that never held (its balance 0 -> 1.00).
+const [holderA, holderB, never] = [signers[17]!, signers[18]!, signers[19]!];
+for (const t of [holderA, holderB, never]) await gasOf(credit.connect(creditCircle.signer).admitAccount(t.address));
+for (const t of [holderA, holderB]) {
+  await gasOf(credit.connect(payer!).transfer(t.address, 10_00n));
+  await gasOf(ozToken.connect(payer!).transfer(t.address, 10_00n));
+}
+const creditFirstPair = await gasOf(credit.connect(holderA).transfer(holderB.address, 1_00n));
+const ozBetweenHolders = await gasOf(ozToken.connect(holderA).transfer(holderB.address, 1_00n));
+const creditNewHolder = await gasOf(credit.connect(payer!).transfer(never.address, 1_00n));
+const ozNewHolder = await gasOf(ozToken.connect(payer!).transfer(never.address, 1_00n));
 const ozNote = "reference: an OpenZeppelin ERC-20 transfer between holders";
 rows.push({
   operation: "mutual credit: create a currency",
@@ -470,12 +590,41 @@ rows.push({
 rows.push({ operation: "mutual credit: transfer", circle: creditTransfer, reference: ozTransfer, note: ozNote });
 rows.push({ operation: "mutual credit: transferWithMemo", circle: creditMemo, reference: ozTransfer, note: ozNote });
 rows.push({
-  operation: "mutual credit: transferFrom",
-  circle: creditTransferFrom,
-  reference: ozTransfer,
-  note: ozNote,
+  operation: "mutual credit: transferFrom (unlimited allowance)",
+  circle: transferFromUnlimited.circle,
+  reference: transferFromUnlimited.reference,
+  note: "reference: OZ transferFrom between holders, allowance type(uint256).max (not decremented on either side)",
 });
-rows.push({ operation: "mutual credit: permit", circle: creditPermit, reference: ozTransfer, note: ozNote });
+rows.push({
+  operation: "mutual credit: transferFrom (finite allowance)",
+  circle: transferFromFinite.circle,
+  reference: transferFromFinite.reference,
+  note: "reference: OZ transferFrom between holders, the allowance decremented (non-zero before and after)",
+});
+rows.push({
+  operation: "mutual credit: permit (the owner's first)",
+  circle: creditPermit,
+  reference: ozPermit,
+  note: "reference: OZ ERC20Permit permit, nonce 0 -> 1, allowance non-zero before",
+});
+rows.push({
+  operation: "mutual credit: permit (the owner's second)",
+  circle: creditPermitAgain,
+  reference: ozPermitAgain,
+  note: "reference: OZ ERC20Permit permit, nonce 1 -> 2",
+});
+rows.push({
+  operation: "mutual credit: first payment between two holders",
+  circle: creditFirstPair,
+  reference: ozBetweenHolders,
+  note: "a new pair-ledger entry; reference: an OpenZeppelin ERC-20 transfer between holders",
+});
+rows.push({
+  operation: "mutual credit: payment to an account that never held",
+  circle: creditNewHolder,
+  reference: ozNewHolder,
+  note: "admitted, never paid: a new pair entry too; reference: OZ transfer to a new holder (balance 0 -> non-zero)",
+});
 
 // A clearing payment: two circles of three seated in one open-join council, each with its currency and a line. A
 // seat need not count for clearing (holding it is enough), so no probation is waited out.
@@ -535,8 +684,7 @@ rows.push({
 });
 rows.push({ operation: "profiles: clear", circle: await gasOf(namer.clearProfile()), note: "deletes the entry" });
 const pathfinder = await benchPathfinder();
-const hopSeries = income.growth;
-const hopGas = (hopSeries.at(-1)!.gas - hopSeries[0]!.gas) / BigInt(hopSeries.at(-1)!.size - hopSeries[0]!.size);
+const hopGas = income.hopMarginal;
 const referenceExecution = income.referenceTransfer - 21_000n;
 
 // --- Loop caps and contract sizes ---------------------------------------------------------------------------------
@@ -557,11 +705,69 @@ const cliSection = gasOnly ? "" : cliReport(await benchCli());
 if (!gasOnly) console.log("Timing the indexer over a generated history…");
 const indexerSection = gasOnly ? "" : indexerReport(await benchIndexer());
 
+// --- Goals (issue 16) ---------------------------------------------------------------------------------------------
+const rowOf = (operation: string): Row => {
+  const row = rows.find((r) => r.operation === operation);
+  if (!row) throw new Error(`no row "${operation}"`);
+  return row;
+};
+const against = (operation: string) => {
+  const r = rowOf(operation);
+  return { operation, measured: r.circle, reference: r.reference! };
+};
+const slopeOf = (series: string) => {
+  const points = growth.filter((g) => g.series === series);
+  const [first, last] = [points[0]!, points.at(-1)!];
+  return { first, last, slope: (last.gas - first.gas) / BigInt(last.size - first.size) };
+};
+const perFounder = slopeOf("create circle, by founders");
+const perSeat = slopeOf("council propose, by filled seats");
+const goals: Goal[] = [
+  { ...against("castVote (first vote of a proposal)"), kind: "ratio", max: 1.1 },
+  { ...against("castVote (a later vote)"), kind: "ratio", max: 1.1 },
+  { ...against("propose (one ERC-20 transfer)"), kind: "ratio", max: 1.35 },
+  { ...against(`whole lifecycle: propose, ${ELECTORATE} votes, execute`), kind: "ratio", max: 1.12 },
+  { ...against("act through a mandate (ERC-20 transfer to a holder)"), kind: "delta", max: 30_000n },
+  { ...against("act through a mandate (ERC-20 transfer to a new holder)"), kind: "delta", max: 30_000n },
+  {
+    operation: "execute grant (one power)",
+    measured: rowOf("execute grant (one power)").circle,
+    kind: "absolute",
+    max: 350_000n,
+  },
+  {
+    operation: `create circle (${ELECTORATE} founders)`,
+    measured: rowOf(`create circle (${ELECTORATE} founders)`).circle,
+    kind: "absolute",
+    max: 1_800_000n,
+  },
+  {
+    operation: `create circle, per founder (${perFounder.last.size} founders - ${perFounder.first.size}) / ${perFounder.last.size - perFounder.first.size}`,
+    measured: perFounder.slope,
+    kind: "absolute",
+    max: 110_000n,
+  },
+  {
+    operation: `council propose, per filled seat (${perSeat.last.size} seats - ${perSeat.first.size}) / ${perSeat.last.size - perSeat.first.size}`,
+    measured: perSeat.slope,
+    kind: "absolute",
+    max: 10_000n,
+  },
+  { ...against("mutual credit: payment to an account that never held"), kind: "ratio", max: 1.6 },
+  {
+    operation: "income: claim after 15 days away",
+    measured: rowOf("income: claim after 15 days away").circle,
+    kind: "absolute",
+    max: 60_000n,
+  },
+];
+const goalsSection = goalsTable(goals);
+
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
 const ratio = (r: Row) => (r.reference ? (Number(r.circle) / Number(r.reference)).toFixed(2) + "x" : "");
 const table = [
-  "| operation | circle gas | OZ Governor + ERC20Votes gas | ratio | note |",
+  "| operation | circle gas | reference gas (OpenZeppelin) | ratio | note |",
   "|---|---:|---:|---:|---|",
   ...rows.map((r) => `| ${r.operation} | ${r.circle} | ${r.reference ?? "—"} | ${ratio(r) || "—"} | ${r.note ?? ""} |`),
 ];
@@ -574,21 +780,77 @@ const growthTable = [
     return `| ${g.series} | ${g.size} | ${g.gas} | ${per} |`;
   }),
 ];
+const actRow = rowOf("act through a mandate (ERC-20 transfer to a holder)");
+const actDelta = (actRow.circle - actRow.reference!).toLocaleString("en-US");
+const firstCheaper = rows.find(
+  (r) => /^income: pay along trust, \d+ hops?$/.test(r.operation) && r.circle < r.reference!,
+);
+const cheaperFrom = firstCheaper
+  ? `from ${firstCheaper.operation.replace("income: pay along trust, ", "")} on`
+  : `at no number of hops up to ${MAX_HOPS}`;
 const MAX_LIVE = 32;
 const resetAtCap = growth.find((g) => g.series === "hard reset, by live mandates" && g.size === MAX_LIVE)!.gas;
 const report = `# Benchmarks
 
-Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat network (EDR, Prague rules,
-solc 0.8.30 with the optimizer at 200 runs). The reference is OpenZeppelin's Governor with settings, simple
-counting, ERC20Votes and a 50% quorum fraction, no timelock, with six one-vote holders: deployed and driven in the
-same run through the same proposal (one ERC-20 transfer out of the treasury). Gas is deterministic for the same
-code and inputs; the numbers change only when the contracts do. Regenerate after every contract change. The last
-sections, [Command line](#command-line) and [Indexer](#indexer), time the CLI and the ledger against a local node
-instead: wall-clock figures.
+Gas used per operation, measured by \`npm run bench\` on the in-process Hardhat network (EDR).
+${evmRules}
+
+The governance reference is OpenZeppelin's Governor with settings, simple counting, ERC20Votes and a 50% quorum fraction,
+no timelock, with ${ELECTORATE} one-vote holders, as the circle has ${ELECTORATE} members: deployed and driven in the same run
+through the same proposals (one ERC-20 transfer out of the treasury). Both count a quorum the same way: half the
+electorate at the proposal's snapshot, rounded down (${Math.floor(ELECTORATE / 2)} of ${ELECTORATE}), for and abstain votes counted; the
+circle's electorate is its members (one vote each), the reference's the delegated supply (one token each). Gas is
+deterministic for the same code and inputs; the numbers change only when the contracts do. Regenerate after every
+contract change. The last sections, [Command line](#command-line) and [Indexer](#indexer), time the CLI and the
+ledger against a local node instead: wall-clock figures.
 
 ## Operations
 
 ${table.join("\n")}
+
+### How the references are fair
+
+Each reference does the same state transitions as the row it stands next to, in the same run, from the same kind
+of state (a storage slot written from zero costs 22,100 gas where a non-zero one rewritten costs 2,900, so "the same
+transitions" means the same slots going from zero or from non-zero):
+
+- Governance: both governors have ${ELECTORATE} voters, one vote each, and the same voting delay and period. \`propose\` is each
+  governor's first proposal; "first vote" is the first vote of a proposal (its tally 0 -> 1 on both), "a later
+  vote" the second (1 -> 2). \`execute\` pays 10 tokens out of the governor's own treasury (non-zero before and
+  after) either to an account that never held the token (0 -> 10, a new slot) or to one that holds it (non-zero
+  before): each case on both governors. The whole lifecycle is the sum of the proposal, its ${ELECTORATE} votes (one by
+  signature, sent by a relayer, on both) and its execution to a new holder.
+- Acting through a mandate: the same ERC-20 \`transfer\` of 5 tokens, once to an account that never held (0 -> 5)
+  and once to a holder, through the mandate out of the circle's treasury and sent directly by a holder; the sender's
+  balance is non-zero before and after on both sides. The mandate itself is only read (its contract's
+  reentrancy guard is set and cleared), whatever the recipient.
+- Mutual credit, against OpenZeppelin's ERC20 with ERC20Permit (\`contracts/mocks/ReferencePermitToken.sol\`), the
+  same accounts in the same order: transfers between two accounts that hold (balances non-zero before and after);
+  \`transferFrom\` with an unlimited allowance (\`type(uint256).max\`, which neither decrements) and with a finite
+  one (decremented, non-zero before and after); \`permit\` with the owner's first nonce (0 -> 1) and its second
+  (1 -> 2), each replacing a non-zero allowance. "First payment between two holders" adds the circle's new
+  pair-ledger entry (the reference has no such entry: it pays between two holders); "an account that never held" is
+  an admitted account never paid, next to an OpenZeppelin transfer to an account whose balance goes 0 -> non-zero.
+- Basic income: a claim mints to its claimer (the first day's claim against an OpenZeppelin ERC-1155 mint to an
+  account that never held the id; the claim after 15 days away, whose claimer holds, against a mint to a holder).
+  Transfers and payments along trust move balances that are non-zero before and after (each payment is made once
+  before it is measured). A payment of n hops is one transaction; its whole-transaction reference is n separate
+  OpenZeppelin ERC-1155 transfers, and its marginal per hop stands next to the marginal of one more id in one
+  OpenZeppelin \`safeBatchTransferFrom\` (one sender, one receiver, both holding every id; a batch cannot pay
+  several receivers).
+- Two rows keep a looser reference, a scale rather than the same work: a payment across two circles (two
+  transfers, one per currency, and the council's seat checks) next to one OpenZeppelin transfer between holders, and
+  a council seat's vote (called as the member circle) next to OpenZeppelin's first vote of a proposal.
+- Rows without a reference have no OpenZeppelin counterpart doing the same work.
+
+## Goals
+
+The gas goals of issue 16, each from the rows above (measured in this run, next to the reference measured in the
+same run). ${goalsSection.met} of ${goals.length} are met. The cost per founder is the slope of the growth series below, whose circles
+are founded by keys that all consent by signature (the sender is not a founder), from its smallest circle to its
+largest; the cost per council seat likewise.
+
+${goalsSection.table}
 
 Why the circle costs more where it does: \`propose\` also records the proposal's electorate timepoint, reset
 epoch, quorum and expiry (one more storage slot), asks the membership whether the body may make these calls and how
@@ -598,7 +860,7 @@ cancels with the standard \`ProposalCanceled\` event while no proposer can hold 
 the membership contract); \`execute\` checks the charter's expiry and records which proposal is executing (so
 modules such as mandates know who proposed the decision).
 
-Acting through a mandate costs about 75k gas over the same transfer sent directly: the mandate's liveness and
+Acting through a mandate costs ${actDelta} gas over the same transfer sent directly (to a holder, on both): the mandate's liveness and
 holder, the allowlist scan, the charter check, and the circle relaying the call. Granting a mandate stores it,
 its powers, its term record and its badge (role name and title strings), which is why a grant costs several times
 a plain execution; drawing by lot checks every member's eligibility once when the pool is frozen and again for
@@ -624,14 +886,20 @@ account is one storage word (balance, total given, a cached "may hold" bit, a "o
 side as an ERC-20 balance is; on top, a payment reads the limit that binds (the defaults' slot, or the account's
 own) and adds to the pair's ledger entry (~5k gas: the price of an on-chain reciprocity ledger). Totals received
 and the outstanding credit are derived when read, not written. Each currency is a full contract rather than a
-clone: a clone's delegate call would add ~2.7k gas to every payment.
+clone: a clone's delegate call would add ~2.7k gas to every payment. The first payment between two accounts that
+hold costs ${creditFirstPair - creditTransfer} gas more than a payment between accounts that have paid each other before (the pair's
+entry written from zero); a payment to an account that never held costs ${creditNewHolder} gas,
+${(Number(creditNewHolder) / Number(ozNewHolder)).toFixed(2)}x an OpenZeppelin transfer to a new holder (${ozNewHolder} gas).
 
 A payment along trust costs one balance move per hop (two balances written, a trust read, a \`TransferSingle\`
 event) plus a fixed part for checking the vertex order and that every vertex nets to zero: ${hopGas} gas per hop.
-The reference pays a transaction (21k base gas) per transfer, so from a few hops on one payment along trust costs
-less than the same transfers sent one by one; per hop it costs more than the ~${referenceExecution} gas an OpenZeppelin
-ERC-1155 transfer spends beyond its base, because every balance carries its day and is discounted when read (7% a
-year, applied per day), and every hop checks the receiver's trust.
+The whole-transaction reference pays a transaction (21k base gas) per transfer, so ${cheaperFrom} one payment along
+trust costs less than the same transfers sent one by one (each of them spends ~${referenceExecution} gas beyond its base).
+The fair marginal is one more id in one OpenZeppelin \`safeBatchTransferFrom\`: ${income.batchMarginal} gas (two balances
+written, the id and amount in calldata and in its one \`TransferBatch\` event). One more hop costs
+${(Number(hopGas) / Number(income.batchMarginal)).toFixed(2)}x that, because every balance carries its day and is discounted when read (7% a year, applied
+per day), every hop checks the receiver's trust and emits its own event, and a hop's calldata (an edge and a vertex)
+is larger than an id and an amount.
 
 ## Pathfinder
 
@@ -648,7 +916,11 @@ ${sizesSection}
 ${cliSection}
 ${indexerSection}`;
 if (!gasOnly) writeFileSync("BENCHMARKS.md", report);
+console.log(evmRules);
+console.log();
 console.log(table.join("\n"));
+console.log();
+console.log(goalsSection.table);
 console.log();
 console.log(growthTable.join("\n"));
 console.log();

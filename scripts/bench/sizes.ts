@@ -57,21 +57,21 @@ export function contractSizes(root = process.cwd()): SizeRow[] {
 /** The "Contract sizes" section of BENCHMARKS.md. */
 export function sizesReport(rows: SizeRow[]): string {
   const table = [
-    "| contract | source | bytes | % of 24,576 | margin (bytes) | within 85% |",
-    "|---|---|---:|---:|---:|:---:|",
+    `| contract | source | bytes | % of ${SIZE_LIMIT.toLocaleString("en-US")} | margin to the limit (bytes) | margin to 85%, ${SIZE_BUDGET.toLocaleString("en-US")} (bytes) | within 85% |`,
+    "|---|---|---:|---:|---:|---:|:---:|",
     ...rows.map(
       (r) =>
         `| ${r.name} | \`${r.source}\` | ${r.bytes} | ${((r.bytes / SIZE_LIMIT) * 100).toFixed(1)}% | ${
           SIZE_LIMIT - r.bytes
-        } | ${r.bytes <= SIZE_BUDGET ? "yes" : "**no**"} |`,
+        } | ${SIZE_BUDGET - r.bytes} | ${r.bytes <= SIZE_BUDGET ? "yes" : "**no**"} |`,
     ),
   ];
   return `## Contract sizes
 
 Runtime bytecode of every deployable contract (mocks left out), next to the EIP-170 limit of
-${SIZE_LIMIT.toLocaleString("en-US")} bytes. The project keeps 15% room: at most ${SIZE_BUDGET.toLocaleString("en-US")} bytes (85%), checked by
-test/caps/ContractSizes.ts; a contract listed there as being shrunk shows as pending until it fits. MandateDraws is
-not deployed on its own: the Mandates implementation's constructor creates it, and every circle's mandates run it by
+${SIZE_LIMIT.toLocaleString("en-US")} bytes, and next to the 85% line the project keeps under (at most ${SIZE_BUDGET.toLocaleString("en-US")} bytes, 15% room),
+checked by test/caps/ContractSizes.ts: a negative margin to 85% is a contract over it. MandateDraws is not deployed
+on its own: the Mandates implementation's constructor creates it, and every circle's mandates run it by
 delegatecall, so it counts here like any other contract.
 
 ${table.join("\n")}
