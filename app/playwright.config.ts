@@ -31,7 +31,8 @@ export default defineConfig({
     { name: "390", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: `npx vite build --config app/vite.config.ts --logLevel warn && npx vite preview --config app/vite.config.ts --port ${port} --strictPort`,
+    // COMMONWEAL_APP_BUILT=1: the app is built already (`npm run build` just ran, as in .ci/run): serve that build.
+    command: `${process.env.COMMONWEAL_APP_BUILT === "1" ? "" : "npx vite build --config app/vite.config.ts --logLevel warn && "}npx vite preview --config app/vite.config.ts --port ${port} --strictPort`,
     cwd: "..",
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,

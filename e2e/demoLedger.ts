@@ -25,12 +25,12 @@ import { expect } from "chai";
 import type { PublicClient } from "viem";
 
 import { ledgerMismatchSentence, verifyLedger, type DeploymentAddresses } from "../client/index.js";
-import { startDemoStack, type DemoStack } from "./demoStack.js";
+import { demoStack, type DemoStack } from "./demoStack.js";
 import {
   expectLedgerMatchesChain,
   expectMoneyLedgerMatchesChain,
   startLyingLedger,
-  type Ledger,
+  type LedgerReads,
 } from "./ledgerHarness.js";
 
 /** The event kinds the demo emits at least once (`Contract:Event`, as the counting helpers name them). */
@@ -91,14 +91,17 @@ const DEMO_EMITS = [
 describe("the ledger follows the demo on a hardhat node", function () {
   this.timeout(600_000);
   let stack: DemoStack | undefined;
-  let ledger: Ledger | undefined;
+  let ledger: LedgerReads | undefined;
   let client: PublicClient;
   let addresses: DeploymentAddresses;
 
   before(async function () {
-    stack = await startDemoStack({ deploymentId: `e2e-demo-${process.pid}` });
+    // The stack .ci/run shares with the browser tests (COMMONWEAL_DEMO_STACK), else one of its own.
+    stack = await demoStack({ deploymentId: `e2e-demo-${process.pid}` });
     ({ ledger, client, addresses } = stack);
     expect(stack.story).to.include("Every step above is an event on the chain");
+    // Nothing has acted on the chain since the story (a shared stack is read here before the browser tests act on it).
+    expect(await client.getBlockNumber({ cacheTime: 0 })).to.equal(stack.head);
   });
 
   after(async function () {

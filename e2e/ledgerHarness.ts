@@ -143,14 +143,10 @@ export async function ledgerStore(kind = ledgerDatabase(), server?: PostgresServ
 
 // --- The ledger process ---------------------------------------------------------------------------------------------
 
-export interface Ledger {
+/** A ledger's HTTP face: what reading it needs, whoever started it. */
+export interface LedgerReads {
   /** http://127.0.0.1:<port> */
   api: string;
-  process: ChildProcess;
-  /** Everything it printed. */
-  output(): string;
-  /** Ends it: SIGTERM to `npm run indexer`'s script (which passes it on), or SIGKILL to the whole process group. */
-  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
   /** The block Ponder has indexed up to (its checkpoint, `/status`), or undefined before it has one. */
   indexedBlock(): Promise<number | undefined>;
   /** Waits until the ledger has indexed `block` (and so everything before it). */
@@ -158,6 +154,15 @@ export interface Ledger {
   graphql<T>(query: string): Promise<T>;
   /** A read-only SQL query through /sql/db, as @ponder/client sends it; rows as objects with the columns' names. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** A ledger this process started (`startLedger`). */
+export interface Ledger extends LedgerReads {
+  process: ChildProcess;
+  /** Everything it printed. */
+  output(): string;
+  /** Ends it: SIGTERM to `npm run indexer`'s script (which passes it on), or SIGKILL to the whole process group. */
+  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
 
 export interface StartLedgerParameters {
@@ -212,9 +217,11 @@ export async function startLedger({
   process.once("exit", killOnExit);
   void exited.then(() => process.off("exit", killOnExit));
 
-  const api = `http://127.0.0.1:${port}`;
   const ledger: Ledger = {
-    api,
+    ...ledgerAt(`http://127.0.0.1:${port}`, {
+      exited: () => (child.exitCode === null ? undefined : `The ledger exited (${child.exitCode}):\n${log}`),
+      output: () => log,
+    }),
     process: child,
     output: () => log,
     async stop(signal = "SIGTERM") {
@@ -236,6 +243,21 @@ export async function startLedger({
       }
       killGroup("SIGKILL");
     },
+  };
+  return ledger;
+}
+
+/**
+ * The ledger serving at `api`, read over HTTP: one this process started, or one another process runs (a shared demo
+ * stack, e2e/demoStack.ts). For one it started: `exited()` says why waiting is pointless (the process is gone), and
+ * `output()` what it printed, for a timeout's message.
+ */
+export function ledgerAt(
+  api: string,
+  owner: { exited?: () => string | undefined; output?: () => string } = {},
+): LedgerReads {
+  const ledger: LedgerReads = {
+    api,
     async indexedBlock() {
       try {
         const status = (await (await fetch(`${api}/status`)).json()) as Record<string, { block?: { number: number } }>;
@@ -247,10 +269,14 @@ export async function startLedger({
     async waitFor(block, timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`The ledger exited (${child.exitCode}):\n${log}`);
+        const exited = owner.exited?.();
+        if (exited !== undefined) throw new Error(exited);
         if (((await ledger.indexedBlock()) ?? -1) >= Number(block)) return;
-        if (Date.now() > deadline)
-          throw new Error(`The ledger did not reach block ${block} in ${timeoutMs} ms:\n${log}`);
+        if (Date.now() > deadline) {
+          throw new Error(
+            `The ledger at ${api} did not reach block ${block} in ${timeoutMs} ms:\n${owner.output?.() ?? ""}`,
+          );
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
     },
@@ -382,7 +408,7 @@ export interface LedgerComparison {
  */
 export async function expectLedgerMatchesChain(
   client: PublicClient,
-  ledger: Ledger,
+  ledger: LedgerReads,
   registry: Address,
   head: bigint,
   nonce = 0,

@@ -1,8 +1,9 @@
 /**
  * Before the browser tests: the demo story on a fresh stack (e2e/demoStack.ts: a hardhat node, the suite, the ledger,
- * `npm run demo`), then one new proposal in Elm Street Garden, open for voting, for the tests to vote on. What the
- * tests need is passed in COMMONWEAL_APP_TEST (JSON): Playwright's workers inherit the environment set here.
- * Returns the teardown, which stops everything it started.
+ * `npm run demo`; or the one COMMONWEAL_DEMO_STACK names, which e2e/demoLedger.ts has read before), then one new
+ * proposal in Elm Street Garden, open for voting, for the tests to vote on. What the tests need is passed in
+ * COMMONWEAL_APP_TEST (JSON): Playwright's workers inherit the environment set here. Returns the teardown, which stops
+ * everything it started.
  */
 import { createWalletClient, encodeFunctionData, getAddress, http, type Address, type Hex } from "viem";
 
@@ -19,7 +20,7 @@ import { advanceChain } from "../../client/chain.js";
 import { charterHash } from "../../client/charter.js";
 import { Support } from "../../client/proposals.js";
 import { rpc } from "../../e2e/nodes.js";
-import { startDemoStack } from "../../e2e/demoStack.js";
+import { demoStack, type DemoStack } from "../../e2e/demoStack.js";
 import type { AppConfig } from "../src/appConfig.js";
 
 /** What the tests read from COMMONWEAL_APP_TEST. */
@@ -59,7 +60,7 @@ export interface GovernanceSetup {
  * contract refuses, and a granted mandate (a scribe) to recall.
  */
 async function governanceFixtures(
-  stack: Awaited<ReturnType<typeof startDemoStack>>,
+  stack: DemoStack,
   circle: Address,
   members: readonly Address[],
   actor: Address,
@@ -137,7 +138,8 @@ async function governanceFixtures(
 
 export default async function globalSetup() {
   const started = Date.now();
-  const stack = await startDemoStack({
+  // The stack .ci/run shares with e2e/demoLedger.ts (COMMONWEAL_DEMO_STACK), else one of its own.
+  const stack = await demoStack({
     deploymentId: `app-test-${process.pid}`,
     onStep: (step) => console.log(`[app tests] ${step} (${Math.round((Date.now() - started) / 1000)} s)`),
   });

@@ -8,8 +8,8 @@ import { cpus, loadavg } from "node:os";
 
 import { startHardhatNode, type RunningNode } from "../../e2e/nodes.js";
 
-/** How many times each start-up figure is measured (the median is reported). */
-export const RUNS = 7;
+/** How many times each start-up figure is measured (the median is reported); 3 with `BENCH_QUICK=1` (CI). */
+export const RUNS = process.env.BENCH_QUICK === "1" ? 3 : 7;
 
 export interface Timing {
   label: string;

@@ -42,15 +42,19 @@ import { ledgerStore, startLedger, startPostgres, type LedgerDatabase } from "..
 import { rpc, startHardhatNode, type RunningNode } from "../../e2e/nodes.js";
 import { median } from "./cli.js";
 
-/** The generated history: blocks of payments, and how many in each. */
-export const BLOCKS = Number(process.env.COMMONWEAL_BENCH_BLOCKS || 5_000);
+/**
+ * The generated history: blocks of payments, and how many in each. `COMMONWEAL_BENCH_BLOCKS` sets the length;
+ * `BENCH_QUICK=1` (CI, which keeps the benchmark runnable and throws its figures away) makes it 500 blocks, every
+ * step still run.
+ */
+export const BLOCKS = Number(process.env.COMMONWEAL_BENCH_BLOCKS || (process.env.BENCH_QUICK === "1" ? 500 : 5_000));
 export const PAYMENTS_PER_BLOCK = 5;
 const CIRCLES = 3;
 const PROPOSALS_PER_CIRCLE = 4;
 /** How many copies of the node's URL Ponder is given (`--rpc-fanout`): each is rate-limited on its own. */
 export const RPC_FANOUT = 16;
-/** Runs of each read (median and p95 reported). */
-export const RUNS = 9;
+/** Runs of each read (median and p95 reported); 3 with `BENCH_QUICK=1`. */
+export const RUNS = process.env.BENCH_QUICK === "1" ? 3 : 9;
 
 const DEPLOYMENTS = fileURLToPath(new URL("../../deploy/deployments", import.meta.url));
 
