@@ -47,12 +47,13 @@ import {CreditFactory} from "./CreditFactory.sol";
 /// - Amounts and limits are at most {MAX_VALUE} = 2^100 - 1. A balance is stored in 112 signed bits: members and
 ///   admitted accounts stay within limits (each at most {MAX_VALUE}) and the commons can only carry the others'
 ///   balances (the sum is zero), at most 41 x {MAX_VALUE} < 2^106. Stores are still checked ({SafeCast}).
-/// - Holding is cached: an account's slot carries a holder bit, set on its first payment after a live check (member
-///   or admitted) and cleared when the circle's hook reports the member left. So a payment reads and writes the two
-///   accounts' slots, the pair ledger and the limits, and nothing outside this contract. While the currency is one
-///   of the circle's role modules (the factory's proposal registers it), the hook is called on every departure with
-///   enough gas (the circle checks it up front). If a circle unregisters the currency, or a hook failed, anyone can
-///   close a departed account with {settleDeparted}; {isHolder} always answers live.
+/// - Holding is cached: an account's slot carries a holder bit, set when the circle admits it, or on its first payment
+///   after a live check of membership, and cleared when the circle's hook reports the member left (never for an
+///   admitted account). So a payment between known holders reads and writes the two accounts' slots, the pair ledger
+///   and the limits, and nothing outside this contract. While the currency is one of the circle's role modules (the
+///   factory's proposal registers it), the hook is called on every departure with enough gas (the circle checks it
+///   up front). If a circle unregisters the currency, or a hook failed, anyone can close a departed account with
+///   {settleDeparted}; {isHolder} always answers live.
 /// - Totals received are derived, not stored: received = balance - off-ledger changes + given, where off-ledger
 ///   changes (departures to the commons, jubilees) are recorded per account when they happen. The outstanding credit
 ///   ({totalSupply}) is summed over the accounts with a balance (at most the members and admitted accounts).
@@ -400,9 +401,7 @@ contract MutualCredit is
     /// @notice Whether `account` may hold balances: a member (for a council, a circle holding a seat, filled or
     /// vacant), or admitted by the circle.
     function isHolder(address account) public view returns (bool) {
-        CreditStorage storage $ = _creditStorage();
-        if ($.admitted.contains(account)) return true;
-        return $.council ? ICouncilSeats(address($.membership)).hasSeat(account) : $.membership.isMember(account);
+        return _creditStorage().admitted.contains(account) || _isMember(account);
     }
 
     /// @notice The accounts with a non-zero balance.
@@ -446,12 +445,20 @@ contract MutualCredit is
     }
 
     /// @dev An account's word, known to hold: from the cached bit, or else a live check (cached on the next write).
+    /// An admitted account carries the bit from its admission on ({_admit}; only {_close} clears it, never for an
+    /// admitted account), so an account without it can hold only as a member: the live check asks the membership.
     function _holding(CreditStorage storage $, address account) private view returns (CreditAccount a) {
         a = $.accounts[account];
         if (!a.isHolder()) {
-            if (!isHolder(account)) revert MutualCreditNotHolder(account);
+            if (!_isMember(account)) revert MutualCreditNotHolder(account);
             a = a.withHolder(true);
         }
+    }
+
+    /// @dev Whether `account` is a member now: for a council, a circle holding a seat (filled or vacant).
+    function _isMember(address account) private view returns (bool) {
+        CreditStorage storage $ = _creditStorage();
+        return $.council ? ICouncilSeats(address($.membership)).hasSeat(account) : $.membership.isMember(account);
     }
 
     function _limitsOf(

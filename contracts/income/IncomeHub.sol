@@ -5,7 +5,7 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {IERC1155MetadataURI} from "@openzeppelin/contracts/token/ERC1155/extensions/IERC1155MetadataURI.sol";
 import {ERC1155Utils} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Utils.sol";
 import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
@@ -39,13 +39,14 @@ import {Demurrage, DiscountedBalance} from "./Demurrage.sol";
 ///   its receiver's trust and every vertex other than the payer and the receiver must end exactly where it started
 ///   (net zero over all tokens), else the whole payment reverts. Plain ERC-1155 transfers are the holder's own act and
 ///   need no trust: the receiver gives up nothing (a contract receiver can refuse through the ERC-1155 hook).
-/// - Reentrancy: every state-changing function is `nonReentrant`, and the ERC-1155 receiver hooks are called only
-///   after all state is written (checks-effects-interactions).
+/// - Reentrancy: every state-changing function is `nonReentrant` (OpenZeppelin's guard, its flag in transient storage,
+///   EIP-1153), and the ERC-1155 receiver hooks are called only after all state is written
+///   (checks-effects-interactions).
 /// - Amounts and balances are at most 2^192 - 1 ({Demurrage.MAX_VALUE}); larger values revert with
 ///   {IncomeHubValueTooLarge}. Demurrage rounds down, so the hub never shows more than was minted.
 /// - Bounds: payments take at most {MAX_FLOW_EDGES} edges and {MAX_FLOW_VERTICES} vertices; vouching and group
 ///   mints take at most {MAX_BATCH} entries. {isRegistryBody} makes one bounded static call to the account.
-contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuard {
+contract IncomeHub is IIncomeHub, IERC1155MetadataURI, ERC165, ReentrancyGuardTransient {
     /// @notice Most people a circle vouches for, or collateral tokens, in one call (the member cap).
     uint256 public constant MAX_BATCH = 32;
 
