@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {ERC721VotesUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC721/extensions/ERC721VotesUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
@@ -13,9 +19,17 @@ import {IERC5192} from "../interfaces/IERC5192.sol";
 /// vote is checkpointed (ERC-5805, timestamp clock), so a proposal can count the members as they were.
 ///
 /// @dev Security reasoning:
-/// - Soulbound (ERC-5192): transfers and approvals revert, so a vote cannot be sold or lent.
-/// - No delegation: every member is self-delegated at admission and `delegate`/`delegateBySig` revert, so no one
-///   can gather standing voting power from others.
+/// - Soulbound (ERC-5192): transfers and approvals revert, so a vote cannot be sold or lent. Ownership is not stored
+///   apart from the member set: `ownerOf` and `balanceOf` read it, so the token can never say something the
+///   membership does not; `Transfer` events mark every admission (mint) and departure (burn).
+/// - No delegation: a vote is one membership, nothing else. `delegates` answers the account itself for anyone ever
+///   admitted, and `delegate`/`delegateBySig` revert, so no one can gather standing voting power from others. The
+///   votes are OpenZeppelin `Checkpoints` (one trace per member, 0 or 1, and one for the total) rather than the
+///   whole delegation machinery of `Votes`, which a one-member-one-vote body never uses.
+/// - Invariant: a member's vote at any past timepoint is 1 exactly when they were a member then, and the past total
+///   is the member count then. A founder's trace starts empty: their vote from the founding until
+///   their first checkpoint (a departure, value 0) is implicit, which saves a write per founder; every later
+///   admission writes a checkpoint of 1 first, so a trace whose first value is 0 is a founder's.
 /// - Consent: no one becomes a member without asking. Founders consent to the founding (the registry checks it);
 ///   anyone else first calls {requestAdmission} themselves (and may {withdrawRequest}), and only then can the
 ///   circle's decision admit them; an admission consumes the request.
@@ -23,19 +37,29 @@ import {IERC5192} from "../interfaces/IERC5192.sol";
 ///   blocked: the circle's role-module hooks it triggers tolerate failures.
 /// - The member set is bounded by the circle's `maxMembers`, itself capped at {CircleRulesLib-MEMBER_CAP}, so
 ///   {members} and every loop over it are bounded.
-contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192 {
+contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC5192, IERC5805, ICircleMembership {
+    using Checkpoints for Checkpoints.Trace208;
     using EnumerableSet for EnumerableSet.AddressSet;
 
     /// @custom:storage-location erc7201:commonweal.storage.CircleMembership
     struct MembershipStorage {
         address circle;
         uint8 maxMembers;
+        uint48 foundedAt;
         EnumerableSet.AddressSet members;
         mapping(address account => bool) requested;
+        mapping(address account => Checkpoints.Trace208) votes;
+        Checkpoints.Trace208 totalVotes;
+        string name;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleMembership")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant MEMBERSHIP_STORAGE = 0x1fbbc48085d9c561cdd5bb80407a4def5192cae6a8d3142112a9fd8ac8c41e00;
+
+    /// @notice A lookup at or after the current timepoint (as in OpenZeppelin's `Votes`).
+    /// @param timepoint The timepoint asked for.
+    /// @param clock The current timepoint.
+    error ERC5805FutureLookup(uint256 timepoint, uint48 clock);
 
     modifier onlyCircle() {
         _checkCircle();
@@ -58,7 +82,8 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         _initializeMembership(circle_, name_, founders, minMembers, maxMembers_);
     }
 
-    /// @dev Shared by every kind of membership (a council's seats extend this contract).
+    /// @dev Shared by every kind of membership (a council's seats extend this contract). The founders' votes are
+    /// implicit from the founding (see the header); the total is checkpointed once.
     function _initializeMembership(
         address circle_,
         string calldata name_,
@@ -66,17 +91,21 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         uint8 minMembers,
         uint8 maxMembers_
     ) internal onlyInitializing {
-        __ERC721_init(name_, "MEMBER");
-        __EIP712_init(name_, "1");
-        __ERC721Votes_init();
         if (founders.length < minMembers) revert CircleMembershipTooFewFounders(founders.length, minMembers);
         if (founders.length > maxMembers_) revert CircleMembershipTooManyFounders(founders.length, maxMembers_);
         MembershipStorage storage $ = _membershipStorage();
         $.circle = circle_;
         $.maxMembers = maxMembers_;
+        $.foundedAt = clock();
+        $.name = name_;
         for (uint256 i = 0; i < founders.length; ++i) {
-            _admit(founders[i]);
+            address founder = founders[i];
+            if (founder == address(0)) revert CircleMembershipZeroAddress();
+            if (!$.members.add(founder)) revert CircleMembershipAlreadyMember(founder);
+            emit DelegateChanged(founder, address(0), founder);
+            _announceAdmission(founder, i + 1);
         }
+        $.totalVotes.push(clock(), uint208(founders.length));
     }
 
     // ------------------------------------------------------------------
@@ -186,62 +215,144 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         return _membershipStorage().members.values();
     }
 
+    // ------------------------------------------------------------------
+    // ERC-721, read from the member set; soulbound
+    // ------------------------------------------------------------------
+
+    /// @notice 1 for a member, 0 for anyone else.
+    function balanceOf(address owner) external view returns (uint256) {
+        if (owner == address(0)) revert ERC721InvalidOwner(address(0));
+        return _holdsMembership(owner) ? 1 : 0;
+    }
+
+    /// @notice The member whose address is `tokenId`; reverts for anyone who is not a member.
+    function ownerOf(uint256 tokenId) public view returns (address owner) {
+        owner = address(uint160(tokenId));
+        if (uint256(uint160(owner)) != tokenId || !_holdsMembership(owner)) revert ERC721NonexistentToken(tokenId);
+    }
+
     /// @inheritdoc IERC5192
     function locked(uint256 tokenId) external view returns (bool) {
-        _requireOwned(tokenId);
+        ownerOf(tokenId);
         return true;
     }
 
-    /// @notice ERC-165: also ERC-5192 (soulbound).
-    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
-        return interfaceId == type(IERC5192).interfaceId || super.supportsInterface(interfaceId);
+    /// @notice The token's name, given at the founding (the circle's).
+    function name() external view returns (string memory) {
+        return _membershipStorage().name;
+    }
+
+    /// @notice "MEMBER".
+    function symbol() external pure returns (string memory) {
+        return "MEMBER";
+    }
+
+    /// @notice No metadata beyond the name: empty for every member's token; reverts for anyone else.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        ownerOf(tokenId);
+        return "";
+    }
+
+    /// @notice Nobody is ever approved.
+    function getApproved(uint256 tokenId) external view returns (address) {
+        ownerOf(tokenId);
+        return address(0);
+    }
+
+    /// @notice Nobody is ever approved.
+    function isApprovedForAll(address, address) external pure returns (bool) {
+        return false;
+    }
+
+    /// @notice Disabled: membership tokens cannot be approved.
+    function approve(address, uint256 tokenId) external pure {
+        revert CircleMembershipSoulbound(tokenId);
+    }
+
+    /// @notice Disabled: membership tokens cannot be approved.
+    function setApprovalForAll(address, bool) external pure {
+        revert CircleMembershipSoulbound(0);
+    }
+
+    /// @notice Disabled: membership tokens are soulbound.
+    function transferFrom(address, address, uint256 tokenId) external pure {
+        revert CircleMembershipSoulbound(tokenId);
+    }
+
+    /// @notice Disabled: membership tokens are soulbound.
+    function safeTransferFrom(address, address, uint256 tokenId) external pure {
+        revert CircleMembershipSoulbound(tokenId);
+    }
+
+    /// @notice Disabled: membership tokens are soulbound.
+    function safeTransferFrom(address, address, uint256 tokenId, bytes calldata) external pure {
+        revert CircleMembershipSoulbound(tokenId);
+    }
+
+    /// @notice ERC-165: ERC-721, its metadata extension and ERC-5192 (soulbound).
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return
+            interfaceId == type(IERC721).interfaceId ||
+            interfaceId == type(IERC721Metadata).interfaceId ||
+            interfaceId == type(IERC5192).interfaceId ||
+            interfaceId == type(IERC165).interfaceId;
     }
 
     // ------------------------------------------------------------------
-    // ERC-6372 clock: timestamps, like every duration in Commonweal
+    // ERC-5805 votes: one per member, undelegable; ERC-6372 clock: timestamps, like every duration in Commonweal
     // ------------------------------------------------------------------
 
+    /// @notice 1 for a member now, 0 for anyone else.
+    function getVotes(address account) external view returns (uint256) {
+        return _holdsMembership(account) ? 1 : 0;
+    }
+
+    /// @notice 1 if `account` was a member at `timepoint` (a past timestamp), else 0.
+    function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
+        uint48 at = _pastTimepoint(timepoint);
+        MembershipStorage storage $ = _membershipStorage();
+        Checkpoints.Trace208 storage history = $.votes[account];
+        if (history.length() != 0) {
+            Checkpoints.Checkpoint208 memory first = history.at(0);
+            if (at >= first._key) return history.upperLookupRecent(at);
+            // Before its first checkpoint, a trace that starts with a departure is a founder's; any other, nobody's.
+            if (first._value != 0) return 0;
+        } else if (!_holdsMembership(account)) {
+            return 0;
+        }
+        return at >= $.foundedAt ? 1 : 0;
+    }
+
+    /// @notice The number of members at `timepoint` (a past timestamp).
+    function getPastTotalSupply(uint256 timepoint) public view returns (uint256) {
+        return _membershipStorage().totalVotes.upperLookupRecent(_pastTimepoint(timepoint));
+    }
+
+    /// @notice The account itself for anyone ever admitted (every member votes for themselves), else zero.
+    function delegates(address account) external view returns (address) {
+        bool admitted = _holdsMembership(account) || _membershipStorage().votes[account].length() != 0;
+        return admitted ? account : address(0);
+    }
+
+    /// @notice Disabled: every member votes for themselves.
+    function delegate(address) external pure {
+        revert CircleMembershipDelegationDisabled();
+    }
+
+    /// @notice Disabled: every member votes for themselves.
+    function delegateBySig(address, uint256, uint256, uint8, bytes32, bytes32) external pure {
+        revert CircleMembershipDelegationDisabled();
+    }
+
     /// @notice The current timepoint: the block's timestamp.
-    function clock() public view override returns (uint48) {
+    function clock() public view returns (uint48) {
         return uint48(block.timestamp);
     }
 
     /// @notice ERC-6372 clock mode: timestamps.
     // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public pure override returns (string memory) {
+    function CLOCK_MODE() external pure returns (string memory) {
         return "mode=timestamp";
-    }
-
-    // ------------------------------------------------------------------
-    // Soulbound and undelegable
-    // ------------------------------------------------------------------
-
-    /// @notice Disabled: membership tokens cannot be approved.
-    function approve(address, uint256 tokenId) public pure override {
-        revert CircleMembershipSoulbound(tokenId);
-    }
-
-    /// @notice Disabled: membership tokens cannot be approved.
-    function setApprovalForAll(address, bool) public pure override {
-        revert CircleMembershipSoulbound(0);
-    }
-
-    /// @notice Disabled: every member votes for themselves.
-    function delegate(address) public pure override {
-        revert CircleMembershipDelegationDisabled();
-    }
-
-    /// @notice Disabled: every member votes for themselves.
-    function delegateBySig(address, uint256, uint256, uint8, bytes32, bytes32) public pure override {
-        revert CircleMembershipDelegationDisabled();
-    }
-
-    /// @dev Mints and burns only; a member is self-delegated on first admission so their one vote counts at once.
-    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
-        from = _ownerOf(tokenId);
-        if (from != address(0) && to != address(0)) revert CircleMembershipSoulbound(tokenId);
-        super._update(to, tokenId, auth);
-        if (from == address(0) && delegates(to) == address(0)) _delegate(to, to);
     }
 
     // ------------------------------------------------------------------
@@ -264,26 +375,49 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
         $.requested[member] = false;
     }
 
+    /// @dev An admission after the founding: a checkpoint of 1 (the first one of a newcomer, who is then
+    /// self-delegated), and the total.
     function _admit(address member) internal {
         if (member == address(0)) revert CircleMembershipZeroAddress();
         MembershipStorage storage $ = _membershipStorage();
         if (!$.members.add(member)) revert CircleMembershipAlreadyMember(member);
+        Checkpoints.Trace208 storage history = $.votes[member];
+        if (history.length() == 0) emit DelegateChanged(member, address(0), member);
+        history.push(clock(), 1);
+        uint256 count = $.members.length();
+        $.totalVotes.push(clock(), uint208(count));
+        _announceAdmission(member, count);
+    }
+
+    /// @dev The events of an admission: the token's mint and lock, the vote, the membership.
+    function _announceAdmission(address member, uint256 count) private {
         uint256 tokenId = uint256(uint160(member));
-        _mint(member, tokenId);
+        emit Transfer(address(0), member, tokenId);
+        emit DelegateVotesChanged(member, 0, 1);
         emit Locked(tokenId);
-        emit MemberAdmitted(member, $.members.length());
+        emit MemberAdmitted(member, count);
     }
 
     function _exit(address member) private returns (uint256 count) {
         MembershipStorage storage $ = _membershipStorage();
         if (!$.members.remove(member)) revert CircleMembershipNotMember(member);
-        _burn(uint256(uint160(member)));
         count = $.members.length();
+        $.votes[member].push(clock(), 0);
+        $.totalVotes.push(clock(), uint208(count));
+        emit Transfer(member, address(0), uint256(uint160(member)));
+        emit DelegateVotesChanged(member, 1, 0);
     }
 
     /// @dev Whether `account` holds a membership token, whatever else `isMember` requires.
     function _holdsMembership(address account) internal view returns (bool) {
         return _membershipStorage().members.contains(account);
+    }
+
+    /// @dev `timepoint` as a checkpoint key, refused unless it is in the past (ERC-5805).
+    function _pastTimepoint(uint256 timepoint) private view returns (uint48) {
+        uint48 now_ = clock();
+        if (timepoint >= now_) revert ERC5805FutureLookup(timepoint, now_);
+        return uint48(timepoint);
     }
 
     function _checkCircle() private view {

@@ -23,7 +23,8 @@ import {IMandates} from "../interfaces/IMandates.sol";
 ///   council is open-join (never the default; the council turns it on or off by decision, {setOpenJoin}). Leaving is
 ///   the inherited `leave`: the circle calls it, at once, no vote, no fee.
 /// - A seat counts (`isMember`: what the governor, the rituals and the council's own mandates ask) only while it is
-///   held, filled, large enough and out of probation, all read live on every use:
+///   held, filled, large enough and out of probation, all read live on every use (only where to read is recorded
+///   when a circle takes its seat: the addresses of its membership and mandates, fixed at the circle's founding):
 ///   - filled: the member circle has a live delegate mandate for this council, read from the circle's own mandates
 ///     module: a recalled, expired or reset delegate vacates the seat in the same block; the circle keeps the seat.
 ///   - large enough: the circle had at least {MIN_SEAT_MEMBERS} = 3 members a second ago (its checkpointed member
@@ -47,6 +48,14 @@ import {IMandates} from "../interfaces/IMandates.sol";
 contract CouncilSeats is CircleMembership, ICouncilSeats {
     using Strings for address;
 
+    /// @dev What counting a seat reads, kept in two slots per circle when it takes its seat: where the circle's
+    /// member count and delegate live (a circle's parts are fixed at its founding), and its probation.
+    struct Seat {
+        IVotes membership;
+        uint64 probationEndsAt;
+        IMandates mandates;
+    }
+
     /// @custom:storage-location erc7201:commonweal.storage.CouncilSeats
     struct SeatsStorage {
         ICircleRegistry registry;
@@ -55,7 +64,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         uint64 probation;
         bytes32 delegateRoleId;
         mapping(address circle => bool) requested;
-        mapping(address circle => uint64) probationEndsAt;
+        mapping(address circle => Seat) seats;
     }
 
     /// @notice The fewest members a circle must have had a second ago for its seat to count (and to take one).
@@ -80,6 +89,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         $.registry = ICircleRegistry(registry);
         $.openJoin = openJoin_;
         $.delegateRoleId = keccak256(bytes(_delegateRole(council)));
+        _recordSeat(foundingCircle, 0);
     }
 
     // ------------------------------------------------------------------
@@ -98,7 +108,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         if ($.openJoin) {
             $.requested[circle_] = false;
             uint64 endsAt = uint64(block.timestamp) + probation();
-            $.probationEndsAt[circle_] = endsAt;
+            _recordSeat(circle_, endsAt);
             _admitWithinLimit(circle_);
             emit SeatOnProbation(circle_, endsAt);
         } else {
@@ -112,7 +122,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
         if (msg.sender == circle() && !$.requested[member]) revert CouncilSeatNotRequested(member);
         _checkSize(member);
         $.requested[member] = false;
-        delete $.probationEndsAt[member];
+        _recordSeat(member, 0);
         super.admit(member);
     }
 
@@ -142,7 +152,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     /// @notice Whether `account` holds a seat that counts (filled, large enough, out of probation): what voting,
     /// proposing, signalling and being drawn require.
     function isMember(address account) public view override returns (bool) {
-        return isSeatFilled(account) && !onProbation(account);
+        return _holdsMembership(account) && _counts(account);
     }
 
     /// @notice The number of seats that count now: the majority base of recalls and of naming a dominant seat.
@@ -156,21 +166,18 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     }
 
     /// @inheritdoc ICouncilSeats
-    function isSeatFilled(address circle_) public view returns (bool) {
-        if (!_holdsMembership(circle_)) return false;
-        if (_sizeOf(circle_) < MIN_SEAT_MEMBERS) return false;
-        (address delegate, ) = IMandates(ICircle(circle_).mandates()).holderOf(_seatsStorage().delegateRoleId);
-        return delegate != address(0);
+    function isSeatFilled(address circle_) external view returns (bool) {
+        return _holdsMembership(circle_) && _isFilled(_seatsStorage().seats[circle_]);
     }
 
     /// @inheritdoc ICouncilSeats
-    function onProbation(address circle_) public view returns (bool) {
-        return block.timestamp < _seatsStorage().probationEndsAt[circle_];
+    function onProbation(address circle_) external view returns (bool) {
+        return block.timestamp < _seatsStorage().seats[circle_].probationEndsAt;
     }
 
     /// @inheritdoc ICouncilSeats
     function probationEndsAt(address circle_) external view returns (uint64) {
-        return _seatsStorage().probationEndsAt[circle_];
+        return _seatsStorage().seats[circle_].probationEndsAt;
     }
 
     /// @inheritdoc ICouncilSeats
@@ -192,7 +199,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     function electorateSize(uint256) public view override returns (uint256 counted) {
         address[] memory seats = members();
         for (uint256 i = 0; i < seats.length; ++i) {
-            if (isMember(seats[i])) ++counted;
+            if (_counts(seats[i])) ++counted;
         }
     }
 
@@ -238,15 +245,40 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
     // Internals
     // ------------------------------------------------------------------
 
-    /// @dev How many members `circle_` had a second ago: its checkpointed count (for a council, its seats held), so a
-    /// member admitted in this block does not count and a member council's own seats are not walked.
-    function _sizeOf(address circle_) private view returns (uint256) {
-        return IVotes(ICircle(circle_).membership()).getPastTotalSupply(block.timestamp - 1);
+    /// @dev Whether a held seat counts: out of probation (read first: it is this contract's own slot) and filled.
+    function _counts(address circle_) private view returns (bool) {
+        Seat storage seat = _seatsStorage().seats[circle_];
+        return block.timestamp >= seat.probationEndsAt && _isFilled(seat);
+    }
+
+    /// @dev Whether a seat is filled, read live from the member circle's parts: at least {MIN_SEAT_MEMBERS} members a
+    /// second ago, and a live delegate mandate for this council.
+    function _isFilled(Seat storage seat) private view returns (bool) {
+        if (_sizeOf(seat.membership) < MIN_SEAT_MEMBERS) return false;
+        (address delegate, ) = seat.mandates.holderOf(_seatsStorage().delegateRoleId);
+        return delegate != address(0);
+    }
+
+    /// @dev How many members a circle (its `membership`) had a second ago: its checkpointed count (for a council, its
+    /// seats held), so a member admitted in this block does not count and a member council's own seats are not walked.
+    function _sizeOf(IVotes membership) private view returns (uint256) {
+        return membership.getPastTotalSupply(block.timestamp - 1);
     }
 
     function _checkSize(address circle_) private view {
-        uint256 size = _sizeOf(circle_);
+        uint256 size = _sizeOf(IVotes(ICircle(circle_).membership()));
         if (size < MIN_SEAT_MEMBERS) revert CouncilCircleTooSmall(circle_, size, MIN_SEAT_MEMBERS);
+    }
+
+    /// @dev Records where a circle taking a seat keeps its member count and delegate (fixed at its founding), and
+    /// when its probation ends (zero: none).
+    function _recordSeat(address circle_, uint64 probationEndsAt_) private {
+        ICircle circle = ICircle(circle_);
+        _seatsStorage().seats[circle_] = Seat({
+            membership: IVotes(circle.membership()),
+            probationEndsAt: probationEndsAt_,
+            mandates: IMandates(circle.mandates())
+        });
     }
 
     function _checkCouncil() private view {

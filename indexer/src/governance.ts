@@ -74,16 +74,9 @@ for (const name of [
   });
 }
 
-// Contracts that sign (ballots, consents, recalls) may announce a new EIP-712 domain.
-for (const name of [
-  "CircleRegistry",
-  "Circle",
-  "Council",
-  "CircleMembership",
-  "CouncilSeats",
-  "Mandates",
-  "CouncilMandates",
-] as const) {
+// Contracts that sign (ballots, consents, recalls) may announce a new EIP-712 domain. Memberships sign nothing:
+// their votes cannot be delegated, by signature or otherwise.
+for (const name of ["CircleRegistry", "Circle", "Council", "Mandates", "CouncilMandates"] as const) {
   ponder.on(`${name}:EIP712DomainChanged`, async ({ event, context }) => {
     await context.db.insert(t.eip712DomainChanged).values({ ...logOf(event), contractName: contractNames[name] });
   });

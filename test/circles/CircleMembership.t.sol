@@ -59,6 +59,48 @@ contract CircleMembershipFuzzTest is CircleTestBase {
         }
     }
 
+    /// @notice Invariant: a member's vote at any past timepoint is 1 exactly when they were a member then, founders
+    /// included (whose vote from the founding until their first departure is implicit); before the founding, nobody
+    /// had one; a lookup at now is refused; only those ever admitted are their own delegates.
+    function testFuzz_pastVotesFollowMembership(uint256 seed) public {
+        bool[POOL][STEPS] memory memberAt;
+        uint256 start = block.timestamp;
+        for (uint256 step = 0; step < STEPS; ++step) {
+            vm.warp(start + step + 1);
+            seed = uint256(keccak256(abi.encode(seed, step)));
+            address who = _person(seed % POOL);
+            if (!membership.isMember(who)) {
+                if (membership.memberCount() < 12) {
+                    vm.prank(who);
+                    membership.requestAdmission();
+                    vm.prank(address(circle));
+                    membership.admit(who);
+                }
+            } else {
+                vm.prank(who);
+                membership.leave();
+            }
+            for (uint256 i = 0; i < POOL; ++i) memberAt[step][i] = membership.isMember(_person(i));
+        }
+        vm.warp(start + STEPS + 1);
+        for (uint256 i = 0; i < POOL; ++i) {
+            address who = _person(i);
+            assertEq(membership.getPastVotes(who, start - 1), 0, "no vote before the founding");
+            assertEq(membership.getPastVotes(who, start), i < 6 ? 1 : 0, "founders vote from the founding");
+            bool admitted = i < 6;
+            for (uint256 step = 0; step < STEPS; ++step) {
+                assertEq(membership.getPastVotes(who, start + step + 1), memberAt[step][i] ? 1 : 0, "past vote");
+                admitted = admitted || memberAt[step][i];
+            }
+            assertTrue(membership.delegates(who) == (admitted ? who : address(0)), "own delegate once admitted");
+        }
+        try membership.getPastVotes(_person(0), block.timestamp) {
+            assertTrue(false, "a lookup at now is refused");
+        } catch (bytes memory reason) {
+            assertTrue(bytes4(reason) == CircleMembership.ERC5805FutureLookup.selector, "ERC5805FutureLookup");
+        }
+    }
+
     /// @notice The registry accepts a rule set exactly when it satisfies the documented bounds: a valid rule set
     /// is built from the fuzzed values, then at most one rule is pushed just or far outside its bounds.
     function testFuzz_rulesAreValidatedAsDocumented(CircleRules memory rules, uint8 fault, uint8 raw) public {
