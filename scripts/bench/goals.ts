@@ -13,12 +13,13 @@ const n = (x: bigint) => x.toLocaleString("en-US");
 export function goalRow(goal: Goal): { met: boolean; cells: string[] } {
   if (goal.kind === "ratio") {
     const ratio = Number(goal.measured) / Number(goal.reference);
-    // The ratio is shown with two decimals: compared as shown, so that a row never says 1.10x and "no".
-    const shown = Number(ratio.toFixed(2));
-    const met = shown <= goal.max;
+    // Compared exactly (measured × 100 ≤ max × 100 × reference, in integers), and shown with three decimals, so
+    // that a ratio rounding down to the goal (1.104x) is never counted as met.
+    const maxHundredths = BigInt(Math.round(goal.max * 100));
+    const met = goal.measured * 100n <= maxHundredths * goal.reference;
     return {
       met,
-      cells: [n(goal.measured), n(goal.reference), `${ratio.toFixed(2)}x`, `≤ ${goal.max.toFixed(2)}x`],
+      cells: [n(goal.measured), n(goal.reference), `${ratio.toFixed(3)}x`, `≤ ${goal.max.toFixed(2)}x`],
     };
   }
   if (goal.kind === "delta") {
