@@ -70,20 +70,28 @@ function expiryNumber(expiry: bigint | undefined): number {
  * Per day count, the smallest stored value that demurrage does not round to zero: the mirror's `demurrageDiscount` is
  * monotone in the value, so a binary search over it finds the threshold without a second copy of the maths.
  */
-const positiveFrom = new Map<bigint, bigint>();
-function smallestPositive(elapsedDays: bigint): bigint {
+const positiveFrom = new Map<number, bigint>();
+function smallestPositive(elapsedDays: number): bigint {
   let known = positiveFrom.get(elapsedDays);
   if (known === undefined) {
     let low = 1n;
     let high = 1n << 192n;
     while (low < high) {
       const middle = (low + high) >> 1n;
-      if (demurrageDiscount(middle, elapsedDays) > 0n) high = middle;
+      if (demurrageDiscount(middle, BigInt(elapsedDays)) > 0n) high = middle;
       else low = middle + 1n;
     }
     positiveFrom.set(elapsedDays, (known = low));
   }
   return known;
+}
+
+/** The distinct values of a list of ids, sorted (in place when it can). */
+function uniqueSorted(list: Int32Array): Int32Array {
+  list.sort();
+  let size = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) list[size++] = list[i]!;
+  return size === list.length ? list : list.slice(0, size);
 }
 
 export class PathfinderIndex {
@@ -122,12 +130,14 @@ export class PathfinderIndex {
   private nowSeconds: bigint;
   private nowNumber: number;
   private today: bigint;
+  private todayNumber: number;
 
   constructor(options: PathfinderIndexOptions = {}) {
     this.dayZero = options.dayZero;
     this.nowSeconds = options.now ?? 0n;
     this.nowNumber = Number(this.nowSeconds);
     this.today = this.dayOf(this.nowSeconds);
+    this.todayNumber = Number(this.today);
   }
 
   /**
@@ -141,82 +151,112 @@ export class PathfinderIndex {
    */
   static from(graph: TrustGraph, holdings: Holdings, options: PathfinderIndexOptions = {}): PathfinderIndex {
     const index = new PathfinderIndex(options);
-    const lower = (a: string) => a.toLowerCase();
-    const everyone = new Set<string>();
-    for (const [truster, trustees] of graph) {
-      everyone.add(lower(truster));
-      for (const trustee of trustees) everyone.add(lower(trustee));
+    // Number every address as given, in one map operation per mention; then lowercase the distinct spellings once,
+    // number people in address order, and map the first numbers to those.
+    const given = new Map<string, number>();
+    const number = (address: string): number => {
+      let n = given.get(address);
+      if (n === undefined) given.set(address, (n = given.size));
+      return n;
+    };
+    const trustRows: { truster: number; trustees: Int32Array }[] = [];
+    for (const [truster, set] of graph) {
+      const row = new Int32Array(set.size);
+      let i = 0;
+      for (const trustee of set) row[i++] = number(trustee);
+      trustRows.push({ truster: number(truster), trustees: row });
     }
-    for (const [holder, held] of holdings) {
-      everyone.add(lower(holder));
-      for (const token of held.keys()) everyone.add(lower(token));
+    const holdRows: { holder: number; tokens: Int32Array; values: bigint[] }[] = [];
+    for (const [holder, map] of holdings) {
+      const tokens = new Int32Array(map.size);
+      const values: bigint[] = [];
+      for (const [token, value] of map) tokens[values.push(value) - 1] = number(token);
+      holdRows.push({ holder: number(holder), tokens, values });
     }
-    for (const address of [...everyone].sort()) index.idOf(address);
+    const lowered = [...given.keys()].map((a) => a.toLowerCase());
+    given.clear();
+    for (const address of [...new Set(lowered)].sort()) index.idOf(address);
+    const idOf = Int32Array.from(lowered, (address) => index.ids.get(address)!);
     const people = index.addresses.length;
 
-    // Trust, deduplicated per truster and sorted by trustee, then reversed by counting (so sorted by truster too).
-    const trustees: Int32Array[] = new Array(people);
-    const outCounts = new Int32Array(people);
+    // Trust: per truster, its trustees' ids sorted and deduplicated (a map may spell one address two ways); then
+    // reversed by counting, which leaves every trustee's list sorted by truster too.
+    const trustees: (Int32Array | undefined)[] = new Array(people).fill(undefined);
     const inCounts = new Int32Array(people);
-    const trustSets = new Map<number, Set<number>>();
-    for (const [truster, set] of graph) {
-      const from = index.ids.get(lower(truster))!;
-      let ids = trustSets.get(from);
-      if (!ids) trustSets.set(from, (ids = new Set()));
-      for (const trustee of set) {
-        const to = index.ids.get(lower(trustee))!;
-        if (to !== from) ids.add(to);
+    for (const row of trustRows) {
+      const from = idOf[row.truster]!;
+      const before = trustees[from];
+      const list = new Int32Array((before?.length ?? 0) + row.trustees.length);
+      if (before) list.set(before);
+      let size = before?.length ?? 0;
+      for (let i = 0; i < row.trustees.length; i++) {
+        const to = idOf[row.trustees[i]!]!;
+        if (to !== from) list[size++] = to;
       }
+      trustees[from] = uniqueSorted(list.subarray(0, size));
     }
-    for (const [from, set] of trustSets) {
-      const list = Int32Array.from(set).sort();
-      trustees[from] = list;
+    const outCounts = new Int32Array(people);
+    for (let from = 0; from < people; from++) {
+      const list = trustees[from];
+      if (!list) continue;
       outCounts[from] = list.length;
-      for (const to of list) inCounts[to]!++;
+      for (let i = 0; i < list.length; i++) inCounts[list[i]!]!++;
     }
     index.trusted = NodeLists.withCounts(outCounts);
     index.acceptors = NodeLists.withCounts(inCounts);
     for (let from = 0; from < people; from++) {
-      for (const to of trustees[from] ?? []) {
-        index.trusted.fill(from, to, Infinity);
-        index.acceptors.fill(to, from, Infinity);
+      const list = trustees[from];
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        index.trusted.fill(from, list[i]!, Infinity);
+        index.acceptors.fill(list[i]!, from, Infinity);
       }
     }
+    trustees.length = 0;
+    trustRows.length = 0;
 
-    // Holdings, summed per lowercase pair (a map may spell one address two ways), the same way round.
-    const sums = new Map<number, Map<number, bigint>>();
-    for (const [holder, held] of holdings) {
-      const h = index.ids.get(lower(holder))!;
-      let map = sums.get(h);
-      if (!map) sums.set(h, (map = new Map()));
-      for (const [token, value] of held) {
-        const t = index.ids.get(lower(token))!;
-        map.set(t, (map.get(t) ?? 0n) + value);
-      }
-    }
-    const heldTokens: Int32Array[] = new Array(people);
+    // Holdings the same way round: per holder, (token, value) pairs sorted by token, a token spelled twice summed.
+    const held: ({ tokens: Int32Array; values: bigint[] } | undefined)[] = new Array(people).fill(undefined);
     const heldCounts = new Int32Array(people);
     const holderCounts = new Int32Array(people);
     let total = 0;
-    for (const [h, map] of sums) {
-      const tokens = Int32Array.from([...map].filter(([, v]) => v > 0n).map(([t]) => t)).sort();
-      heldTokens[h] = tokens;
-      heldCounts[h] = tokens.length;
-      for (const t of tokens) holderCounts[t]!++;
-      total += tokens.length;
+    for (const row of holdRows) {
+      const h = idOf[row.holder]!;
+      const pairs: [number, bigint][] = [];
+      const before = held[h];
+      if (before) before.tokens.forEach((t, i) => pairs.push([t, before.values[i]!]));
+      row.tokens.forEach((token, i) => pairs.push([idOf[token]!, row.values[i]!]));
+      pairs.sort((x, y) => x[0] - y[0]);
+      const tokens: number[] = [];
+      const values: bigint[] = [];
+      for (const [t, value] of pairs) {
+        if (tokens.length > 0 && tokens[tokens.length - 1] === t) values[values.length - 1]! += value;
+        else (tokens.push(t), values.push(value));
+      }
+      const keep = tokens.map((_, i) => i).filter((i) => values[i]! > 0n);
+      held[h] = { tokens: Int32Array.from(keep, (i) => tokens[i]!), values: keep.map((i) => values[i]!) };
+    }
+    for (let h = 0; h < people; h++) {
+      const entry = held[h];
+      if (!entry) continue;
+      heldCounts[h] = entry.tokens.length;
+      for (let i = 0; i < entry.tokens.length; i++) holderCounts[entry.tokens[i]!]!++;
+      total += entry.tokens.length;
     }
     index.heldBy = NodeLists.withCounts(heldCounts);
     index.holdersOf = NodeLists.withCounts(holderCounts);
     index.ensureHoldings(total);
     for (let h = 0; h < people; h++) {
-      const map = sums.get(h);
-      for (const t of heldTokens[h] ?? []) {
-        const id = index.holdingCount++;
-        index.holder[id] = h;
-        index.token[id] = t;
-        index.write(id, map!.get(t)!, index.today);
-        index.heldBy.fill(h, t, id);
-        index.holdersOf.fill(t, h, id);
+      const entry = held[h];
+      if (!entry) continue;
+      for (let i = 0; i < entry.tokens.length; i++) {
+        const t = entry.tokens[i]!;
+        const holding = index.holdingCount++;
+        index.holder[holding] = h;
+        index.token[holding] = t;
+        index.write(holding, entry.values[i]!, index.today);
+        index.heldBy.fill(h, t, holding);
+        index.holdersOf.fill(t, h, holding);
       }
     }
     return index;
@@ -304,6 +344,7 @@ export class PathfinderIndex {
     this.nowSeconds = now;
     this.nowNumber = Number(now);
     this.today = day;
+    this.todayNumber = Number(day);
   }
 
   // --- Reads --------------------------------------------------------------------------------------------------------
@@ -472,8 +513,8 @@ export class PathfinderIndex {
 
   /** Whether a holding is worth anything today: a float comparison, and an exact one only at the threshold. */
   private positive(id: number): boolean {
-    const elapsed = this.today - BigInt(this.day[id]!);
-    if (elapsed === 0n) return this.rough[id]! > 0;
+    const elapsed = this.todayNumber - this.day[id]!;
+    if (elapsed === 0) return this.rough[id]! > 0;
     const threshold = smallestPositive(elapsed);
     const rough = Number(threshold);
     const mine = this.rough[id]!;
@@ -612,17 +653,25 @@ export class PathfinderIndex {
     let value = 0n;
 
     for (let bound = 1; bound <= maxHops && value < target; bound++) {
-      fromPayer.grow(bound); // to see whether the receiver is within `bound` hops
-      toReceiver.grow(bound - 1); // enough to tell which transfers lie on a path of `bound` hops
-      const shortest = fromPayer.distance[receiver]!;
-      if (shortest < 0 || shortest > bound) continue;
+      // Meet in the middle: every transfer on a path of `bound` hops has someone within `fromDepth` hops of the payer
+      // or within `toDepth` of the receiver (they add up to bound - 1), so the two balls stay small (a few thousand
+      // people in a city-sized graph for paths of up to 5 hops), and the distances past them are found only through
+      // people the other ball already holds (see `Layers.extend`).
+      const toDepth = (bound - 1) >> 1;
+      const fromDepth = bound - 1 - toDepth;
+      fromPayer.grow(fromDepth);
+      toReceiver.grow(toDepth);
+      const pastPayer = fromPayer.extend(toReceiver, bound);
+      const pastReceiver = toReceiver.extend(fromPayer, bound);
+      const hopsFrom = (u: number) => (fromPayer.distance[u]! >= 0 ? fromPayer.distance[u]! : (pastPayer.get(u) ?? -1));
+      const hopsTo = (v: number) =>
+        toReceiver.distance[v]! >= 0 ? toReceiver.distance[v]! : (pastReceiver.get(v) ?? -1);
 
-      for (const u of fromPayer.reached) {
-        const du = fromPayer.distance[u]!;
-        if (du >= bound) break; // `reached` is in order of distance
-        if (u === receiver) continue;
+      for (const u of [...fromPayer.reached, ...pastPayer.keys()]) {
+        const du = hopsFrom(u);
+        if (du >= bound || u === receiver) continue;
         // Someone more than `bound` hops from end to end carries no transfer on a path that short.
-        const back = toReceiver.distance[u]!;
+        const back = hopsTo(u);
         if (u !== payer && (back < 0 || du + back > bound)) continue;
 
         let candidates = pending.get(u);
@@ -641,7 +690,7 @@ export class PathfinderIndex {
         for (let i = 0; i < candidates.length; i += 2) {
           const id = candidates[i]!;
           const taker = candidates[i + 1]!;
-          const dv = toReceiver.distance[taker]!;
+          const dv = hopsTo(taker);
           if (dv < 0 || du + 1 + dv > bound) {
             if (dv < 0 || du + 1 + dv <= maxHops) later.push(id, taker);
             continue;
@@ -705,6 +754,32 @@ class Layers {
   /** The distance of the farthest person reached so far. */
   get farthest(): number {
     return this.distance[this.reached[this.reached.length - 1]!]!;
+  }
+
+  /**
+   * Distances past the layers grown so far, found only through people `other` (the search from the other end) has
+   * reached: everyone x with `this` distance d(x) and `other` distance e(x) such that d(x) + e(x) ≤ `bound`.
+   *
+   * Exact: on a shortest path to such an x, every person w has d(w) + e(w) ≤ d(x) + e(x) ≤ bound, and if w lies
+   * past these layers (d(w) > depth) then e(w) ≤ bound - depth - 1, within the other's layers when the two depths
+   * add up to bound - 1. So a breadth-first search from the last layer that only enters such people finds every x at
+   * its true distance.
+   */
+  extend(other: Layers, bound: number): Map<number, number> {
+    const past = new Map<number, number>();
+    let frontier = this.frontier;
+    for (let hops = this.depth + 1; frontier.length > 0 && hops < bound; hops++) {
+      const next: number[] = [];
+      const visit = (x: number) => {
+        const back = other.distance[x]!;
+        if (back < 0 || hops + back > bound || this.distance[x] !== -1 || past.has(x)) return;
+        past.set(x, hops);
+        next.push(x);
+      };
+      for (const person of frontier) this.neighbours(person, visit);
+      frontier = next;
+    }
+    return past;
   }
 
   /** Makes sure everyone within `depth` hops has their distance. */

@@ -11,7 +11,7 @@ import { benchCli, cliReport } from "./cli.js";
 import { benchIncome } from "./income.js";
 import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
-import { benchPathfinder } from "./pathfinder.js";
+import { pathfinderReport } from "./pathfinder.js";
 import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
@@ -534,7 +534,7 @@ rows.push({
   note: "rewrites the slots already written",
 });
 rows.push({ operation: "profiles: clear", circle: await gasOf(namer.clearProfile()), note: "deletes the entry" });
-const pathfinder = await benchPathfinder();
+const pathfinderSection = pathfinderReport();
 const hopSeries = income.growth;
 const hopGas = (hopSeries.at(-1)!.gas - hopSeries[0]!.gas) / BigInt(hopSeries.at(-1)!.size - hopSeries[0]!.size);
 const referenceExecution = income.referenceTransfer - 21_000n;
@@ -633,12 +633,7 @@ less than the same transfers sent one by one; per hop it costs more than the ~${
 ERC-1155 transfer spends beyond its base, because every balance carries its day and is discounted when read (7% a
 year, applied per day), and every hop checks the receiver's trust.
 
-## Pathfinder
-
-The TypeScript pathfinder (\`client/pathfinder.ts\`) computed a payment on a seeded graph of ${pathfinder.people}
-people and ${pathfinder.trustEdges} trust edges in ${pathfinder.milliseconds.toFixed(1)} ms (median of 5 runs on this machine; a
-wall-clock figure, unlike the gas above): ${pathfinder.amount / 10n ** 18n} tokens over paths of up to ${pathfinder.hops} hops.
-
+${pathfinderSection}
 Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
 of 8. Voting, proposing and executing do not grow with the circle's size.
