@@ -235,3 +235,54 @@ export function checkPaymentFlow(
   if (amount !== 0n && !keys.includes(receiverKey)) problems.push(`The receiver ${to} is not among the vertices.`);
   return problems;
 }
+
+/** A {@link PaymentFlow} as JSON carries it (the pathfinder service's answer): every amount a decimal string of wei. */
+export interface PaymentFlowJson {
+  vertices: string[];
+  edges: { from: number; to: number; token: number; amount: string }[];
+  amount: string;
+}
+
+/**
+ * A flow in JSON form, amounts as decimal strings of wei (bigints have no JSON form).
+ *
+ * @example
+ * JSON.stringify(paymentFlowToJson(flow)); // {"vertices":["0x…"],"edges":[{"from":0,"to":1,"token":0,"amount":"25000000000000000000"}],"amount":"25000000000000000000"}
+ */
+export function paymentFlowToJson(flow: PaymentFlow): PaymentFlowJson {
+  return {
+    vertices: [...flow.vertices],
+    edges: flow.edges.map((e) => ({ from: e.from, to: e.to, token: e.token, amount: e.amount.toString() })),
+    amount: flow.amount.toString(),
+  };
+}
+
+/**
+ * Reads back a flow from its JSON form (e.g. the pathfinder service's answer), ready for `payAlongTrust`. Throws a
+ * {@link PathfinderError} if it is not one; run {@link checkPaymentFlow} before trusting it.
+ *
+ * @example
+ * const flow = paymentFlowFromJson(await (await fetch(`${service}/flow`, { method: "POST", body })).json());
+ * await payAlongTrust(walletClient, { hub, to: dan, amount: flow.amount, flow });
+ */
+export function paymentFlowFromJson(json: unknown): PaymentFlow {
+  const bad = (what: string): never => {
+    throw new PathfinderError("invalid-input", `This is not a payment flow: ${what}.`);
+  };
+  const wei = (value: unknown, what: string): bigint =>
+    typeof value === "string" && /^[0-9]+$/.test(value) ? BigInt(value) : bad(`${what} is not a decimal string of wei`);
+  const index = (value: unknown, what: string): number =>
+    Number.isInteger(value) && (value as number) >= 0 ? (value as number) : bad(`${what} is not an index`);
+  const flow = json as Partial<PaymentFlowJson> | null;
+  if (!flow || !Array.isArray(flow.vertices) || !Array.isArray(flow.edges)) bad("it has no vertices and edges");
+  const vertices = flow!.vertices!.map((v, i) =>
+    typeof v === "string" && ADDRESS.test(v) ? (v.toLowerCase() as Address) : bad(`vertices[${i}] is not an address`),
+  );
+  const edges = flow!.edges!.map((e, i) => ({
+    from: index(e?.from, `edges[${i}].from`),
+    to: index(e?.to, `edges[${i}].to`),
+    token: index(e?.token, `edges[${i}].token`),
+    amount: wei(e?.amount, `edges[${i}].amount`),
+  }));
+  return { vertices, edges, amount: wei(flow!.amount, "amount") };
+}
