@@ -12,7 +12,7 @@ import { goalsTable, type Goal } from "./goals.js";
 import { MAX_HOPS, benchIncome } from "./income.js";
 import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
-import { benchPathfinder } from "./pathfinder.js";
+import { pathfinderReport } from "./pathfinder.js";
 import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
@@ -683,7 +683,14 @@ rows.push({
   note: "rewrites the slots already written",
 });
 rows.push({ operation: "profiles: clear", circle: await gasOf(namer.clearProfile()), note: "deletes the entry" });
-const pathfinder = await benchPathfinder();
+// `BENCH_GAS_ONLY=1 npm run bench`: the gas tables only, printed and not written to BENCHMARKS.md (for measuring a
+// contract change in under a minute; the report is always regenerated whole).
+const gasOnly = process.env.BENCH_GAS_ONLY === "1";
+
+// The pathfinder at 1k, 10k and 100k people; CI's quick run (BENCH_QUICK=1) keeps the two smaller sizes.
+const pathfinderSection = gasOnly
+  ? ""
+  : pathfinderReport(process.env.BENCH_QUICK === "1" ? [1_000, 10_000] : undefined);
 const hopGas = income.hopMarginal;
 const referenceExecution = income.referenceTransfer - 21_000n;
 
@@ -692,10 +699,6 @@ const referenceExecution = income.referenceTransfer - 21_000n;
 const caps = await benchCaps(ethers, networkHelpers);
 const capsSection = capsReport(caps.rows);
 const sizesSection = sizesReport(contractSizes());
-
-// `BENCH_GAS_ONLY=1 npm run bench`: the gas tables only, printed and not written to BENCHMARKS.md (for measuring a
-// contract change in under a minute; the report is always regenerated whole).
-const gasOnly = process.env.BENCH_GAS_ONLY === "1";
 
 // --- The command line, against a local node (wall-clock) ---------------------------------------------------------
 if (!gasOnly) console.log("Timing the command line against a local node…");
@@ -901,13 +904,9 @@ ${(Number(hopGas) / Number(income.batchMarginal)).toFixed(2)}x that, because eve
 per day), every hop checks the receiver's trust and emits its own event, and a hop's calldata (an edge and a vertex)
 is larger than an id and an amount.
 
-## Pathfinder
-
-The TypeScript pathfinder (\`client/pathfinder.ts\`) computed a payment on a seeded graph of ${pathfinder.people}
-people and ${pathfinder.trustEdges} trust edges in ${pathfinder.milliseconds.toFixed(1)} ms (median of 5 runs on this machine; a
-wall-clock figure, unlike the gas above): ${pathfinder.amount / 10n ** 18n} tokens over paths of up to ${pathfinder.hops} hops.
-
-Creation grows linearly with the founders (one soulbound token, one vote checkpoint and one set entry each), up to
+${pathfinderSection}
+Creation grows linearly with the founders (one member-set entry and the founder's signed consent each: its nonce
+written, its signature checked; the badge and the vote are read from the set, not stored apart), up to
 the member cap of 32. Leaving grows linearly with the registered role modules (one hook call each), up to the cap
 of 8. Voting, proposing and executing do not grow with the circle's size.
 

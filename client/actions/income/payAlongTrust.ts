@@ -2,7 +2,7 @@ import { getAddress, type Address, type Hash } from "viem";
 
 import { incomeHubAbi } from "../../abis.js";
 import { withSuiteErrors } from "../../errors.js";
-import { flowHops } from "../../pathfinder.js";
+import { flowHops, type PaymentFlow } from "../../pathfinder.js";
 import { submit, type SigningClient } from "../submit.js";
 import { planPayment } from "./planPayment.js";
 
@@ -12,6 +12,11 @@ export interface PayAlongTrustParameters {
   to: Address;
   /** How much, in the hub's smallest unit (10^18 per token). */
   amount: bigint;
+  /**
+   * A flow planned elsewhere (e.g. by the pathfinder service, read with `paymentFlowFromJson`); by default the
+   * payment is planned here with `planPayment`. The hub checks it either way.
+   */
+  flow?: PaymentFlow;
 }
 
 export interface PayAlongTrustReturnType {
@@ -40,7 +45,7 @@ export async function payAlongTrust(
   const { hub, amount } = parameters;
   const to = getAddress(parameters.to);
   const payer = getAddress(client.account.address);
-  const flow = await planPayment(client, { hub, payer, to, amount });
+  const flow = parameters.flow ?? (await planPayment(client, { hub, payer, to, amount }));
   const { hash: transaction, receipt } = await submit(client, {
     address: hub,
     abi: withSuiteErrors(incomeHubAbi),

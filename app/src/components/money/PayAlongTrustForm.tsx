@@ -56,7 +56,11 @@ export function PayAlongTrustForm({ hub, me, people }: { hub: Address; me: Addre
       {planned && !pay.isSuccess ? (
         <>
           <Route flow={planned.flow} />
-          <button type="button" disabled={pay.isPending} onClick={() => pay.mutate(() => planned.request)}>
+          <button
+            type="button"
+            disabled={pay.isPending}
+            onClick={() => pay.mutate(() => ({ ...planned.request, flow: planned.flow }))}
+          >
             {pay.isPending ? "Paying …" : `Pay ${formatTokens(planned.request.amount)} along this path`}
           </button>
         </>
