@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
 import {GovernorCountingSimpleUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
 import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
@@ -73,12 +73,14 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @custom:storage-location erc7201:commonweal.storage.Circle
     struct CircleStorage {
         CircleRules rules;
+        // One slot for what every proposal and vote reads: the electorate's contract (also the Governor's token), the
+        // reset epoch and whether the circle dissolved.
         address membership;
+        uint64 resetEpoch;
+        bool dissolved;
         address rituals;
         address mandates;
-        uint64 resetEpoch;
         uint256 executingProposal;
-        bool dissolved;
         Charter charter;
         mapping(uint256 proposalId => ProposalMeta) proposals;
         mapping(uint64 epoch => uint48) epochEndedAt;
@@ -114,7 +116,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) external initializer {
         __Governor_init(name_);
         __GovernorCountingSimple_init();
-        __GovernorVotes_init(IVotes(membership_));
         CircleStorage storage $ = _circleStorage();
         _storeRules(rules_);
         $.membership = membership_;
@@ -265,6 +266,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // ------------------------------------------------------------------
     // Governor settings
     // ------------------------------------------------------------------
+
+    /// @notice The votes token: the membership (one member, one vote).
+    /// @dev Read from the circle's own first slots, which every proposal and vote reads anyway, instead of the
+    /// Governor's separate token slot (left unset: `__GovernorVotes_init` is not called), saving a cold read per vote.
+    function token() public view override returns (IERC5805) {
+        return IERC5805(_circleStorage().membership);
+    }
 
     /// @notice ERC-6372 clock: timestamps, as the membership's.
     /// @dev Fixed here instead of asked of the token on every read: the membership's clock is timestamps by code
