@@ -66,8 +66,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint32 quorumVotes;
         // The end of its execution window, fixed when made: a later rule change cannot revive an expired decision.
         uint48 expiresAt;
-        // When voting opens (the Governor's own vote start; the snapshot is `electorateAt`).
-        uint48 opensAt;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Circle
@@ -254,8 +252,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
-    function proposalVotingOpensAt(uint256 proposalId) external view returns (uint256) {
-        return _circleStorage().proposals[proposalId].opensAt;
+    /// @dev The Governor's own vote start (its snapshot is replaced by the electorate's timepoint).
+    function proposalVotingOpensAt(uint256 proposalId) public view returns (uint256) {
+        return super.proposalSnapshot(proposalId);
     }
 
     /// @notice The timepoint whose votes count for a proposal: the second before it was made (not when voting opens).
@@ -319,7 +318,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         CircleStorage storage $ = _circleStorage();
         ProposalMeta storage meta = $.proposals[proposalId];
         // The snapshot is the electorate's timepoint, before voting opens: the voting delay still holds.
-        if (current == ProposalState.Active && clock() <= meta.opensAt) current = ProposalState.Pending;
+        if (current == ProposalState.Active && clock() <= proposalVotingOpensAt(proposalId)) {
+            current = ProposalState.Pending;
+        }
         if (
             current != ProposalState.Pending &&
             current != ProposalState.Active &&
@@ -361,12 +362,12 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             electorateAt: electorateAt,
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent)),
-            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow),
-            opensAt: uint48(clock() + $.rules.votingDelay)
+            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow)
         });
-        // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
-        // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the
-        // proposal among the open ones a reset reports.
+        // A proposer must be a member now (the vote threshold already requires a membership a second ago; a council
+        // also needs the seat filled now). The rituals refuse one past the per-proposer bound and count the proposal
+        // among the open ones a reset reports.
+        if (!ICircleMembership($.membership).isMember(proposer)) revert CircleProposerNotMember(proposer);
         ICircleRituals($.rituals).proposalMade(proposalId, proposer);
     }
 
