@@ -382,10 +382,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256) {
         _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
         CircleStorage storage $ = _circleStorage();
-        uint256 weight = _getVotes(account, $.proposals[proposalId].electorateAt, params);
-        if (weight == 0 || !ICircleMembership($.membership).isMember(account)) {
-            revert CircleNotInElectorate(proposalId, account);
-        }
+        // One call: the weight at the electorate timepoint, or 0 for someone who is not a member now.
+        uint256 weight = ICircleMembership($.membership).votesIfMember(account, $.proposals[proposalId].electorateAt);
+        if (weight == 0) revert CircleNotInElectorate(proposalId, account);
         uint256 votedWeight = _countVote(proposalId, account, support, weight, params);
         if (params.length == 0) {
             emit VoteCast(account, proposalId, support, votedWeight, reason);

@@ -296,4 +296,14 @@ contract CircleMembership is ERC721VotesUpgradeable, ICircleMembership, IERC5192
             $.slot := MEMBERSHIP_STORAGE
         }
     }
+
+    // ------------------------------------------------------------------
+    // Appended for the governor: one call per vote
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleMembership
+    /// @dev {isMember} is virtual, so a council's seats count only while they count now.
+    function votesIfMember(address account, uint256 timepoint) external view returns (uint256) {
+        return isMember(account) ? getPastVotes(account, timepoint) : 0;
+    }
 }
