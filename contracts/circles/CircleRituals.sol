@@ -101,21 +101,21 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// @custom:storage-location erc7201:commonweal.storage.CircleRituals
     struct RitualsStorage {
         address circle;
+        // The open-proposal book's count and generation beside the circle's address, which every call from the circle
+        // reads (and which is written at initialisation): counting a proposal reads no other slot of this struct and
+        // costs a warm write, not a fresh slot.
+        // At most MAX_OPEN_PROPOSALS (512).
+        uint16 openCount;
+        // Bumped when a reset empties the book: every proposer's open count from an earlier generation reads as 0.
+        uint64 openGeneration;
         ICircleMembership membership;
         uint8 resetThreshold;
         uint32 resetWindow;
         uint32 temperaturePeriod;
         uint32 dominanceCooldown;
-        // Timestamps and period numbers fit 48 bits (as OpenZeppelin's timepoints), which leaves room in this slot,
-        // written at initialisation, for the open-proposal book's count and generation: counting a proposal costs
-        // a warm write, not a fresh slot, and no second slot is read.
-        uint48 periodsStart;
-        uint48 periodOffset;
-        uint48 resetRoundEndsAt;
-        // At most MAX_OPEN_PROPOSALS (512).
-        uint16 openCount;
-        // Bumped when a reset empties the book: every proposer's open count from an earlier generation reads as 0.
-        uint64 openGeneration;
+        uint64 periodsStart;
+        uint64 periodOffset;
+        uint64 resetRoundEndsAt;
         uint256 resetRound;
         mapping(uint256 round => address[]) resetSigners;
         mapping(uint256 round => mapping(address member => bool)) signalled;
@@ -169,7 +169,7 @@ contract CircleRituals is Initializable, ICircleRituals {
         $.resetWindow = resetWindow_;
         $.temperaturePeriod = temperaturePeriod_;
         $.dominanceCooldown = dominanceCooldown_;
-        $.periodsStart = uint48(block.timestamp);
+        $.periodsStart = uint64(block.timestamp);
     }
 
     /// @inheritdoc ICircleRituals
@@ -180,8 +180,8 @@ contract CircleRituals is Initializable, ICircleRituals {
         RitualsStorage storage $ = _ritualsStorage();
         if (rules.temperaturePeriod != $.temperaturePeriod) {
             // The running period ends now and the next one starts at once, so period numbers carry on.
-            $.periodOffset = uint48(currentPeriod() + 1);
-            $.periodsStart = uint48(block.timestamp);
+            $.periodOffset = uint64(currentPeriod() + 1);
+            $.periodsStart = uint64(block.timestamp);
         }
         $.resetThreshold = rules.resetThreshold;
         $.resetWindow = rules.resetWindow;
@@ -237,7 +237,7 @@ contract CircleRituals is Initializable, ICircleRituals {
         if (block.timestamp < cooldownEnd) revert CircleRitualsResetCooldown(msg.sender, cooldownEnd);
         if (block.timestamp >= $.resetRoundEndsAt) {
             $.resetRound += 1;
-            $.resetRoundEndsAt = uint48(block.timestamp) + $.resetWindow;
+            $.resetRoundEndsAt = uint64(block.timestamp) + $.resetWindow;
         }
         uint256 round = $.resetRound;
         if ($.signalled[round][msg.sender]) revert CircleRitualsAlreadySignalled(round, msg.sender);
@@ -247,7 +247,7 @@ contract CircleRituals is Initializable, ICircleRituals {
 
         if (signals >= $.resetThreshold) {
             // Close the round first: the next signal opens a fresh one.
-            $.resetRoundEndsAt = uint48(block.timestamp);
+            $.resetRoundEndsAt = uint64(block.timestamp);
             // Every signer waits out the cooldown (the list holds current members only, so at most the member cap).
             // The cooldown is read from the circle, which keeps the whole rule set (read only on a successful reset).
             uint64 until = uint64(block.timestamp) + ICircle($.circle).rules().resetCooldown;
