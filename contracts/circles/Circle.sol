@@ -71,11 +71,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @custom:storage-location erc7201:commonweal.storage.Circle
     struct CircleStorage {
         CircleRules rules;
-        // One slot for what every proposal and vote reads: the electorate's contract (also the Governor's token), the
-        // reset epoch and whether the circle dissolved.
+        // One slot for what every proposal, vote and execution reads: the electorate's contract (also the Governor's
+        // token), the reset epoch (40 bits: a trillion resets), whether the circle dissolved, and when the charter
+        // lapses (a copy of `charter.expiresAt`, which a ratification writes in both places).
         address membership;
-        uint64 resetEpoch;
+        uint40 resetEpoch;
         bool dissolved;
+        uint48 charterExpiresAt;
         address rituals;
         address mandates;
         uint256 executingProposal;
@@ -233,7 +235,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function charterLapsed() public view returns (bool) {
-        return block.timestamp >= _circleStorage().charter.expiresAt;
+        return block.timestamp >= _circleStorage().charterExpiresAt;
     }
 
     /// @inheritdoc ICircle
@@ -464,8 +466,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     function _ratify(bytes32 contentHash, string calldata uri) private {
-        uint64 expiresAt = uint64(block.timestamp) + _circleStorage().rules.charterTerm;
+        uint48 expiresAt = uint48(block.timestamp) + _circleStorage().rules.charterTerm;
         _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
+        _circleStorage().charterExpiresAt = expiresAt;
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 
