@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {GovernorUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/GovernorUpgradeable.sol";
 import {GovernorCountingSimpleUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorCountingSimpleUpgradeable.sol";
 import {GovernorVotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/extensions/GovernorVotesUpgradeable.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
@@ -66,19 +66,21 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint32 quorumVotes;
         // The end of its execution window, fixed when made: a later rule change cannot revive an expired decision.
         uint48 expiresAt;
-        // When voting opens (the Governor's own vote start; the snapshot is `electorateAt`).
-        uint48 opensAt;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Circle
     struct CircleStorage {
         CircleRules rules;
+        // One slot for what every proposal, vote and execution reads: the electorate's contract (also the Governor's
+        // token), the reset epoch (40 bits: a trillion resets), whether the circle dissolved, and when the charter
+        // lapses (a copy of `charter.expiresAt`, which a ratification writes in both places).
         address membership;
+        uint40 resetEpoch;
+        bool dissolved;
+        uint48 charterExpiresAt;
         address rituals;
         address mandates;
-        uint64 resetEpoch;
         uint256 executingProposal;
-        bool dissolved;
         Charter charter;
         mapping(uint256 proposalId => ProposalMeta) proposals;
         mapping(uint64 epoch => uint48) epochEndedAt;
@@ -114,7 +116,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) external initializer {
         __Governor_init(name_);
         __GovernorCountingSimple_init();
-        __GovernorVotes_init(IVotes(membership_));
         CircleStorage storage $ = _circleStorage();
         _storeRules(rules_);
         $.membership = membership_;
@@ -234,7 +235,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function charterLapsed() public view returns (bool) {
-        return block.timestamp >= _circleStorage().charter.expiresAt;
+        return block.timestamp >= _circleStorage().charterExpiresAt;
     }
 
     /// @inheritdoc ICircle
@@ -253,8 +254,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @inheritdoc ICircle
-    function proposalVotingOpensAt(uint256 proposalId) external view returns (uint256) {
-        return _circleStorage().proposals[proposalId].opensAt;
+    /// @dev The Governor's own vote start (its snapshot is replaced by the electorate's timepoint).
+    function proposalVotingOpensAt(uint256 proposalId) public view returns (uint256) {
+        return super.proposalSnapshot(proposalId);
     }
 
     /// @notice The timepoint whose votes count for a proposal: the second before it was made (not when voting opens).
@@ -265,6 +267,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     // ------------------------------------------------------------------
     // Governor settings
     // ------------------------------------------------------------------
+
+    /// @notice The votes token: the membership (one member, one vote).
+    /// @dev Read from the circle's own first slots, which every proposal and vote reads anyway, instead of the
+    /// Governor's separate token slot (left unset: `__GovernorVotes_init` is not called), saving a cold read per vote.
+    function token() public view override returns (IERC5805) {
+        return IERC5805(_circleStorage().membership);
+    }
 
     /// @notice ERC-6372 clock: timestamps, as the membership's.
     /// @dev Fixed here instead of asked of the token on every read: the membership's clock is timestamps by code
@@ -311,7 +320,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         CircleStorage storage $ = _circleStorage();
         ProposalMeta storage meta = $.proposals[proposalId];
         // The snapshot is the electorate's timepoint, before voting opens: the voting delay still holds.
-        if (current == ProposalState.Active && clock() <= meta.opensAt) current = ProposalState.Pending;
+        if (current == ProposalState.Active && clock() <= proposalVotingOpensAt(proposalId)) {
+            current = ProposalState.Pending;
+        }
         if (
             current != ProposalState.Pending &&
             current != ProposalState.Active &&
@@ -353,12 +364,12 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
             electorateAt: electorateAt,
             epoch: $.resetEpoch,
             quorumVotes: uint32(_quorumOf(electorateAt, $.rules.quorumPercent)),
-            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow),
-            opensAt: uint48(clock() + $.rules.votingDelay)
+            expiresAt: uint48(proposalDeadline(proposalId) + $.rules.executionWindow)
         });
-        // The rituals refuse a proposer who is not a member now (the vote threshold already requires a membership a
-        // second ago; a council also needs the seat filled now) or past the per-proposer bound, and count the
-        // proposal among the open ones a reset reports.
+        // A proposer must be a member now (the vote threshold already requires a membership a second ago; a council
+        // also needs the seat filled now). The rituals refuse one past the per-proposer bound and count the proposal
+        // among the open ones a reset reports.
+        if (!ICircleMembership($.membership).isMember(proposer)) revert CircleProposerNotMember(proposer);
         ICircleRituals($.rituals).proposalMade(proposalId, proposer);
     }
 
@@ -373,10 +384,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     ) internal override returns (uint256) {
         _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
         CircleStorage storage $ = _circleStorage();
-        uint256 weight = _getVotes(account, $.proposals[proposalId].electorateAt, params);
-        if (weight == 0 || !ICircleMembership($.membership).isMember(account)) {
-            revert CircleNotInElectorate(proposalId, account);
-        }
+        // One call: the weight at the electorate timepoint, or 0 for someone who is not a member now.
+        uint256 weight = ICircleMembership($.membership).votesIfMember(account, $.proposals[proposalId].electorateAt);
+        if (weight == 0) revert CircleNotInElectorate(proposalId, account);
         uint256 votedWeight = _countVote(proposalId, account, support, weight, params);
         if (params.length == 0) {
             emit VoteCast(account, proposalId, support, votedWeight, reason);
@@ -456,8 +466,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     function _ratify(bytes32 contentHash, string calldata uri) private {
-        uint64 expiresAt = uint64(block.timestamp) + _circleStorage().rules.charterTerm;
+        uint48 expiresAt = uint48(block.timestamp) + _circleStorage().rules.charterTerm;
         _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
+        _circleStorage().charterExpiresAt = expiresAt;
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 

@@ -430,4 +430,14 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
             $.slot := MEMBERSHIP_STORAGE
         }
     }
+
+    // ------------------------------------------------------------------
+    // The governor's one call per vote
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleMembership
+    /// @dev {isMember} is virtual, so a council's seats count only while they count now.
+    function votesIfMember(address account, uint256 timepoint) external view returns (uint256) {
+        return isMember(account) ? getPastVotes(account, timepoint) : 0;
+    }
 }

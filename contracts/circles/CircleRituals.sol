@@ -92,9 +92,22 @@ contract CircleRituals is Initializable, ICircleRituals {
     uint16 private constant DEFAULT_MIN_HEARD_AVERAGE_CENTI = 300;
     uint16 private constant DEFAULT_MAX_ONE_SIDED_PAIR_SHARE_BPS = 5000;
 
+    /// @dev A proposer's open proposals in the book's generation `generation` (0 in any other generation).
+    struct OpenTally {
+        uint64 generation;
+        uint16 count;
+    }
+
     /// @custom:storage-location erc7201:commonweal.storage.CircleRituals
     struct RitualsStorage {
         address circle;
+        // The open-proposal book's count and generation beside the circle's address, which every call from the circle
+        // reads (and which is written at initialisation): counting a proposal reads no other slot of this struct and
+        // costs a warm write, not a fresh slot.
+        // At most MAX_OPEN_PROPOSALS (512).
+        uint16 openCount;
+        // Bumped when a reset empties the book: every proposer's open count from an earlier generation reads as 0.
+        uint64 openGeneration;
         ICircleMembership membership;
         uint8 resetThreshold;
         uint32 resetWindow;
@@ -103,9 +116,6 @@ contract CircleRituals is Initializable, ICircleRituals {
         uint64 periodsStart;
         uint64 periodOffset;
         uint64 resetRoundEndsAt;
-        // Packed beside the round's end, in a slot already written at initialisation, so counting a proposal costs
-        // a warm-up write, not a fresh slot. At most MAX_OPEN_PROPOSALS (512).
-        uint16 openCount;
         uint256 resetRound;
         mapping(uint256 round => address[]) resetSigners;
         mapping(uint256 round => mapping(address member => bool)) signalled;
@@ -116,9 +126,9 @@ contract CircleRituals is Initializable, ICircleRituals {
         mapping(uint256 period => mapping(address member => bool)) cooledInPeriod;
         mapping(address member => uint64) cooldownEndsAt;
         mapping(address member => uint64) resetCooldownEndsAt;
-        uint256 openGeneration;
         mapping(uint256 index => uint256 proposalId) openIds;
-        mapping(uint256 generation => mapping(address proposer => uint256)) openBy;
+        // The generation beside the count: after a reset the proposer's next proposal rewrites this slot.
+        mapping(address proposer => OpenTally) openBy;
         address[] roleModules;
         mapping(uint256 period => mapping(address member => uint256)) reversalsLogged;
         // All zero while never set: every valid threshold is at least 1, so zero reads as "the defaults".
@@ -330,21 +340,27 @@ contract CircleRituals is Initializable, ICircleRituals {
     // ------------------------------------------------------------------
 
     /// @inheritdoc ICircleRituals
-    /// @dev Book-keeping that mirrors the circle's `ProposalCreated`, so it emits nothing itself. The finished
-    /// proposals are dropped only when a bound would refuse, which keeps the usual proposal cheap.
+    /// @dev Book-keeping that mirrors the circle's `ProposalCreated`, so it emits nothing itself. The circle has
+    /// already refused a proposer who is not a member now. The finished proposals are dropped only when a bound would
+    /// refuse, which keeps the usual proposal cheap: one list entry and the proposer's count.
     function proposalMade(uint256 proposalId, address proposer) external onlyCircle {
         RitualsStorage storage $ = _ritualsStorage();
-        if (!$.membership.isMember(proposer)) revert ICircle.CircleProposerNotMember(proposer);
-        mapping(address proposer => uint256) storage openBy = $.openBy[$.openGeneration];
-        if (openBy[proposer] == MAX_OPEN_PER_PROPOSER || $.openCount == MAX_OPEN_PROPOSALS) _dropFinished(openBy);
-        if (openBy[proposer] == MAX_OPEN_PER_PROPOSER) {
+        uint64 generation = $.openGeneration;
+        OpenTally storage tally = $.openBy[proposer];
+        // A count from an earlier generation was emptied by a reset.
+        if (tally.generation != generation) {
+            tally.generation = generation;
+            tally.count = 0;
+        }
+        if (tally.count == MAX_OPEN_PER_PROPOSER || $.openCount == MAX_OPEN_PROPOSALS) _dropFinished();
+        if (tally.count == MAX_OPEN_PER_PROPOSER) {
             revert CircleRitualsTooManyOpenProposals(proposer, MAX_OPEN_PER_PROPOSER);
         }
         // Unreachable while fewer than the member cap of addresses hold open proposals; departed members' proposals
         // stay open until they finish, so a circle with heavy turnover could meet it for a voting period at most.
         if ($.openCount == MAX_OPEN_PROPOSALS) revert CircleRitualsOpenProposalsFull(MAX_OPEN_PROPOSALS);
         $.openIds[$.openCount++] = proposalId;
-        openBy[proposer] += 1;
+        tally.count += 1;
     }
 
     /// @inheritdoc ICircleRituals
@@ -457,13 +473,15 @@ contract CircleRituals is Initializable, ICircleRituals {
 
     /// @dev Drops the finished proposals from the open list: at most {MAX_OPEN_PROPOSALS} iterations, each one or
     /// two view calls into the circle.
-    function _dropFinished(mapping(address proposer => uint256) storage openBy) private {
+    /// Every listed proposal was counted in the current generation (a reset empties the list as it moves on), so each
+    /// tally it decrements is of the current generation.
+    function _dropFinished() private {
         RitualsStorage storage $ = _ritualsStorage();
         uint16 count = $.openCount;
         for (uint256 i = count; i > 0; --i) {
             uint256 id = $.openIds[i - 1];
             if (!_isOpen(id)) {
-                openBy[IGovernor($.circle).proposalProposer(id)] -= 1;
+                $.openBy[IGovernor($.circle).proposalProposer(id)].count -= 1;
                 $.openIds[i - 1] = $.openIds[--count];
             }
         }

@@ -146,4 +146,10 @@ interface ICircleMembership {
 
     /// @notice The members now, in no particular order; at most the member cap long.
     function members() external view returns (address[] memory);
+
+    /// @notice The votes `account` had at `timepoint` if it is a member now (see {isMember}), else 0: the weight a
+    /// vote counts, in one call.
+    /// @param account The voter.
+    /// @param timepoint A past timepoint (a proposal's electorate timepoint).
+    function votesIfMember(address account, uint256 timepoint) external view returns (uint256);
 }
