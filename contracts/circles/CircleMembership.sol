@@ -308,7 +308,7 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
     }
 
     /// @notice 1 if `account` was a member at `timepoint` (a past timestamp), else 0.
-    function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
+    function getPastVotes(address account, uint256 timepoint) public view returns (uint256) {
         uint48 at = _pastTimepoint(timepoint);
         MembershipStorage storage $ = _membershipStorage();
         Checkpoints.Trace208 storage history = $.votes[account];
