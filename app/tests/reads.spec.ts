@@ -114,8 +114,12 @@ test("a person's page shows their income and the trust around them, one and two 
   expect(near!.edges.length).toBeGreaterThan(0);
 
   await page.goto(`./#/circle/${app.circle}`);
-  await page.getByRole("region", { name: "Members" }).getByRole("link", { name: person }).click();
-  await expect(page.getByRole("heading", { level: 1, name: person })).toBeVisible();
+  // Found by where it leads: the link reads the person's name where one is set (money.spec.ts names Ana).
+  const link = page.getByRole("region", { name: "Members" }).locator(`a[href="#/person/${person}"]`);
+  const label = (await link.textContent())!;
+  expect(label === person || label.endsWith(`(${person.slice(0, 6)}…${person.slice(-4)})`)).toBe(true);
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
   await expect(page.getByTestId("income")).toContainText(income.registered);
   // The balance decays by the second (demurrage): its whole tokens are what the page and the chain agree on.
   await expect(page.getByTestId("income")).toContainText(formatAmount(income.balance, INCOME_UNITS).split(".")[0]!);
