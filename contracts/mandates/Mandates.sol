@@ -39,7 +39,8 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///   per call: several calls each within the cap are allowed (the circle bounds the total by what it funds, and
 ///   recalls). No power may target the circle, its membership, rituals or this contract, so a mandate can never
 ///   change who governs. A call through a mandate is all-or-nothing: its revert reverts the act. `act` is
-///   non-reentrant, and the mandate is checked live before the call.
+///   non-reentrant, and the mandate is checked live before the call; the circle refuses the call under a lapsed
+///   charter ({ICircle-executeByMandate}).
 /// - Liveness is checked on every use (not ended, not expired), so an ended mandate can never act again even if
 ///   its ending was never recorded. Expired mandates are recorded lazily by whoever touches the module next.
 /// - Bounded loops only: at most {MAX_LIVE_MANDATES} live mandates per circle, {MAX_POWERS} powers per mandate,
@@ -150,7 +151,8 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
             uint256 amount = uint256(bytes32(data[at:at + 32]));
             if (amount > maxAmount) revert MandateAmountOverCap(mandateId, maxAmount, amount);
         }
-        if ($.circle.charterLapsed()) revert MandateCharterLapsed(address($.circle));
+        // The circle refuses the call once its charter has lapsed ({MandateCharterLapsed}), reading the slot it reads
+        // anyway, so the act makes one call to it.
         emit MandateActed(mandateId, msg.sender, target, selector, value);
         return $.circle.executeByMandate(target, value, data);
     }
