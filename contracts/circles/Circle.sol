@@ -473,10 +473,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     function _ratify(bytes32 contentHash, string calldata uri) private {
-        uint48 expiresAt = uint48(block.timestamp) + _circleStorage().rules.charterTerm;
-        _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
-        _circleStorage().charterExpiresAt = expiresAt;
-        _circleStorage().mandatesCharterExpiresAt = expiresAt;
+        CircleStorage storage $ = _circleStorage();
+        uint48 expiresAt = uint48(block.timestamp) + $.rules.charterTerm;
+        $.charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
+        $.charterExpiresAt = expiresAt;
+        $.mandatesCharterExpiresAt = expiresAt;
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 
