@@ -306,7 +306,6 @@ abstract contract MandatesBase {
             revert IMandates.MandateInvalidDuration(spec.duration, maxTerm);
         }
         if (spec.powers.length > MAX_POWERS) revert IMandates.MandateTooManyPowers(spec.powers.length, MAX_POWERS);
-        uint256[MAX_POWERS] memory keys;
         for (uint256 i = 0; i < spec.powers.length; ++i) {
             IMandates.Power calldata p = spec.powers[i];
             address target = p.target;
@@ -321,9 +320,11 @@ abstract contract MandatesBase {
                 revert IMandates.MandateAmountCapRequired(target, p.selector);
             }
             // Each call once, so its caps are found by the call alone (at most MAX_POWERS^2 / 2 comparisons).
-            keys[i] = _callKey(target, p.selector);
             for (uint256 j = 0; j < i; ++j) {
-                if (keys[j] == keys[i]) revert IMandates.MandateDuplicatePower(target, p.selector);
+                IMandates.Power calldata q = spec.powers[j];
+                if (q.target == target && q.selector == p.selector) {
+                    revert IMandates.MandateDuplicatePower(target, p.selector);
+                }
             }
         }
         bytes32 roleId = keccak256(bytes(spec.role));
