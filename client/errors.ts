@@ -332,6 +332,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
     `Mandate ${id} lets one call move or approve at most ${amount(cap, units)}${typeof cap === "bigint" && !units.symbol ? " of a token" : ""}; this call asks for ${amount(asked, units)}. A larger amount takes a decision of the circle.`,
   MandateAmountCapRequired: ([target, selector]) =>
     `A power to call ${selector} (an ERC-20 transfer, approve or transferFrom) on ${target} needs a cap: give the most one call may move (maxAmount).`,
+  MandateDuplicatePower: ([target, selector]) =>
+    `A mandate lists the call ${selector} on ${target} twice: give each call one power, with its caps.`,
   MandateBadgesOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
   MandateBadgesSoulbound: () => "Mandate badges cannot be transferred or approved: a mandate belongs to its holder.",
   MandateBadgesPageTooLarge: ([limit, max]) => `Ask for at most ${max} entries per page; asked for ${limit}.`,

@@ -51,7 +51,8 @@ import {CircleRules} from "../interfaces/ICircleRules.sol";
 ///   made with, so changing the rules cannot reach back into a vote already under way.
 /// - What a body may call is its membership's policy ({ICircleMembership-checkCalls}), checked when a proposal is
 ///   made and again on every call at execution, so a proposal made before a charter lapsed cannot slip through:
-///   a lapsed circle may only ratify, admit, remove and dissolve.
+///   a lapsed circle may only ratify, admit, remove and dissolve. Nor may a mandate act under a lapsed charter:
+///   {executeByMandate} refuses every call once it has lapsed.
 /// - Each proposal stores its quorum when made (a percentage of the electorate's size then), so nothing that
 ///   happens later changes what it needs.
 /// @custom:security-contact security@commonweal.invalid
@@ -79,7 +80,10 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         bool dissolved;
         uint48 charterExpiresAt;
         address rituals;
+        // The mandates module beside a second copy of the charter's expiry: an act through a mandate reads this slot
+        // alone (the ratification writes all three copies).
         address mandates;
+        uint48 mandatesCharterExpiresAt;
         uint256 executingProposal;
         Charter charter;
         mapping(uint256 proposalId => ProposalMeta) proposals;
@@ -162,7 +166,10 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function executeByMandate(address target, uint256 value, bytes calldata data) external returns (bytes memory) {
-        if (msg.sender != _circleStorage().mandates) revert CircleOnlyMandates(msg.sender);
+        CircleStorage storage $ = _circleStorage();
+        if (msg.sender != $.mandates) revert CircleOnlyMandates(msg.sender);
+        // The mandates module's own error: the charter check of every act is made here, in the slot read anyway.
+        if (block.timestamp >= $.mandatesCharterExpiresAt) revert IMandates.MandateCharterLapsed(address(this));
         return Address.functionCallWithValue(target, data, value);
     }
 
@@ -466,9 +473,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     function _ratify(bytes32 contentHash, string calldata uri) private {
-        uint48 expiresAt = uint48(block.timestamp) + _circleStorage().rules.charterTerm;
-        _circleStorage().charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
-        _circleStorage().charterExpiresAt = expiresAt;
+        CircleStorage storage $ = _circleStorage();
+        uint48 expiresAt = uint48(block.timestamp) + $.rules.charterTerm;
+        $.charter = Charter({contentHash: contentHash, uri: uri, expiresAt: expiresAt});
+        $.charterExpiresAt = expiresAt;
+        $.mandatesCharterExpiresAt = expiresAt;
         emit CharterRatified(contentHash, uri, expiresAt);
     }
 

@@ -111,7 +111,8 @@ interface ICircle is ICircleRules {
     function hardReset(address[] calldata triggeredBy) external;
 
     /// @notice Performs a call on behalf of a live mandate that allows it. Only the circle's mandates module, which
-    /// checks the mandate, its holder and its allowlist.
+    /// checks the mandate, its holder and its allowlist; only while the charter is in force (else it reverts with
+    /// {IMandates-MandateCharterLapsed}, the circle's address).
     /// @param target The contract called.
     /// @param value Wei sent from the circle.
     /// @param data The calldata.

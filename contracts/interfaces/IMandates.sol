@@ -28,7 +28,8 @@ interface IMandates {
     /// @param title A short title of the issue.
     /// @param scopeHash Hash of the full scope text.
     /// @param duration Seconds from grant to expiry, at most the rules' `maxTerm`.
-    /// @param powers The calls the holder may have the circle perform (at most {MAX_POWERS}).
+    /// @param powers The calls the holder may have the circle perform (at most {MAX_POWERS}), each (target, selector)
+    /// at most once.
     struct MandateSpec {
         string role;
         string title;
@@ -266,6 +267,11 @@ interface IMandates {
     /// @param target The target.
     /// @param selector The selector.
     error MandateAmountCapRequired(address target, bytes4 selector);
+
+    /// @notice A mandate lists each (target, selector) at most once: one call, one set of caps.
+    /// @param target The target listed twice.
+    /// @param selector The selector listed twice.
+    error MandateDuplicatePower(address target, bytes4 selector);
 
     /// @notice Too many powers in one mandate.
     /// @param count Powers given.

@@ -31,14 +31,16 @@ import {MandatesBase} from "./MandatesBase.sol";
 /// - Grants and draw requests come only from the circle (its executed proposals). The proposer of that decision
 ///   is read from the circle ({ICircle-executingProposal}), not taken from arguments, so a proposal cannot lie
 ///   about who proposed it.
-/// - A mandate's powers are an allowlist of (target, selector) with per-call caps; the holder can make the circle
+/// - A mandate's powers are an allowlist of (target, selector) with per-call caps, each call listed once (a grant
+///   that lists one twice is refused), so a call has exactly one set of caps; the holder can make the circle
 ///   perform exactly those calls and nothing else. Every call through `act` is checked against its power: `value`
 ///   at most `maxValue` (zero: no ether at all), and for ERC-20 `transfer`, `approve` and `transferFrom` the
 ///   amount argument, decoded from the calldata, at most `maxAmount`, which such a power must carry. The caps are
 ///   per call: several calls each within the cap are allowed (the circle bounds the total by what it funds, and
 ///   recalls). No power may target the circle, its membership, rituals or this contract, so a mandate can never
 ///   change who governs. A call through a mandate is all-or-nothing: its revert reverts the act. `act` is
-///   non-reentrant, and the mandate is checked live before the call.
+///   non-reentrant, and the mandate is checked live before the call; the circle refuses the call under a lapsed
+///   charter ({ICircle-executeByMandate}).
 /// - Liveness is checked on every use (not ended, not expired), so an ended mandate can never act again even if
 ///   its ending was never recorded. Expired mandates are recorded lazily by whoever touches the module next.
 /// - Bounded loops only: at most {MAX_LIVE_MANDATES} live mandates per circle, {MAX_POWERS} powers per mandate,
@@ -140,16 +142,17 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         MandateRecord storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder) revert MandateNotHolder(mandateId, msg.sender);
         bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
-        Power storage power = _power(mandateId, m.powerCount, target, selector);
-        if (value > power.maxValue) revert MandateValueOverCap(mandateId, power.maxValue, value);
+        (uint256 maxValue, uint256 maxAmount) = _caps(mandateId, m.powerCount, target, selector);
+        if (value > maxValue) revert MandateValueOverCap(mandateId, maxValue, value);
         if (_isTokenAmountSelector(selector)) {
             // The amount is the last word of transfer(to, amount), approve(spender, amount) and
             // transferFrom(from, to, amount); calldata too short for it reverts here.
             uint256 at = selector == ERC20_TRANSFER_FROM ? 68 : 36;
             uint256 amount = uint256(bytes32(data[at:at + 32]));
-            if (amount > power.maxAmount) revert MandateAmountOverCap(mandateId, power.maxAmount, amount);
+            if (amount > maxAmount) revert MandateAmountOverCap(mandateId, maxAmount, amount);
         }
-        if ($.circle.charterLapsed()) revert MandateCharterLapsed(address($.circle));
+        // The circle refuses the call once its charter has lapsed ({MandateCharterLapsed}), reading the slot it reads
+        // anyway, so the act makes one call to it.
         emit MandateActed(mandateId, msg.sender, target, selector, value);
         return $.circle.executeByMandate(target, value, data);
     }
@@ -268,7 +271,9 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         MandatesStorage storage $ = _mandatesStorage();
         granted = new Power[]($.mandates[mandateId].powerCount);
         for (uint256 i = 0; i < granted.length; ++i) {
-            granted[i] = $.powers[mandateId][i];
+            uint256 call = $.powerCalls[mandateId][i];
+            PowerCaps storage caps = $.powerCaps[mandateId][call];
+            granted[i] = Power(address(uint160(call >> 32)), bytes4(uint32(call)), caps.maxValue, caps.maxAmount);
         }
     }
 
@@ -412,17 +417,23 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         if (signals >= needed) _end(mandateId, EndReason.Recalled);
     }
 
-    /// @dev The granted power for (target, selector); reverts if there is none. At most {MAX_POWERS} iterations.
-    function _power(
+    /// @dev The caps of the granted power for (target, selector), in one read; reverts if there is none. Caps that
+    /// read as zero are either a power whose caps are both zero (not written) or no power: the list tells, at most
+    /// {MAX_POWERS} iterations.
+    function _caps(
         uint256 mandateId,
         uint256 count,
         address target,
         bytes4 selector
-    ) private view returns (Power storage) {
-        mapping(uint256 index => Power) storage granted = _mandatesStorage().powers[mandateId];
+    ) private view returns (uint256 maxValue, uint256 maxAmount) {
+        MandatesStorage storage $ = _mandatesStorage();
+        uint256 call = _callKey(target, selector);
+        PowerCaps storage caps = $.powerCaps[mandateId][call];
+        (maxValue, maxAmount) = (caps.maxValue, caps.maxAmount);
+        if (maxValue != 0 || maxAmount != 0) return (maxValue, maxAmount);
+        mapping(uint256 index => uint256) storage calls = $.powerCalls[mandateId];
         for (uint256 i = 0; i < count; ++i) {
-            Power storage p = granted[i];
-            if (p.target == target && p.selector == selector) return p;
+            if (calls[i] == call) return (0, 0);
         }
         revert MandatePowerNotGranted(mandateId, target, selector);
     }

@@ -62,6 +62,12 @@ abstract contract MandatesBase {
         uint40 count;
     }
 
+    /// @dev A granted power's caps, one slot, found by (mandate, target, selector): an act reads this slot alone.
+    struct PowerCaps {
+        uint128 maxValue;
+        uint128 maxAmount;
+    }
+
     /// @dev Everything a grant needs but the powers; a draw stores it until completion.
     struct Grant {
         bytes32 roleId;
@@ -95,7 +101,11 @@ abstract contract MandatesBase {
         // (an ending only moves the last entry into its place), so a later grant rewrites a used slot.
         uint40[MAX_LIVE_MANDATES] live;
         mapping(uint256 mandateId => MandateRecord) mandates;
-        mapping(uint256 mandateId => mapping(uint256 index => IMandates.Power)) powers;
+        // A mandate's powers: their calls in grant order (for the views), and each one's caps by its call (for acts).
+        // Caps that are both zero are not written: an act that reads zero caps finds the call in the list, or fails.
+        // A call is kept as its key, {_callKey}: the target above the selector.
+        mapping(uint256 mandateId => mapping(uint256 index => uint256 call)) powerCalls;
+        mapping(uint256 mandateId => mapping(uint256 call => PowerCaps)) powerCaps;
         mapping(bytes32 roleId => RoleRecord) roles;
         // A role's mandates before its latest: the i-th is at [i / 6][i % 6].
         mapping(bytes32 roleId => mapping(uint256 page => uint40[6])) roleEarlier;
@@ -153,7 +163,9 @@ abstract contract MandatesBase {
         $.badges.onGranted(mandateId, g.holder, g.roleId, g.role, g.title);
         for (uint256 i = 0; i < powers_.length; ++i) {
             IMandates.Power memory p = powers_[i];
-            $.powers[mandateId][i] = p;
+            uint256 call = _callKey(p.target, p.selector);
+            $.powerCalls[mandateId][i] = call;
+            if (p.maxValue != 0 || p.maxAmount != 0) $.powerCaps[mandateId][call] = PowerCaps(p.maxValue, p.maxAmount);
             emit IMandates.PowerGranted(mandateId, p.target, p.selector, p.maxValue, p.maxAmount);
         }
     }
@@ -307,6 +319,13 @@ abstract contract MandatesBase {
             if (_isTokenAmountSelector(p.selector) && p.maxAmount == 0) {
                 revert IMandates.MandateAmountCapRequired(target, p.selector);
             }
+            // Each call once, so its caps are found by the call alone (at most MAX_POWERS^2 / 2 comparisons).
+            for (uint256 j = 0; j < i; ++j) {
+                IMandates.Power calldata q = spec.powers[j];
+                if (q.target == target && q.selector == p.selector) {
+                    revert IMandates.MandateDuplicatePower(target, p.selector);
+                }
+            }
         }
         bytes32 roleId = keccak256(bytes(spec.role));
         _checkRoleVacant(roleId);
@@ -337,6 +356,11 @@ abstract contract MandatesBase {
                 revert IMandates.MandateRoleDrawPending(roleId, drawId);
             }
         }
+    }
+
+    /// @dev The key of a call among a mandate's power caps: the target above the selector.
+    function _callKey(address target, bytes4 selector) internal pure returns (uint256) {
+        return (uint256(uint160(target)) << 32) | uint32(selector);
     }
 
     function _isTokenAmountSelector(bytes4 selector) internal pure returns (bool) {

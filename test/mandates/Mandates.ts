@@ -305,6 +305,48 @@ describe("Mandates", function () {
       }
       expect(await mandates.mandateCount()).to.equal(0n);
     });
+
+    it("refuses to grant a mandate that lists one call twice", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, token, founders } = world;
+      const transfer = token.interface.getFunction("transfer").selector;
+      const spec = mandateSpec("purser", DAY, [
+        { target: token.target as string, selector: transfer, maxAmount: 10n },
+        { target: token.target as string, selector: "0x12345678" },
+        { target: token.target as string, selector: transfer, maxAmount: 20n },
+      ]);
+      await expect(decide(world, [await grantCall(world, spec, founders[2]!.address)], "one call twice"))
+        .to.be.revertedWithCustomError(mandates, "MandateDuplicatePower")
+        .withArgs(token.target, transfer);
+      expect(await mandates.mandateCount()).to.equal(0n);
+    });
+
+    it("lets a power whose caps are both zero make its call, without value, and lists every power with its caps", async function () {
+      const world = await networkHelpers.loadFixture(circleWorld);
+      const { mandates, token, founders } = world;
+      const transfer = token.interface.getFunction("transfer").selector;
+      const name = token.interface.getFunction("name").selector;
+      const spec = mandateSpec("purser", DAY, [
+        { target: token.target as string, selector: transfer, maxAmount: 10n },
+        { target: token.target as string, selector: name },
+      ]);
+      const id = await grantByDecision(world, spec, founders[1]!.address);
+      expect(await mandates.powers(id)).to.deep.equal([
+        [await token.getAddress(), transfer, 0n, 10n],
+        [await token.getAddress(), name, 0n, 0n],
+      ]);
+      const holder = mandates.connect(founders[1]!);
+      expect(await holder.act.staticCall(id, token.target, 0n, name)).to.equal(
+        ethers.AbiCoder.defaultAbiCoder().encode(["string"], [await token.name()]),
+      );
+      await expect(holder.act(id, token.target, 1n, name))
+        .to.be.revertedWithCustomError(mandates, "MandateValueOverCap")
+        .withArgs(id, 0n, 1n);
+      const symbol = token.interface.getFunction("symbol").selector;
+      await expect(holder.act(id, token.target, 0n, symbol))
+        .to.be.revertedWithCustomError(mandates, "MandatePowerNotGranted")
+        .withArgs(id, await token.getAddress(), symbol);
+    });
   });
 
   describe("ending", function () {
