@@ -432,7 +432,9 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         // Modules called by this decision can ask which one it is ({executingProposal}); the outer value is
         // restored in case a proposal executes another. (Plain storage, not transient: the slot is zero again at the
-        // end, so the net cost is small, and the build stays free of transient-storage warnings.)
+        // end, so the net cost is small. The build's one transient-storage warning comes from OpenZeppelin's
+        // ReentrancyGuardTransient in Mandates and IncomeHub, a guard cleared at the end of each call, the use solc's
+        // own warning calls safe.)
         uint256 outer = $.executingProposal;
         $.executingProposal = proposalId;
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
