@@ -496,8 +496,8 @@ export async function benchCaps(
     }
     const badges = await ethers.getContractAt("MandateBadges", await history.mandates.badges());
     rows.push({
-      loop: "MandateBadges.roleHistory",
-      cap: "100 per page (`MandateBadges.MAX_PAGE_SIZE`)",
+      loop: "Mandates.roleHistory (read by MandateBadges.roleHistory)",
+      cap: "100 per page (`MandatesBase.MAX_HISTORY_PAGE`)",
       transaction: "view: a page of 100 terms",
       gas: await badges.roleHistory.estimateGas(ethers.id("clerk"), 0, MAX_PAGE_SIZE),
       view: true,
@@ -710,12 +710,12 @@ export async function benchCaps(
       view: true,
     });
 
-    // --- Demurrage: a claim after more than 14 days groups its hours into 15 days --------------------------------
+    // --- Demurrage: a claim after more than 14 days, once a loop over its days, now constant time --------------------------------
     await gasOf(hub.connect(people[1]!).claim());
     await time.increase(15 * DAY);
     rows.push({
       loop: "Demurrage.issuance",
-      cap: "15 days (`Demurrage.MAX_CLAIM` of 14 days, split by day)",
+      cap: "no loop since issue 16: at most 14 whole days (`Demurrage.MAX_CLAIM`), their sum read from a table",
       transaction: "`IncomeHub.claim` after 15 days",
       gas: await gasOf(hub.connect(people[1]!).claim()),
     });

@@ -882,6 +882,13 @@ a storage slot's first read, 22,100 for a slot written from zero).
   rather than packing the three tallies into the proposal's record costs about 19,000 on a proposal's first vote
   and 2,100 on each later one.
 - **whole lifecycle**: the per-vote overhead above, seven times, plus propose's.
+- **execute grant (one power)**: the grant writes ten storage slots from zero, 22,100 gas each: the mandate's record
+  with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and
+  caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping
+  aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first
+  slot of live mandates (what a hard reset reads to end every live mandate at once). Packing the first live id beside
+  the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather
+  than cheapen grants; each of the others is read by a guarantee.
 - **council propose, per seat** (counted from the EVM's prices): a seat counts only while its circle held at least
   three members a second before the proposal and has a live delegate at that moment, read from the circle's own
   contracts when the proposal is made, so a circle that shrank or whose delegate was recalled, expired or reset
