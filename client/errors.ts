@@ -300,6 +300,12 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   CircleRegistryTemplateExists: ([id]) =>
     `A template with that name (${id}) is already published; choose another name.`,
   CircleRegistryTemplateNotFound: ([id]) => `No template ${id} is published.`,
+  CircleRegistryNotAdopter: ([account, id]) =>
+    `${account} was not founded from template ${id}: only a circle founded from a template reports back to it, by its own decision.`,
+  CircleRegistryAlreadyReported: ([circle, id]) =>
+    `${circle} has already reported back to template ${id}; a circle reports once per template.`,
+  CircleRegistryInvalidReport: ([length, max]) =>
+    `A template report needs a content hash (not zero) and a URI of at most ${max} bytes; this URI has ${length}.`,
   MandateCharterLapsed: ([circle]) =>
     `The charter of ${circle} has lapsed: no mandate can act until the circle re-ratifies it.`,
   MandateOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,

@@ -34,6 +34,14 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 /// - Every rule set is validated ({CircleRulesLib-validate}) before a template is published or a circle founded,
 ///   so a circle cannot exceed the member cap that bounds its loops.
 /// - Indexes only grow and are read in pages of at most {MAX_PAGE_SIZE}; nothing returns an unbounded array.
+/// - Lineage cannot be claimed, only declared: a template's parent is marked verified only when its publisher
+///   (`msg.sender`) is a circle of this registry founded from that parent, which the registry recorded itself at the
+///   founding. A person, or anyone publishing a circle's rules on its behalf, only declares a parent, and the
+///   template says so. A parent must exist and is older than its child, so lineage has no cycles.
+/// - Feedback comes only from those who lived by a template: {reportTemplateResult} accepts a report only from the
+///   circle contract itself (so by its members' decision) and only for the template it was founded from, once per
+///   circle, with a URI of at most {MAX_REPORT_URI_LENGTH} bytes; a template's reports are therefore at most its
+///   adopters. Adopters are counted by the registry at founding, so no one can inflate them without founding circles.
 contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
     /// @inheritdoc ICircleRegistry
     bytes32 public constant FOUNDING_CONSENT_TYPEHASH = keccak256(
@@ -43,6 +51,9 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
 
     /// @inheritdoc ICircleRegistry
     uint256 public constant MAX_PAGE_SIZE = 100;
+
+    /// @inheritdoc ICircleRegistry
+    uint256 public constant MAX_REPORT_URI_LENGTH = 256;
 
     /// @inheritdoc ICircleRegistry
     uint8 public constant MEMBER_CAP = CircleRulesLib.MEMBER_CAP;
@@ -68,12 +79,29 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
     /// @inheritdoc ICircleRegistry
     address public immutable defaultRandomness;
 
+    /// @dev One slot per circle, written once at its founding: the founding template is kept as its number (1 + its
+    /// index in `_templateIds`, 0 for none) beside the flag, so knowing it costs a founding no extra slot.
+    struct CircleRecord {
+        bool exists;
+        bool reported;
+        uint64 templateNumber;
+    }
+
+    /// @dev What grows under a template after it is published.
+    struct TemplateLinks {
+        uint64 number;
+        bytes32[] children;
+        address[] adopters;
+        TemplateReport[] reports;
+    }
+
     address[] private _circles;
-    mapping(address account => bool) private _isCircle;
+    mapping(address account => CircleRecord) private _circleRecords;
     mapping(address account => bool) private _isCouncil;
     bytes32[] private _templateIds;
     mapping(bytes32 templateId => Template) private _templates;
     mapping(address founder => mapping(bytes32 digest => bool)) private _approvedFoundings;
+    mapping(bytes32 templateId => TemplateLinks) private _links;
 
     /// @param circleImplementation_ The {Circle} implementation.
     /// @param membershipImplementation_ The {CircleMembership} implementation.
@@ -110,13 +138,16 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         CircleRules calldata rules,
         MandateRules calldata mandateRules
     ) external returns (address) {
-        return _create(founding, rules, mandateRules, bytes32(0));
+        return _create(founding, rules, mandateRules, bytes32(0), 0);
     }
 
     /// @inheritdoc ICircleRegistry
     function createCircleFromTemplate(Founding calldata founding, bytes32 templateId) external returns (address) {
         Template storage t = _existingTemplate(templateId);
-        return _create(founding, t.rules, t.mandateRules, templateId);
+        TemplateLinks storage links = _links[templateId];
+        address circle = _create(founding, t.rules, t.mandateRules, templateId, links.number);
+        links.adopters.push(circle);
+        return circle;
     }
 
     /// @inheritdoc ICircleRegistry
@@ -126,8 +157,8 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         MandateRules calldata mandateRules
     ) external returns (address) {
         // Only a circle (or a council) founds a council, by its own decision, and holds its first seat.
-        if (!_isCircle[msg.sender]) revert CircleRegistryNotCircle(msg.sender);
-        CircleParts memory parts = _cloneParts(founding.name, rules, mandateRules, seatsImplementation);
+        if (!_circleRecords[msg.sender].exists) revert CircleRegistryNotCircle(msg.sender);
+        CircleParts memory parts = _cloneParts(founding.name, rules, mandateRules, seatsImplementation, 0);
         _isCouncil[parts.circle] = true;
         ICouncilSeats(parts.membership).initializeCouncil(
             parts.circle,
@@ -193,13 +224,47 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         CircleRules calldata rules,
         MandateRules calldata mandateRules
     ) external returns (bytes32) {
-        return _publish(name, rules, mandateRules);
+        return _publish(name, rules, mandateRules, bytes32(0));
     }
 
     /// @inheritdoc ICircleRegistry
     function publishCircleRules(address circle, string calldata name) external returns (bytes32) {
-        if (!_isCircle[circle]) revert CircleRegistryNotCircle(circle);
-        return _publish(name, ICircle(circle).rules(), IMandates(ICircle(circle).mandates()).rules());
+        return _publishCircleRules(circle, name, bytes32(0));
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function publishTemplateWithParent(
+        string calldata name,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules,
+        bytes32 parentId
+    ) external returns (bytes32) {
+        return _publish(name, rules, mandateRules, parentId);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function publishCircleRulesWithParent(
+        address circle,
+        string calldata name,
+        bytes32 parentId
+    ) external returns (bytes32) {
+        return _publishCircleRules(circle, name, parentId);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function reportTemplateResult(bytes32 templateId, bytes32 reportHash, string calldata uri) external {
+        CircleRecord storage record = _circleRecords[msg.sender];
+        if (foundingTemplate(msg.sender) != templateId || templateId == bytes32(0))
+            revert CircleRegistryNotAdopter(msg.sender, templateId);
+        if (record.reported) revert CircleRegistryAlreadyReported(msg.sender, templateId);
+        if (reportHash == bytes32(0) || bytes(uri).length > MAX_REPORT_URI_LENGTH)
+            revert CircleRegistryInvalidReport(bytes(uri).length, MAX_REPORT_URI_LENGTH);
+        record.reported = true;
+        TemplateReport[] storage reports = _links[templateId].reports;
+        reports.push(
+            TemplateReport({circle: msg.sender, reportedAt: uint64(block.timestamp), reportHash: reportHash, uri: uri})
+        );
+        emit TemplateResultReported(templateId, msg.sender, reports.length - 1, reportHash, uri);
     }
 
     // ------------------------------------------------------------------
@@ -208,7 +273,7 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
 
     /// @inheritdoc ICircleRegistry
     function isCircle(address account) external view returns (bool) {
-        return _isCircle[account];
+        return _circleRecords[account].exists;
     }
 
     /// @inheritdoc ICircleRegistry
@@ -250,6 +315,63 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc ICircleRegistry
+    function foundingTemplate(address circle) public view returns (bytes32) {
+        uint64 number = _circleRecords[circle].templateNumber;
+        return number == 0 ? bytes32(0) : _templateIds[number - 1];
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templateCounts(
+        bytes32 templateId
+    ) external view returns (uint256 children, uint256 adopters, uint256 reports) {
+        _existingTemplate(templateId);
+        TemplateLinks storage links = _links[templateId];
+        return (links.children.length, links.adopters.length, links.reports.length);
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templateChildren(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (bytes32[] memory page) {
+        bytes32[] storage children = _links[templateId].children;
+        uint256 length = _pageLength(children.length, offset, limit);
+        page = new bytes32[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            page[i] = children[offset + i];
+        }
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templateAdopters(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (address[] memory page) {
+        address[] storage adopters = _links[templateId].adopters;
+        uint256 length = _pageLength(adopters.length, offset, limit);
+        page = new address[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            page[i] = adopters[offset + i];
+        }
+    }
+
+    /// @inheritdoc ICircleRegistry
+    function templateReports(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (TemplateReport[] memory page) {
+        TemplateReport[] storage reports = _links[templateId].reports;
+        uint256 length = _pageLength(reports.length, offset, limit);
+        page = new TemplateReport[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            page[i] = reports[offset + i];
+        }
+    }
+
+    /// @inheritdoc ICircleRegistry
     function defaultRules() external pure returns (CircleRules memory) {
         return CircleRulesLib.defaults();
     }
@@ -267,10 +389,17 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         Founding calldata founding,
         CircleRules memory rules,
         MandateRules memory mandateRules,
-        bytes32 templateId
+        bytes32 templateId,
+        uint64 templateNumber
     ) private returns (address) {
         if (founding.founders.length == 0) revert CircleRegistryNoFounders();
-        CircleParts memory parts = _cloneParts(founding.name, rules, mandateRules, membershipImplementation);
+        CircleParts memory parts = _cloneParts(
+            founding.name,
+            rules,
+            mandateRules,
+            membershipImplementation,
+            templateNumber
+        );
         ICircleMembership(parts.membership).initialize(
             parts.circle,
             founding.name,
@@ -326,12 +455,14 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         return _hashTypedDataV4(keccak256(bytes.concat(content, abi.encode(founder, nonce))));
     }
 
-    /// @dev Validates the rules and clones the five parts of a circle or council, indexing it as a circle.
+    /// @dev Validates the rules and clones the five parts of a circle or council, indexing it as a circle founded from
+    /// the template numbered `templateNumber` (0 for none) in the one slot its record takes.
     function _cloneParts(
         string calldata name,
         CircleRules memory rules,
         MandateRules memory mandateRules,
-        address membership
+        address membership,
+        uint64 templateNumber
     ) private returns (CircleParts memory parts) {
         if (bytes(name).length == 0) revert CircleRegistryEmptyName();
         CircleRulesLib.validate(rules);
@@ -344,7 +475,7 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
             badges: Clones.clone(badgesImplementation)
         });
         _circles.push(parts.circle);
-        _isCircle[parts.circle] = true;
+        _circleRecords[parts.circle] = CircleRecord({exists: true, reported: false, templateNumber: templateNumber});
     }
 
     /// @dev Initialises every part but the membership, which differs between circles and councils.
@@ -384,25 +515,42 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         );
     }
 
+    function _publishCircleRules(address circle, string calldata name, bytes32 parentId) private returns (bytes32) {
+        if (!_circleRecords[circle].exists) revert CircleRegistryNotCircle(circle);
+        return _publish(name, ICircle(circle).rules(), IMandates(ICircle(circle).mandates()).rules(), parentId);
+    }
+
+    /// @dev The parent is verified only when the publisher itself is a circle founded from it (see the header).
     function _publish(
         string calldata name,
         CircleRules memory rules,
-        MandateRules memory mandateRules
+        MandateRules memory mandateRules,
+        bytes32 parentId
     ) private returns (bytes32 templateId) {
         if (bytes(name).length == 0) revert CircleRegistryEmptyName();
         CircleRulesLib.validate(rules);
         CircleRulesLib.validate(mandateRules);
         templateId = keccak256(bytes(name));
         if (_templates[templateId].publishedAt != 0) revert CircleRegistryTemplateExists(templateId);
+        bool verified;
+        if (parentId != bytes32(0)) {
+            _existingTemplate(parentId);
+            verified = foundingTemplate(msg.sender) == parentId;
+            _links[parentId].children.push(templateId);
+        }
         _templates[templateId] = Template({
             name: name,
             publisher: msg.sender,
             publishedAt: uint64(block.timestamp),
             rules: rules,
-            mandateRules: mandateRules
+            mandateRules: mandateRules,
+            parent: parentId,
+            parentVerified: verified
         });
         _templateIds.push(templateId);
+        _links[templateId].number = uint64(_templateIds.length);
         emit TemplatePublished(templateId, msg.sender, name, rules, mandateRules);
+        if (parentId != bytes32(0)) emit TemplateParentNamed(templateId, parentId, msg.sender, verified);
     }
 
     function _existingTemplate(bytes32 templateId) private view returns (Template storage t) {

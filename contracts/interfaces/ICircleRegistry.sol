@@ -42,12 +42,29 @@ interface ICircleRegistry is ICircleRules {
     /// @param publishedAt When.
     /// @param rules The circle rules.
     /// @param mandateRules The mandate rules.
+    /// @param parent The template it names as its parent, or zero for none.
+    /// @param parentVerified Whether the publisher is a circle of this registry founded from `parent`; otherwise the
+    /// parent is only declared.
     struct Template {
         string name;
         address publisher;
         uint64 publishedAt;
         CircleRules rules;
         MandateRules mandateRules;
+        bytes32 parent;
+        bool parentVerified;
+    }
+
+    /// @notice A circle's report, back to the template it was founded from, of how living by it went.
+    /// @param circle The circle that reported (by its own decision).
+    /// @param reportedAt When.
+    /// @param reportHash The report's content hash.
+    /// @param uri Where the report can be read.
+    struct TemplateReport {
+        address circle;
+        uint64 reportedAt;
+        bytes32 reportHash;
+        string uri;
     }
 
     /// @notice The contracts that make up one circle.
@@ -114,6 +131,32 @@ interface ICircleRegistry is ICircleRules {
         MandateRules mandateRules
     );
 
+    /// @notice A template was published naming a parent template.
+    /// @param templateId The new template.
+    /// @param parentId The parent it names.
+    /// @param publisher Who published it.
+    /// @param verified Whether the publisher is a circle founded from the parent (otherwise only declared).
+    event TemplateParentNamed(
+        bytes32 indexed templateId,
+        bytes32 indexed parentId,
+        address indexed publisher,
+        bool verified
+    );
+
+    /// @notice A circle founded from a template reported back to it how living by it went.
+    /// @param templateId The template.
+    /// @param circle The circle.
+    /// @param index The report's index in the template's reports ({templateReports}).
+    /// @param reportHash The report's content hash.
+    /// @param uri Where the report can be read.
+    event TemplateResultReported(
+        bytes32 indexed templateId,
+        address indexed circle,
+        uint256 index,
+        bytes32 reportHash,
+        string uri
+    );
+
     /// @notice A founder approved a founding's consent digest by their own transaction.
     /// @param founder The founder.
     /// @param digest The EIP-712 digest of their `FoundingConsent` ({foundingDigest}).
@@ -159,6 +202,21 @@ interface ICircleRegistry is ICircleRules {
 
     /// @notice No founders were given.
     error CircleRegistryNoFounders();
+
+    /// @notice Only a circle founded from the template can report back to it.
+    /// @param account The caller.
+    /// @param templateId The template.
+    error CircleRegistryNotAdopter(address account, bytes32 templateId);
+
+    /// @notice A circle reports back to its template once.
+    /// @param circle The circle.
+    /// @param templateId The template.
+    error CircleRegistryAlreadyReported(address circle, bytes32 templateId);
+
+    /// @notice A report needs a content hash, and a URI of at most the cap.
+    /// @param uriLength The URI's length in bytes.
+    /// @param max The cap ({MAX_REPORT_URI_LENGTH}).
+    error CircleRegistryInvalidReport(uint256 uriLength, uint256 max);
 
     /// @notice Founds a circle with its own rules. Every founder but the sender must consent (see {Founding}).
     /// @param founding Name, founders, charter and the founders' consents.
@@ -244,6 +302,39 @@ interface ICircleRegistry is ICircleRules {
     /// @return templateId The template's id.
     function publishCircleRules(address circle, string calldata name) external returns (bytes32 templateId);
 
+    /// @notice Publishes a rule set as a named template that names a parent template. The parent is verified when the
+    /// caller is a circle of this registry founded from it; otherwise it is only declared ({Template}).
+    /// @param name The template's name.
+    /// @param rules The circle rules.
+    /// @param mandateRules The mandate rules.
+    /// @param parentId The parent template (must exist; zero for none).
+    /// @return templateId The template's id.
+    function publishTemplateWithParent(
+        string calldata name,
+        CircleRules calldata rules,
+        MandateRules calldata mandateRules,
+        bytes32 parentId
+    ) external returns (bytes32 templateId);
+
+    /// @notice Publishes the rules an existing circle lives by as a named template that names a parent. The parent is
+    /// verified only when the circle itself publishes (by its decision) and was founded from the parent.
+    /// @param circle The circle.
+    /// @param name The template's name.
+    /// @param parentId The parent template (must exist; zero for none).
+    /// @return templateId The template's id.
+    function publishCircleRulesWithParent(
+        address circle,
+        string calldata name,
+        bytes32 parentId
+    ) external returns (bytes32 templateId);
+
+    /// @notice Reports back to a template how living by it went. Only a circle founded from the template, by its own
+    /// decision (the circle is the caller), and once per circle.
+    /// @param templateId The template the calling circle was founded from.
+    /// @param reportHash The report's content hash (not zero).
+    /// @param uri Where the report can be read (at most {MAX_REPORT_URI_LENGTH} bytes).
+    function reportTemplateResult(bytes32 templateId, bytes32 reportHash, string calldata uri) external;
+
     /// @notice The implementation every circle is a clone of.
     function circleImplementation() external view returns (address);
 
@@ -292,6 +383,50 @@ interface ICircleRegistry is ICircleRules {
     /// @param offset Index of the first template.
     /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
     function templates(uint256 offset, uint256 limit) external view returns (bytes32[] memory page);
+
+    /// @notice The template a circle was founded from, or zero (custom rules, or a council).
+    /// @param circle The circle.
+    function foundingTemplate(address circle) external view returns (bytes32);
+
+    /// @notice How many templates name `templateId` as parent, circles were founded from it, and reports it has.
+    /// @param templateId The template.
+    function templateCounts(
+        bytes32 templateId
+    ) external view returns (uint256 children, uint256 adopters, uint256 reports);
+
+    /// @notice A page of the templates that name `templateId` as parent, oldest first.
+    /// @param templateId The template.
+    /// @param offset Index of the first child.
+    /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
+    function templateChildren(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (bytes32[] memory page);
+
+    /// @notice A page of the circles founded from `templateId`, oldest first.
+    /// @param templateId The template.
+    /// @param offset Index of the first circle.
+    /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
+    function templateAdopters(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (address[] memory page);
+
+    /// @notice A page of the reports circles founded from `templateId` sent back to it, oldest first.
+    /// @param templateId The template.
+    /// @param offset Index of the first report.
+    /// @param limit At most this many (at most {MAX_PAGE_SIZE}).
+    function templateReports(
+        bytes32 templateId,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (TemplateReport[] memory page);
+
+    /// @notice The longest URI a template report may carry, in bytes.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_REPORT_URI_LENGTH() external view returns (uint256);
 
     /// @notice The affinity-circle default rules.
     function defaultRules() external pure returns (CircleRules memory);

@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, report-template",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -70,6 +70,33 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./list.js"))
+    .build(),
+  task(["circle", "templates"], "List the registry's templates: parent (verified or declared), adopters, reports")
+    .addOption(option("offset", "How many to skip (default: 0)"))
+    .addOption(option("limit", "How many to show, 1 to 100 (default: 20)"))
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./templates.js"))
+    .build(),
+  task(
+    ["circle", "template"],
+    "Show a template: its parent chain, children, the circles founded from it, their reports",
+  )
+    .addOption(option("id", "The template (its name or id)"))
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./template.js"))
+    .build(),
+  task(["circle", "report-template"], "Propose that the circle report back to the template it was founded from")
+    .addOption(circleOption)
+    .addOption(option("template", "The template the circle was founded from (its name or id)"))
+    .addOption(option("hash", "The report's content hash (0x and 64 hex digits)"))
+    .addOption(option("uri", "Where the report can be read (default: none)"))
+    .addOption(descriptionOption('"Report our result to template <id>"'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./report-template.js"))
     .build(),
   task(["circle", "admit"], "Propose admitting someone: the circle decides by vote, then anyone executes")
     .addOption(circleOption)

@@ -9,6 +9,14 @@ import { requireRegistry } from "./resolveBody.js";
 /** The most entries `registry.circles(offset, limit)` returns at once (the registry's `MAX_PAGE_SIZE`). */
 export const MAX_PAGE_SIZE = 100n;
 
+/** Refuses an offset below 0 or a limit outside 1 to {@link MAX_PAGE_SIZE} (every paged view of the registry). */
+export function checkPage(offset: bigint, limit: bigint): void {
+  if (offset < 0n) throw new InvalidParameterError("offset", `The offset must be 0 or more; got ${offset}.`);
+  if (limit < 1n || limit > MAX_PAGE_SIZE) {
+    throw new InvalidParameterError("limit", `The limit must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`);
+  }
+}
+
 export interface ListCirclesParameters {
   registry: Address;
   /** How many to skip (default 0). */
@@ -40,10 +48,7 @@ export async function listCircles<chain extends Chain | undefined>(
   parameters: ListCirclesParameters,
 ): Promise<ListCirclesReturnType> {
   const { registry, offset = 0n, limit = MAX_PAGE_SIZE } = parameters;
-  if (offset < 0n) throw new InvalidParameterError("offset", `The offset must be 0 or more; got ${offset}.`);
-  if (limit < 1n || limit > MAX_PAGE_SIZE) {
-    throw new InvalidParameterError("limit", `The limit must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}.`);
-  }
+  checkPage(offset, limit);
   await requireRegistry(client, registry);
   const on = { address: registry, abi: circleRegistryAbi } as const;
   const [total, page] = await Promise.all([

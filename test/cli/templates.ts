@@ -1,0 +1,142 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+import { getAddress, keccak256, toBytes, type Address } from "viem";
+
+import { connection as cliConnection, type Connection } from "../../tasks/cli.js";
+import { createCircle } from "../../tasks/circle/create.js";
+import { executeProposal } from "../../tasks/circle/execute.js";
+import { proposeTemplateReport, type ReportTemplateArgs } from "../../tasks/circle/report-template.js";
+import templatesTask, {
+  describeTemplate,
+  template,
+  templates,
+  type TemplateArgs,
+} from "../../tasks/circle/templates.js";
+import { voteOnProposal } from "../../tasks/circle/vote.js";
+import { CHARTER_HASH, TEST_MANDATE_RULES, TEST_RULES, circleFixtures } from "../fixtures/circles.js";
+import { expectRefusals, hreOf, printed } from "../fixtures/cli.js";
+
+const net = await network.create();
+const { viem, networkHelpers } = net;
+const { time } = networkHelpers;
+const { deployRegistry } = circleFixtures(net);
+
+const ROOT = keccak256(toBytes("Root"));
+const CHILD = keccak256(toBytes("Child"));
+const REPORT = `0x${"ab".repeat(32)}` as const;
+
+async function passAndExecute(c: Connection, circle: Address, id: bigint, voters: Address[], registry: Address) {
+  await time.increase(TEST_RULES.votingDelay + 1);
+  for (const from of voters) {
+    await voteOnProposal(c, { circle, proposal: id.toString(), support: "for", from, registry, json: false });
+  }
+  await time.increase(TEST_RULES.votingPeriod + 1);
+  await executeProposal(c, { circle, proposal: id.toString(), registry, json: false });
+}
+
+/** Root (by a person) → a circle founded from it through the CLI → Child (by that circle, verified) and Pretender. */
+async function world() {
+  const { registry: registryContract } = await deployRegistry();
+  await (await registryContract.publishTemplate("Root", TEST_RULES, TEST_MANDATE_RULES)).wait();
+  const publicClient = await viem.getPublicClient();
+  const wallets = await viem.getWalletClients();
+  const c = cliConnection(publicClient, wallets, await publicClient.getChainId());
+  const registry = getAddress(await registryContract.getAddress());
+  const founders = wallets.slice(0, 6).map((w) => getAddress(w.account.address));
+  const created = await createCircle(c, {
+    name: "Alder",
+    founders: founders.join(","),
+    charterHash: CHARTER_HASH,
+    template: "Root",
+    from: founders[0],
+    registry,
+    json: false,
+  });
+  const circle = created.circle;
+  const signer = await net.ethers.getImpersonatedSigner(circle);
+  await networkHelpers.setBalance(circle, 10n ** 18n);
+  await (await registryContract.connect(signer).publishCircleRulesWithParent(circle, "Child", ROOT)).wait();
+  await (await registryContract.publishTemplateWithParent("Pretender", TEST_RULES, TEST_MANDATE_RULES, CHILD)).wait();
+  return { c, registry, circle, founders };
+}
+
+describe("circle templates, template and report-template (the CLI's template lineage)", function () {
+  it("lists templates with their parent, verified or declared, and their adopters", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const r = await templates(w.c, { registry: w.registry, json: false });
+    expect(r.total).to.equal(3n);
+    expect(r.templates.map((t) => [t.name, t.parent, t.parentVerified, t.adopters])).to.deep.equal([
+      ["Root", null, false, 1n],
+      ["Child", ROOT, true, 0n],
+      ["Pretender", CHILD, false, 0n],
+    ]);
+    const out = await printed(() => templatesTask({ registry: w.registry, json: false }, hreOf(net)));
+    expect(out.stdout).to.contain(`"Child" (${CHILD}) by ${w.circle}, from "Root" (verified); 0 adopter(s)`);
+    expect(out.stdout).to.contain(`"Pretender"`);
+    expect(out.stdout).to.contain(`from "Child" (declared only)`);
+    expect(out.stdout).to.contain(`"Root" (${ROOT})`);
+  });
+
+  it("proposes a result report by the circle's decision, then shows the template's lineage, adopters and reports", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const made = await proposeTemplateReport(w.c, {
+      circle: w.circle,
+      template: "Root",
+      hash: REPORT,
+      uri: "ipfs://alder-year-one",
+      from: w.founders[1],
+      registry: w.registry,
+      json: false,
+    });
+    expect(made.templateId).to.equal(ROOT);
+    await passAndExecute(w.c, w.circle, made.proposalId, w.founders.slice(0, 4), w.registry);
+
+    const root = await template(w.c, { id: "Root", registry: w.registry, json: false });
+    expect([root.children, root.adopters, root.reports]).to.deep.equal([1n, 1n, 1n]);
+    expect(root.adopterList).to.deep.equal([{ circle: w.circle, name: "Alder" }]);
+    expect(root.reportList.map((x) => [x.circle, x.reportHash, x.uri])).to.deep.equal([
+      [w.circle, REPORT, "ipfs://alder-year-one"],
+    ]);
+    expect(root.childList.map((x) => x.name)).to.deep.equal(["Child"]);
+
+    const pretender = await template(w.c, { id: "Pretender", registry: w.registry, json: false });
+    expect(pretender.ancestors).to.deep.equal([
+      { templateId: CHILD, name: "Child", verified: false },
+      { templateId: ROOT, name: "Root", verified: true },
+    ]);
+    const text = describeTemplate(pretender);
+    expect(text).to.contain(`lineage: "Pretender" <- (declared) "Child" <- "Root"`);
+    expect(describeTemplate(root)).to.contain(`${w.circle} on `);
+    expect(describeTemplate(root)).to.contain("ipfs://alder-year-one");
+
+    // A second report, and a report to a template the circle was not founded from, are refused before proposing.
+    await expectRefusals(
+      (args: ReportTemplateArgs) => proposeTemplateReport(w.c, args),
+      [
+        [
+          { circle: w.circle, template: "Root", hash: REPORT, from: w.founders[1], registry: w.registry, json: false },
+          new RegExp(`${w.circle} has already reported back to template ${ROOT}`),
+        ],
+        [
+          { circle: w.circle, template: "Child", hash: REPORT, from: w.founders[1], registry: w.registry, json: false },
+          new RegExp(`${w.circle} was not founded from template ${CHILD}`),
+        ],
+        [
+          { circle: w.circle, template: "Root", hash: "0x12", from: w.founders[1], registry: w.registry, json: false },
+          /--hash "0x12" is not the report's content hash/,
+        ],
+      ],
+    );
+  });
+
+  it("refuses an unknown template and a missing id with a sentence", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    await expectRefusals(
+      (args: TemplateArgs) => template(w.c, args),
+      [
+        [{ id: "Nope", registry: w.registry, json: false }, `No template ${keccak256(toBytes("Nope"))} is published.`],
+        [{ registry: w.registry, json: false }, /--id is required/],
+      ],
+    );
+  });
+});
