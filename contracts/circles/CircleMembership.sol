@@ -27,9 +27,12 @@ import {IERC5192} from "../interfaces/IERC5192.sol";
 ///   votes are OpenZeppelin `Checkpoints` (one trace per member, 0 or 1, and one for the total) rather than the
 ///   whole delegation machinery of `Votes`, which a one-member-one-vote body never uses.
 /// - Invariant: a member's vote at any past timepoint is 1 exactly when they were a member then, and the past total
-///   is the member count then. A founder's trace starts empty: their vote from the founding until
-///   their first checkpoint (a departure, value 0) is implicit, which saves a write per founder; every later
-///   admission writes a checkpoint of 1 first, so a trace whose first value is 0 is a founder's.
+///   is the member count then. A founder's trace starts empty: their vote from the founding until their first
+///   checkpoint (a departure) is implicit, which saves a write per founder. Which traces are founders' is not
+///   inferred from the order of checkpoints (two checkpoints in the same second overwrite each other, so a newcomer
+///   admitted and leaving in one second would look like a founder, and a founder leaving and re-admitted in one second
+///   would lose their past): every checkpoint of a founder's trace carries {FOUNDER_TRACE} beside the vote, written
+///   on their first departure and kept by every later checkpoint.
 /// - Consent: no one becomes a member without asking. Founders consent to the founding (the registry checks it);
 ///   anyone else first calls {requestAdmission} themselves (and may {withdrawRequest}), and only then can the
 ///   circle's decision admit them; an admission consumes the request.
@@ -52,6 +55,9 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
         Checkpoints.Trace208 totalVotes;
         string name;
     }
+
+    /// @dev Beside the vote (bit 0) in every checkpoint of a founder's trace (see the header's invariant).
+    uint208 private constant FOUNDER_TRACE = 2;
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleMembership")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant MEMBERSHIP_STORAGE = 0x1fbbc48085d9c561cdd5bb80407a4def5192cae6a8d3142112a9fd8ac8c41e00;
@@ -314,9 +320,9 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
         Checkpoints.Trace208 storage history = $.votes[account];
         if (history.length() != 0) {
             Checkpoints.Checkpoint208 memory first = history.at(0);
-            if (at >= first._key) return history.upperLookupRecent(at);
-            // Before its first checkpoint, a trace that starts with a departure is a founder's; any other, nobody's.
-            if (first._value != 0) return 0;
+            if (at >= first._key) return history.upperLookupRecent(at) & 1;
+            // Before its first checkpoint, only a founder's trace has a vote (from the founding on).
+            if (first._value & FOUNDER_TRACE == 0) return 0;
         } else if (!_holdsMembership(account)) {
             return 0;
         }
@@ -383,7 +389,7 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
         if (!$.members.add(member)) revert CircleMembershipAlreadyMember(member);
         Checkpoints.Trace208 storage history = $.votes[member];
         if (history.length() == 0) emit DelegateChanged(member, address(0), member);
-        history.push(clock(), 1);
+        history.push(clock(), 1 | _founderMark(history, false));
         uint256 count = $.members.length();
         $.totalVotes.push(clock(), uint208(count));
         _announceAdmission(member, count);
@@ -398,11 +404,20 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
         emit MemberAdmitted(member, count);
     }
 
+    /// @dev {FOUNDER_TRACE} if `history` is a founder's: marked on its first checkpoint (an empty trace gets it only
+    /// when a member without a checkpoint leaves, which only a founder can be), kept on every later one.
+    function _founderMark(Checkpoints.Trace208 storage history, bool leavingMember) private view returns (uint208) {
+        if (history.length() == 0) return leavingMember ? FOUNDER_TRACE : 0;
+        return history.at(0)._value & FOUNDER_TRACE;
+    }
+
     function _exit(address member) private returns (uint256 count) {
         MembershipStorage storage $ = _membershipStorage();
         if (!$.members.remove(member)) revert CircleMembershipNotMember(member);
         count = $.members.length();
-        $.votes[member].push(clock(), 0);
+        Checkpoints.Trace208 storage history = $.votes[member];
+        // A member without a checkpoint is a founder leaving for the first time.
+        history.push(clock(), _founderMark(history, true));
         $.totalVotes.push(clock(), uint208(count));
         emit Transfer(member, address(0), uint256(uint160(member)));
         emit DelegateVotesChanged(member, 1, 0);

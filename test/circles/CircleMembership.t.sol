@@ -101,6 +101,42 @@ contract CircleMembershipFuzzTest is CircleTestBase {
         }
     }
 
+    /// @notice Invariant: several admissions and departures within one second (a member leaving and re-admitted, a
+    /// newcomer admitted and leaving) leave every past vote as membership was at the end of each second: a founder
+    /// keeps their vote from the founding, and a newcomer never gains one before their admission. (Checkpoints in the
+    /// same second overwrite each other, so founders' traces cannot be told apart by the order of checkpoints.)
+    function testFuzz_pastVotesSurviveChangesWithinOneSecond(uint256 seed) public {
+        bool[POOL][STEPS] memory memberAt;
+        uint256 start = block.timestamp;
+        for (uint256 step = 0; step < STEPS; ++step) {
+            vm.warp(start + step + 1);
+            seed = uint256(keccak256(abi.encode(seed, step)));
+            address who = _person(seed % POOL);
+            // The same person changes one to three times within this second.
+            for (uint256 change = 0; change <= (seed >> 128) % 3; ++change) {
+                if (!membership.isMember(who)) {
+                    if (membership.memberCount() >= 12) break;
+                    vm.prank(who);
+                    membership.requestAdmission();
+                    vm.prank(address(circle));
+                    membership.admit(who);
+                } else {
+                    vm.prank(who);
+                    membership.leave();
+                }
+            }
+            for (uint256 i = 0; i < POOL; ++i) memberAt[step][i] = membership.isMember(_person(i));
+        }
+        vm.warp(start + STEPS + 1);
+        for (uint256 i = 0; i < POOL; ++i) {
+            address who = _person(i);
+            assertEq(membership.getPastVotes(who, start), i < 6 ? 1 : 0, "founders vote from the founding");
+            for (uint256 step = 0; step < STEPS; ++step) {
+                assertEq(membership.getPastVotes(who, start + step + 1), memberAt[step][i] ? 1 : 0, "past vote");
+            }
+        }
+    }
+
     /// @notice The registry accepts a rule set exactly when it satisfies the documented bounds: a valid rule set
     /// is built from the fuzzed values, then at most one rule is pushed just or far outside its bounds.
     function testFuzz_rulesAreValidatedAsDocumented(CircleRules memory rules, uint8 fault, uint8 raw) public {
