@@ -7,8 +7,9 @@
 //
 // Without `--build-profile`, Ignition builds the "production" profile: isolated builds, one compilation per file,
 // which takes minutes with solcjs. This script then builds that profile, and says so.
-import { existsSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 import hre from "hardhat";
 
@@ -48,7 +49,27 @@ console.log(
   `Building ${roots.length} contract files with the "${buildProfile}" build profile (compiling only what changed since ` +
     `the last build with it)…`,
 );
-const built = await hre.solidity.build(roots, { buildProfile, quiet: true });
+// One build at a time on this machine: Hardhat writes its compile cache through a temporary file that a second build
+// running at the same moment (another deployment, a test run) can rename away under it. A lock directory beside the
+// cache serialises them; a lock older than ten minutes is a crashed build's and is taken over.
+const lock = join(hre.config.paths.cache, "commonweal-build.lock");
+mkdirSync(hre.config.paths.cache, { recursive: true });
+const lockWaitStarted = Date.now();
+for (;;) {
+  try {
+    mkdirSync(lock, { recursive: false });
+    break;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 600_000) rmSync(lock, { recursive: true, force: true });
+    else if (Date.now() - lockWaitStarted > 600_000) throw new Error(`Another build has held ${lock} for 10 minutes.`);
+    else await sleep(100);
+  }
+}
+const built = await hre.solidity
+  .build(roots, { buildProfile, quiet: true })
+  .finally(() => rmSync(lock, { recursive: true, force: true }));
 if (!hre.solidity.isSuccessfulBuildResult(built)) {
   throw new Error(`The contracts cannot be compiled: ${built.formattedReason}`);
 }

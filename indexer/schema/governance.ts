@@ -66,6 +66,24 @@ export const templatePublished = onchainTable("template_published", (t) => ({
   mandateRules: t.json().notNull(),
 }));
 
+export const templateParentNamed = onchainTable("template_parent_named", (t) => ({
+  ...logColumns(t),
+  templateId: t.hex().notNull(),
+  parentId: t.hex().notNull(),
+  publisher: t.hex().notNull(),
+  verified: t.boolean().notNull(),
+}));
+
+export const templateResultReported = onchainTable("template_result_reported", (t) => ({
+  ...logColumns(t),
+  templateId: t.hex().notNull(),
+  circle: t.hex().notNull(),
+  // The report's place in the template's reports (the event's `index`).
+  reportIndex: t.bigint().notNull(),
+  reportHash: t.hex().notNull(),
+  uri: t.text().notNull(),
+}));
+
 export const foundingApproved = onchainTable("founding_approved", (t) => ({
   ...logColumns(t),
   founder: t.hex().notNull(),

@@ -188,6 +188,15 @@ ponder.on("CircleRegistry:TemplatePublished", async ({ event, context }) => {
   await context.db.insert(t.templatePublished).values({ ...logOf(event), ...event.args });
 });
 
+ponder.on("CircleRegistry:TemplateParentNamed", async ({ event, context }) => {
+  await context.db.insert(t.templateParentNamed).values({ ...logOf(event), ...event.args });
+});
+
+ponder.on("CircleRegistry:TemplateResultReported", async ({ event, context }) => {
+  const { index, ...report } = event.args;
+  await context.db.insert(t.templateResultReported).values({ ...logOf(event), ...report, reportIndex: index });
+});
+
 ponder.on("CircleRegistry:FoundingApproved", async ({ event, context }) => {
   await context.db.insert(t.foundingApproved).values({ ...logOf(event), ...event.args });
 });
