@@ -73,6 +73,10 @@ export interface MandateRules {
   termLimit: number;
   maxLivePerMember: number;
   proposerStepsAside: boolean;
+  /** Length of a pair-link audit period in seconds (0: no audits); at most `maxTerm`. */
+  auditPeriod: number;
+  /** Seconds between mentorship inversions (0: no inversions). */
+  inversionPeriod: number;
 }
 
 /** The mandate rule names in the order of the Solidity struct. */
@@ -83,6 +87,8 @@ export const MANDATE_RULE_KEYS = [
   "termLimit",
   "maxLivePerMember",
   "proposerStepsAside",
+  "auditPeriod",
+  "inversionPeriod",
 ] as const satisfies readonly (keyof MandateRules)[];
 
 /**
@@ -98,6 +104,8 @@ export function mandateRulesFromChain(output: {
   termLimit: bigint | number;
   maxLivePerMember: bigint | number;
   proposerStepsAside: boolean;
+  auditPeriod: bigint | number;
+  inversionPeriod: bigint | number;
 }): MandateRules {
   return {
     maxTerm: Number(output.maxTerm),
@@ -106,6 +114,8 @@ export function mandateRulesFromChain(output: {
     termLimit: Number(output.termLimit),
     maxLivePerMember: Number(output.maxLivePerMember),
     proposerStepsAside: output.proposerStepsAside,
+    auditPeriod: Number(output.auditPeriod),
+    inversionPeriod: Number(output.inversionPeriod),
   };
 }
 
@@ -113,12 +123,14 @@ export function mandateRulesFromChain(output: {
  * Mandate rules as one readable line, as `circle info` prints them and the app shows them.
  *
  * @example
- * describeMandateRules(mandateRules); // "terms up to 90d, 2 consecutive term(s), 2 live per member, facilitator every 30d"
+ * describeMandateRules(mandateRules); // "terms up to 90d, 2 consecutive term(s), 1 live per member, facilitator every 7d, the proposer steps aside, a pair-link audit every 90d, a mentorship inversion every 365d"
  */
 export function describeMandateRules(rules: MandateRules): string {
   return (
     `terms up to ${formatDuration(rules.maxTerm)}, ${rules.termLimit} consecutive term(s), ` +
     `${rules.maxLivePerMember} live per member, facilitator every ${formatDuration(rules.facilitationPeriod)}` +
-    `${rules.proposerStepsAside ? ", the proposer steps aside" : ""}`
+    `${rules.proposerStepsAside ? ", the proposer steps aside" : ""}` +
+    `, ${rules.auditPeriod === 0 ? "no pair-link audits" : `a pair-link audit every ${formatDuration(rules.auditPeriod)}`}` +
+    `, ${rules.inversionPeriod === 0 ? "no mentorship inversion" : `a mentorship inversion every ${formatDuration(rules.inversionPeriod)}`}`
   );
 }

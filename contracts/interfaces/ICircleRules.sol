@@ -34,8 +34,9 @@ struct CircleRules {
     uint32 resetCooldown;
 }
 
-/// @notice The rules of a circle's mandates: how long they may run, term limits and rotation, anti-charisma, and
-/// the rotating facilitator. One storage slot; published in templates next to {CircleRules}.
+/// @notice The rules of a circle's mandates: how long they may run, term limits and rotation, anti-charisma, the
+/// rotating facilitator, and the rhythm of the two rituals of rotation (pair-link audits and mentorship inversion).
+/// One storage slot; published in templates next to {CircleRules}.
 /// @dev Durations in seconds.
 struct MandateRules {
     /// Longest term a mandate may be granted for.
@@ -51,6 +52,13 @@ struct MandateRules {
     uint8 maxLivePerMember;
     /// Whether the member who proposed a mandate is barred from holding it.
     bool proposerStepsAside;
+    /// Length of a pair-link audit period: once per period two members are drawn by lot to audit who works with
+    /// whom, and publish within the period. Never longer than `maxTerm` (the auditors hold mandates for it). Zero:
+    /// no audits.
+    uint32 auditPeriod;
+    /// How often the mentorship inversion may run: the newest members become mentors of the most senior ones.
+    /// Zero: no inversions.
+    uint32 inversionPeriod;
 }
 
 /// @title Rule-set errors shared by the registry and the circles
@@ -98,4 +106,9 @@ interface ICircleRules {
     /// @param facilitationPeriod The period given.
     /// @param maxTerm The longest term.
     error CircleRulesFacilitationTooLong(uint32 facilitationPeriod, uint32 maxTerm);
+
+    /// @notice The audit period is longer than the longest mandate term (the auditors hold mandates for a period).
+    /// @param auditPeriod The period given.
+    /// @param maxTerm The longest term.
+    error CircleRulesAuditTooLong(uint32 auditPeriod, uint32 maxTerm);
 }

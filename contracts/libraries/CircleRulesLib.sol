@@ -65,10 +65,14 @@ library CircleRulesLib {
         if (rules.facilitationPeriod > rules.maxTerm) {
             revert ICircleRules.CircleRulesFacilitationTooLong(rules.facilitationPeriod, rules.maxTerm);
         }
+        if (rules.auditPeriod > rules.maxTerm) {
+            revert ICircleRules.CircleRulesAuditTooLong(rules.auditPeriod, rules.maxTerm);
+        }
     }
 
     /// @notice Mandate defaults: terms of at most 90 days, two consecutive terms of a role then 90 days out, one live
-    /// mandate per member, the proposer steps aside, a facilitator drawn by lot every week.
+    /// mandate per member, the proposer steps aside, a facilitator drawn by lot every week, a pair-link audit every 90
+    /// days and a mentorship inversion every year.
     function defaultMandateRules() internal pure returns (MandateRules memory) {
         return
             MandateRules({
@@ -77,7 +81,9 @@ library CircleRulesLib {
                 facilitationPeriod: 7 days,
                 termLimit: 2,
                 maxLivePerMember: 1,
-                proposerStepsAside: true
+                proposerStepsAside: true,
+                auditPeriod: 90 days,
+                inversionPeriod: 365 days
             });
     }
 

@@ -33,6 +33,8 @@ export const mandateRuleOptions = [
   option("termLimit", "Most consecutive terms of one role (default: the registry's)"),
   option("maxLivePerMember", "Most live mandates one member holds at once (default: the registry's)"),
   option("proposerStepsAside", "Whether whoever proposes a mandate may not hold it: true or false (default: true)"),
+  option("auditPeriod", `Length of a pair-link audit period, at most --max-term (${DURATION}; 0 for none)`),
+  option("inversionPeriod", `Time between mentorship inversions (${DURATION}; 0 for none)`),
 ] as const;
 
 /** Anything options can be added to: a task builder. */

@@ -156,6 +156,8 @@ const RULE_KINDS: Readonly<Record<keyof CircleRules | keyof MandateRules, "count
   termLimit: "count",
   maxLivePerMember: "count",
   proposerStepsAside: "boolean",
+  auditPeriod: "duration",
+  inversionPeriod: "duration",
 };
 
 export { MANDATE_RULE_KEYS };

@@ -348,6 +348,11 @@ describe("CircleRegistry", function () {
           "CircleRulesFacilitationTooLong",
           [TEST_MANDATE_RULES.maxTerm + 1, TEST_MANDATE_RULES.maxTerm],
         ],
+        [
+          { auditPeriod: TEST_MANDATE_RULES.maxTerm + 1 },
+          "CircleRulesAuditTooLong",
+          [TEST_MANDATE_RULES.maxTerm + 1, TEST_MANDATE_RULES.maxTerm],
+        ],
       ];
       for (const [change, error, args] of cases) {
         await expect(registry.createCircle(founding(founders), TEST_RULES, { ...TEST_MANDATE_RULES, ...change }), error)
