@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {MandateRules} from "./ICircleRules.sol";
+import {ICircleRules, MandateRules} from "./ICircleRules.sol";
 
 /// @title IMandates
 /// @notice Nobody in a circle holds standing power: authority is a mandate for one issue, held by one member, with
 /// an end date. A mandate is granted by the circle's decision, or drawn by lot among the eligible members; it may
 /// carry an allowlist of calls its holder can have the circle perform; it ends by expiry, completion, hand-back,
 /// recall by a majority, the holder leaving, or a hard reset, and every ending is an event with its reason.
-interface IMandates {
+/// @dev Inherits {ICircleRules} so that the rule errors `updateRules` may revert with are in this ABI.
+interface IMandates is ICircleRules {
     /// @notice One call a mandate lets its holder have the circle perform: `target.selector(...)`, within caps.
     /// @param target The contract called.
     /// @param selector The function selector; `0x00000000` for a plain value transfer.

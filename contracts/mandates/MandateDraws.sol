@@ -4,12 +4,15 @@ pragma solidity ^0.8.28;
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {MandateRules} from "../interfaces/ICircleRules.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
+import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 import {Sortition} from "../libraries/Sortition.sol";
 import {MandatesBase} from "./MandatesBase.sol";
 
 /// @title MandateDraws
-/// @notice Sortition for {Mandates}: requesting, completing and re-requesting draws by lot. It has no storage of its
+/// @notice Sortition for {Mandates}: requesting, completing and re-requesting draws by lot; and the validated update
+/// of the mandate rules (moved here to keep {Mandates} small). It has no storage of its
 /// own and no callers but {Mandates}, which created it and runs it by delegatecall in the circle's mandates storage;
 /// its functions keep the selectors and arguments of {IMandates}.
 ///
@@ -101,6 +104,14 @@ contract MandateDraws is MandatesBase, ReentrancyGuardTransient {
         uint256 ticket = $.randomness.request();
         d.ticket = ticket;
         emit IMandates.DrawRerequested(drawId, ticket);
+    }
+
+    /// @notice See {IMandates-updateRules}.
+    function updateRules(MandateRules calldata rules_) external onlyCircle {
+        CircleRulesLib.validate(rules_);
+        MandatesStorage storage $ = _mandatesStorage();
+        emit IMandates.MandateRulesUpdated($.rules, rules_);
+        $.rules = rules_;
     }
 
     /// @dev Freezes the pool (leaving out `avoidRepeat` while anyone else is eligible) and a future ticket.

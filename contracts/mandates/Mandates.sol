@@ -14,7 +14,6 @@ import {MandateRules} from "../interfaces/ICircleRules.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
-import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 import {Signals} from "../libraries/Signals.sol";
 import {MandateDraws} from "./MandateDraws.sol";
 import {MandatesBase} from "./MandatesBase.sol";
@@ -231,11 +230,9 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     }
 
     /// @inheritdoc IMandates
-    function updateRules(MandateRules calldata rules_) external onlyCircle {
-        CircleRulesLib.validate(rules_);
-        MandatesStorage storage $ = _mandatesStorage();
-        emit MandateRulesUpdated($.rules, rules_);
-        $.rules = rules_;
+    /// @dev Runs in {MandateDraws}.
+    function updateRules(MandateRules calldata) external {
+        _delegateToDraws();
     }
 
     /// @inheritdoc IMandates
