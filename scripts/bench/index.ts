@@ -13,6 +13,7 @@ import { MAX_HOPS, benchIncome } from "./income.js";
 import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
 import { pathfinderReport } from "./pathfinder.js";
+import { benchRituals } from "./rituals.js";
 import { contractSizes, sizesReport } from "./sizes.js";
 import { mandateRulesFromChain, rulesFromChain, type CircleRules } from "../../client/rules.js";
 import type { Circle, CircleRegistry, ReferenceGovernor } from "../../typechain-types/index.js";
@@ -683,6 +684,9 @@ rows.push({
   note: "rewrites the slots already written",
 });
 rows.push({ operation: "profiles: clear", circle: await gasOf(namer.clearProfile()), note: "deletes the entry" });
+
+// --- Rituals that spread and rotate ---------------------------------------------------------------------------------
+rows.push(...(await benchRituals(ethers, networkHelpers, registry, rules, mandateRules)).rows);
 // `BENCH_GAS_ONLY=1 npm run bench`: the gas tables only, printed and not written to BENCHMARKS.md (for measuring a
 // contract change in under a minute; the report is always regenerated whole).
 const gasOnly = process.env.BENCH_GAS_ONLY === "1";
