@@ -11,7 +11,7 @@ import { readPairLinks, type ReadPairLinksReturnType } from "../../client/action
 import { shortAddress } from "../../client/names.js";
 import type { PairLinkSummary } from "../../client/pairLinks.js";
 import { formatAmount } from "../../client/units.js";
-import { CliError, connect, report, requireAddress, runTask, type Connection } from "../cli.js";
+import { connect, report, requireAddress, runTask, type Connection } from "../cli.js";
 import { factoryOf } from "../credit/currency.js";
 import { labeller, namesFor } from "../profile/common.js";
 import { parseWhole, registryOf } from "./shared.js";
@@ -39,9 +39,6 @@ export async function pairLinks(c: Connection, args: PairLinksArgs): Promise<Pai
   const circle = requireAddress("circle", args.circle);
   const fromBlock = args.fromBlock ? parseWhole("from-block", args.fromBlock, { example: "0" }) : undefined;
   const toBlock = args.toBlock ? parseWhole("to-block", args.toBlock, { example: "1200" }) : undefined;
-  if (fromBlock !== undefined && toBlock !== undefined && fromBlock > toBlock) {
-    throw new CliError(`--from-block ${fromBlock} is after --to-block ${toBlock}: give the earlier block first.`);
-  }
   const links = await readPairLinks(c.publicClient, {
     circle,
     registry: registryOf(c, args.registry),

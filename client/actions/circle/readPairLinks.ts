@@ -7,6 +7,7 @@ import { getAddress, type Address, type Chain, type Client, type Transport } fro
 import { getBlockNumber, getContractEvents, readContract } from "viem/actions";
 
 import { circleAbi, circleMembershipAbi, mandatesAbi, mutualCreditAbi } from "../../abis.js";
+import { InvalidParameterError } from "../../errors.js";
 import { computePairLinks, type PairLinkProposal, type PairLinks } from "../../pairLinks.js";
 import { readCurrency } from "../credit/readCurrency.js";
 import { readCurrencyAddress } from "../credit/readCurrencyAddress.js";
@@ -38,7 +39,7 @@ export interface ReadPairLinksReturnType extends PairLinks {
  * names the decision's proposer), its `ProposalCreated` and `ProposalExecuted` (admissions: `admit` calls of executed
  * proposals made within the blocks), and with `creditFactory` the `Transfer`s of its currency (pays). Members are
  * those of now; everyone ever admitted (`MemberAdmitted`, read from the first block whatever `fromBlock`) who is not
- * is a former member. Refuses a council or an address that is no circle of `registry` (see resolveBody).
+ * is a former member. Refuses a window whose first block is after its last (an InvalidParameterError), a council or an address that is no circle of `registry` (see resolveBody).
  *
  * @example
  * const links = await readPairLinks(publicClient, { circle, registry, creditFactory });
@@ -54,9 +55,15 @@ export async function readPairLinks<chain extends Chain | undefined>(
     address: getAddress(parameters.circle),
     registry,
     kind: "circle",
-    hint: "read the pair links of one of its member circles",
+    hint: "read the pair links of one of its member circles.",
   });
   const toBlock = parameters.toBlock ?? (await getBlockNumber(client));
+  if (fromBlock > toBlock) {
+    throw new InvalidParameterError(
+      "fromBlock",
+      `The first block ${fromBlock} is after the last block ${toBlock}: give the earlier block first.`,
+    );
+  }
   const window = { fromBlock, toBlock, strict: true } as const;
   const governor = { address: body.circle, abi: circleAbi, ...window } as const;
   const [members, admitted, votes, votesWithParams, created, executed, granted, currency] = await Promise.all([
