@@ -185,6 +185,21 @@ describe("circle pair-links (the pair-link map, from the chain)", function () {
     expect(out).to.contain(`${x.cai}: voted on 4 proposal(s); agrees most with ${x.ana} (100% of 4)`);
   });
 
+  it("names members by their profiles: short names head the matrix, display names label the lists", async function () {
+    const x = await networkHelpers.loadFixture(world);
+    const profiles = await ethers.deployContract("Profiles");
+    await (await profiles.connect(x.w.founders[0]!).setProfile("Ana", "")).wait();
+    await (await profiles.connect(x.w.founders[1]!).setProfile("Benedicta Longname", "")).wait();
+    const args = { circle: x.circle, registry: x.registry, factory: x.factory, profiles: await profiles.getAddress() };
+    const r = await pairLinks(cli(), { ...args, json: true });
+    expect(r.names).to.deep.equal({ [x.ana]: "Ana", [x.ben]: "Benedicta Longname" });
+    const { stdout } = await printed(() => pairLinksTask({ ...args, json: false }, hreOf(net)));
+    const header = stdout.split("\n").find((l) => l.includes("Benedicta L…"))!;
+    expect(header).to.match(/^ +Ana +Benedicta L… +0x3C44…93BC +/);
+    expect(stdout).to.match(/\n {2}Ana +— +4\/5 +4\/4/);
+    expect(stdout).to.contain(`Ana (0xf39F…2266) & Benedicta Longname (0x7099…79C8): 4 of 5 alike (80%), 0 opposed`);
+  });
+
   it("refuses a malformed address, a reversed window and a council in sentences", async function () {
     const x = await networkHelpers.loadFixture(world);
     const base = { circle: x.circle, registry: x.registry, factory: x.factory, json: false };
