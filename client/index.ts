@@ -161,3 +161,5 @@ export * from "./actions/proposal/requireNewProposal.js";
 export * from "./actions/proposal/requireVotingOpen.js";
 export * from "./actions/proposal/resolveProposalRef.js";
 export * from "./actions/proposal/signBallot.js";
+export * from "./pairLinks.js";
+export * from "./actions/circle/readPairLinks.js";

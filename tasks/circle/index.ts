@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, report-template",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, report-template, pair-links",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -210,6 +210,16 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./reversal.js"))
+    .build(),
+  task(["circle", "pair-links"], "Show who votes with whom, proposes for whom, pays whom, holds roles after whom")
+    .addOption(circleOption)
+    .addOption(option("fromBlock", "The first block whose events count (default: the first)"))
+    .addOption(option("toBlock", "The last block whose events count (default: the latest)"))
+    .addOption(option("factory", "The credit factory, to find the circle's currency (default: the deployment record)"))
+    .addOption(registryOption)
+    .addOption(profilesOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./pair-links.js"))
     .build(),
   task(["circle", "thresholds"], "Show the scorecard thresholds, or propose changing them (give any threshold)")
     .addOption(circleOption)
