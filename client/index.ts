@@ -48,6 +48,7 @@ export * from "./actions/circle/listTemplateReports.js";
 export * from "./actions/circle/listTemplates.js";
 export * from "./actions/circle/logDependencyReversal.js";
 export * from "./actions/circle/prepareAdmit.js";
+export * from "./actions/circle/preparePublishCircleRules.js";
 export * from "./actions/circle/prepareRatifyCharter.js";
 export * from "./actions/circle/prepareRemove.js";
 export * from "./actions/circle/prepareReportTemplateResult.js";

@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, report-template, pair-links",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, publish-template, report-template, pair-links",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -86,6 +86,21 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./template.js"))
+    .build(),
+  addRuleOptions(
+    task(
+      ["circle", "publish-template"],
+      "Publish a rule set as a template (defaults + options), or propose that --circle publish its own rules",
+    )
+      .addOption(option("name", "The template's name (its id is the keccak256 of the name)"))
+      .addOption(option("parent", "The template it grew from (name or id): verified when --circle was founded from it"))
+      .addOption(option("circle", "Propose that this circle publish the rules it lives by (address)")),
+  )
+    .addOption(descriptionOption('"Publish our rules as the template "<name>""'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./publish-template.js"))
     .build(),
   task(["circle", "report-template"], "Propose that the circle report back to the template it was founded from")
     .addOption(circleOption)

@@ -5,6 +5,11 @@ import { getAddress, keccak256, toBytes, type Address } from "viem";
 import { connection as cliConnection, type Connection } from "../../tasks/cli.js";
 import { createCircle } from "../../tasks/circle/create.js";
 import { executeProposal } from "../../tasks/circle/execute.js";
+import publishTemplateTask, {
+  proposeCircleTemplate,
+  publishTemplate,
+  type PublishTemplateArgs,
+} from "../../tasks/circle/publish-template.js";
 import { proposeTemplateReport, type ReportTemplateArgs } from "../../tasks/circle/report-template.js";
 import templatesTask, {
   describeTemplate,
@@ -124,6 +129,66 @@ describe("circle templates, template and report-template (the CLI's template lin
         [
           { circle: w.circle, template: "Root", hash: "0x12", from: w.founders[1], registry: w.registry, json: false },
           /--hash "0x12" is not the report's content hash/,
+        ],
+      ],
+    );
+  });
+
+  it("publishes a rule set with a declared parent, and proposes a circle's own rules with a verified one", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const fork = await publishTemplate(w.c, {
+      name: "Fork",
+      parent: "Root",
+      votingPeriod: "3d",
+      from: w.founders[5],
+      registry: w.registry,
+      json: false,
+    });
+    expect([fork.parentId, fork.parentVerified, fork.publisher]).to.deep.equal([ROOT, false, w.founders[5]]);
+    expect(fork.rules.votingPeriod).to.equal(3 * 86_400);
+
+    const out = await printed(() =>
+      publishTemplateTask({ name: "Plain", from: w.founders[5], registry: w.registry, json: false }, hreOf(net)),
+    );
+    expect(out.stdout).to.contain(`published the template "Plain" (${keccak256(toBytes("Plain"))}), with no parent.`);
+    expect(out.stdout).to.contain(`npx hardhat circle create --template "Plain"`);
+
+    // Alder was founded from Root: its own publication, by decision, names Root as a verified parent.
+    const made = await proposeCircleTemplate(w.c, {
+      circle: w.circle,
+      name: "Alder, year two",
+      parent: "Root",
+      from: w.founders[2],
+      registry: w.registry,
+      json: false,
+    });
+    expect([made.parentId, made.parentVerified]).to.deep.equal([ROOT, true]);
+    await passAndExecute(w.c, w.circle, made.proposalId, w.founders.slice(0, 4), w.registry);
+    const yearTwo = await template(w.c, { id: "Alder, year two", registry: w.registry, json: false });
+    expect([yearTwo.parent, yearTwo.parentVerified, yearTwo.publisher]).to.deep.equal([ROOT, true, w.circle]);
+    const root = await template(w.c, { id: "Root", registry: w.registry, json: false });
+    expect(root.childList.map((x) => [x.name, x.parentVerified])).to.have.deep.members([
+      ["Child", true],
+      ["Fork", false],
+      ["Alder, year two", true],
+    ]);
+
+    await expectRefusals(
+      (args: PublishTemplateArgs) => (args.circle ? proposeCircleTemplate(w.c, args) : publishTemplate(w.c, args)),
+      [
+        [{ name: "Root", registry: w.registry, json: false }, new RegExp(`A template with that name \\(${ROOT}\\)`)],
+        [
+          { name: "Orphan", parent: "Nowhere", registry: w.registry, json: false },
+          new RegExp(`No template ${keccak256(toBytes("Nowhere"))}`),
+        ],
+        [{ registry: w.registry, json: false }, /--name/],
+        [
+          { circle: w.circle, name: "Alder again", votingPeriod: "2d", registry: w.registry, json: false },
+          /--circle publishes the rules the circle lives by; drop --voting-period/,
+        ],
+        [
+          { circle: w.circle, name: "Child", from: w.founders[2], registry: w.registry, json: false },
+          new RegExp(`A template with that name \\(${CHILD}\\)`),
         ],
       ],
     );
