@@ -7,8 +7,7 @@
  * `npx hardhat test mocha e2e/demoLedger.ts`.
  *
  * Kinds that stay 0 after the demo (counted all the same, 0 logs = 0 rows), and why:
- * - Governance: EIP712DomainChanged (no contract changes its domain after deployment); TemplateParentNamed and
- *   TemplateResultReported (the demo publishes no lineage and no report: test/circles/TemplateLineage.ts does); FoundingApproved and
+ * - Governance: EIP712DomainChanged (no contract changes its domain after deployment); FoundingApproved and
  *   FoundingConsentsRevoked (the founders consent by signature, not on chain, and none revokes); CircleDissolved,
  *   RulesUpdated, MaxMembersSet, RitualRulesSet, MandateRulesUpdated, RandomnessSourceSet, RoleModuleRemoved (no
  *   circle dissolves or changes its rules); ProposalQueued (no timelock); VoteCastWithParams (no vote carries
@@ -36,7 +35,9 @@ import {
 
 /** The event kinds the demo emits at least once (`Contract:Event`, as the counting helpers name them). */
 const DEMO_EMITS = [
-  ...["CircleCreated", "CouncilCreated", "TemplatePublished"].map((e) => `CircleRegistry:${e}`),
+  ...["CircleCreated", "CouncilCreated", "TemplatePublished", "TemplateParentNamed", "TemplateResultReported"].map(
+    (e) => `CircleRegistry:${e}`,
+  ),
   ...["CharterRatified", "HardReset", "ProposalCreated", "ProposalCanceled", "ProposalExecuted", "VoteCast"].map(
     (e) => `Circle:${e}`,
   ),

@@ -49,6 +49,8 @@ import {
   prepareJoinCouncil,
   prepareLeaveCouncil,
   prepareOpenClearingLine,
+  preparePublishCircleRules,
+  prepareReportTemplateResult,
   prepareVouch,
   propose,
   proposeInCouncil,
@@ -67,6 +69,7 @@ import {
   readSchedule,
   readSeats,
   readTally,
+  readTemplate,
   readTokenBalance,
   recordTemperature,
   registerPerson,
@@ -661,6 +664,29 @@ say(
   `Gus does not know Hal, but trusts Ana, who trusts Hal. Hal pays Gus ${tokens(paid.amount)} along that chain in one transaction ` +
     `(the pathfinder found ${paid.transfers} transfers over ${paid.hops} hops): Ana swaps 20 Hal-tokens for 20 of ` +
     `her own and ends with as much as before; Gus receives ${tokens(anaTokens)} Ana-tokens.`,
+);
+
+// --- Rituals that spread: the template hears back, and a child template is verified --------------------------------
+const elmReport = await prepareReportTemplateResult(publicClient, {
+  circle,
+  registry,
+  templateId: template.templateId,
+  reportHash: charterHash("A year on the affinity template: weekly decisions held, two mandates rotated, one recall."),
+  uri: "ipfs://elm-street-garden/report-year-one",
+});
+await decide(circle, cai, elmVoters, elmReport);
+const elmRules = await preparePublishCircleRules(publicClient, {
+  circle,
+  registry,
+  name: "Elm Street rules",
+  parentId: template.templateId,
+});
+await decide(circle, eli, elmVoters, elmRules);
+const lineage = await readTemplate(publicClient, { registry, templateId: template.templateId });
+say(
+  `Elm Street Garden reports back to the "${template.name}" template by decision (${lineage.reports} report, ` +
+    `${lineage.adopters} adopter), and publishes its own rules as "Elm Street rules" with "${template.name}" as its ` +
+    `parent, verified because Elm was founded from it (${lineage.children} child template).`,
 );
 
 // --- Hard reset --------------------------------------------------------------------------------------------------
