@@ -598,11 +598,12 @@ contract CircleRituals is Initializable, ICircleRituals {
     function inversion()
         external
         view
-        returns (uint256 requested, uint256 completed, uint256 ticket, uint64 dueAt, uint64 completedAt)
+        returns (uint256 requested, uint256 completed, address source, uint256 ticket, uint64 dueAt, uint64 completedAt)
     {
         RitualsStorage storage $ = _ritualsStorage();
         requested = $.inversionsRequested;
         completed = $.inversionsCompleted;
+        source = address($.inversionSource);
         ticket = $.inversionTicket;
         dueAt = _inversionDueAt(IMandates(ICircle($.circle).mandates()).rules().inversionPeriod);
         completedAt = $.inversionCompletedAt;

@@ -316,13 +316,21 @@ interface ICircleRituals {
     /// @notice The state of the inversion ritual.
     /// @return requested How many inversions were requested (the latest's number).
     /// @return completed The last completed inversion's number (below `requested` while one is pending).
-    /// @return ticket The pending inversion's ticket (meaningless when none is pending).
+    /// @return source The randomness source of the latest request's ticket (zero before the first request).
+    /// @return ticket The latest request's ticket (to reveal while one is pending).
     /// @return dueAt When the next inversion may be requested (0 when inversions are off).
     /// @return completedAt When the last inversion completed (0: never).
     function inversion()
         external
         view
-        returns (uint256 requested, uint256 completed, uint256 ticket, uint64 dueAt, uint64 completedAt);
+        returns (
+            uint256 requested,
+            uint256 completed,
+            address source,
+            uint256 ticket,
+            uint64 dueAt,
+            uint64 completedAt
+        );
 
     /// @notice The registered role modules.
     function roleModules() external view returns (address[] memory);

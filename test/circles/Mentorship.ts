@@ -48,17 +48,17 @@ async function admissionTimes(world: CircleWorld): Promise<Map<string, bigint>> 
 /** Requests an inversion (time moved to when it is due), reveals `randomness` and completes it. */
 async function invert(world: CircleWorld, randomness: bigint) {
   const { rituals, randomness: source, outsiders } = world;
-  const [, , , dueAt] = await rituals.inversion();
+  const [, , , , dueAt] = await rituals.inversion();
   if (BigInt(await time.latest()) < dueAt) await time.increaseTo(dueAt);
   await (await rituals.connect(outsiders[9]!).requestInversion()).wait();
-  const [requested, , ticket] = await rituals.inversion();
+  const [requested, , , ticket] = await rituals.inversion();
   await source.setValue(ticket, randomness);
   const admitted = await admissionTimes(world);
   const receipt = (await (await rituals.connect(outsiders[8]!).completeInversion("0x")).wait())!;
   const paired = receipt.logs
     .map((log) => rituals.interface.parseLog(log))
     .filter((e) => e?.name === "MentorshipPaired")
-    .map((e) => [getAddress(e!.args.mentor as string), getAddress(e!.args.mentee as string)]);
+    .map((e): [string, string] => [getAddress(e!.args.mentor as string), getAddress(e!.args.mentee as string)]);
   const completed = findEvent(rituals.interface, receipt.logs, "InversionCompleted")!;
   return { number: requested, paired, completed: completed.args, admitted };
 }
@@ -219,7 +219,7 @@ describe("Mentorship inversion", function () {
       await time.increase(PERIOD);
       await (await rituals.requestInversion()).wait();
       await (await admitByDecision(world, outsiders[0]!)).wait();
-      const [, , ticket] = await rituals.inversion();
+      const [, , , ticket] = await rituals.inversion();
       await randomness.setValue(ticket, 5n);
       await expect(rituals.completeInversion("0x"))
         .to.emit(rituals, "InversionCompleted")
@@ -236,7 +236,7 @@ describe("Mentorship inversion", function () {
       for (const founder of founders.slice(0, 3)) await (await rituals.connect(founder).signalReset()).wait();
       expect(await world.circle.resetEpoch()).to.equal(1n);
       expect(await currentPairs(world)).to.deep.equal(paired);
-      const [, , ticket] = await rituals.inversion();
+      const [, , , ticket] = await rituals.inversion();
       await randomness.setValue(ticket, 4n);
       await expect(rituals.completeInversion("0x")).to.emit(rituals, "InversionCompleted");
     });
@@ -247,7 +247,7 @@ describe("Mentorship inversion", function () {
       const world = await networkHelpers.loadFixture(circleWorld);
       const { rituals, membership, randomness } = world;
       const firstDue = (await membership.foundedAt()) + BigInt(PERIOD);
-      expect((await rituals.inversion())[3]).to.equal(firstDue);
+      expect((await rituals.inversion())[4]).to.equal(firstDue);
       await expect(rituals.requestInversion())
         .to.be.revertedWithCustomError(rituals, "CircleRitualsInversionNotDue")
         .withArgs(firstDue);
@@ -292,7 +292,7 @@ describe("Mentorship inversion", function () {
       });
       await time.increase(10 * PERIOD);
       await expect(rituals.requestInversion()).to.be.revertedWithCustomError(rituals, "CircleRitualsInversionsOff");
-      expect((await rituals.inversion())[3]).to.equal(0n);
+      expect((await rituals.inversion())[4]).to.equal(0n);
     });
 
     it("re-requests a stale ticket, and only a stale one, keeping the schedule", async function () {
@@ -304,7 +304,7 @@ describe("Mentorship inversion", function () {
       );
       await time.increase(PERIOD);
       await (await rituals.requestInversion()).wait();
-      const [, , , dueAt] = await rituals.inversion();
+      const [, , , , dueAt] = await rituals.inversion();
       await expect(rituals.rerequestInversion())
         .to.be.revertedWithCustomError(rituals, "CircleRitualsInversionNotStale")
         .withArgs(1n);
@@ -313,7 +313,7 @@ describe("Mentorship inversion", function () {
         .to.be.revertedWithCustomError(randomness, "RandomnessExpired")
         .withArgs(1n);
       await expect(rituals.rerequestInversion()).to.emit(rituals, "InversionRerequested").withArgs(1n, 2n);
-      const [requested, completed, ticket, dueAfter] = await rituals.inversion();
+      const [requested, completed, , ticket, dueAfter] = await rituals.inversion();
       expect([requested, completed, ticket, dueAfter]).to.deep.equal([1n, 0n, 2n, dueAt]);
       await randomness.setValue(2n, 6n);
       await expect(rituals.completeInversion("0x"))
