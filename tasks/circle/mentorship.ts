@@ -25,15 +25,16 @@ export interface MentorshipResult extends ReadMentorshipReturnType {
   names: Record<Address, string>;
 }
 
+/** Everyone the mentorship shows: the pairs' members, then the unpaired. */
+function accountsOf(m: ReadMentorshipReturnType): Address[] {
+  return [...m.pairs.flatMap((p) => [p.mentor.account, p.mentee.account]), ...m.unpaired.map((u) => u.account)];
+}
+
 /** Reads the circle's mentorship (the client's readMentorship) and its members' display names. */
 export async function mentorship(c: Connection, args: MentorshipArgs): Promise<MentorshipResult> {
   const circle = requireAddress("circle", args.circle);
   const m = await readMentorship(c.publicClient, { circle, registry: registryOf(c, args.registry) });
-  const accounts = [
-    ...m.pairs.flatMap((p) => [p.mentor.account, p.mentee.account]),
-    ...m.unpaired.map((u) => u.account),
-  ];
-  return { ...m, names: await namesFor(c, accounts, args.profiles) };
+  return { ...m, names: await namesFor(c, accountsOf(m), args.profiles) };
 }
 
 /** The mentorship as lines for people. */
@@ -41,11 +42,7 @@ export function describeMentorship(r: MentorshipResult): string {
   if (!r.enabled && r.number === 0n) {
     return `Circle ${r.circle} has no mentorship inversion: its mandate rules turn it off (inversion period 0).`;
   }
-  const accounts = [
-    ...r.pairs.flatMap((p) => [p.mentor.account, p.mentee.account]),
-    ...r.unpaired.map((u) => u.account),
-  ];
-  const label = labeller(accounts, r.names);
+  const label = labeller(accountsOf(r), r.names);
   const date = (iso: string) => iso.slice(0, 10);
   const lines =
     r.number === 0n
