@@ -1,4 +1,5 @@
-import { toRlp, type Hex } from "viem";
+import { toHex, toRlp, type Chain, type Client, type Hex, type Transport } from "viem";
+import { getBlockNumber } from "viem/actions";
 
 /** The fields of an `eth_getBlockByNumber` result that make up a block header, as JSON-RPC returns them. */
 export interface RpcBlockHeader {
@@ -75,4 +76,21 @@ export function blockHeaderRlp(block: RpcBlockHeader): Hex {
     fields.push(isQuantity ? quantity(value) : bytes(value));
   }
   return toRlp(fields);
+}
+
+/**
+ * The proof a randomness source takes for `ticket`: the RLP header of the ticket's block once it exists (what the
+ * default `PrevrandaoRandomness` checks), else empty (sources that need no proof ignore it). Draws and mentorship
+ * inversions both complete with it.
+ *
+ * @example
+ * await mandates.completeDraw(drawId, pool, await randomnessProof(publicClient, ticket));
+ */
+export async function randomnessProof<chain extends Chain | undefined>(
+  client: Client<Transport, chain>,
+  ticket: bigint,
+): Promise<Hex> {
+  if (ticket >= (await getBlockNumber(client))) return "0x";
+  const block = await client.request({ method: "eth_getBlockByNumber", params: [toHex(ticket), false] });
+  return block ? blockHeaderRlp(block as unknown as RpcBlockHeader) : "0x";
 }

@@ -287,6 +287,16 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   CircleRitualsReversalMemoLength: ([length, max]) => `Say what happened in 1 to ${max} bytes; the memo has ${length}.`,
   CircleRitualsTooManyReversals: ([member, period, cap]) =>
     `${member} already logged ${cap} dependency reversals in period ${period}, the most one member may: log more in the next period.`,
+  CircleRitualsInversionsOff: () =>
+    "The circle's mandate rules turn the mentorship inversion off (inversion period 0): a decision changing the rules can turn it on.",
+  CircleRitualsInversionNotDue: ([dueAt]) =>
+    `The next mentorship inversion is not due yet: anyone may start it from ${date(dueAt)}.`,
+  CircleRitualsInversionPending: ([number]) =>
+    `Mentorship inversion ${number} is already waiting for its randomness: complete it once that is out (\`circle invert\`), or re-request it if its ticket went stale.`,
+  CircleRitualsNoInversionPending: () =>
+    "No mentorship inversion is pending: request one first (`circle invert`), once it is due.",
+  CircleRitualsInversionNotStale: ([number]) =>
+    `The randomness of mentorship inversion ${number} can still be revealed: complete it instead of re-requesting it.`,
   CircleRitualsInvalidThreshold: ([field, value]) =>
     `The scorecard thresholds were refused: ${scorecardThresholdProblem(Number(field), Number(value)) ?? `threshold ${field} cannot be ${value}`}.`,
   CircleRegistryEmptyName: () => "A name is required.",

@@ -164,3 +164,7 @@ export * from "./actions/proposal/requireNewProposal.js";
 export * from "./actions/proposal/requireVotingOpen.js";
 export * from "./actions/proposal/resolveProposalRef.js";
 export * from "./actions/proposal/signBallot.js";
+export * from "./actions/circle/completeInversion.js";
+export * from "./actions/circle/readMentorship.js";
+export * from "./actions/circle/requestInversion.js";
+export * from "./actions/circle/rerequestInversion.js";

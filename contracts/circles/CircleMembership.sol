@@ -221,6 +221,24 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
         return _membershipStorage().members.values();
     }
 
+    /// @inheritdoc ICircleMembership
+    /// @dev Derived, not stored: checkpoints are written only on admission (vote 1) and departure (vote 0), so a
+    /// member's latest checkpoint is their latest admission, keyed by its second; within one second a later
+    /// checkpoint overwrites an earlier one but keeps the key, so a departure and re-admission in the same second
+    /// still read as an admission then. A member without a checkpoint is a founder who never left.
+    function admittedAt(address member) external view returns (uint48) {
+        if (!_holdsMembership(member)) return 0;
+        MembershipStorage storage $ = _membershipStorage();
+        Checkpoints.Trace208 storage history = $.votes[member];
+        uint256 length = history.length();
+        return length == 0 ? $.foundedAt : history.at(uint32(length - 1))._key;
+    }
+
+    /// @inheritdoc ICircleMembership
+    function foundedAt() external view returns (uint48) {
+        return _membershipStorage().foundedAt;
+    }
+
     // ------------------------------------------------------------------
     // ERC-721, read from the member set; soulbound
     // ------------------------------------------------------------------

@@ -8,7 +8,10 @@ import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {CircleRules} from "../interfaces/ICircleRules.sol";
+import {IMandates} from "../interfaces/IMandates.sol";
+import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
+import {Mentorship} from "../libraries/Mentorship.sol";
 import {Signals} from "../libraries/Signals.sol";
 
 /// @title CircleRituals
@@ -19,7 +22,8 @@ import {Signals} from "../libraries/Signals.sol";
 /// reset cooldown. The rituals also validate the circle's rule set and keep the list of open proposals a reset
 /// reports as cancelled. And the sovereignty scorecard's on-chain pieces: members log the dependencies they reversed
 /// (a borrowed tool instead of a purchase, a dispute settled inside), and the circle decides the thresholds its
-/// scorecards (computed from the indexed ledger) are read against.
+/// scorecards (computed from the indexed ledger) are read against. And the mentorship inversion: at most once per
+/// `inversionPeriod` (a mandate rule) the newest members become mentors of the most senior ones.
 ///
 /// @dev Security reasoning:
 /// - Only current members record or signal, once each per period or round; a member cannot be named dominant
@@ -52,6 +56,22 @@ import {Signals} from "../libraries/Signals.sol";
 ///   on the ledger, and each field is range-checked (shares 1 to 10,000 bps, the heard average 100 to 500), so a
 ///   decision cannot switch an alert off with a zero or an impossible value. Thresholds only inform scorecards:
 ///   nothing on-chain acts on them.
+/// - Mentorship inversion: anyone may request one, but only once it is due (one `inversionPeriod` after the
+///   founding, then one after the previous request) and never while one is pending, so nobody can run it more often
+///   than once a period; with the rule at 0 it is refused. The request fixes a future randomness ticket of the same
+///   source as the draws (the mandates' `randomnessSource`, kept with the ticket so a later change of source cannot
+///   touch it). Anyone may complete it once the ticket is revealed: the randomness is the same for every caller and
+///   only breaks ties in admission time, and the members paired are the members admitted before the request's second
+///   who are still members, so the completer chooses nothing, and a member admitted after the request waits for the
+///   next inversion. What is left to timing: a departure (or an already-decided removal) that lands before the
+///   completion drops that member from the pairing. The order is a total order on (admission time, lot, address), so
+///   it does not depend on the order {ICircleMembership-members} returns ({Mentorship-sortNewestFirst}). Mentor i is
+///   the i-th newest, mentee i the i-th most senior, for i below floor(n / 2): the two indices never meet, so no one
+///   mentors themselves; with an odd count the median member is unpaired (in {InversionCompleted}). A minority or an
+///   outsider can only pay gas for a request or completion that anyone else could make. Pairs are no role and no
+///   power: a hard reset leaves them and a pending inversion alone; they change only at the next inversion, and the
+///   view {mentorshipPairs} drops a pair one of whose members left since. Every loop is over at most the member cap
+///   (32) members: n admission-time reads, 496 comparisons, n stored addresses.
 /// - Nothing here is anonymous: a public chain shows who recorded what and who named whom.
 contract CircleRituals is Initializable, ICircleRituals {
     /// @inheritdoc ICircleRituals
@@ -133,6 +153,18 @@ contract CircleRituals is Initializable, ICircleRituals {
         mapping(uint256 period => mapping(address member => uint256)) reversalsLogged;
         // All zero while never set: every valid threshold is at least 1, so zero reads as "the defaults".
         ScorecardThresholds scorecardThresholds;
+        // The mentorship inversion. Its randomness source (kept with the ticket), the latest request's time and number.
+        IRandomnessSource inversionSource;
+        uint64 inversionRequestedAt;
+        uint32 inversionsRequested;
+        // The last completed inversion: its number, when it completed, and the second it was requested in (members
+        // admitted since then, or re-admitted, are not part of its pairs).
+        uint32 inversionsCompleted;
+        uint64 inversionCompletedAt;
+        uint64 pairsRequestedAt;
+        uint256 inversionTicket;
+        // The last completed inversion's members, newest first: entry i mentors entry length - 1 - i.
+        address[] inversionOrder;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.CircleRituals")) - 1)) & ~bytes32(uint256(0xff))
@@ -288,6 +320,75 @@ contract CircleRituals is Initializable, ICircleRituals {
         _checkThreshold(4, thresholds.maxOneSidedPairShareBps, 1, 10_000);
         _ritualsStorage().scorecardThresholds = thresholds;
         emit ScorecardThresholdsSet(thresholds);
+    }
+
+    // ------------------------------------------------------------------
+    // Mentorship inversion
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ICircleRituals
+    function requestInversion() external returns (uint256 number) {
+        RitualsStorage storage $ = _ritualsStorage();
+        IMandates mandates = IMandates(ICircle($.circle).mandates());
+        uint64 dueAt = _inversionDueAt(mandates.rules().inversionPeriod);
+        if (dueAt == 0) revert CircleRitualsInversionsOff();
+        if ($.inversionsRequested != $.inversionsCompleted) revert CircleRitualsInversionPending($.inversionsRequested);
+        if (block.timestamp < dueAt) revert CircleRitualsInversionNotDue(dueAt);
+        IRandomnessSource source = IRandomnessSource(mandates.randomnessSource());
+        number = ++$.inversionsRequested;
+        $.inversionRequestedAt = uint64(block.timestamp);
+        $.inversionSource = source;
+        uint256 ticket = source.request();
+        $.inversionTicket = ticket;
+        emit InversionRequested(number, ticket);
+    }
+
+    /// @inheritdoc ICircleRituals
+    /// @dev At most the member cap (32) members: one admission-time read each, an insertion sort, one stored address
+    /// each and an event per pair.
+    function completeInversion(bytes calldata proof) external {
+        RitualsStorage storage $ = _ritualsStorage();
+        uint32 number = $.inversionsRequested;
+        if (number == $.inversionsCompleted) revert CircleRitualsNoInversionPending();
+        uint256 randomness = $.inversionSource.reveal($.inversionTicket, proof);
+        uint64 requestedAt = $.inversionRequestedAt;
+        ICircleMembership membership_ = $.membership;
+        address[] memory order = membership_.members();
+        uint48[] memory admitted = new uint48[](order.length);
+        uint256 n = 0;
+        // Only members admitted before the request's second: a later admission waits for the next inversion.
+        for (uint256 i = 0; i < order.length; ++i) {
+            uint48 at = membership_.admittedAt(order[i]);
+            if (at < requestedAt) {
+                order[n] = order[i];
+                admitted[n++] = at;
+            }
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(order, n)
+            mstore(admitted, n)
+        }
+        Mentorship.sortNewestFirst(order, admitted, randomness);
+        $.inversionsCompleted = number;
+        $.inversionCompletedAt = uint64(block.timestamp);
+        $.pairsRequestedAt = requestedAt;
+        $.inversionOrder = order;
+        for (uint256 i = 0; i < n / 2; ++i) emit MentorshipPaired(number, order[i], order[n - 1 - i]);
+        emit InversionCompleted(number, n / 2, n % 2 == 1 ? order[n / 2] : address(0), randomness);
+    }
+
+    /// @inheritdoc ICircleRituals
+    function rerequestInversion() external {
+        RitualsStorage storage $ = _ritualsStorage();
+        uint32 number = $.inversionsRequested;
+        if (number == $.inversionsCompleted) revert CircleRitualsNoInversionPending();
+        if (!$.inversionSource.isExpired($.inversionTicket)) revert CircleRitualsInversionNotStale(number);
+        IRandomnessSource source = IRandomnessSource(IMandates(ICircle($.circle).mandates()).randomnessSource());
+        $.inversionSource = source;
+        uint256 ticket = source.request();
+        $.inversionTicket = ticket;
+        emit InversionRerequested(number, ticket);
     }
 
     // ------------------------------------------------------------------
@@ -467,9 +568,59 @@ contract CircleRituals is Initializable, ICircleRituals {
         signals = block.timestamp < endsAt ? $.resetSigners[round].length : 0;
     }
 
+    /// @inheritdoc ICircleRituals
+    /// @dev At most the member cap (32) members: two admission-time reads per pair.
+    function mentorshipPairs() external view returns (uint256 number, MentorshipPair[] memory pairs) {
+        RitualsStorage storage $ = _ritualsStorage();
+        number = $.inversionsCompleted;
+        address[] memory order = $.inversionOrder;
+        uint256 since = $.pairsRequestedAt;
+        uint256 n = order.length;
+        pairs = new MentorshipPair[](n / 2);
+        uint256 kept = 0;
+        for (uint256 i = 0; i < n / 2; ++i) {
+            address mentor = order[i];
+            address mentee = order[n - 1 - i];
+            // Standing while both have been members since before the inversion (0: not a member).
+            uint48 mentorAt = $.membership.admittedAt(mentor);
+            uint48 menteeAt = $.membership.admittedAt(mentee);
+            if (mentorAt != 0 && mentorAt < since && menteeAt != 0 && menteeAt < since) {
+                pairs[kept++] = MentorshipPair(mentor, mentee);
+            }
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(pairs, kept)
+        }
+    }
+
+    /// @inheritdoc ICircleRituals
+    function inversion()
+        external
+        view
+        returns (uint256 requested, uint256 completed, address source, uint256 ticket, uint64 dueAt, uint64 completedAt)
+    {
+        RitualsStorage storage $ = _ritualsStorage();
+        requested = $.inversionsRequested;
+        completed = $.inversionsCompleted;
+        source = address($.inversionSource);
+        ticket = $.inversionTicket;
+        dueAt = _inversionDueAt(IMandates(ICircle($.circle).mandates()).rules().inversionPeriod);
+        completedAt = $.inversionCompletedAt;
+    }
+
     // ------------------------------------------------------------------
     // Internals
     // ------------------------------------------------------------------
+
+    /// @dev When the next inversion may be requested: one `period` after the previous request, or after the founding
+    /// for the first; 0 when inversions are off.
+    function _inversionDueAt(uint32 period) private view returns (uint64) {
+        if (period == 0) return 0;
+        RitualsStorage storage $ = _ritualsStorage();
+        uint64 since = $.inversionsRequested == 0 ? $.membership.foundedAt() : $.inversionRequestedAt;
+        return since + period;
+    }
 
     /// @dev Drops the finished proposals from the open list: at most {MAX_OPEN_PROPOSALS} iterations, each one or
     /// two view calls into the circle.

@@ -147,6 +147,15 @@ interface ICircleMembership {
     /// @notice The members now, in no particular order; at most the member cap long.
     function members() external view returns (address[] memory);
 
+    /// @notice When `member` was admitted: the second of their latest admission (a member who left and was re-admitted
+    /// counts from the re-admission), or the founding for a founder who never left; 0 for anyone who is not a member.
+    /// Founders share one admission time. The mentorship inversion orders members by it.
+    /// @param member The account.
+    function admittedAt(address member) external view returns (uint48);
+
+    /// @notice When the circle was founded (its founders' admission time).
+    function foundedAt() external view returns (uint48);
+
     /// @notice The votes `account` had at `timepoint` if it is a member now (see {isMember}), else 0: the weight a
     /// vote counts, in one call.
     /// @param account The voter.

@@ -35,6 +35,14 @@ interface ICircleRituals {
         uint16 maxOneSidedPairShareBps;
     }
 
+    /// @notice One pair of a mentorship inversion: a newer member mentors a more senior one.
+    /// @param mentor The newer member.
+    /// @param mentee The more senior member.
+    struct MentorshipPair {
+        address mentor;
+        address mentee;
+    }
+
     /// @notice A member recorded how heard they felt in a decision period, and optionally who dominated.
     /// @param period The decision period the reading is about.
     /// @param member The member recording.
@@ -80,6 +88,30 @@ interface ICircleRituals {
     /// @notice The circle decided the thresholds its scorecards are read against.
     /// @param thresholds The new thresholds.
     event ScorecardThresholdsSet(ScorecardThresholds thresholds);
+
+    /// @notice A mentorship inversion was requested: its randomness (for ties in admission time) is fixed now.
+    /// @param number The inversion's number (the first is 1).
+    /// @param ticket The randomness source's ticket.
+    event InversionRequested(uint256 indexed number, uint256 ticket);
+
+    /// @notice A pending inversion's ticket went stale and was replaced.
+    /// @param number The inversion's number.
+    /// @param ticket The new ticket.
+    event InversionRerequested(uint256 indexed number, uint256 ticket);
+
+    /// @notice One pair of a completed inversion: `mentor` (among the newest) mentors `mentee` (among the most senior)
+    /// until the next inversion.
+    /// @param number The inversion's number.
+    /// @param mentor The newer member.
+    /// @param mentee The more senior member.
+    event MentorshipPaired(uint256 indexed number, address indexed mentor, address indexed mentee);
+
+    /// @notice An inversion completed: its pairs are the {MentorshipPaired} events before this one.
+    /// @param number The inversion's number.
+    /// @param pairs How many pairs were made (half the members, rounded down).
+    /// @param unpaired The median member, left unpaired when the count is odd; the zero address otherwise.
+    /// @param randomness The revealed randomness that broke ties in admission time.
+    event InversionCompleted(uint256 indexed number, uint256 pairs, address unpaired, uint256 randomness);
 
     /// @notice A role module was registered.
     /// @param module The module.
@@ -178,6 +210,24 @@ interface ICircleRituals {
     /// @param value The value given.
     error CircleRitualsInvalidThreshold(uint8 field, uint16 value);
 
+    /// @notice The circle's mandate rules say no inversions (`inversionPeriod` is 0).
+    error CircleRitualsInversionsOff();
+
+    /// @notice The next inversion is not due yet.
+    /// @param dueAt When it is due.
+    error CircleRitualsInversionNotDue(uint64 dueAt);
+
+    /// @notice An inversion is already pending: complete it (or re-request it once its ticket is stale).
+    /// @param number The pending inversion.
+    error CircleRitualsInversionPending(uint256 number);
+
+    /// @notice No inversion is pending.
+    error CircleRitualsNoInversionPending();
+
+    /// @notice The pending inversion's ticket can still be revealed, so it cannot be re-requested.
+    /// @param number The pending inversion.
+    error CircleRitualsInversionNotStale(uint256 number);
+
     /// @notice Sets up the rituals of a new circle. Called once by the registry on the clone.
     /// @param circle The circle (governor).
     /// @param membership The circle's membership token.
@@ -238,6 +288,49 @@ interface ICircleRituals {
     /// departure. Refuses to start without gas for every stipend.
     /// @param data The hook call (`onCircleReset` or `onMemberLeft`).
     function notifyRoleModules(bytes calldata data) external;
+
+    /// @notice Requests the next mentorship inversion and fixes its randomness. Anyone, once it is due: one
+    /// `inversionPeriod` (a mandate rule) after the founding, then one after the previous inversion's request; never
+    /// while one is pending. Refused while the rule is 0 ({CircleRitualsInversionsOff}).
+    /// @return number The inversion's number.
+    function requestInversion() external returns (uint256 number);
+
+    /// @notice Completes the pending inversion once its randomness is revealed. Anyone: the outcome is fixed by the
+    /// members then and the randomness fixed at request. Orders the current members newest first by admission time
+    /// (ties by lot), pairs the i-th newest (mentor) with the i-th most senior (mentee) for i below half the count;
+    /// with an odd count the median member is unpaired. The pairs replace the previous inversion's.
+    /// @param proof The randomness source's proof (for the default source, the target block's RLP header).
+    function completeInversion(bytes calldata proof) external;
+
+    /// @notice Gives the pending inversion a fresh ticket once its ticket can no longer be revealed. Anyone. The
+    /// schedule stays: the next inversion is still due one period after the first request.
+    function rerequestInversion() external;
+
+    /// @notice The current mentorship pairs, of the last completed inversion, without any pair one of whose members
+    /// left since (or left and was re-admitted): their partner is unpaired until the next inversion, like a member
+    /// admitted since.
+    /// @return number The completed inversion the pairs are from (0: none yet).
+    /// @return pairs The pairs still standing, newest mentor first.
+    function mentorshipPairs() external view returns (uint256 number, MentorshipPair[] memory pairs);
+
+    /// @notice The state of the inversion ritual.
+    /// @return requested How many inversions were requested (the latest's number).
+    /// @return completed The last completed inversion's number (below `requested` while one is pending).
+    /// @return source The randomness source of the latest request's ticket (zero before the first request).
+    /// @return ticket The latest request's ticket (to reveal while one is pending).
+    /// @return dueAt When the next inversion may be requested (0 when inversions are off).
+    /// @return completedAt When the last inversion completed (0: never).
+    function inversion()
+        external
+        view
+        returns (
+            uint256 requested,
+            uint256 completed,
+            address source,
+            uint256 ticket,
+            uint64 dueAt,
+            uint64 completedAt
+        );
 
     /// @notice The registered role modules.
     function roleModules() external view returns (address[] memory);

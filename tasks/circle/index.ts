@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, reversal, thresholds, templates, template, publish-template, report-template, pair-links",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, mentorship, invert, reversal, thresholds, templates, template, publish-template, report-template, pair-links",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -216,6 +216,20 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./temperature.js"))
+    .build(),
+  task(["circle", "mentorship"], "Show the mentorship pairs (mentor → mentee), who is unpaired, the next inversion")
+    .addOption(circleOption)
+    .addOption(registryOption)
+    .addOption(profilesOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./mentorship.js"))
+    .build(),
+  task(["circle", "invert"], "Move the mentorship inversion on: request it once due, complete it, or re-request it")
+    .addOption(circleOption)
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./invert.js"))
     .build(),
   task(["circle", "reversal"], "Log a dependency reversal you took part in (a borrowed tool, a shared meal, …)")
     .addOption(circleOption)

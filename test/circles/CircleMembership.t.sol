@@ -18,6 +18,8 @@ contract CircleMembershipFuzzTest is CircleTestBase {
     Circle private circle;
     CircleMembership private membership;
     MandateRules private _mandateRules = CircleRulesLib.defaultMandateRules();
+    /// @dev The second of each person's latest admission, as the walk admitted them.
+    mapping(address person => uint256) private _lastAdmitted;
 
     function setUp() public {
         vm.warp(1_000_000);
@@ -88,6 +90,20 @@ contract CircleMembershipFuzzTest is CircleTestBase {
         _assertPastVotesAsRecorded(memberAt, start);
     }
 
+    /// @notice Invariant: `admittedAt` is the second of a member's latest admission (the founding for a founder who
+    /// never left), 0 for anyone who is not a member, including when a member leaves and is re-admitted, or a
+    /// newcomer is admitted and leaves, within one second (whose checkpoints overwrite each other).
+    function testFuzz_admittedAtIsTheLatestAdmission(uint256 seed) public {
+        uint48 foundedAt = membership.foundedAt();
+        _changeMembershipEverySecond(seed, 3);
+        for (uint256 i = 0; i < POOL; ++i) {
+            address who = _person(i);
+            uint256 expected = 0;
+            if (membership.isMember(who)) expected = _lastAdmitted[who] == 0 ? foundedAt : _lastAdmitted[who];
+            assertEq(membership.admittedAt(who), expected, "admitted at");
+        }
+    }
+
     /// @dev Each second, one person picked by `seed` changes membership (admitted if not a member and there is room,
     /// else leaving) 1 to `maxChanges` times; who was a member at the end of each second is recorded.
     function _changeMembershipEverySecond(
@@ -107,6 +123,7 @@ contract CircleMembershipFuzzTest is CircleTestBase {
                     membership.requestAdmission();
                     vm.prank(address(circle));
                     membership.admit(who);
+                    _lastAdmitted[who] = block.timestamp;
                 } else {
                     vm.prank(who);
                     membership.leave();

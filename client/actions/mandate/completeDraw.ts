@@ -3,11 +3,10 @@
  * when the draw was requested, skipping members no longer eligible, and grants the mandate — or voids the draw if
  * nobody in the pool still is.
  */
-import { parseEventLogs, toHex, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
-import { getBlockNumber } from "viem/actions";
+import { parseEventLogs, type Address, type Hex } from "viem";
 
 import { mandatesAbi } from "../../abis.js";
-import { blockHeaderRlp, type RpcBlockHeader } from "../../blockHeader.js";
+import { randomnessProof } from "../../blockHeader.js";
 import { CommonwealError } from "../../errors.js";
 import { mandatesCallAbi } from "../../mandates.js";
 import { submit, type SigningClient } from "../submit.js";
@@ -25,19 +24,6 @@ export type CompleteDrawReturnType =
   | { outcome: "voided"; drawId: bigint; randomness: bigint; transaction: Hex };
 
 /**
- * The proof the randomness source takes: the RLP header of the ticket's block once it exists (what the default
- * `PrevrandaoRandomness` checks), else empty (sources that need no proof ignore it).
- */
-async function proofFor<chain extends Chain | undefined>(
-  client: Client<Transport, chain>,
-  ticket: bigint,
-): Promise<Hex> {
-  if (ticket >= (await getBlockNumber(client))) return "0x";
-  const block = await client.request({ method: "eth_getBlockByNumber", params: [toHex(ticket), false] });
-  return block ? (blockHeaderRlp(block as unknown as RpcBlockHeader) as Hex) : "0x";
-}
-
-/**
  * Completes draw `drawId` from the client's account, with its frozen pool and the randomness proof. Refused,
  * before sending, with the contract's or the randomness source's custom error: not pending (or never requested), out
  * of order, randomness not revealed yet or expired (then re-request the draw).
@@ -52,7 +38,7 @@ export async function completeDraw(
 ): Promise<CompleteDrawReturnType> {
   const { mandates, drawId } = parameters;
   const { draw, requested } = await drawRecord(client, mandates, drawId);
-  const proof = await proofFor(client, draw.ticket);
+  const proof = await randomnessProof(client, draw.ticket);
   const { hash: transaction, receipt } = await submit(client, {
     address: mandates,
     abi: mandatesCallAbi,
