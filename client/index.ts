@@ -163,3 +163,4 @@ export * from "./actions/proposal/requireNewProposal.js";
 export * from "./actions/proposal/requireVotingOpen.js";
 export * from "./actions/proposal/resolveProposalRef.js";
 export * from "./actions/proposal/signBallot.js";
+export * from "./actions/circle/readFoundingTemplate.js";
