@@ -87,7 +87,7 @@ test("the circle page shows the lineage of its rules: the template, its parent, 
   const { template } = await readFoundingTemplate(chain, { circle: app.circle, registry });
   expect(template, "the demo founds Elm Street Garden from a template").not.toBeNull();
   await page.goto(`./#/circle/${app.circle}`);
-  const lineage = page.getByRole("region", { name: "Lineage of its rules" });
+  const lineage = page.getByRole("region", { name: "Lineage", exact: true });
   await expect(lineage.getByTestId("founding-template")).toContainText(
     `Founded from the template “${template!.name}” (${template!.templateId})`,
   );
@@ -107,7 +107,7 @@ test("the circle page shows the lineage of its rules: the template, its parent, 
   for (const c of circles.filter((c) => !c.council)) {
     if ((await readFoundingTemplate(chain, { circle: c.address, registry })).template !== null) continue;
     await page.goto(`./#/circle/${c.address}`);
-    await expect(page.getByRole("region", { name: "Lineage of its rules" })).toContainText(
+    await expect(page.getByRole("region", { name: "Lineage", exact: true })).toContainText(
       "from no published template",
     );
     break;
@@ -127,7 +127,7 @@ test("a member proposes the circle's result report to its template; a report the
   await page.goto(`./#/circle/${app.circle}`);
   await page.getByRole("button", { name: "Connect Test Wallet" }).click();
   await expect(page.getByLabel("Wallet")).toContainText(proposer);
-  const lineage = page.getByRole("region", { name: "Lineage of its rules" });
+  const lineage = page.getByRole("region", { name: "Lineage", exact: true });
   await lineage.getByLabel("Report text").fill("A year of the garden by the Affinity rules: the rotation held.");
   await lineage.getByLabel(/Where the report can be read/).fill(uri);
   const description = lineage.getByLabel("What the members vote on");

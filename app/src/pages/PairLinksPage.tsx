@@ -203,7 +203,7 @@ function AgreementMatrix({ links }: { links: ReadPairLinksReturnType }) {
     );
   };
   return (
-    <div className="scroll" tabIndex={0} role="region" aria-labelledby="agreement-matrix-caption">
+    <div className="scroll matrix-scroll" tabIndex={0} role="region" aria-labelledby="agreement-matrix-caption">
       <table className="matrix" data-testid="agreement-matrix">
         <caption id="agreement-matrix-caption">
           Agreement matrix: of the proposals two members both voted on, the share they voted alike (for, against or

@@ -30,7 +30,7 @@ const LINKABLE = /^(https?|ipfs|ipns|ar):\/\//i;
 export function TemplateLineage({ circle }: { circle: Address }) {
   const founding = useFoundingTemplate(circle);
   return (
-    <Section id="lineage" title="Lineage of its rules">
+    <Section id="lineage" title="Lineage">
       <Loaded query={founding} what="the lineage of its rules">
         {({ template, reports }) =>
           template === null ? (
