@@ -39,6 +39,9 @@ export function TemplateLineage({ circle }: { circle: Address }) {
             <>
               <Lineage template={template} />
               <Reports template={template} reports={reports} />
+              {reports.some((r) => r.circle === circle) ? (
+                <p data-testid="reported">This circle has reported back already: a circle reports once.</p>
+              ) : null}
               <ReportTemplateForm circle={circle} templateId={template.templateId} name={template.name} />
             </>
           )
