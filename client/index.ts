@@ -57,6 +57,7 @@ export * from "./actions/circle/prepareSetScorecardThresholds.js";
 export * from "./actions/circle/publishTemplate.js";
 export * from "./actions/circle/readCircle.js";
 export * from "./actions/circle/readCircleRituals.js";
+export * from "./actions/circle/readFoundingTemplate.js";
 export * from "./actions/circle/readMentorship.js";
 export * from "./actions/circle/readPairLinks.js";
 export * from "./actions/circle/readRulesWithOverrides.js";

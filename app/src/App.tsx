@@ -12,6 +12,8 @@ import { CouncilPage } from "./pages/CouncilPage.js";
 import { CurrencyPage } from "./pages/CurrencyPage.js";
 import { PersonPage } from "./pages/PersonPage.js";
 import { ScorecardPage } from "./pages/ScorecardPage.js";
+// --- Rituals' data (issue 17) ---
+import { PairLinksPage } from "./pages/PairLinksPage.js";
 import { href, useRoute, type Route } from "./routes.js";
 
 function Page({ route }: { route: Route }) {
@@ -33,6 +35,9 @@ function Page({ route }: { route: Route }) {
       return <PersonPage key={route.person} person={route.person} />;
     case "me":
       return <MePage />;
+    // --- Rituals' data (issue 17) ---
+    case "pair-links":
+      return <PairLinksPage key={route.circle} circle={route.circle} />;
     case "not found":
       return (
         <>

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so the static build works from any folder and any server (no rewrites): `#/`, `#/circle/<address>`,
  * `#/circle/<address>/proposal/<id>`, `#/circle/<address>/currency`, `#/circle/<address>/scorecard`,
- * `#/council/<address>`, `#/person/<address>`, `#/me`. New pages add a variant here and a case in App.
+ * `#/circle/<address>/pair-links`, `#/council/<address>`, `#/person/<address>`, `#/me`. New pages add a variant here and a case in App.
  */
 import { useEffect, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
@@ -15,6 +15,8 @@ export type Route =
   | { page: "currency"; circle: Address }
   | { page: "scorecard"; circle: Address }
   | { page: "person"; person: Address }
+  // --- Rituals' data (issue 17) ---
+  | { page: "pair-links"; circle: Address }
   // The member's own page (the connected wallet's account).
   | { page: "me" }
   | { page: "not found"; path: string };
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
     }
     // --- Read pages (issue 15) ---
     if ((sub === "currency" || sub === "scorecard") && parts.length === 3) return { page: sub, circle };
+    // --- Rituals' data (issue 17) ---
+    if (sub === "pair-links" && parts.length === 3) return { page: sub, circle };
   }
   // --- Read pages (issue 15) ---
   if (noun === "council" && address && isAddress(address) && parts.length === 2) {
@@ -59,6 +63,7 @@ export function href(route: Exclude<Route, { page: "not found" }>): string {
       return `#/council/${route.council}`;
     case "currency":
     case "scorecard":
+    case "pair-links":
       return `#/circle/${route.circle}/${route.page}`;
     case "person":
       return `#/person/${route.person}`;

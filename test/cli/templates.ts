@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, keccak256, toBytes, type Address } from "viem";
 
+import { readFoundingTemplate } from "../../client/actions/circle/readFoundingTemplate.js";
+
 import { connection as cliConnection, type Connection } from "../../tasks/cli.js";
 import { createCircle } from "../../tasks/circle/create.js";
 import { executeProposal } from "../../tasks/circle/execute.js";
@@ -192,6 +194,23 @@ describe("circle templates, template and report-template (the CLI's template lin
         ],
       ],
     );
+  });
+
+  it("reads the template a circle was founded from, with its lineage (the app's circle page); refuses a non-circle", async function () {
+    const w = await networkHelpers.loadFixture(world);
+    const read = await readFoundingTemplate(w.c.publicClient, { circle: w.circle, registry: w.registry });
+    expect(read.templateId).to.equal(ROOT);
+    expect([
+      read.template?.name,
+      read.template?.parent,
+      read.template?.adopters,
+      read.template?.children,
+    ]).to.deep.equal(["Root", null, 1n, 1n]);
+    let refused: unknown;
+    await readFoundingTemplate(w.c.publicClient, { circle: w.founders[0]!, registry: w.registry }).catch(
+      (error: unknown) => (refused = error),
+    );
+    expect(String(refused)).to.contain(`${w.founders[0]} is not a circle or council`);
   });
 
   it("refuses an unknown template and a missing id with a sentence", async function () {

@@ -8,6 +8,9 @@ import { getAddress, type Address } from "viem";
 
 import { listCircles } from "../../../client/actions/circle/listCircles.js";
 import { readCircle } from "../../../client/actions/circle/readCircle.js";
+import { readFoundingTemplate } from "../../../client/actions/circle/readFoundingTemplate.js";
+import { readPairLinks } from "../../../client/actions/circle/readPairLinks.js";
+import { listTemplateReports } from "../../../client/actions/circle/listTemplateReports.js";
 import { listLedgerCharters } from "../../../client/actions/ledger/listLedgerCharters.js";
 import { listLedgerProposals } from "../../../client/actions/ledger/listLedgerProposals.js";
 import { listLedgerResets } from "../../../client/actions/ledger/listLedgerResets.js";
@@ -146,4 +149,35 @@ export function useMembersOf(circles: readonly Address[]): Address[] {
     })),
   });
   return [...new Set(read.flatMap((r) => r.data?.members ?? []))];
+}
+
+// --- Rituals' data (issue 17): the pair-link map, the template lineage ----------------------------------------------
+
+/** Who works with whom in a circle, from its events since the first block (the chain; the client's readPairLinks). */
+export function usePairLinks(circle: Address) {
+  const { publicClient, config } = useApp();
+  const { registry, creditFactory } = config.addresses;
+  return useQuery({
+    queryKey: ["pair links", circle],
+    queryFn: () => readPairLinks(publicClient, { circle, registry, creditFactory }),
+  });
+}
+
+/**
+ * The template a circle was founded from, with its lineage and counts, and the first page of the result reports sent
+ * back to it (the chain; the client's readFoundingTemplate and listTemplateReports). No template: `reports` is empty.
+ */
+export function useFoundingTemplate(circle: Address) {
+  const { publicClient, config } = useApp();
+  const registry = config.addresses.registry;
+  return useQuery({
+    queryKey: ["founding template", circle],
+    queryFn: async () => {
+      const founding = await readFoundingTemplate(publicClient, { circle, registry });
+      const reports = founding.templateId
+        ? (await listTemplateReports(publicClient, { registry, templateId: founding.templateId })).reports
+        : [];
+      return { ...founding, reports };
+    },
+  });
 }

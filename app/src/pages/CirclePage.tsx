@@ -1,7 +1,8 @@
 /**
  * A circle (or council): who is in it, its charter and when it lapses, its rules in words, its proposals with their
- * votes and reasons, its mandates over time, its facilitator, its temperature over time and its reset round. Live
- * state from the chain (readCircle), history from the ledger.
+ * votes and reasons, the template it was founded from (its lineage and reports, and a member's report to it), its
+ * mandates over time, its facilitator, its temperature over time and its reset round. Live state from the chain
+ * (readCircle), history from the ledger.
  */
 import type { Address as Addr } from "viem";
 
@@ -14,6 +15,8 @@ import { TemperatureTable } from "../components/TemperatureTable.js";
 // --- Governance actions (a connected wallet) ---
 import { LeaveForm, RecallSignals, ResetSignal, TemperatureForm } from "../components/governance/CircleActions.js";
 import { ProposeForm } from "../components/governance/ProposeForm.js";
+// --- Rituals' data (issue 17) ---
+import { TemplateLineage } from "../components/governance/TemplateLineage.js";
 import {
   useChainTime,
   useCharters,
@@ -53,6 +56,7 @@ export function CirclePage({ circle }: { circle: Addr }) {
             <p>{describeRules(rulesFromChain(c.rules))}.</p>
             <p>Mandates: {describeMandateRules(mandateRulesFromChain(c.mandateRules))}.</p>
           </Section>
+          <TemplateLineage circle={circle} />
           <Section id="act" title="Act in this circle">
             <ProposeForm circle={circle} members={c.members} mandates={c.mandates} />
             <TemperatureForm circle={circle} members={c.members} />
@@ -247,6 +251,9 @@ function PageLinks({ circle }: { circle: Addr }) {
         </li>
         <li>
           <a href={href({ page: "scorecard", circle })}>Sovereignty scorecard</a>
+        </li>
+        <li>
+          <a href={href({ page: "pair-links", circle })}>Who works with whom</a>
         </li>
       </ul>
     </nav>

@@ -24,7 +24,11 @@ import { prepareCreateCurrency } from "../../../../client/actions/credit/prepare
 import { grantMandateCall } from "../../../../client/actions/mandate/grantMandateCall.js";
 import { requestDrawCall } from "../../../../client/actions/mandate/requestDrawCall.js";
 import type { PowerParameters } from "../../../../client/actions/mandate/resolvePowers.js";
-import { propose, type ProposeParameters } from "../../../../client/actions/proposal/propose.js";
+import {
+  propose,
+  type ProposeParameters,
+  type ProposeReturnType,
+} from "../../../../client/actions/proposal/propose.js";
 import { parseDuration } from "../../../../client/chain.js";
 import { charterHash } from "../../../../client/charter.js";
 import { InvalidParameterError } from "../../../../client/errors.js";
@@ -46,10 +50,10 @@ const TEMPLATES = {
   council: "Ask a council for a seat",
 } as const;
 type TemplateId = keyof typeof TEMPLATES;
-type Fields = Partial<Record<string, string>>;
+export type Fields = Partial<Record<string, string>>;
 
 /** The text of a field, trimmed ("" when empty). */
-const text = (fields: Fields, key: string) => (fields[key] ?? "").trim();
+export const text = (fields: Fields, key: string) => (fields[key] ?? "").trim();
 
 function address(fields: Fields, key: string, what: string): Address {
   const value = text(fields, key);
@@ -88,19 +92,25 @@ function powers(fields: Fields): PowerParameters[] {
   ];
 }
 
-/** The content hash of the charter: the hash given, else the hash of the text. */
-function charter(fields: Fields): Hex {
-  const hash = text(fields, "charterHash");
+/**
+ * A content hash from a form: the hash given in `fields[hashKey]`, else the hash of the text in `fields[textKey]`
+ * (charterHash); refused in a sentence naming `what` ("the charter") when neither is given or the hash is no hash.
+ */
+export function contentHash(fields: Fields, hashKey: string, textKey: string, what: string): Hex {
+  const hash = text(fields, hashKey);
   if (hash) {
     if (!isHex(hash) || hash.length !== 66) {
-      throw new InvalidParameterError("charterHash", `"${hash}" is not a content hash: give 0x and 64 hex digits.`);
+      throw new InvalidParameterError(hashKey, `"${hash}" is not a content hash: give 0x and 64 hex digits.`);
     }
     return hash;
   }
-  const body = text(fields, "charterText");
-  if (!body) throw new InvalidParameterError("charterText", "Give the charter's text, or its content hash.");
+  const body = text(fields, textKey);
+  if (!body) throw new InvalidParameterError(textKey, `Give ${what}'s text, or its content hash.`);
   return charterHash(body);
 }
+
+/** The content hash of the charter: the hash given, else the hash of the text. */
+const charter = (fields: Fields): Hex => contentHash(fields, "charterHash", "charterText", "the charter");
 
 interface Context {
   publicClient: PublicClient;
@@ -374,14 +384,17 @@ export function ProposeForm({
         {write.isPending ? "Proposing …" : "Propose"}
       </button>
       {write.isError ? <Refusal error={write.error} /> : null}
-      {write.isSuccess ? (
-        <p role="status" className="ok">
-          Proposed:{" "}
-          <a href={href({ page: "proposal", circle, proposalId: write.data.proposalId })}>{write.data.description}</a>.
-          Voting opens <Time at={write.data.schedule.votingOpensAt} /> and closes{" "}
-          <Time at={write.data.schedule.deadline} />.
-        </p>
-      ) : null}
+      {write.isSuccess ? <Proposed circle={circle} made={write.data} /> : null}
     </form>
+  );
+}
+
+/** What a proposal form says once the proposal is made: a link to it, and when voting opens and closes. */
+export function Proposed({ circle, made }: { circle: Address; made: ProposeReturnType }) {
+  return (
+    <p role="status" className="ok">
+      Proposed: <a href={href({ page: "proposal", circle, proposalId: made.proposalId })}>{made.description}</a>. Voting
+      opens <Time at={made.schedule.votingOpensAt} /> and closes <Time at={made.schedule.deadline} />.
+    </p>
   );
 }
