@@ -285,6 +285,38 @@ export const temperatureRecorded = onchainTable("temperature_recorded", (t) => (
   dominant: t.hex().notNull(),
 }));
 
+// The mentorship inversion: requested (a randomness ticket fixed), re-requested when stale, completed with its pairs.
+export const inversionRequested = onchainTable("inversion_requested", (t) => ({
+  ...logColumns(t),
+  /** The inversion's number (1 for the circle's first). */
+  number: t.bigint().notNull(),
+  ticket: t.bigint().notNull(),
+}));
+
+export const inversionRerequested = onchainTable("inversion_rerequested", (t) => ({
+  ...logColumns(t),
+  number: t.bigint().notNull(),
+  ticket: t.bigint().notNull(),
+}));
+
+export const mentorshipPaired = onchainTable("mentorship_paired", (t) => ({
+  ...logColumns(t),
+  number: t.bigint().notNull(),
+  /** One of the newest members. */
+  mentor: t.hex().notNull(),
+  /** One of the most senior members. */
+  mentee: t.hex().notNull(),
+}));
+
+export const inversionCompleted = onchainTable("inversion_completed", (t) => ({
+  ...logColumns(t),
+  number: t.bigint().notNull(),
+  pairs: t.bigint().notNull(),
+  /** The member left without a partner (an odd count), or the zero address. */
+  unpaired: t.hex().notNull(),
+  randomness: t.bigint().notNull(),
+}));
+
 export const memberCooledDown = onchainTable("member_cooled_down", (t) => ({
   ...logColumns(t),
   member: t.hex().notNull(),

@@ -555,8 +555,8 @@ ponder.on("CouncilSeats:OpenJoinSet", async ({ event, context }) => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
-// CircleRituals: temperature, cooldowns, resets, role modules, dependency reversals and scorecard thresholds (the
-// event tables are the readings themselves)
+// CircleRituals: temperature, cooldowns, resets, role modules, dependency reversals, scorecard thresholds and the
+// mentorship inversion (the event tables are the readings themselves)
 // ---------------------------------------------------------------------------------------------------------------------
 
 for (const name of ["CircleRituals", "CouncilRituals"] as const) {
@@ -605,6 +605,22 @@ for (const name of ["CircleRituals", "CouncilRituals"] as const) {
 
   ponder.on(`${name}:ScorecardThresholdsSet`, async ({ event, context }) => {
     await context.db.insert(t.scorecardThresholdsSet).values({ ...logOf(event), ...event.args.thresholds });
+  });
+
+  ponder.on(`${name}:InversionRequested`, async ({ event, context }) => {
+    await context.db.insert(t.inversionRequested).values({ ...logOf(event), ...event.args });
+  });
+
+  ponder.on(`${name}:InversionRerequested`, async ({ event, context }) => {
+    await context.db.insert(t.inversionRerequested).values({ ...logOf(event), ...event.args });
+  });
+
+  ponder.on(`${name}:MentorshipPaired`, async ({ event, context }) => {
+    await context.db.insert(t.mentorshipPaired).values({ ...logOf(event), ...event.args });
+  });
+
+  ponder.on(`${name}:InversionCompleted`, async ({ event, context }) => {
+    await context.db.insert(t.inversionCompleted).values({ ...logOf(event), ...event.args });
   });
 }
 
