@@ -118,7 +118,7 @@ export function missesSection(goals: Goal[], misses: Miss[]): string {
     });
     if (rows.every((r) => r.met)) continue;
     const figures = rows.map(
-      (r) => `${r.operation} ${r.cells[2] === "—" ? r.cells[0] : r.cells[2]}, goal ${r.cells[3]}`,
+      (r) => `${r.operation} at ${r.cells[2] === "—" ? r.cells[0] : r.cells[2]}, goal ${r.cells[3]}`,
     );
     lines.push(`- **${miss.title}** — ${figures.join("; ")}:`);
     for (const g of miss.guarantees) lines.push(`  - ${guaranteeLine(g)}`);

@@ -45,9 +45,9 @@ describe("bench guarantees", function () {
     ];
     expect(missesSection(goals, misses)).to.equal(
       [
-        "- **A** — a 1.150x, goal ≤ 1.10x:",
+        "- **A** — a at 1.150x, goal ≤ 1.10x:",
         "  - x — counted from EIP-2929 prices: 1 gas.",
-        "- **B** — b 3, goal ≤ 2:",
+        "- **B** — b at 3, goal ≤ 2:",
         "  - y — counted from EIP-2929 prices: 1 gas.",
         "  - A note.",
       ].join("\n"),
