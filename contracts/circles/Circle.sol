@@ -414,7 +414,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// @dev The quorum the proposal stored when it was made.
     function _quorumReached(
         uint256 proposalId
-    ) internal view override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable) returns (bool) {
+    ) internal view virtual override(GovernorUpgradeable, GovernorCountingSimpleUpgradeable) returns (bool) {
         (, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
         return _circleStorage().proposals[proposalId].quorumVotes <= forVotes + abstainVotes;
     }
@@ -501,7 +501,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         ICircleRituals($.rituals).notifyRoleModules(abi.encodeCall(ICircleRoleModule.onCircleReset, (epoch)));
     }
 
-    function _quorumOf(uint256 timepoint, uint8 quorumPercent) private view returns (uint256) {
+    function _quorumOf(uint256 timepoint, uint8 quorumPercent) internal view virtual returns (uint256) {
         return (ICircleMembership(_circleStorage().membership).electorateSize(timepoint) * quorumPercent) / 100;
     }
 

@@ -470,7 +470,7 @@ contract CircleMembership is Initializable, IERC721Metadata, IERC721Errors, IERC
 
     /// @inheritdoc ICircleMembership
     /// @dev {isMember} is virtual, so a council's seats count only while they count now.
-    function votesIfMember(address account, uint256 timepoint) external view returns (uint256) {
+    function votesIfMember(address account, uint256 timepoint) external view virtual returns (uint256) {
         return isMember(account) ? getPastVotes(account, timepoint) : 0;
     }
 }

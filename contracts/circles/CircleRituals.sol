@@ -444,7 +444,7 @@ contract CircleRituals is Initializable, ICircleRituals {
     /// @dev Book-keeping that mirrors the circle's `ProposalCreated`, so it emits nothing itself. The circle has
     /// already refused a proposer who is not a member now. The finished proposals are dropped only when a bound would
     /// refuse, which keeps the usual proposal cheap: one list entry and the proposer's count.
-    function proposalMade(uint256 proposalId, address proposer) external onlyCircle {
+    function proposalMade(uint256 proposalId, address proposer) external virtual onlyCircle {
         RitualsStorage storage $ = _ritualsStorage();
         uint64 generation = $.openGeneration;
         OpenTally storage tally = $.openBy[proposer];

@@ -447,7 +447,7 @@ contract MutualCredit is
     /// @dev An account's word, known to hold: from the cached bit, or else a live check (cached on the next write).
     /// An admitted account carries the bit from its admission on ({_admit}; only {_close} clears it, never for an
     /// admitted account), so an account without it can hold only as a member: the live check asks the membership.
-    function _holding(CreditStorage storage $, address account) private view returns (CreditAccount a) {
+    function _holding(CreditStorage storage $, address account) internal view virtual returns (CreditAccount a) {
         a = $.accounts[account];
         if (!a.isHolder()) {
             if (!_isMember(account)) revert MutualCreditNotHolder(account);
@@ -470,7 +470,13 @@ contract MutualCredit is
     }
 
     /// @dev Keeps the set of accounts with a balance, which bounds {totalSupply} and {jubilee}.
-    function _trackNonZero(CreditStorage storage $, address account, int256 before, int256 balanceAfter) private {
+    /// Virtual, as {_holding} is, only so that the bench can measure what it costs (contracts/mocks/guarantees/).
+    function _trackNonZero(
+        CreditStorage storage $,
+        address account,
+        int256 before,
+        int256 balanceAfter
+    ) internal virtual {
         if (before == 0 && balanceAfter != 0) $.nonZero.add(account);
         else if (before != 0 && balanceAfter == 0) $.nonZero.remove(account);
     }

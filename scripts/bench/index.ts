@@ -9,6 +9,7 @@ import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.j
 import { benchCaps, capsReport } from "./caps.js";
 import { benchCli, cliReport } from "./cli.js";
 import { goalsTable, type Goal } from "./goals.js";
+import { missesSection, variantCode, withCode, type Miss, type Without } from "./guarantees.js";
 import { MAX_HOPS, benchIncome } from "./income.js";
 import { benchIndexer, indexerReport } from "./indexer.js";
 import { withConsents } from "../founding.js";
@@ -167,6 +168,26 @@ async function lifecycle(governor: Governor, description: string, recipient: str
 // fresh account for each governor), then an account that holds it (minted 10 first: 10 -> 20 when the circle pays,
 // 20 -> 30 when the reference does; non-zero before and after on both).
 const newRecipient = (label: string) => new ethers.Wallet(ethers.id(`bench recipient ${label}`)).address;
+// What the guarantees cost (scripts/bench/guarantees.ts): the circle's first lifecycle again, from this very state,
+// with a variant's code in place of one implementation (every clone of it runs the variant), and the state put back
+// after each. The variants are in contracts/mocks/guarantees/, each the real contract with one guarantee off.
+const [circleImpl, membershipImpl, ritualsImpl] = [
+  await registry.circleImplementation(),
+  await registry.membershipImplementation(),
+  await registry.ritualsImplementation(),
+];
+const code = (contract: string, deployer?: string) => variantCode(ethers, networkHelpers, contract, deployer);
+const ourLifecycleWith = async (codes: Record<string, string>) =>
+  withCode(networkHelpers, codes, () => lifecycle(circle, "Pay the seed supplier", newRecipient("circle")));
+const withoutLiveCheck = await ourLifecycleWith({ [membershipImpl]: await code("CircleMembershipWithoutLiveCheck") });
+const withoutCallCheck = await ourLifecycleWith({ [membershipImpl]: await code("CircleMembershipWithoutCallCheck") });
+const withoutBook = await ourLifecycleWith({ [ritualsImpl]: await code("CircleRitualsWithoutProposalBook") });
+const withoutFixedQuorum = await ourLifecycleWith({ [circleImpl]: await code("CircleWithoutFixedQuorum") });
+const withoutAll = await ourLifecycleWith({
+  [membershipImpl]: await code("CircleMembershipWithoutChecks"),
+  [ritualsImpl]: await code("CircleRitualsWithoutProposalBook"),
+  [circleImpl]: await code("CircleWithoutFixedQuorum"),
+});
 const ours = await lifecycle(circle, "Pay the seed supplier", newRecipient("circle"));
 const theirs = await lifecycle(reference, "Pay the seed supplier", newRecipient("reference"));
 const holder = signers[10]!.address;
@@ -210,6 +231,13 @@ rows.push({
   circle: ours.whole,
   reference: theirs.whole,
   note: `one proposal through ${ELECTORATE} votes for (one by signature) and its execution to a new holder; sum of the transactions`,
+});
+const LIFECYCLE_WITHOUT = `whole lifecycle, with the circle's guarantees below switched off`;
+rows.push({
+  operation: LIFECYCLE_WITHOUT,
+  circle: withoutAll.whole,
+  reference: theirs.whole,
+  note: "the same lifecycle from the same state, run by variant contracts without the live member check, the call check, the open-proposal book and the fixed quorum (see Goals not met); not a goal",
 });
 
 // --- Membership -----------------------------------------------------------------------------------------------------
@@ -580,7 +608,18 @@ for (const t of [holderA, holderB]) {
 }
 const creditFirstPair = await gasOf(credit.connect(holderA).transfer(holderB.address, 1_00n));
 const ozBetweenHolders = await gasOf(ozToken.connect(holderA).transfer(holderB.address, 1_00n));
-const creditNewHolder = await gasOf(credit.connect(payer!).transfer(never.address, 1_00n));
+// The same payment with a guarantee of the currency switched off: a variant's code at the currency's address (its
+// factory immutable the same), from this very state, put back after.
+const payNever = () => gasOf(credit.connect(payer!).transfer(never.address, 1_00n));
+const creditWithout = async (contract: string) =>
+  withCode(
+    networkHelpers,
+    { [await credit.getAddress()]: await code(contract, await creditFactory.getAddress()) },
+    payNever,
+  );
+const creditWithoutSet = await creditWithout("MutualCreditWithoutBalanceSet");
+const creditWithoutLiveCheck = await creditWithout("MutualCreditWithoutLiveHolderCheck");
+const creditNewHolder = await payNever();
 const ozNewHolder = await gasOf(ozToken.connect(payer!).transfer(never.address, 1_00n));
 const ozNote = "reference: an OpenZeppelin ERC-20 transfer between holders";
 rows.push({
@@ -769,12 +808,178 @@ const goals: Goal[] = [
   },
 ];
 const goalsSection = goalsTable(goals);
-// What a ratio goal allows over its reference, in gas, for the prose below.
-function goalAllowance(operation: string, max: number): string {
-  const row = rows.find((r) => r.operation === operation);
-  if (!row?.reference) throw new Error(`bench: no row with a reference named "${operation}"`);
-  return ((row.reference * BigInt(Math.round(max * 100))) / 100n - row.reference).toLocaleString("en-US");
-}
+// What each unmet goal's guarantees cost: measured where a variant switches one off (above, in this run), counted
+// from the EVM's prices where none can.
+const LIFECYCLE = `whole lifecycle: propose, ${ELECTORATE} votes, execute`;
+const NEW_HOLDER = "mutual credit: payment to an account that never held";
+// A ratio goal's row with a guarantee off: the real figure and reference from the table, the bound from the goal.
+const goalWithout =
+  (operation: string, label: string) =>
+  (without: bigint): Without => {
+    const goal = goals.find((g) => g.operation === operation);
+    if (goal?.kind !== "ratio") throw new Error(`bench: no ratio goal "${operation}"`);
+    return { operation, label, with: goal.measured, without, reference: goal.reference, max: goal.max };
+  };
+const firstVote = goalWithout("castVote (first vote of a proposal)", "the first vote");
+const laterVote = goalWithout("castVote (a later vote)", "a later vote");
+const proposeWithout = goalWithout("propose (one ERC-20 transfer)", "propose");
+const lifecycleWithout = goalWithout(LIFECYCLE, "the lifecycle");
+const newHolderWithout = goalWithout(NEW_HOLDER, "the payment");
+const executeMore = (without: bigint) => {
+  const delta = without - ours.execute;
+  return `${delta < 0n ? "saves" : "costs"} ${Math.abs(Number(delta)).toLocaleString("en-US")} gas ${delta < 0n ? "on" : "more on"} the execution`;
+};
+const misses: Miss[] = [
+  {
+    title: "castVote",
+    operations: ["castVote (first vote of a proposal)", "castVote (a later vote)"],
+    guarantees: [
+      {
+        kind: "measured",
+        guarantee: "that the voter is still a member when voting, not only at the proposal's snapshot",
+        variant: "CircleMembershipWithoutLiveCheck",
+        on: [firstVote(withoutLiveCheck.firstVote), laterVote(withoutLiveCheck.laterVote)],
+      },
+      {
+        kind: "counted",
+        guarantee: "the circle and its membership are clones, so that a circle costs little to found",
+        counted: "about 5,200 gas (each a delegate call whose implementation is touched first: 2 × 2,600)",
+      },
+      {
+        kind: "counted",
+        guarantee: "the proposal's own record, read for its electorate timepoint",
+        counted: "2,100 gas (a slot's first read)",
+      },
+      {
+        kind: "counted",
+        guarantee:
+          "the circle's shared slot, read for the membership's address (OpenZeppelin's reference keeps its token's address in code)",
+        counted: "2,100 gas",
+      },
+      {
+        kind: "counted",
+        guarantee:
+          "OpenZeppelin's audited counting module, kept rather than packing the three tallies into the proposal's record",
+        counted:
+          "about 19,000 gas on a proposal's first vote (a tally slot written from zero) and 2,100 on each later one",
+      },
+    ],
+  },
+  {
+    title: "propose",
+    operations: ["propose (one ERC-20 transfer)"],
+    guarantees: [
+      {
+        kind: "measured",
+        guarantee:
+          "the open-proposal book, which lets a hard reset report every proposal it cancels with the standard `ProposalCanceled` event and holds any one proposer to 16 open",
+        variant: "CircleRitualsWithoutProposalBook",
+        on: [proposeWithout(withoutBook.propose)],
+      },
+      {
+        kind: "measured",
+        guarantee: `the quorum fixed when the proposal is made, so that nothing later changes what a vote needs; the variant computes it when the votes are counted, as OpenZeppelin does, which ${executeMore(withoutFixedQuorum.execute)}`,
+        variant: "CircleWithoutFixedQuorum",
+        on: [proposeWithout(withoutFixedQuorum.propose)],
+      },
+      {
+        kind: "measured",
+        guarantee: `the check that the body may make the proposal's calls at all (under a lapsed charter only ratify, admit, remove and dissolve), made again at execution, where the variant ${executeMore(withoutCallCheck.execute)}`,
+        variant: "CircleMembershipWithoutCallCheck",
+        on: [proposeWithout(withoutCallCheck.propose)],
+      },
+      {
+        kind: "measured",
+        guarantee: "the three at once",
+        variant: "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutFixedQuorum",
+        on: [proposeWithout(withoutAll.propose)],
+      },
+      {
+        kind: "counted",
+        guarantee:
+          "the proposal's own record (electorate timepoint, reset epoch, quorum, end of its execution window), which keeps each proposal's electorate, quorum and window as they were when it was made",
+        counted: "22,100 gas (a slot written from zero)",
+      },
+      {
+        kind: "counted",
+        guarantee: "the circle and its membership are clones",
+        counted: "about 2,600 gas each (a delegate call whose implementation is touched first)",
+      },
+      {
+        kind: "counted",
+        guarantee:
+          "the circle's call into the rituals, which the variant without the book still receives (the circle is not changed)",
+        counted: "about 5,200 gas (the rituals' clone and its implementation touched first: 2 × 2,600)",
+      },
+    ],
+  },
+  {
+    title: "whole lifecycle",
+    operations: [LIFECYCLE],
+    guarantees: [
+      {
+        kind: "measured",
+        guarantee:
+          "every guarantee measured above at once: the live member check of each vote, the call check, the open-proposal book and the fixed quorum",
+        variant: "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutFixedQuorum",
+        on: [lifecycleWithout(withoutAll.whole)],
+      },
+    ],
+    note: `This is the row "${LIFECYCLE_WITHOUT}" of the operations table; the rest is the overhead counted above, castVote's ${ELECTORATE} times, and propose's.`,
+  },
+  {
+    title: "execute grant (one power)",
+    operations: ["execute grant (one power)"],
+    guarantees: [
+      {
+        kind: "counted",
+        guarantee:
+          "the grant writes ten storage slots from zero, each read by a guarantee: the mandate's record with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first slot of live mandates (what a hard reset reads to end every live mandate at once)",
+        counted: "10 × 22,100 = 221,000 gas",
+      },
+    ],
+    note: "Packing the first live id beside the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather than cheapen grants.",
+  },
+  {
+    title: "council propose, per seat",
+    operations: [goals.find((g) => g.operation.startsWith("council propose, per filled seat"))!.operation],
+    guarantees: [
+      {
+        kind: "counted",
+        guarantee:
+          "a seat counts only while its circle held at least three members a second before the proposal and has a live delegate at that moment, read from the circle's own contracts when the proposal is made, so a circle that shrank or whose delegate was recalled, expired or reset stops counting in the same block",
+        counted:
+          "two contracts the council does not own (2 × 2,600), at least four of their slots (4 × 2,100) and the council's own seat record (about 4,200): some 18,000 gas per seat before any computation",
+      },
+    ],
+    note: "+10,000 would mean caching the delegate's state in the council, which gives up the same-block vacancy.",
+  },
+  {
+    title: "mutual credit, a payment to an account that never held",
+    operations: [NEW_HOLDER],
+    guarantees: [
+      {
+        kind: "measured",
+        guarantee:
+          "the set of accounts with a balance (OpenZeppelin's EnumerableSet: a list slot and an index slot written from zero), which lets a jubilee clear every balance, each with its `BalanceCleared` event, within its cap, and which `totalSupply` and `accountsWithBalance` read",
+        variant: "MutualCreditWithoutBalanceSet",
+        on: [newHolderWithout(creditWithoutSet)],
+      },
+      {
+        kind: "measured",
+        guarantee:
+          "the live check that the payee may hold, asked of the membership when the account's cached bit is not set (this payee is an admitted account: its bit was written when the circle admitted it, so this payment asks no one)",
+        variant: "MutualCreditWithoutLiveHolderCheck",
+        on: [newHolderWithout(creditWithoutLiveCheck)],
+      },
+      {
+        kind: "counted",
+        guarantee: "the pair's new entry in the reciprocity ledger (how much this payer has given this payee, ever)",
+        counted: "22,100 gas (a slot written from zero)",
+      },
+    ],
+  },
+];
 
 // --- Report ----------------------------------------------------------------------------------------------------------
 const creditRatio = (Number(creditTransfer) / Number(ozTransfer)).toFixed(2);
@@ -867,45 +1072,15 @@ ${goalsSection.table}
 
 ### Goals not met: the guarantee each one would cost
 
-Where a goal is not met, what the remaining gas pays for. The parts were measured once, by switching one part off
-in a scratch build and running the same transaction (not part of this run, so they do not move with it), or, where
-marked, counted from the EVM's prices (EIP-2929: 2,600 gas for a contract's first touch in a transaction, 2,100 for
-a storage slot's first read, 22,100 for a slot written from zero).
+Where a goal is not met, what the remaining gas pays for. A guarantee marked *measured* is switched off by a variant
+contract (\`contracts/mocks/guarantees/\`: the real contract with one internal hook overridden), whose code this run
+puts in place of the real one's, at the same address, from the very state the row above is measured from, for the
+same transaction; the figure is the gas it saves, and the ratio the goal would be at without it. The state is put
+back after each, and no registry or factory ever deploys a variant. The others have no variant that switches them
+off alone, and are *counted* from the EVM's prices (EIP-2929: 2,600 gas for a contract's first touch in a
+transaction, 2,100 for a storage slot's first read, 22,100 for a slot written from zero).
 
-- **propose** (the goal allows about ${goalAllowance("propose (one ERC-20 transfer)", 1.35)} gas over OpenZeppelin's propose): the proposal's own
-  record (electorate timepoint, reset epoch, quorum, end of its execution window) is a slot written from zero,
-  22,100 gas, and the circle and its membership are clones, each call into them a delegate call, about 2,600 gas
-  each. Those two alone are past the goal. On top: the open-proposal book, which lets a hard reset report every
-  proposal it cancels with the standard \`ProposalCanceled\` event and holds any one proposer to 16 open (35,000 to 52,000
-  gas: a list slot, the proposer's count, the call into the rituals); the quorum fixed when the proposal is made
-  (about 5,000: the electorate's size read and a call), so nothing later changes what a vote needs; and the check
-  that the body may make these calls at all (about 1,000).
-- **castVote**: that the voter is still a member when voting (not only at the snapshot) costs 2,387 gas, measured
-  by removing it; the clones about 5,200; reading the proposal's record 2,100; the circle's shared slot 2,100
-  (OpenZeppelin's reference keeps its token's address in code). Keeping OpenZeppelin's audited counting module
-  rather than packing the three tallies into the proposal's record costs about 19,000 on a proposal's first vote
-  and 2,100 on each later one.
-- **whole lifecycle**: the per-vote overhead above, seven times, plus propose's.
-- **execute grant (one power)**: the grant writes ten storage slots from zero, 22,100 gas each: the mandate's record
-  with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and
-  caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping
-  aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first
-  slot of live mandates (what a hard reset reads to end every live mandate at once). Packing the first live id beside
-  the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather
-  than cheapen grants; each of the others is read by a guarantee.
-- **council propose, per seat** (counted from the EVM's prices): a seat counts only while its circle held at least
-  three members a second before the proposal and has a live delegate at that moment, read from the circle's own
-  contracts when the proposal is made, so a circle that shrank or whose delegate was recalled, expired or reset
-  stops counting in the same block. Those two reads touch two contracts the council does not own (2 × 2,600) and at
-  least four of their slots (4 × 2,100), and the council reads its own seat record (about 4,200): some 18,000 gas
-  per seat before any computation. +10,000 would mean caching the delegate's state in the council, which gives up
-  the same-block vacancy.
-- **mutual credit, a payment to an account that never held**: adding the payee to the currency's set of accounts
-  with a balance costs 49,796 gas (OpenZeppelin's EnumerableSet: a list slot and an index slot written from zero);
-  that set is what lets a jubilee clear every balance, each with its \`BalanceCleared\` event, within its cap, and
-  what \`totalSupply\` and \`accountsWithBalance\` read. Without it the payment would still cost about 1.73x an
-  OpenZeppelin transfer to a new holder: the live check that the payee may hold (10,637) and the pair's new entry in
-  the reciprocity ledger (about 16,800) are the rest.
+${missesSection(goals, misses)}
 
 Where the rest of the circle's cost goes: \`execute\` also checks the charter's expiry (a copy kept in the slot it reads
 anyway) and records which proposal is executing, so modules such as mandates know who proposed the decision;
@@ -968,6 +1143,8 @@ console.log();
 console.log(table.join("\n"));
 console.log();
 console.log(goalsSection.table);
+console.log();
+console.log(missesSection(goals, misses));
 console.log();
 console.log(growthTable.join("\n"));
 console.log();

@@ -1,7 +1,7 @@
 // Contract sizes: every deployable contract's runtime bytecode next to the EIP-170 limit of 24,576 bytes, and the
 // room the project keeps (at most 85% of the limit). Read from the build's artifacts, so run after `npm run build`
 // (or any `hardhat test`, which compiles first). Used by scripts/bench/index.ts and test/caps/ContractSizes.ts.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** EIP-170: the most runtime bytecode a contract may have. */
@@ -27,9 +27,16 @@ function jsonFiles(dir: string): string[] {
   });
 }
 
+/** Whether the source at `path` (still) declares a contract or library named `name`. */
+function declares(path: string, name: string): boolean {
+  return existsSync(path) && new RegExp(`^\\s*(contract|library)\\s+${name}\\b`, "m").test(readFileSync(path, "utf8"));
+}
+
 /**
- * Every deployable contract under contracts/ outside contracts/mocks/. Interfaces and abstract contracts have no
- * runtime code, libraries with only internal functions no ABI: both are left out. Largest first.
+ * Every deployable contract under contracts/ outside contracts/mocks/, each once. Interfaces and abstract contracts
+ * have no runtime code, libraries with only internal functions no ABI: both are left out. So are stale artifacts (a
+ * build does not always delete the artifact of a contract moved or removed since; its source no longer declares it),
+ * and an artifact seen twice counts once. Largest first.
  */
 export function contractSizes(root = process.cwd()): SizeRow[] {
   const artifacts = join(root, "artifacts", "contracts");
@@ -49,6 +56,8 @@ export function contractSizes(root = process.cwd()): SizeRow[] {
     if (source.startsWith(`contracts${sep}mocks${sep}`) || source.startsWith("contracts/mocks/")) continue;
     const bytes = (artifact.deployedBytecode.length - 2) / 2;
     if (bytes === 0) continue;
+    if (!declares(join(root, source), artifact.contractName)) continue;
+    if (rows.some((r) => r.name === artifact.contractName && r.source === source)) continue;
     rows.push({ name: artifact.contractName, source, bytes });
   }
   return rows.sort((a, b) => b.bytes - a.bytes);
