@@ -14,11 +14,12 @@ import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 
 /// @title MandatesBase
-/// @notice The storage and the rules shared by {Mandates} and its draw module {MandateDraws}, which runs by
-/// delegatecall in the same storage. Nothing here is reachable from outside but through those two.
+/// @notice The storage and the rules shared by {Mandates} and its modules {MandateDraws} and {MandateAudits}, which
+/// run by delegatecall in the same storage. Nothing here is reachable from outside but through those three.
 /// @dev Three contracts so that none comes near the 24,576-byte code limit: {Mandates} keeps granting, acting,
-/// recall, endings and the views; {MandateDraws} keeps sortition. Both compile these internals from this one
-/// source, so a rule (eligibility, term counting, ending) cannot differ between a decided and a drawn mandate.
+/// recall, endings and the views; {MandateDraws} keeps sortition, the rules update and the hard reset;
+/// {MandateAudits} the pair-link audits. Each compiles these internals from this one source, so a rule
+/// (eligibility, term counting, ending) cannot differ between a decided, a drawn and an auditor's mandate.
 abstract contract MandatesBase {
     /// @notice The role of the rotating facilitator.
     bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");

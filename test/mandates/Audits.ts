@@ -505,6 +505,13 @@ describe("Pair-link audits", function () {
     });
   });
 
+  describe("the audit module", function () {
+    it("called directly, outside a circle's mandates, refuses to start an audit", async function () {
+      const module = await ethers.deployContract("MandateAudits");
+      await expect(module.requestAuditorDraw()).to.be.revertedWithCustomError(module, "MandateAuditsOff");
+    });
+  });
+
   describe("a rules update", function () {
     it("that changes the period closes the running one: the next starts at the update, numbered after it", async function () {
       const world = await auditWorld();
