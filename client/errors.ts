@@ -263,6 +263,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   CircleRulesInvalidLiveLimit: ([n, cap]) => `Each member may hold 1 to ${cap} live mandates; the rules ask for ${n}.`,
   CircleRulesFacilitationTooLong: ([period, max]) =>
     `The facilitation period (${period} s) cannot be longer than the longest mandate term (${max} s).`,
+  CircleRulesAuditTooLong: ([period, max]) =>
+    `The audit period (${period} s) cannot be longer than the longest mandate term (${max} s): the auditors hold mandates for it.`,
   CircleOnlyMandates: ([caller]) => `${caller} is not the circle's mandates module.`,
   CircleOnlyMembership: ([caller]) => `${caller} is not the circle's membership contract.`,
   CircleOnlyRituals: ([caller]) =>
