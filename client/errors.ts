@@ -157,6 +157,17 @@ export function withSuiteErrors<const A extends Abi>(abi: A): readonly [...A, ..
   return [...abi, ...SUITE_ERRORS] as const;
 }
 
+/** `IMandateAudits.AuditStatus`, as words in a sentence. */
+const AUDIT_STATUS_WORDS = [
+  "not requested",
+  "waiting for its draw",
+  "drawn, not yet published by both auditors",
+  "published",
+  "missed",
+  "skipped",
+  "cancelled by a hard reset",
+] as const;
+
 const date = (seconds: unknown): string => {
   const n = Number(seconds);
   return n === 0
@@ -342,6 +353,27 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   MandateEmptyPool: () => "Nobody is eligible for this draw.",
   MandateNoFacilitation: () => "This circle has no rotating facilitator.",
   MandateRoleDrawPending: ([, id]) => `Draw ${id} for this role is pending: complete it first.`,
+  MandateAuditsOff: () => "This circle holds no pair-link audits (its audit period is zero).",
+  MandateAuditExists: ([period, id]) =>
+    `Audit period ${period} already has its audit (${id}): the next one can be started when the next period begins.`,
+  MandateAuditNotFound: ([id]) => `There is no audit ${id}: list the audits.`,
+  MandateAuditWrongStatus: ([id, status]) =>
+    `Audit ${id} is ${AUDIT_STATUS_WORDS[Number(status)] ?? "in another state"}: it cannot do that now.`,
+  MandateAuditPeriodOver: ([id, endedAt]) =>
+    `The period of audit ${id} ended ${date(endedAt)}: it can no longer be published; anyone may record it missed.`,
+  MandateAuditPeriodNotOver: ([id, endsAt]) =>
+    `The period of audit ${id} runs until ${date(endsAt)}: an audit can be recorded missed only after it.`,
+  MandateAuditNotAuditor: ([id, caller]) =>
+    `${caller} is not an auditor of audit ${id}: only its two auditors publish (and they or a decision of the circle record the listening session).`,
+  MandateAuditAlreadyPublished: ([id, auditor]) => `${auditor} has already published their report for audit ${id}.`,
+  MandateAuditEmptyReport: ([id]) => `A report for audit ${id} needs a content hash (not zero).`,
+  MandateAuditUriTooLong: ([length, max]) => `A report's URI is at most ${max} bytes; this one has ${length}.`,
+  MandateAuditSessionRecorded: ([id, heldAt]) =>
+    `The listening session of audit ${id} is already recorded (held ${date(heldAt)}).`,
+  MandateAuditSessionDate: ([id, heldAt, earliest, latest]) =>
+    `The listening session of audit ${id} must be dated between its publication (${date(earliest)}) and now (${date(latest)}); got ${date(heldAt)}.`,
+  MandateAuditRoleReserved: ([role]) =>
+    `The role ${role} is an auditor's: auditors are drawn by the audit ritual, never granted or drawn by decision.`,
   // Raw (bigint) amounts are named by their unit; a caller that knows the token passes them written in its units.
   MandateValueOverCap: ([id, cap, value]) =>
     `Mandate ${id} lets one call send at most ${amount(cap, NATIVE_UNITS)}; this call sends ${amount(value, NATIVE_UNITS)}. A larger payment takes a decision of the circle.`,

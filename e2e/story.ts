@@ -78,7 +78,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       const firstLog = first.stdout + first.stderr;
       expect(first.code, firstLog).to.equal(0);
       expect(firstLog).to.not.match(/Confirm deploy/);
-      expect(first.stdout).to.match(/Deployed: 12 contracts in place, 12 transaction\(s\) sent/);
+      expect(first.stdout).to.match(/Deployed: 13 contracts in place, 13 transaction\(s\) sent/);
       expect(first.stdout).to.include(`Record: deploy/deployments/${deploymentId}/deployed_addresses.json`);
       expect(first.stdout).to.match(/Next: .*npx hardhat circle create --network localhost/);
       const record = join(deploymentDir, "deployed_addresses.json");
@@ -95,7 +95,7 @@ for (const [name, start] of NODES.filter(([n]) => !only || only.split(",").inclu
       const again = await deployLocal(node!, deploymentId);
       expect(again.code, again.stdout + again.stderr).to.equal(0);
       expect(again.stdout).to.match(/Nothing to compile: all \d+ files are up to date/);
-      expect(again.stdout).to.match(/The deployment already exists: nothing new to deploy, 12 contracts in place/);
+      expect(again.stdout).to.match(/The deployment already exists: nothing new to deploy, 13 contracts in place/);
       expect(again.ms, `the second run took ${again.ms} ms`).to.be.at.most(15_000);
       expect(await client.getBlockNumber()).to.equal(blockBefore);
       expect(JSON.parse(readFileSync(record, "utf8"))).to.deep.equal(addresses);

@@ -16,3 +16,36 @@ export const CONTRACTS = {
   staticIncomeToken: "income/StaticIncomeToken.sol/StaticIncomeToken",
   profiles: "people/Profiles.sol/Profiles",
 } as const;
+
+/**
+ * Modules a contract runs by delegatecall at its own address: their functions, events and errors belong to its ABI.
+ * The mandates run sortition, the rules update and the hard reset in MandateDraws, and the pair-link audits in
+ * MandateAudits (reached through the Mandates fallback).
+ */
+export const MODULES: Partial<Record<keyof typeof CONTRACTS, readonly string[]>> = {
+  mandates: ["mandates/MandateDraws.sol/MandateDraws", "mandates/MandateAudits.sol/MandateAudits"],
+};
+
+/** A contract's ABI as client/abis.ts exports it: its own entries, then its modules' entries it lacks. */
+export function mergedAbi(name: keyof typeof CONTRACTS, read: (path: string) => unknown[]): unknown[] {
+  const abi = [...read(CONTRACTS[name])];
+  const seen = new Set(abi.map((entry) => JSON.stringify(entry)));
+  const named = new Set(abi.map((entry) => key(entry)));
+  for (const module of MODULES[name] ?? []) {
+    for (const entry of read(module)) {
+      // Constructors, fallbacks and entries already there (by value, or by kind and name) are the contract's own.
+      const type = (entry as { type?: string }).type;
+      if (type === "constructor" || type === "fallback" || type === "receive") continue;
+      if (seen.has(JSON.stringify(entry)) || named.has(key(entry))) continue;
+      seen.add(JSON.stringify(entry));
+      named.add(key(entry));
+      abi.push(entry);
+    }
+  }
+  return abi;
+}
+
+function key(entry: unknown): string {
+  const { type, name, inputs } = entry as { type?: string; name?: string; inputs?: { type: string }[] };
+  return `${type}:${name}(${(inputs ?? []).map((i) => i.type).join(",")})`;
+}

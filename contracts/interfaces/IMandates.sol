@@ -464,7 +464,8 @@ interface IMandates is ICircleRules {
     /// @param mandateId The mandate.
     function closeExpired(uint256 mandateId) external;
 
-    /// @notice Ends every live mandate and cancels pending draws. Only the circle, on a hard reset or dissolution.
+    /// @notice Ends every live mandate and cancels pending draws, and the running period's pair-link audit
+    /// ({IMandateAudits-AuditCancelled}). Only the circle, on a hard reset or dissolution.
     /// @param epoch The circle's new reset epoch.
     function onCircleReset(uint64 epoch) external;
 
@@ -501,7 +502,8 @@ interface IMandates is ICircleRules {
     /// @notice The live mandates, at most {MAX_LIVE_MANDATES}.
     function liveMandates() external view returns (uint256[] memory);
 
-    /// @notice How many live mandates `member` holds.
+    /// @notice How many live mandates `member` holds that count toward the live-mandate limit: all but auditors'
+    /// mandates ({IMandateAudits}), which never make a member ineligible for facilitation or a grant.
     /// @param member The member.
     function liveCountOf(address member) external view returns (uint256);
 

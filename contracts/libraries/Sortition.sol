@@ -28,6 +28,40 @@ library Sortition {
         return address(0);
     }
 
+    /// @notice Picks two distinct members of `pool`, the first uniformly among those for which `eligible` holds for
+    /// `firstRole`, the second uniformly among the others for which it holds for `secondRole`, from `randomness` and
+    /// a value derived from it; zero for a member not found (the second is zero when at most one is eligible).
+    /// @dev Order-independent: the pair is a function of the set of members in `pool` and of `randomness`, whatever
+    /// order `pool` comes in, since both picks run over the pool sorted by address. Sorts and reorders `pool` in
+    /// memory; at most `pool.length` attempts per pick and `pool.length^2 / 2` comparisons per sort.
+    function pickTwo(
+        address[] memory pool,
+        uint256 randomness,
+        function(address, bytes32, address) view returns (bool) eligible,
+        bytes32 firstRole,
+        bytes32 secondRole,
+        address excluded
+    ) internal view returns (address first, address second) {
+        sort(pool);
+        first = pick(pool, randomness, eligible, firstRole, excluded);
+        if (first == address(0)) return (first, first);
+        address[] memory rest = without(pool, first);
+        sort(rest);
+        second = pick(rest, uint256(keccak256(abi.encode(randomness))), eligible, secondRole, excluded);
+    }
+
+    /// @notice Sorts `pool` in place, lowest address first (insertion sort: pools have at most 32 members).
+    function sort(address[] memory pool) internal pure {
+        for (uint256 i = 1; i < pool.length; ++i) {
+            address member = pool[i];
+            uint256 j = i;
+            for (; j > 0 && pool[j - 1] > member; --j) {
+                pool[j] = pool[j - 1];
+            }
+            pool[j] = member;
+        }
+    }
+
     /// @notice `pool` without `member` (a new array; `pool` itself is unchanged).
     function without(address[] memory pool, address member) internal pure returns (address[] memory rest) {
         rest = new address[](pool.length);

@@ -53,10 +53,15 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///   are frozen at request, draws complete in request order, and eligibility is re-checked at completion. See
 ///   {PrevrandaoRandomness} for who can bias the default randomness, and by how much.
 ///
-/// Size: sortition lives in {MandateDraws}, a module this contract's constructor deploys and keeps as an immutable,
-/// run by delegatecall in the same storage, so this contract stays well under the 24,576-byte code limit. The draw
-/// functions here only forward their calldata; the rules both need (eligibility, grants, endings) are compiled into
-/// both from {MandatesBase}.
+/// - Pair-link audits run in {MandateAudits}, reached through the fallback, whose header states who may start,
+///   publish and record. Auditors' mandates carry no powers and do not count toward the live-mandate limit.
+///
+/// Size: sortition (with the rules update and the hard reset) lives in {MandateDraws}, which this contract's
+/// constructor deploys, and the audits in {MandateAudits}, deployed beside it and given to the constructor: modules
+/// kept as immutables, run by delegatecall in the
+/// same storage, so this contract stays well under the 24,576-byte code limit. The draw functions here only forward
+/// their calldata, and the fallback forwards the audits'; the rules they need (eligibility, grants, endings) are
+/// compiled into each from {MandatesBase}.
 contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTransient, MandatesBase, IMandates {
     /// @notice EIP-712 type of an off-chain recall signal.
     bytes32 public constant RECALL_TYPEHASH = keccak256("Recall(uint256 mandateId,address member,uint256 nonce)");
@@ -64,10 +69,17 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     /// @dev The draw module, created with this implementation: every clone runs the same, fixed code.
     address private immutable _draws;
 
+    /// @dev The audit module ({MandateAudits}), fixed with this implementation, reached through the fallback.
+    address private immutable _audits;
+
     /// @dev The implementation is only ever used through clones.
-    constructor() EIP712("Commonweal Mandates", "1") {
+    /// @param audits_ The audit module, a {MandateAudits} deployed beside this implementation (creating it here as
+    /// well would take this constructor's code past the 49,152-byte initcode limit of EIP-3860). Whoever deploys the
+    /// implementations chooses every circle's code anyway; each clone runs this fixed pair.
+    constructor(address audits_) EIP712("Commonweal Mandates", "1") {
         _disableInitializers();
         _draws = address(new MandateDraws());
+        _audits = audits_;
     }
 
     /// @inheritdoc IMandates
@@ -208,16 +220,9 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     // ------------------------------------------------------------------
 
     /// @inheritdoc IMandates
-    function onCircleReset(uint64 epoch) external onlyCircle {
-        MandatesStorage storage $ = _mandatesStorage();
-        $.epoch = epoch;
-        $.drawsSettled = $.drawCount; // every pending draw is cancelled
-        uint256 ended = $.liveCount;
-        while ($.liveCount > 0) {
-            uint256 id = $.live[$.liveCount - 1];
-            _end(id, block.timestamp >= $.mandates[id].expiresAt ? EndReason.Expired : EndReason.Reset);
-        }
-        emit MandatesReset(epoch, ended);
+    /// @dev Runs in {MandateDraws} (it also cancels the running period's audit).
+    function onCircleReset(uint64) external {
+        _delegateToDraws();
     }
 
     /// @inheritdoc IMandates
@@ -230,7 +235,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     }
 
     /// @inheritdoc IMandates
-    /// @dev Runs in {MandateDraws}.
+    /// @dev Runs in {MandateDraws} (it also restarts the count of audit periods when their length changes).
     function updateRules(MandateRules calldata) external {
         _delegateToDraws();
     }
@@ -397,6 +402,24 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     /// @inheritdoc IMandates
     function lastFacilitator() external view returns (address) {
         return _mandatesStorage().lastFacilitator;
+    }
+
+    /// @notice Every other call runs in {MandateAudits}: the pair-link audits of {IMandateAudits}, which have no
+    /// room in this contract. Not payable: a call with value, or to a function neither contract has, reverts.
+    /// @dev Returns whatever the module returns, and passes its reverts on as they came.
+    // solhint-disable-next-line no-complex-fallback
+    fallback() external {
+        address audits = _audits;
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), audits, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) {
+                revert(0, returndatasize())
+            }
+            return(0, returndatasize())
+        }
     }
 
     // ------------------------------------------------------------------

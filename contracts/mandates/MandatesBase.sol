@@ -2,24 +2,31 @@
 pragma solidity ^0.8.28;
 
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
 import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {MandateRules} from "../interfaces/ICircleRules.sol";
+import {IMandateAudits} from "../interfaces/IMandateAudits.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 
 /// @title MandatesBase
-/// @notice The storage and the rules shared by {Mandates} and its draw module {MandateDraws}, which runs by
-/// delegatecall in the same storage. Nothing here is reachable from outside but through those two.
-/// @dev Two contracts so that neither comes near the 24,576-byte code limit: {Mandates} keeps granting, acting,
-/// recall, endings and the views; {MandateDraws} keeps sortition. Both compile these internals from this one
-/// source, so a rule (eligibility, term counting, ending) cannot differ between a decided and a drawn mandate.
+/// @notice The storage and the rules shared by {Mandates} and its modules {MandateDraws} and {MandateAudits}, which
+/// run by delegatecall in the same storage. Nothing here is reachable from outside but through those three.
+/// @dev Three contracts so that none comes near the 24,576-byte code limit: {Mandates} keeps granting, acting,
+/// recall, endings and the views; {MandateDraws} keeps sortition, the rules update and the hard reset;
+/// {MandateAudits} the pair-link audits. Each compiles these internals from this one source, so a rule
+/// (eligibility, term counting, ending) cannot differ between a decided, a drawn and an auditor's mandate.
 abstract contract MandatesBase {
     /// @notice The role of the rotating facilitator.
     bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");
+
+    /// @dev The two auditor roles of the pair-link audit ({MandateDraws}): never granted or drawn by decision.
+    bytes32 internal constant AUDITOR_1 = keccak256("auditor 1");
+    bytes32 internal constant AUDITOR_2 = keccak256("auditor 2");
 
     /// @notice Most live mandates a circle can have at once.
     uint256 public constant MAX_LIVE_MANDATES = 32;
@@ -47,6 +54,8 @@ abstract contract MandatesBase {
         address proposer;
         uint40 grantedAt;
         bool drawn;
+        // An auditor's mandate (see {MandateDraws}): it does not count toward the member's live-mandate limit.
+        bool audit;
         bytes32 roleId;
         bytes32 scopeHash;
     }
@@ -78,6 +87,7 @@ abstract contract MandatesBase {
         address holder;
         address proposer;
         bool drawn;
+        bool audit;
     }
 
     /// @custom:storage-location erc7201:commonweal.storage.Mandates
@@ -116,6 +126,14 @@ abstract contract MandatesBase {
         mapping(uint256 drawId => IMandates.Draw) draws;
         mapping(uint256 drawId => Grant) drawGrants;
         mapping(uint256 drawId => IMandates.Power[]) drawPowers;
+        // Pair-link audits ({MandateDraws}). Periods are counted from auditFrom (zero until the first request, which
+        // sets it), the one starting there being number auditBase; a rules update that changes the period sets both.
+        uint40 auditFrom;
+        uint64 auditBase;
+        uint64 auditCount;
+        mapping(uint256 auditId => IMandateAudits.Audit) audits;
+        mapping(uint256 period => uint256 auditId) auditOfPeriod;
+        mapping(uint256 drawId => uint256 auditId) drawAudits;
     }
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Mandates")) - 1)) & ~bytes32(uint256(0xff))
@@ -143,6 +161,7 @@ abstract contract MandatesBase {
         m.proposer = g.proposer;
         m.grantedAt = uint40(block.timestamp);
         m.drawn = g.drawn;
+        m.audit = g.audit;
         m.roleId = g.roleId;
         m.scopeHash = g.scopeHash;
         $.live[liveCount] = uint40(mandateId);
@@ -276,7 +295,7 @@ abstract contract MandatesBase {
         uint256 liveCount = $.liveCount;
         for (uint256 i = 0; i < liveCount; ++i) {
             MandateRecord storage m = $.mandates[$.live[i]];
-            if (m.holder == member && block.timestamp < m.expiresAt) ++count;
+            if (m.holder == member && block.timestamp < m.expiresAt && !m.audit) ++count;
         }
     }
 
@@ -291,6 +310,64 @@ abstract contract MandatesBase {
         assembly ("memory-safe") {
             mstore(pool, count)
         }
+    }
+
+    // ------------------------------------------------------------------
+    // Draws and audits (used by {MandateDraws} and {MandateAudits})
+    // ------------------------------------------------------------------
+
+    /// @dev Records a draw of `pool` for `g`'s role with a fresh ticket.
+    function _freezeDraw(Grant memory g, address[] memory pool) internal returns (uint256 drawId) {
+        MandatesStorage storage $ = _mandatesStorage();
+        drawId = ++$.drawCount; // 2^128 draws is out of reach
+        uint256 ticket = $.randomness.request();
+        $.draws[drawId] = IMandates.Draw({
+            poolHash: keccak256(abi.encode(pool)),
+            ticket: ticket,
+            proposer: g.proposer,
+            epoch: $.epoch,
+            poolSize: uint8(pool.length),
+            status: IMandates.DrawStatus.Pending,
+            mandateId: 0
+        });
+        $.roles[g.roleId].draw = SafeCast.toUint40(drawId);
+        g.drawn = true;
+        $.drawGrants[drawId] = g;
+        emit IMandates.DrawRequested(drawId, g.roleId, g.role, pool, ticket);
+    }
+
+    /// @dev The running audit period.
+    struct AuditPeriod {
+        uint64 period;
+        uint64 startsAt;
+        uint64 endsAt;
+    }
+
+    /// @dev Eligible for both auditor roles (the grant rules) and not the live facilitator. The role argument is
+    /// there for {Sortition-pick}'s signature: both roles are checked whichever is asked.
+    function _isAuditorEligible(address member, bytes32, address facilitator) internal view returns (bool) {
+        return
+            member != facilitator &&
+            _isEligible(member, AUDITOR_1, address(0)) &&
+            block.timestamp >= _availableAt(_mandatesStorage().lockedBy[AUDITOR_2][member]);
+    }
+
+    /// @dev The live facilitator, or zero.
+    function _liveFacilitator() internal view returns (address) {
+        MandatesStorage storage $ = _mandatesStorage();
+        uint256 id = $.roles[FACILITATOR_ROLE].latest;
+        return id != 0 && _isLive(id) ? $.mandates[id].holder : address(0);
+    }
+
+    /// @dev The running audit period; reverts when audits are off.
+    function _auditPeriodNow() internal view returns (AuditPeriod memory) {
+        MandatesStorage storage $ = _mandatesStorage();
+        uint256 length = $.rules.auditPeriod;
+        if (length == 0) revert IMandateAudits.MandateAuditsOff();
+        uint256 from = $.auditFrom;
+        uint256 n = from == 0 ? 0 : (block.timestamp - from) / length;
+        uint256 start = from == 0 ? block.timestamp : from + n * length;
+        return AuditPeriod(uint64($.auditBase + n), uint64(start), uint64(start + length));
     }
 
     // ------------------------------------------------------------------
@@ -328,6 +405,7 @@ abstract contract MandatesBase {
             }
         }
         bytes32 roleId = keccak256(bytes(spec.role));
+        if (roleId == AUDITOR_1 || roleId == AUDITOR_2) revert IMandateAudits.MandateAuditRoleReserved(roleId);
         _checkRoleVacant(roleId);
         return
             Grant({
@@ -338,7 +416,8 @@ abstract contract MandatesBase {
                 duration: spec.duration,
                 holder: address(0),
                 proposer: proposer,
-                drawn: false
+                drawn: false,
+                audit: false
             });
     }
 

@@ -8,7 +8,9 @@ export default buildModule("Circles", (m) => {
   const circleImplementation = m.contract("Circle");
   const membershipImplementation = m.contract("CircleMembership");
   const ritualsImplementation = m.contract("CircleRituals");
-  const mandatesImplementation = m.contract("Mandates");
+  // The audit module runs by delegatecall in every circle's mandates; the implementation keeps it as an immutable.
+  const mandateAudits = m.contract("MandateAudits");
+  const mandatesImplementation = m.contract("Mandates", [mandateAudits]);
   const badgesImplementation = m.contract("MandateBadges");
   const seatsImplementation = m.contract("CouncilSeats");
   const randomness = m.contract("PrevrandaoRandomness");

@@ -119,9 +119,10 @@ export async function benchCaps(
   };
 
   // --- A registry of its own ------------------------------------------------------------------------------------
+  const auditsModule = await ethers.deployContract("MandateAudits");
   const parts = await Promise.all(
     (["Circle", "CircleMembership", "CircleRituals", "Mandates", "MandateBadges", "CouncilSeats"] as const).map((n) =>
-      ethers.deployContract(n),
+      n === "Mandates" ? ethers.deployContract(n, [auditsModule.target]) : ethers.deployContract(n),
     ),
   );
   const randomness = await ethers.deployContract("MockRandomness");

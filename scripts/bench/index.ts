@@ -54,6 +54,7 @@ const rows: Row[] = [];
 const growth: { series: string; size: number; gas: bigint }[] = [];
 
 // --- Deploy both systems ------------------------------------------------------------------------------------------
+const auditsModule = await ethers.deployContract("MandateAudits");
 const implementations = await Promise.all(
   (
     [
@@ -65,7 +66,7 @@ const implementations = await Promise.all(
       "CouncilSeats",
       "MockRandomness",
     ] as const
-  ).map((n) => ethers.deployContract(n)),
+  ).map((n) => (n === "Mandates" ? ethers.deployContract(n, [auditsModule.target]) : ethers.deployContract(n))),
 );
 const randomness = await ethers.getContractAt("MockRandomness", await implementations[6]!.getAddress());
 const registry: CircleRegistry = await ethers.deployContract(

@@ -16,7 +16,7 @@ const descriptionOption = (what: string) => option("description", `The proposal'
 export const circleTasks = [
   emptyTask(
     "circle",
-    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, mentorship, invert, reversal, thresholds, templates, template, publish-template, report-template, pair-links",
+    "Circles: create, consent, info, list, request-admission, admit, leave, propose, proposals, proposal, vote, vote-by-signature, execute, ratify-charter, hard-reset, temperature, mentorship, invert, reversal, thresholds, templates, template, publish-template, report-template, pair-links, audit, audit-draw, audit-publish, audit-missed, listening-session",
   ).build(),
   addRuleOptions(
     addCharterOptions(
@@ -262,5 +262,52 @@ export const circleTasks = [
     .addOption(registryOption)
     .addFlag(jsonFlag)
     .setAction(() => import("./thresholds.js"))
+    .build(),
+  task(["circle", "audit"], "Show a circle's pair-link audits (newest first) and the audit period running now")
+    .addOption(circleOption)
+    .addOption(option("id", "Show this audit only (its id)"))
+    .addOption(option("offset", "Skip this many of the newest audits (default 0)"))
+    .addOption(option("limit", "Show at most this many (default 20, at most 100)"))
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./audit.js"))
+    .build(),
+  task(["circle", "audit-draw"], "Start this period's pair-link audit (anyone), or complete the draw of its auditors")
+    .addOption(circleOption)
+    .addOption(option("complete", "Complete the draw of this audit (its id) once its randomness is out; anyone may"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./audit-draw.js"))
+    .build(),
+  task(["circle", "audit-publish"], "Publish your report as an auditor, within the period: your mandate completes")
+    .addOption(circleOption)
+    .addOption(option("id", "The audit (its id)"))
+    .addOption(option("file", "The report's file: its bytes are hashed"))
+    .addOption(option("hash", "Or the report's content hash (0x and 64 hex digits)"))
+    .addOption(option("uri", "Where the report can be read (at most 256 bytes)"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./audit-publish.js"))
+    .build(),
+  task(["circle", "audit-missed"], "Record an audit not published by both auditors by its period's end (anyone)")
+    .addOption(circleOption)
+    .addOption(option("id", "The audit (its id)"))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./audit-missed.js"))
+    .build(),
+  task(["circle", "listening-session"], "Record that a published audit's listening session was held (an auditor)")
+    .addOption(circleOption)
+    .addOption(option("id", "The audit (its id)"))
+    .addOption(option("date", "When it was held: an ISO date (2026-03-02T18:00Z) or Unix seconds"))
+    .addFlag({ name: "propose", description: "Propose the circle's decision recording it instead (any member)" })
+    .addOption(descriptionOption('"Record the listening session of audit <id>, held <date>"'))
+    .addOption(fromOption)
+    .addOption(registryOption)
+    .addFlag(jsonFlag)
+    .setAction(() => import("./listening-session.js"))
     .build(),
 ];

@@ -22,6 +22,7 @@ describe("contract sizes", function () {
       "CircleRegistry",
       "Mandates",
       "MandateDraws",
+      "MandateAudits",
       "MutualCredit",
       "IncomeHub",
       "CouncilSeats",
@@ -64,7 +65,8 @@ describe("contract sizes", function () {
     // first CREATE, at nonce 1) and every circle's mandates run it by delegatecall. It must fit the limit all the
     // same, or no Mandates could be deployed.
     const { ethers } = await network.create();
-    const mandates = await ethers.deployContract("Mandates");
+    const audits = await ethers.deployContract("MandateAudits");
+    const mandates = await ethers.deployContract("Mandates", [await audits.getAddress()]);
     const draws = ethers.getCreateAddress({ from: await mandates.getAddress(), nonce: 1 });
     const code = await ethers.provider.getCode(draws);
     const row = rows.find((r) => r.name === "MandateDraws");

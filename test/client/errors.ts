@@ -19,6 +19,8 @@ describe("client/errors", function () {
   it("has a sentence for every error Commonweal's own contracts declare", async function () {
     const missing: string[] = [];
     const names = ["Circle", "CircleMembership", "CircleRituals", "CircleRegistry", "Mandates", "MandateBadges"];
+    // The mandates' modules, which run at the mandates' address: their errors reach the same faces.
+    names.push("MandateDraws", "MandateAudits");
     const income = ["IncomeHub", "DemurragedIncomeToken", "StaticIncomeToken", "IncomeWrappers"];
     for (const name of [
       ...names,

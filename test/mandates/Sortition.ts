@@ -261,7 +261,8 @@ describe("Sortition", function () {
   describe("the draw module", function () {
     it("called directly, outside a circle's mandates, refuses everything", async function () {
       const [caller] = await ethers.getSigners();
-      const implementation = await ethers.deployContract("Mandates");
+      const audits = await ethers.deployContract("MandateAudits");
+      const implementation = await ethers.deployContract("Mandates", [await audits.getAddress()]);
       // The implementation's constructor deploys the module: its first creation.
       const address = ethers.getCreateAddress({ from: await implementation.getAddress(), nonce: 1 });
       expect(await ethers.provider.getCode(address)).to.not.equal("0x");

@@ -8,6 +8,7 @@ import {CircleRituals} from "../../contracts/circles/CircleRituals.sol";
 import {ICircleRegistry} from "../../contracts/interfaces/ICircleRegistry.sol";
 import {CircleRules, MandateRules} from "../../contracts/interfaces/ICircleRules.sol";
 import {CouncilSeats} from "../../contracts/federation/CouncilSeats.sol";
+import {MandateAudits} from "../../contracts/mandates/MandateAudits.sol";
 import {MandateBadges} from "../../contracts/mandates/MandateBadges.sol";
 import {Mandates} from "../../contracts/mandates/Mandates.sol";
 import {TestBase} from "./Vm.sol";
@@ -21,7 +22,7 @@ abstract contract CircleTestBase is TestBase {
                 address(new Circle()),
                 address(new CircleMembership()),
                 address(new CircleRituals()),
-                address(new Mandates()),
+                address(new Mandates(address(new MandateAudits()))),
                 address(new MandateBadges()),
                 address(new CouncilSeats()),
                 randomness
