@@ -471,6 +471,65 @@ export const drawVoided = onchainTable("draw_voided", (t) => ({
   randomness: t.bigint().notNull(),
 }));
 
+// Pair-link audits (emitted at the mandates' address: the MandateAudits module runs in its storage).
+export const auditRequested = onchainTable("audit_requested", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+  drawId: t.bigint().notNull(),
+  startsAt: t.bigint().notNull(),
+  endsAt: t.bigint().notNull(),
+}));
+
+export const auditSkipped = onchainTable("audit_skipped", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+  /** How many members were eligible (fewer than two). */
+  eligible: t.bigint().notNull(),
+}));
+
+export const auditorsDrawn = onchainTable("auditors_drawn", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+  firstAuditor: t.hex().notNull(),
+  secondAuditor: t.hex().notNull(),
+  firstMandateId: t.bigint().notNull(),
+  secondMandateId: t.bigint().notNull(),
+}));
+
+export const auditPublished = onchainTable("audit_published", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+  auditor: t.hex().notNull(),
+  contentHash: t.hex().notNull(),
+  uri: t.text().notNull(),
+}));
+
+export const auditMissed = onchainTable("audit_missed", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+  /** The auditors who did not publish (empty when the draw completed after the period). */
+  missing: t.hex().array().notNull(),
+}));
+
+export const auditCancelled = onchainTable("audit_cancelled", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  period: t.bigint().notNull(),
+}));
+
+export const listeningSessionHeld = onchainTable("listening_session_held", (t) => ({
+  ...logColumns(t),
+  auditId: t.bigint().notNull(),
+  heldAt: t.bigint().notNull(),
+  /** An auditor, or the circle itself (by decision). */
+  recordedBy: t.hex().notNull(),
+}));
+
 export const mandateRulesUpdated = onchainTable("mandate_rules_updated", (t) => ({
   ...logColumns(t),
   oldRules: t.json().notNull(),
@@ -691,6 +750,33 @@ export const mandate = onchainTable(
     recallSignals: t.integer().notNull(),
   }),
   (table) => ({ byRole: index().on(table.circle, table.roleId) }),
+);
+
+/**
+ * Each pair-link audit of a circle as it stands, `${mandates}-${auditId}`: requested, skipped, drawn, published by
+ * each auditor, missed or cancelled, and its listening session. What the scorecards count (audits held or missed).
+ */
+export const pairLinkAudit = onchainTable(
+  "pair_link_audits",
+  (t) => ({
+    id: t.text().primaryKey(),
+    circle: t.hex().notNull(),
+    auditId: t.bigint().notNull(),
+    period: t.bigint().notNull(),
+    /** requested, skipped, drawn, published (both auditors), missed, cancelled. */
+    status: t.text().notNull(),
+    requestedAt: t.bigint().notNull(),
+    startsAt: t.bigint(),
+    endsAt: t.bigint(),
+    firstAuditor: t.hex(),
+    secondAuditor: t.hex(),
+    /** How many of the two auditors published. */
+    publications: t.integer().notNull(),
+    publishedAt: t.bigint(),
+    listeningSessionAt: t.bigint(),
+    closedAt: t.bigint(),
+  }),
+  (table) => ({ byCircle: index().on(table.circle, table.auditId) }),
 );
 
 /** Each role of a circle and its holder history in order (the mandates it was granted as): `${circle}-${roleId}`. */

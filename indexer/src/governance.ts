@@ -702,6 +702,82 @@ for (const name of ["Mandates", "CouncilMandates"] as const) {
     }
   });
 
+  // Pair-link audits: each event in its table, and the audit's row (pair_link_audits) moved on.
+  const auditKey = (mandates: Address, auditId: bigint) => `${mandates}-${auditId}`;
+  ponder.on(`${name}:AuditRequested`, async ({ event, context }) => {
+    await context.db.insert(t.auditRequested).values({ ...logOf(event), ...event.args });
+    const { auditId, period, startsAt, endsAt } = event.args;
+    await context.db.insert(t.pairLinkAudit).values({
+      id: auditKey(event.log.address, auditId),
+      circle: await circleOf(context, event.log.address, "mandates"),
+      auditId,
+      period,
+      status: "requested",
+      requestedAt: event.block.timestamp,
+      startsAt,
+      endsAt,
+      publications: 0,
+    });
+  });
+
+  ponder.on(`${name}:AuditSkipped`, async ({ event, context }) => {
+    await context.db.insert(t.auditSkipped).values({ ...logOf(event), ...event.args });
+    const { auditId, period } = event.args;
+    // Skipped at request (no AuditRequested before) or at completion (the requested row moves on).
+    await context.db
+      .insert(t.pairLinkAudit)
+      .values({
+        id: auditKey(event.log.address, auditId),
+        circle: await circleOf(context, event.log.address, "mandates"),
+        auditId,
+        period,
+        status: "skipped",
+        requestedAt: event.block.timestamp,
+        publications: 0,
+        closedAt: event.block.timestamp,
+      })
+      .onConflictDoUpdate({ status: "skipped", closedAt: event.block.timestamp });
+  });
+
+  ponder.on(`${name}:AuditorsDrawn`, async ({ event, context }) => {
+    await context.db.insert(t.auditorsDrawn).values({ ...logOf(event), ...event.args });
+    const { auditId, firstAuditor, secondAuditor } = event.args;
+    await context.db
+      .update(t.pairLinkAudit, { id: auditKey(event.log.address, auditId) })
+      .set({ status: "drawn", firstAuditor, secondAuditor });
+  });
+
+  ponder.on(`${name}:AuditPublished`, async ({ event, context }) => {
+    await context.db.insert(t.auditPublished).values({ ...logOf(event), ...event.args });
+    await context.db.update(t.pairLinkAudit, { id: auditKey(event.log.address, event.args.auditId) }).set((row) => {
+      const publications = row.publications + 1;
+      return publications === 2
+        ? { publications, status: "published", publishedAt: event.block.timestamp, closedAt: event.block.timestamp }
+        : { publications };
+    });
+  });
+
+  ponder.on(`${name}:AuditMissed`, async ({ event, context }) => {
+    await context.db.insert(t.auditMissed).values({ ...logOf(event), ...event.args, missing: [...event.args.missing] });
+    await context.db
+      .update(t.pairLinkAudit, { id: auditKey(event.log.address, event.args.auditId) })
+      .set({ status: "missed", closedAt: event.block.timestamp });
+  });
+
+  ponder.on(`${name}:AuditCancelled`, async ({ event, context }) => {
+    await context.db.insert(t.auditCancelled).values({ ...logOf(event), ...event.args });
+    await context.db
+      .update(t.pairLinkAudit, { id: auditKey(event.log.address, event.args.auditId) })
+      .set({ status: "cancelled", closedAt: event.block.timestamp });
+  });
+
+  ponder.on(`${name}:ListeningSessionHeld`, async ({ event, context }) => {
+    await context.db.insert(t.listeningSessionHeld).values({ ...logOf(event), ...event.args });
+    await context.db
+      .update(t.pairLinkAudit, { id: auditKey(event.log.address, event.args.auditId) })
+      .set({ listeningSessionAt: event.args.heldAt });
+  });
+
   ponder.on(`${name}:HandOff`, async ({ event, context }) => {
     await context.db.insert(t.handOff).values({ ...logOf(event), ...event.args });
   });
