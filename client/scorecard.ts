@@ -14,6 +14,7 @@
  */
 import { getAddress, keccak256, toHex, type Address } from "viem";
 
+import type { LedgerAudit } from "./actions/ledger/listLedgerAudits.js";
 import type { LedgerMandate } from "./actions/ledger/readMandateHistory.js";
 import type { LedgerMemberTerm } from "./actions/ledger/listMembersOverTime.js";
 import type { LedgerProposal } from "./actions/ledger/listLedgerProposals.js";
@@ -188,6 +189,8 @@ export interface ScorecardHistory {
   reversals: ScorecardReversal[];
   /** The thresholds the circle set, each from the moment it set them (oldest first). */
   thresholdChanges: { at: bigint; thresholds: ScorecardThresholds }[];
+  /** The circle's pair-link audits, oldest first. */
+  audits: LedgerAudit[];
 }
 
 // --- The scorecard ---------------------------------------------------------------------------------------------
@@ -200,7 +203,8 @@ export type DriftAlertKind =
   | "voice-concentration"
   | "participation-collapse"
   | "temperature-rising"
-  | "one-sided-reciprocity";
+  | "one-sided-reciprocity"
+  | "audit-missed";
 
 /** A flag that a circle drifts toward hidden hierarchy, with its reason in a sentence. */
 export interface DriftAlert {
@@ -296,6 +300,18 @@ export interface ScorecardAutonomy {
   topReversalLogger: ScorecardShare | null;
 }
 
+/**
+ * The pair-link audits that closed in a period (by the time they closed: both reports published, recorded missed,
+ * skipped with fewer than two eligible members, cancelled by a hard reset), and the listening sessions held in it.
+ */
+export interface ScorecardAudits {
+  held: number;
+  missed: number;
+  skipped: number;
+  cancelled: number;
+  listeningSessions: number;
+}
+
 export interface ScorecardPeriod {
   /** The rituals' period number (the one temperature readings name). */
   period: bigint;
@@ -312,6 +328,7 @@ export interface ScorecardPeriod {
   voice: ScorecardVoice;
   reciprocity: ScorecardReciprocity;
   autonomy: ScorecardAutonomy;
+  audits: ScorecardAudits;
   alerts: DriftAlert[];
 }
 
@@ -339,6 +356,21 @@ export interface Scorecard {
     creditors: BalanceConcentration;
     debtors: BalanceConcentration;
   } | null;
+  /**
+   * Every pair-link audit so far, whatever the periods shown: how many were held (both reports published), missed,
+   * skipped, cancelled or are still running, how many held their listening session, and the latest.
+   */
+  audits: {
+    held: number;
+    missed: number;
+    skipped: number;
+    cancelled: number;
+    running: number;
+    listeningSessions: number;
+    latest: LedgerAudit | null;
+    /** Every audit, oldest first. */
+    list: LedgerAudit[];
+  };
   /** Every alert of the periods shown, oldest first. */
   alerts: DriftAlert[];
   /** The display names of the named accounts it mentions, by checksummed address (empty without profiles). */
@@ -658,7 +690,30 @@ function alertsOf(
         `(${formatBps(oneSided)}; the limit is ${formatBps(t.maxOneSidedPairShareBps)}): some only give, some only take.`,
     );
   }
+  if (p.audits.missed > 0) {
+    raise(
+      "audit-missed",
+      p.audits.missed,
+      0,
+      `${p.audits.missed} pair-link audit(s) closed missed in the period: the auditors drawn did not both publish, ` +
+        `so nobody reported who works with whom.`,
+    );
+  }
   return alerts;
+}
+
+/** The audits that closed in [start, end), and the listening sessions held in it. */
+function auditsOf(history: ScorecardHistory, start: bigint, end: bigint): ScorecardAudits {
+  const inPeriod = (t: bigint | null) => t !== null && t >= start && t < end;
+  const closed = history.audits.filter((a) => inPeriod(a.closedAt));
+  const count = (status: LedgerAudit["status"]) => closed.filter((a) => a.status === status).length;
+  return {
+    held: count("published"),
+    missed: count("missed"),
+    skipped: count("skipped"),
+    cancelled: count("cancelled"),
+    listeningSessions: history.audits.filter((a) => inPeriod(a.listeningSessionAt)).length,
+  };
 }
 
 /** Every account a history mentions: members, holders, proposers, voters, payers and payees, readers, loggers. */
@@ -671,6 +726,7 @@ export function accountsIn(history: ScorecardHistory): Address[] {
     ...history.balances.map((b) => b.account),
     ...history.temperature.flatMap((r) => (r.dominant ? [r.member, r.dominant] : [r.member])),
     ...history.reversals.map((r) => r.member),
+    ...history.audits.flatMap((a) => a.auditors),
   ]);
   return [...accounts].map((a) => getAddress(a));
 }
@@ -723,6 +779,7 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
       voice,
       reciprocity: reciprocityOf(history, start, end),
       autonomy: autonomyOf(history, period, start, end),
+      audits: auditsOf(history, start, end),
     };
     return { ...card, alerts: alertsOf(card, members, label) };
   });
@@ -752,6 +809,16 @@ export function computeScorecard(history: ScorecardHistory, options: ComputeScor
     at: history.at,
     periods: shown,
     balances,
+    audits: {
+      held: history.audits.filter((a) => a.status === "published").length,
+      missed: history.audits.filter((a) => a.status === "missed").length,
+      skipped: history.audits.filter((a) => a.status === "skipped").length,
+      cancelled: history.audits.filter((a) => a.status === "cancelled").length,
+      running: history.audits.filter((a) => a.status === "requested" || a.status === "drawn").length,
+      listeningSessions: history.audits.filter((a) => a.listeningSessionAt !== null).length,
+      latest: history.audits.at(-1) ?? null,
+      list: history.audits,
+    },
     alerts: shown.flatMap((p) => p.alerts),
     names: options.profiles ? namesOf(history.members.map((m) => m.member).concat(mentioned), options.profiles) : {},
   };

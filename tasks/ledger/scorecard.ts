@@ -90,6 +90,9 @@ function periodText(p: ScorecardPeriod, units: { decimals: number; symbol: strin
             .map(([k, n]) => `${k} ${n}`)
             .join(", ")})`
         : ""),
+    `  Audits       ${p.audits.held} pair-link audit(s) held, ${p.audits.missed} missed, ${p.audits.skipped} skipped` +
+      (p.audits.cancelled ? `, ${p.audits.cancelled} cancelled by a reset` : "") +
+      `; ${p.audits.listeningSessions} listening session(s)`,
     ...p.alerts.map((alert) => `  ALERT ${alert.kind}: ${alert.reason}`),
   ];
   return lines.join("\n");
@@ -108,6 +111,20 @@ function concentrationText(
   );
 }
 
+/** Every pair-link audit so far, in one sentence. */
+function auditsText(card: Scorecard, label: Label): string {
+  const a = card.audits;
+  if (!a.latest) return "Pair-link audits: none yet.";
+  const latest = a.latest;
+  return (
+    `Pair-link audits so far: ${a.held} held, ${a.missed} missed, ${a.skipped} skipped, ${a.cancelled} cancelled, ` +
+    `${a.running} running; ${a.listeningSessions} listening session(s). The latest, #${latest.auditId}, is ` +
+    `${latest.status}` +
+    (latest.auditors.length ? ` (auditors ${latest.auditors.map(label).join(" and ")})` : "") +
+    "."
+  );
+}
+
 /** The scorecard in sentences, one block per period, alerts last in each. */
 export function scorecardText(card: Scorecard): string {
   const units = card.balances ? { decimals: card.balances.decimals, symbol: card.balances.symbol } : undefined;
@@ -119,6 +136,7 @@ export function scorecardText(card: Scorecard): string {
       `${card.block} (${isoTime(card.at)}): ${card.periods.length} period(s), ` +
       (alerts ? `${alerts} drift alert(s).` : "no drift alert."),
     ...card.periods.map((p) => periodText(p, units, label)),
+    auditsText(card, label),
     card.balances && units
       ? `Balances now in ${card.balances.symbol} (the commons left out): ` +
         `${concentrationText("creditor(s)", card.balances.creditors, units, label)}; ` +

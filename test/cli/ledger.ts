@@ -12,7 +12,7 @@ describe("tasks/ledger scorecard (the printed scorecard)", function () {
 
   it("opens with the circle, the ledger's block and time, and how many alerts", function () {
     expect(lines[0]).to.match(
-      /^The sovereignty scorecard of Garden \(0x0{38}c1\), a circle, from the ledger as of block 99 \(1970-01-12T\d\d:\d\d:\d\dZ\): 3 period\(s\), 5 drift alert\(s\)\.$/i,
+      /^The sovereignty scorecard of Garden \(0x0{38}c1\), a circle, from the ledger as of block 99 \(1970-01-12T\d\d:\d\d:\d\dZ\): 3 period\(s\), 6 drift alert\(s\)\.$/i,
     );
   });
 
@@ -32,7 +32,9 @@ describe("tasks/ledger scorecard (the printed scorecard)", function () {
     expect(period0).to.include(
       "Autonomy     1 decision(s) here, 1 in councils (50% here); 3 dependency reversal(s) logged by 2 member(s) (tool 1, meal 1, dispute 1)",
     );
-    expect(lines.filter((l) => l.startsWith("  ALERT "))).to.have.length(5);
+    expect(period0).to.include("Audits       1 pair-link audit(s) held, 0 missed, 0 skipped; 1 listening session(s)");
+    expect(lines.filter((l) => l.startsWith("  ALERT "))).to.have.length(6);
+    expect(text).to.include("  ALERT audit-missed: 1 pair-link audit(s) closed missed in the period");
     expect(text).to.include("  ALERT temperature-rising: Members felt heard 2.75 out of 5");
   });
 
@@ -46,6 +48,13 @@ describe("tasks/ledger scorecard (the printed scorecard)", function () {
     expect(named).to.include(`Ana (${shortAddress(A)}) held 53.33% of mandate-time`);
     expect(named).to.include(`60% of it Ana (${shortAddress(A)})'s`);
     expect(named).to.include(`only took: ${C}`);
+  });
+
+  it("sums up every pair-link audit so far, naming the latest's auditors", function () {
+    expect(lines.at(-2)).to.equal(
+      "Pair-link audits so far: 1 held, 1 missed, 1 skipped, 0 cancelled, 1 running; 1 listening session(s). " +
+        `The latest, #4, is drawn (auditors ${B} and ${E}).`,
+    );
   });
 
   it("weighs the balances now on each sign, in the currency's units", function () {

@@ -189,6 +189,7 @@ describe("client/scorecard", function () {
         [0n, "temperature-rising", 275, 300],
         [1n, "participation-collapse", 3250, 5000],
         [1n, "one-sided-reciprocity", 10_000, 5000],
+        [1n, "audit-missed", 1, 0],
       ]);
       expect(card.alerts[0]!.reason).to.equal(
         `${A} held 53.33% of the period's mandate-time (the circle's limit is 50%): roles are not rotating.`,
@@ -197,6 +198,25 @@ describe("client/scorecard", function () {
         "Members felt heard 2.75 out of 5 on average over 4 reading(s) (the floor is 3.00): some voices dominate.",
       );
       expect(card.alerts[4]!.reason).to.match(/^4 of the period's 4 trading pairs paid one way only \(100%/);
+    });
+
+    it("counts pair-link audits held, missed, skipped and running, each in the period it closed, and flags a missed one", function () {
+      expect(card.periods.map((p) => p.audits)).to.deep.equal([
+        { held: 1, missed: 0, skipped: 0, cancelled: 0, listeningSessions: 1 },
+        { held: 0, missed: 1, skipped: 1, cancelled: 0, listeningSessions: 0 },
+        { held: 0, missed: 0, skipped: 0, cancelled: 0, listeningSessions: 0 },
+      ]);
+      const { latest, list, ...counts } = card.audits;
+      expect(list.map((a) => a.status)).to.deep.equal(["published", "missed", "skipped", "drawn"]);
+      expect(counts).to.deep.equal({ held: 1, missed: 1, skipped: 1, cancelled: 0, running: 1, listeningSessions: 1 });
+      expect(latest?.auditId).to.equal(4n);
+      expect(card.alerts.find((a) => a.kind === "audit-missed")!.reason).to.equal(
+        "1 pair-link audit(s) closed missed in the period: the auditors drawn did not both publish, so nobody reported who works with whom.",
+      );
+      // Without audits, nothing is counted and nothing flagged.
+      const none = computeScorecard({ ...history, audits: [] });
+      expect(none.audits.latest).to.equal(null);
+      expect(none.alerts.map((a) => a.kind)).to.not.include("audit-missed");
     });
 
     it("names people in its sentences when given their profiles, always with the address", function () {

@@ -24,6 +24,14 @@ export function Time({ at }: { at: bigint | number }) {
   return Number(at) === 0 ? <>{text}</> : <time dateTime={text}>{text.replace("T", " ").replace("Z", " UTC")}</time>;
 }
 
+/** URIs a published report may link to; any other scheme (javascript:, data:) is shown as text, never followed. */
+const LINKABLE = /^(https?|ipfs|ipns|ar):\/\//i;
+
+/** A URI someone published on chain (a report's, a charter's): a link for the safe schemes, text otherwise. */
+export function PublishedUri({ uri }: { uri: string }) {
+  return LINKABLE.test(uri) ? <a href={uri}>{uri}</a> : <code>{uri}</code>;
+}
+
 /** A titled part of a page, a landmark named by its heading. */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -6,9 +6,11 @@
  */
 import type { Address as Addr } from "viem";
 
-import { formatBps, type ScorecardPeriod } from "../../../client/scorecard.js";
+import type { LedgerAudit } from "../../../client/actions/ledger/listLedgerAudits.js";
+import { formatBps, type Scorecard, type ScorecardPeriod } from "../../../client/scorecard.js";
 import { SCORECARD_THRESHOLD_FIELDS } from "../../../client/scorecardThresholds.js";
-import { Loaded, Section, Time } from "../components/basics.js";
+import { Loaded, PublishedUri, Section, Time } from "../components/basics.js";
+import { Person } from "../components/Person.js";
 import { LineChartFigure, type ChartPoint } from "../components/LineChartFigure.js";
 import { useScorecard } from "../hooks/reads.js";
 import { href } from "../routes.js";
@@ -70,6 +72,71 @@ const SOURCES = {
   viewer: "a viewer's own",
 } as const;
 
+const AUDIT_STATUS: Record<LedgerAudit["status"], string> = {
+  requested: "auditors being drawn",
+  drawn: "running",
+  published: "held: both reports published",
+  missed: "missed",
+  skipped: "skipped: fewer than two members eligible",
+  cancelled: "cancelled by a hard reset",
+};
+
+/** Every pair-link audit of the circle: how it closed, who audited, their reports and the listening session. */
+function AuditList({ audits }: { audits: Scorecard["audits"] }) {
+  if (!audits.latest) {
+    return <p>No pair-link audit yet: once an audit period has begun, anyone may start its draw.</p>;
+  }
+  return (
+    <>
+      <p data-testid="audit-summary">
+        {audits.held} held, {audits.missed} missed, {audits.skipped} skipped, {audits.cancelled} cancelled,{" "}
+        {audits.running} running; {audits.listeningSessions} listening session(s) held. An audit is held when both
+        auditors drawn by lot publish their report within its period.
+      </p>
+      <ol className="audits" reversed>
+        {audits.list
+          .slice()
+          .reverse()
+          .map((a) => (
+            <li key={a.auditId.toString()}>
+              <strong>Audit {a.auditId.toString()}</strong> (audit period {a.period.toString()}):{" "}
+              {AUDIT_STATUS[a.status]}
+              {a.auditors.length > 0 && (
+                <>
+                  {"; auditors "}
+                  <Person account={a.auditors[0]!} /> and <Person account={a.auditors[1]!} />
+                </>
+              )}
+              {a.reports.length > 0 && (
+                <ul>
+                  {a.reports.map((r) => (
+                    <li key={r.auditor}>
+                      <Person account={r.auditor} /> published on <Time at={r.at} />:{" "}
+                      <code className="hash">{r.contentHash}</code>
+                      {r.uri ? (
+                        <>
+                          {", "}
+                          <PublishedUri uri={r.uri} />
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {a.listeningSessionAt !== null && (
+                <>
+                  {"; listening session held "}
+                  <Time at={a.listeningSessionAt} />
+                </>
+              )}
+              .
+            </li>
+          ))}
+      </ol>
+    </>
+  );
+}
+
 export function ScorecardPage({ circle }: { circle: Addr }) {
   const scorecard = useScorecard(circle);
   return (
@@ -119,6 +186,9 @@ export function ScorecardPage({ circle }: { circle: Addr }) {
                   ))}
                 </ol>
               )}
+            </Section>
+            <Section id="audits" title="Pair-link audits">
+              <AuditList audits={s.audits} />
             </Section>
             <Section id="thresholds" title="Thresholds">
               {latest ? (

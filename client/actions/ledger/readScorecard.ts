@@ -13,6 +13,7 @@ import { listCreditAccounts } from "./listCreditAccounts.js";
 import { listDependencyReversals } from "./listDependencyReversals.js";
 import { listLedgerPayments } from "./listLedgerPayments.js";
 import { listLedgerProfiles } from "./listLedgerProfiles.js";
+import { listLedgerAudits } from "./listLedgerAudits.js";
 import { listLedgerProposals } from "./listLedgerProposals.js";
 import { listLedgerResets } from "./listLedgerResets.js";
 import { listMembersOverTime } from "./listMembersOverTime.js";
@@ -64,6 +65,7 @@ export async function readScorecard(
     seats,
     { currency, payments },
     { accounts },
+    { audits },
   ] = await Promise.all([
     listMembersOverTime(ledger, { circle: circle.circle }),
     listLedgerProposals(ledger, { circle: circle.circle, at }),
@@ -86,6 +88,7 @@ export async function readScorecard(
     }),
     listLedgerPayments(ledger, { circle: circle.circle }),
     listCreditAccounts(ledger, { circle: circle.circle }),
+    listLedgerAudits(ledger, { circle: circle.circle }),
   ]);
 
   const heldSeats = seats
@@ -118,6 +121,7 @@ export async function readScorecard(
     // Payments across currencies are one leg of a trade with another circle, not reciprocity between members.
     payments: payments.filter((p) => p.across === null),
     balances: accounts.map(({ account, balance }) => ({ account, balance })),
+    audits,
     seats: heldSeats,
     councilDecisions: councilProposals.flatMap(({ council, proposals: list }) =>
       list.map((p) => ({ council, proposalId: p.proposalId, executedAt: p.executedAt })),

@@ -17,15 +17,12 @@ import { useApp } from "../../context.js";
 import { useWrite } from "../../hooks/governance.js";
 import { useCircles, useFoundingTemplate } from "../../hooks/queries.js";
 import { href } from "../../routes.js";
-import { Loaded, Refusal, Section, Time } from "../basics.js";
+import { Loaded, PublishedUri, Refusal, Section, Time } from "../basics.js";
 import { Person } from "../Person.js";
 import { contentHash, Proposed, text, type Fields } from "./ProposeForm.js";
 
 /** Seconds since the epoch of an ISO date, for the Time component. */
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-/** URIs a report may link to; any other scheme (javascript:, data:) is shown as text, never followed. */
-const LINKABLE = /^(https?|ipfs|ipns|ar):\/\//i;
 
 export function TemplateLineage({ circle }: { circle: Address }) {
   const founding = useFoundingTemplate(circle);
@@ -96,7 +93,7 @@ function Reports({ template, reports }: { template: ReadTemplateReturnType; repo
               {r.uri ? (
                 <>
                   {", "}
-                  {LINKABLE.test(r.uri) ? <a href={r.uri}>{r.uri}</a> : <code>{r.uri}</code>}
+                  <PublishedUri uri={r.uri} />
                 </>
               ) : (
                 ", no URI"
