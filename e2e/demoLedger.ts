@@ -14,7 +14,9 @@
  *   params); AdmissionRequestWithdrawn, MemberRemoved (no one withdraws or is removed); the soulbound tokens'
  *   Approval, ApprovalForAll and Unlocked (they never move or unlock); a council's AdmissionRequested (circles ask
  *   with SeatRequested), OpenJoinSet, ProbationSet and SeatOnProbation (the Watershed council is not open-join);
- *   RoleModuleHookFailed (no hook fails); DrawRerequested and DrawVoided (the one draw completes).
+ *   RoleModuleHookFailed (no hook fails); DrawRerequested and DrawVoided (the one draw completes); AuditSkipped,
+ *   AuditMissed and AuditCancelled (the one audit is drawn and published by both auditors, after the reset:
+ *   test/mandates/Audits.ts covers the others); InversionRerequested (the inversion completes in time).
  * - Money: Approval (no allowance is set), Jubilee, BalanceCleared, ClearingClaimsKept (no jubilee),
  *   DepartedDebtKept (no circle leaves an open-join council in debt), ClearingLineClosed (Birch Lane leaves the
  *   council; the line stops taking payments without a closing decision), EIP712DomainChanged, IncomeStopped,
@@ -51,9 +53,16 @@ const DEMO_EMITS = [
     "DelegateVotesChanged",
   ].map((e) => `CircleMembership:${e}`),
   ...["SeatRequested", "MemberAdmitted", "MemberLeft"].map((e) => `CouncilSeats:${e}`),
-  ...["TemperatureRecorded", "MemberCooledDown", "ResetSignalled", "ResetCooldownStarted", "RoleModuleAdded"].map(
-    (e) => `CircleRituals:${e}`,
-  ),
+  ...[
+    "TemperatureRecorded",
+    "MemberCooledDown",
+    "ResetSignalled",
+    "ResetCooldownStarted",
+    "RoleModuleAdded",
+    "InversionRequested",
+    "MentorshipPaired",
+    "InversionCompleted",
+  ].map((e) => `CircleRituals:${e}`),
   ...[
     "MandateGranted",
     "PowerGranted",
@@ -64,6 +73,10 @@ const DEMO_EMITS = [
     "DrawRequested",
     "DrawCompleted",
     "MandatesReset",
+    "AuditRequested",
+    "AuditorsDrawn",
+    "AuditPublished",
+    "ListeningSessionHeld",
   ].map((e) => `Mandates:${e}`),
   "MandateBadges:Transfer",
   "CreditFactory:CurrencyCreated",

@@ -26,7 +26,9 @@ import {
   charterHash,
   claimIncome,
   complete,
+  completeAuditorDraw,
   completeDraw,
+  completeInversion,
   createCircle,
   describeRevert,
   encodeCall,
@@ -54,6 +56,7 @@ import {
   prepareVouch,
   propose,
   proposeInCouncil,
+  publishAudit,
   publishTemplate,
   readCircle,
   readCreditAccount,
@@ -64,6 +67,8 @@ import {
   readIncomeAccount,
   readIncomeHub,
   readMandate,
+  readMentorship,
+  readPairLinks,
   readProposal,
   readRulesWithOverrides,
   readSchedule,
@@ -71,10 +76,13 @@ import {
   readTally,
   readTemplate,
   readTokenBalance,
+  recordListeningSession,
   recordTemperature,
   registerPerson,
   requestAdmission,
+  requestAuditorDraw,
   requestDrawCall,
+  requestInversion,
   sendIncome,
   setTrust,
   signBallot,
@@ -223,7 +231,11 @@ await registerPerson(ana.wallet, { hub });
 say(`${inProcess ? "Deployed the suite with" : "Using"} ${addresses.how}: registry at ${registry}.`);
 
 // --- Found a circle from a published template ----------------------------------------------------------------------
-const { rules, mandateRules } = await readRulesWithOverrides(publicClient, { registry });
+// The registry's defaults, but a mentorship inversion every two weeks rather than every year, so the story shows one.
+const { rules, mandateRules } = await readRulesWithOverrides(publicClient, {
+  registry,
+  overrides: { inversionPeriod: 14 * DAY },
+});
 const template = await publishTemplate(ana.wallet, { registry, name: "Affinity circle", rules, mandateRules });
 say(`Published the "${template.name}" rule set as a template anyone can copy.`);
 
@@ -666,6 +678,30 @@ say(
     `her own and ends with as much as before; Gus receives ${tokens(anaTokens)} Ana-tokens.`,
 );
 
+// --- Hard reset --------------------------------------------------------------------------------------------------
+const shed: Proposal = {
+  calls: [{ target: circle, value: 0n, data: "0x" } satisfies ProposalCall],
+  description: "Give Ben the keys to the tool shed for a year",
+};
+const pendingShed = await propose(ben.wallet, { circle, ...shed });
+say(`Ben proposes: "${shed.description}". State: ${await state(circle, pendingShed.proposalId)}.`);
+for (const member of [cai, eli, gus]) {
+  const signal = await signalReset(member.wallet, { circle, registry });
+  if (signal.reset) {
+    say(
+      `${signal.triggeredBy.map(nameOf).join(", ")} signal a hard reset within the window: HardReset (epoch ${signal.epoch}), ` +
+        `ending ${signal.endedMandates.length} live mandate(s) in the same transaction.`,
+    );
+  }
+}
+const afterReset = await readCircle(publicClient, { circle });
+const elmSeat = (await readSeats(publicClient, { council, registry })).seats.find((s) => s.circle === circle)!;
+say(
+  `Ben's proposal is now ${await state(circle, pendingShed.proposalId)}, and every role is dissolved (live mandates: ` +
+    `${afterReset.liveMandates.length}, so Elm's council seat is vacant until it names a new delegate: ` +
+    `${!elmSeat.filled}); the circle starts afresh, its members unchanged.`,
+);
+
 // --- Rituals that spread: the template hears back, and a child template is verified --------------------------------
 const elmReport = await prepareReportTemplateResult(publicClient, {
   circle,
@@ -689,28 +725,51 @@ say(
     `parent, verified because Elm was founded from it (${lineage.children} child template).`,
 );
 
-// --- Hard reset --------------------------------------------------------------------------------------------------
-const shed: Proposal = {
-  calls: [{ target: circle, value: 0n, data: "0x" } satisfies ProposalCall],
-  description: "Give Ben the keys to the tool shed for a year",
-};
-const pendingShed = await propose(ben.wallet, { circle, ...shed });
-say(`Ben proposes: "${shed.description}". State: ${await state(circle, pendingShed.proposalId)}.`);
-for (const member of [cai, eli, gus]) {
-  const signal = await signalReset(member.wallet, { circle, registry });
-  if (signal.reset) {
-    say(
-      `${signal.triggeredBy.map(nameOf).join(", ")} signal a hard reset within the window: HardReset (epoch ${signal.epoch}), ` +
-        `ending ${signal.endedMandates.length} live mandate(s) in the same transaction.`,
-    );
-  }
-}
-const afterReset = await readCircle(publicClient, { circle });
-const elmSeat = (await readSeats(publicClient, { council, registry })).seats.find((s) => s.circle === circle)!;
+// --- Rituals of rotation: a pair-link audit and a mentorship inversion -----------------------------------------------
+// Anyone may start the audit period's draw: two auditors by lot, from those eligible (not cooled down, not the
+// facilitator, not holding their live-mandate limit); their mandates carry no powers.
+const auditRequest = await requestAuditorDraw(fay.wallet, { mandates });
+if (auditRequest.outcome !== "requested") throw new Error("Fewer than two members could audit: the audit was skipped.");
+await time.mine(5);
+const { audit } = await completeAuditorDraw(fay.wallet, { mandates, auditId: auditRequest.auditId });
+const elmPeople = [ana, ben, cai, dee, eli, fay, gus];
+const auditors = audit.auditors.map((a) => elmPeople.find((p) => p.address === getAddress(a.address))!);
+const links = await readPairLinks(publicClient, { circle, registry, creditFactory: factory });
+const closest = links.agreement.find((pair) => pair.shared >= 3);
 say(
-  `Ben's proposal is now ${await state(circle, pendingShed.proposalId)}, and every role is dissolved (live mandates: ` +
-    `${afterReset.liveMandates.length}, so Elm's council seat is vacant until it names a new delegate: ` +
-    `${!elmSeat.filled}); the circle starts afresh, its members unchanged.`,
+  `Fay starts the circle's first pair-link audit: ${auditors.map((p) => p.name).join(" and ")} are drawn by lot as ` +
+    `auditors until ${day(audit.endsAt)}. They read the pair-link map from the chain: ` +
+    (closest
+      ? `${nameOf(closest.a)} and ${nameOf(closest.b)} voted alike on ${closest.agreed} of the ${closest.shared} proposals they both voted on`
+      : "no two members voted together often") +
+    `, ${links.proposesFor.length} proposer-to-holder link(s), ${links.pays.length} paying pair(s).`,
+);
+for (const auditor of auditors) {
+  await publishAudit(auditor.wallet, {
+    mandates,
+    auditId: audit.auditId,
+    contentHash: charterHash(`Pair links of Elm Street Garden, audit ${audit.auditId}, as ${auditor.name} read them.`),
+    uri: `ipfs://elm-street-garden/audit-${audit.auditId}-${auditor.name.toLowerCase()}`,
+  });
+}
+await time.increase(2 * DAY);
+const { timestamp: sessionTime } = await publicClient.getBlock();
+await recordListeningSession(auditors[0]!.wallet, { mandates, auditId: audit.auditId, heldAt: Number(sessionTime) });
+say(
+  `Each auditor publishes their own report (a hash and a URI), which completes their mandate; two days later ` +
+    `${auditors[0]!.name} records that the circle held the listening session.`,
+);
+
+const before = await readMentorship(publicClient, { circle, registry });
+if (!before.canRequest && before.nextDueAt !== null) await time.increaseTo(before.nextDueAt);
+const inversion = await requestInversion(gus.wallet, { circle, registry });
+await time.mine(5);
+const inverted = await completeInversion(gus.wallet, { circle, registry });
+say(
+  `The mentorship inversion is due (every two weeks here): Gus, the newest member, starts inversion ` +
+    `${inversion.number}, and with the randomness out the newest mentor the most senior, founders' ties broken by lot: ` +
+    `${inverted.pairs.map((pair) => `${nameOf(pair.mentor)} mentors ${nameOf(pair.mentee)}`).join(", ")}` +
+    (inverted.unpaired ? `; ${nameOf(inverted.unpaired)}, in the middle of an odd count, is unpaired.` : "."),
 );
 
 console.log("\nEvery step above is an event on the chain: the circle's public ledger.");
