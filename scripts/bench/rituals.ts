@@ -1,6 +1,6 @@
-// Gas of the rituals that spread and rotate: templates with their lineage and result reports (more rituals join
-// this module as they land). Used by scripts/bench/index.ts; every row is measured in the bench's own run, on a
-// circle of seven founded here from a published template, so that its report is an adopter's.
+// Gas of the rituals that spread and rotate: templates with their lineage and result reports, a pair-link audit and a
+// mentorship inversion. Used by scripts/bench/index.ts; every row is measured in the bench's own run, on a circle of
+// seven founded here from a published template, so that its report is an adopter's.
 import type { ContractTransactionResponse, Signer } from "ethers";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
@@ -28,8 +28,9 @@ const TEMPLATE_NAME = "Neighbourhood garden, weekly decisions";
 
 /**
  * Measures publishing a template (without and with a named parent), founding a circle of seven from it next to the
- * same founding without a template, publishing an adopter's rules with a verified parent, and an adopter's result
- * report (the execution of its decision).
+ * same founding without a template, publishing an adopter's rules with a verified parent, an adopter's result report
+ * (the execution of its decision), the adopter's pair-link audit (draw, completion, both reports, the listening
+ * session) and its first mentorship inversion (request and completion).
  */
 export async function benchRituals(
   ethers: HardhatEthers,
@@ -119,6 +120,65 @@ export async function benchRituals(
     operation: "templates: execute an adopter's result report",
     circle: await gasOf(circle.execute(targets, [0n], [report], ethers.id(description))),
     note: "the execution of the circle's decision: a 66-byte URI and a hash stored on the template's reports",
+  });
+
+  // A pair-link audit of the adopter (seven members, no live mandate): drawn by lot, published by both auditors,
+  // its listening session recorded by one of them.
+  const mandatesAddress = await circle.mandates();
+  const mandates = await ethers.getContractAt("Mandates", mandatesAddress);
+  const audits = await ethers.getContractAt("IMandateAudits", mandatesAddress);
+  const randomness = await ethers.getContractAt("MockRandomness", await mandates.randomnessSource());
+  const requested = await (await audits.connect(signers[9]!).requestAuditorDraw()).wait();
+  const drawLog = requested!.logs.map((l) => mandates.interface.parseLog(l)).find((l) => l?.name === "DrawRequested")!;
+  const pool = [...(drawLog.args.pool as string[])];
+  rows.push({
+    operation: `audits: request the auditors' draw (pool of ${pool.length})`,
+    circle: requested!.gasUsed,
+    note: "anyone, once per audit period: the pool frozen (two roles' eligibility per member), a ticket, the audit's record",
+  });
+  const drawId = drawLog.args.drawId as bigint;
+  await (await randomness.setValue((await mandates.draw(drawId)).ticket, 7n)).wait();
+  rows.push({
+    operation: `audits: complete the auditors' draw (pool of ${pool.length})`,
+    circle: await gasOf(mandates.connect(signers[9]!).completeDraw(drawId, pool, "0x")),
+    note: "two auditors picked from the sorted pool, each granted a powerless mandate until the period ends",
+  });
+  const auditId = await audits.auditCount();
+  const [first, second] = (await audits.audit(auditId)).auditors;
+  const signerOf = (account: string) => founders.find((f) => f.address === account)!;
+  const reportUri = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+  rows.push({
+    operation: "audits: publish a report (the first auditor)",
+    circle: await gasOf(audits.connect(signerOf(first!)).publishAudit(auditId, ethers.id("first"), reportUri)),
+    note: "a hash and a 66-byte URI in the event, the auditor's mandate completed",
+  });
+  rows.push({
+    operation: "audits: publish a report (the second: the audit is published)",
+    circle: await gasOf(audits.connect(signerOf(second!)).publishAudit(auditId, ethers.id("second"), reportUri)),
+    note: "the same, and the audit's status",
+  });
+  await time.increase(86_400);
+  const { timestamp } = (await ethers.provider.getBlock("latest"))!;
+  rows.push({
+    operation: "audits: record the listening session",
+    circle: await gasOf(audits.connect(signerOf(first!)).recordListeningSession(auditId, timestamp)),
+    note: "by an auditor (or the circle, by decision), once the audit is published",
+  });
+
+  // A mentorship inversion, once due (a year after the founding by default): requested, then completed by lot.
+  const rituals = await ethers.getContractAt("CircleRituals", await circle.rituals());
+  await time.increaseTo((await rituals.inversion()).dueAt);
+  const inversionRequest = await (await rituals.connect(signers[9]!).requestInversion()).wait();
+  rows.push({
+    operation: "mentorship: request an inversion",
+    circle: inversionRequest!.gasUsed,
+    note: "anyone, once due: a randomness ticket and the inversion's record",
+  });
+  await (await randomness.setValue((await rituals.inversion()).ticket, 11n)).wait();
+  rows.push({
+    operation: `mentorship: complete an inversion (${founders.length} members)`,
+    circle: await gasOf(rituals.connect(signers[9]!).completeInversion("0x")),
+    note: "the members ordered by admission time (founders' ties by lot), three pairs stored, the median unpaired",
   });
   return { rows };
 }
