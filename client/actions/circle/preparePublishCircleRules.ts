@@ -65,12 +65,14 @@ export async function preparePublishCircleRules<chain extends Chain | undefined>
   }
   const parentVerified =
     parentId !== undefined &&
-    (await readContract(client as Client, {
-      address: registry,
-      abi: circleRegistryAbi,
-      functionName: "foundingTemplate",
-      args: [body.circle],
-    })).toLowerCase() === parentId.toLowerCase();
+    (
+      await readContract(client as Client, {
+        address: registry,
+        abi: circleRegistryAbi,
+        functionName: "foundingTemplate",
+        args: [body.circle],
+      })
+    ).toLowerCase() === parentId.toLowerCase();
   return {
     circle: body.circle,
     calls: [{ ...call, value: 0n }],
