@@ -7,6 +7,8 @@
 // currency decisions) are sent by impersonating the circle, as if its proposal were executing; members are
 // deterministic keys funded by the node, and each signs its consent to the foundings it is in (scripts/founding.ts).
 import { AbiCoder, keccak256, type ContractTransactionResponse, type Signer } from "ethers";
+
+import { gasOf } from "./gas.js";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 
@@ -60,12 +62,6 @@ const MAX_BATCH = 32;
 const MAX_FLOW_EDGES = 64;
 const MAX_OPEN_PER_PROPOSER = 16;
 const MAX_OPEN_PROPOSALS = MAX_OPEN_PER_PROPOSER * MEMBER_CAP;
-
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
 
 /**
  * The gas a transaction that reverts used: sent with an explicit gas limit, so it is mined rather than refused at

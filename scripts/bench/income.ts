@@ -1,25 +1,17 @@
 // Income hub benchmarks: personal mint, trust, a plain transfer and payments along trust of 1 to 8 hops, next to
 // OpenZeppelin's ERC-1155 doing the nearest thing in the same run. Called by scripts/bench/index.ts.
-import type { ContractTransactionResponse } from "ethers";
+
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+
+import { gasOf, type OperationRow } from "./gas.js";
 
 const DAY = 86_400;
 const TOKEN = 10n ** 18n;
 export const MAX_HOPS = 8;
 
-export interface IncomeRow {
-  operation: string;
-  circle: bigint;
-  reference?: bigint;
-  note?: string;
-}
-
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
+/** One row of the bench's operations table. */
+export type IncomeRow = OperationRow;
 
 /**
  * Measures the hub. Steady state throughout: every balance a measured operation writes is already non-zero, as in

@@ -2,7 +2,9 @@
 // same thing in the same run. Prints a table and writes BENCHMARKS.md. Run with `npm run bench`.
 import { writeFileSync } from "node:fs";
 
-import type { ContractTransactionResponse, Signer } from "ethers";
+import type { Signer } from "ethers";
+
+import { gasOf, type OperationRow } from "./gas.js";
 import hre, { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
@@ -38,18 +40,7 @@ const evmRules =
       " no contract here calls, so every figure below would be the same under Prague's."
     : ".");
 
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
-
-interface Row {
-  operation: string;
-  circle: bigint;
-  reference?: bigint;
-  note?: string;
-}
+type Row = OperationRow;
 const rows: Row[] = [];
 const growth: { series: string; size: number; gas: bigint }[] = [];
 

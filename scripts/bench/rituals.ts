@@ -2,6 +2,8 @@
 // mentorship inversion. Used by scripts/bench/index.ts; every row is measured in the bench's own run, on a circle of
 // seven founded here from a published template, so that its report is an adopter's.
 import type { ContractTransactionResponse, Signer } from "ethers";
+
+import { gasOf, type OperationRow } from "./gas.js";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 
@@ -10,18 +12,7 @@ import type { CircleRules, MandateRules } from "../../client/rules.js";
 import type { CircleRegistry } from "../../typechain-types/index.js";
 
 /** One row of the bench's operations table. */
-export interface RitualRow {
-  operation: string;
-  circle: bigint;
-  reference?: bigint;
-  note?: string;
-}
-
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
+export type RitualRow = OperationRow;
 
 /** The name a template is published under, as long as a person would give (the gas grows with it). */
 const TEMPLATE_NAME = "Neighbourhood garden, weekly decisions";
