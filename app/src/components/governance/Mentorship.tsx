@@ -97,7 +97,8 @@ function InversionState({ m }: { m: ReadMentorshipReturnType }) {
   }
   return (
     <>
-      {last}One every {formatDuration(m.period)}: the next is due <Time at={m.nextDueAt!} />
+      {last}One every {formatDuration(m.period)}: the {m.number === 0n ? "first" : "next"} is due{" "}
+      <Time at={m.nextDueAt!} />
       {m.canRequest ? ", now: anyone may start it." : "."}
     </>
   );
