@@ -6,11 +6,14 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { getAddress, type Address } from "viem";
 
+import { listAudits } from "../../../client/actions/audit/listAudits.js";
 import { listCircles } from "../../../client/actions/circle/listCircles.js";
 import { readCircle } from "../../../client/actions/circle/readCircle.js";
 import { readFoundingTemplate } from "../../../client/actions/circle/readFoundingTemplate.js";
+import { readMentorship } from "../../../client/actions/circle/readMentorship.js";
 import { readPairLinks } from "../../../client/actions/circle/readPairLinks.js";
 import { listTemplateReports } from "../../../client/actions/circle/listTemplateReports.js";
+import { listLedgerAudits } from "../../../client/actions/ledger/listLedgerAudits.js";
 import { listLedgerCharters } from "../../../client/actions/ledger/listLedgerCharters.js";
 import { listLedgerProposals } from "../../../client/actions/ledger/listLedgerProposals.js";
 import { listLedgerResets } from "../../../client/actions/ledger/listLedgerResets.js";
@@ -179,5 +182,31 @@ export function useFoundingTemplate(circle: Address) {
         : [];
       return { ...founding, reports };
     },
+  });
+}
+
+// --- Rituals of rotation (issue 17): the pair-link audit and the mentorship inversion ----------------------------
+
+/** The circle's newest pair-link audit and the audit period running now (the chain; the client's listAudits). */
+export function useAudits(mandates: Address) {
+  const { publicClient } = useApp();
+  return useQuery({
+    queryKey: ["audits", mandates],
+    queryFn: () => listAudits(publicClient, { mandates, limit: 1 }),
+  });
+}
+
+/** Every pair-link audit with the reports its auditors published, hash and URI (the ledger; listLedgerAudits). */
+export function useLedgerAudits(circle: Address) {
+  const { ledger } = useApp();
+  return useQuery({ queryKey: ["ledger", "audits", circle], queryFn: () => listLedgerAudits(ledger, { circle }) });
+}
+
+/** The circle's mentorship pairs, who is unpaired, and the next inversion (the chain; the client's readMentorship). */
+export function useMentorship(circle: Address) {
+  const { publicClient, config } = useApp();
+  return useQuery({
+    queryKey: ["mentorship", circle],
+    queryFn: () => readMentorship(publicClient, { circle, registry: config.addresses.registry }),
   });
 }

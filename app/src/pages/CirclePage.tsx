@@ -1,7 +1,8 @@
 /**
  * A circle (or council): who is in it, its charter and when it lapses, its rules in words, its proposals with their
  * votes and reasons, the template it was founded from (its lineage and reports, and a member's report to it), its
- * mandates over time, its facilitator, its temperature over time and its reset round. Live state from the chain
+ * pair-link audit and mentorship (the rituals of rotation, and the steps members take in them), its mandates over
+ * time, its facilitator, its temperature over time and its reset round. Live state from the chain
  * (readCircle), history from the ledger.
  */
 import type { Address as Addr } from "viem";
@@ -16,6 +17,8 @@ import { TemperatureTable } from "../components/TemperatureTable.js";
 import { LeaveForm, RecallSignals, ResetSignal, TemperatureForm } from "../components/governance/CircleActions.js";
 import { ProposeForm } from "../components/governance/ProposeForm.js";
 // --- Rituals' data (issue 17) ---
+import { Mentorship } from "../components/governance/Mentorship.js";
+import { PairLinkAudit } from "../components/governance/PairLinkAudit.js";
 import { TemplateLineage } from "../components/governance/TemplateLineage.js";
 import {
   useChainTime,
@@ -57,6 +60,8 @@ export function CirclePage({ circle }: { circle: Addr }) {
             <p>Mandates: {describeMandateRules(mandateRulesFromChain(c.mandateRules))}.</p>
           </Section>
           <TemplateLineage circle={circle} />
+          <PairLinkAudit circle={circle} mandates={c.mandates} auditPeriod={c.mandateRules.auditPeriod} />
+          <Mentorship circle={circle} />
           <Section id="act" title="Act in this circle">
             <ProposeForm circle={circle} members={c.members} mandates={c.mandates} />
             <TemperatureForm circle={circle} members={c.members} />
