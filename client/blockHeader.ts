@@ -90,7 +90,8 @@ export async function randomnessProof<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
   ticket: bigint,
 ): Promise<Hex> {
-  if (ticket >= (await getBlockNumber(client))) return "0x";
+  // The latest block read afresh (viem caches it for seconds): a retry just after the target block is mined must see it.
+  if (ticket >= (await getBlockNumber(client, { cacheTime: 0 }))) return "0x";
   const block = await client.request({ method: "eth_getBlockByNumber", params: [toHex(ticket), false] });
   return block ? blockHeaderRlp(block as unknown as RpcBlockHeader) : "0x";
 }

@@ -46,13 +46,11 @@ const refusal = (attempt: Promise<unknown>) =>
   );
 
 /**
- * Mines blocks until the randomness of a request made now is out (PrevrandaoRandomness: 4 blocks on, then 1), then
- * waits as a member would a few seconds: the client's randomnessProof reads the block number through viem's cache
- * (4 s), so a step retried at once after the blocks still sees the old number and is refused.
+ * Mines blocks until the randomness of a request made now is out (PrevrandaoRandomness: 4 blocks on, then 1). The
+ * client's randomnessProof reads the latest block afresh, so a step retried at once after the blocks sees them.
  */
 async function mineRandomness(app: AppTestSetup) {
   for (let i = 0; i < 5; i++) await rpc(app.config.rpcUrl, "evm_mine");
-  await new Promise((resolve) => setTimeout(resolve, 4_500));
 }
 
 /** Birch Lane Gardens: its address, members and mandates module. */
