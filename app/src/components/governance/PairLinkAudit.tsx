@@ -25,7 +25,7 @@ import { useAudits, useChainTime, useLedgerAudits } from "../../hooks/queries.js
 import { href } from "../../routes.js";
 import { Loaded, PublishedUri, Refusal, Section, Time } from "../basics.js";
 import { Person } from "../Person.js";
-import { contentHash, text, type Fields } from "./ProposeForm.js";
+import { contentHash, ReportInputs, text, type Fields } from "./ProposeForm.js";
 
 /** An audit's status in words. */
 export const AUDIT_STATUS_WORDS: Record<AuditStatusName, string> = {
@@ -266,27 +266,7 @@ function PublishReport({ mandates, audit }: { mandates: Addr; audit: Audit | und
       <p>
         For the two auditors, until <Time at={audit.endsAt} />: publishing completes your auditor's mandate.
       </p>
-      <label htmlFor="audit-text">Report text (its hash is published)</label>
-      <textarea
-        id="audit-text"
-        rows={3}
-        value={fields.auditText ?? ""}
-        onChange={(e) => set("auditText")(e.target.value)}
-      />
-      <label htmlFor="audit-hash">Or the report's content hash</label>
-      <input
-        id="audit-hash"
-        value={fields.auditHash ?? ""}
-        placeholder="0x…"
-        onChange={(e) => set("auditHash")(e.target.value)}
-      />
-      <label htmlFor="audit-uri">Where the report can be read (URI)</label>
-      <input
-        id="audit-uri"
-        value={fields.auditURI ?? ""}
-        placeholder="ipfs://…"
-        onChange={(e) => set("auditURI")(e.target.value)}
-      />
+      <ReportInputs id="audit" fields={fields} set={set} hashIs="published" uriOptional={false} />
       <button type="submit" disabled={!publish.ready || publish.isPending}>
         {publish.isPending ? "Publishing …" : "Publish my report"}
       </button>

@@ -390,6 +390,51 @@ export function ProposeForm({
 }
 
 /** What a proposal form says once the proposal is made: a link to it, and when voting opens and closes. */
+/**
+ * The inputs of a published report: its text (hashed in the page) or its content hash, and where it can be read.
+ * Ids are `${id}-text`, `${id}-hash`, `${id}-uri`; fields `${id}Text`, `${id}Hash`, `${id}URI` (read by contentHash).
+ */
+export function ReportInputs({
+  id,
+  fields,
+  set,
+  hashIs,
+  uriOptional,
+}: {
+  id: string;
+  fields: Fields;
+  set: (key: string) => (value: string) => void;
+  /** What becomes of the hash: "published", "recorded". */
+  hashIs: string;
+  uriOptional: boolean;
+}) {
+  return (
+    <>
+      <label htmlFor={`${id}-text`}>Report text (its hash is {hashIs})</label>
+      <textarea
+        id={`${id}-text`}
+        rows={3}
+        value={fields[`${id}Text`] ?? ""}
+        onChange={(e) => set(`${id}Text`)(e.target.value)}
+      />
+      <label htmlFor={`${id}-hash`}>Or the report's content hash</label>
+      <input
+        id={`${id}-hash`}
+        value={fields[`${id}Hash`] ?? ""}
+        placeholder="0x…"
+        onChange={(e) => set(`${id}Hash`)(e.target.value)}
+      />
+      <label htmlFor={`${id}-uri`}>Where the report can be read (URI{uriOptional ? ", optional" : ""})</label>
+      <input
+        id={`${id}-uri`}
+        value={fields[`${id}URI`] ?? ""}
+        placeholder="ipfs://…"
+        onChange={(e) => set(`${id}URI`)(e.target.value)}
+      />
+    </>
+  );
+}
+
 export function Proposed({ circle, made }: { circle: Address; made: ProposeReturnType }) {
   return (
     <p role="status" className="ok">

@@ -19,7 +19,7 @@ import { useCircles, useFoundingTemplate } from "../../hooks/queries.js";
 import { href } from "../../routes.js";
 import { Loaded, PublishedUri, Refusal, Section, Time } from "../basics.js";
 import { Person } from "../Person.js";
-import { contentHash, Proposed, text, type Fields } from "./ProposeForm.js";
+import { contentHash, Proposed, ReportInputs, text, type Fields } from "./ProposeForm.js";
 
 /** Seconds since the epoch of an ISO date, for the Time component. */
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -139,27 +139,7 @@ function ReportTemplateForm({ circle, templateId, name }: { circle: Address; tem
         once: its hash and where it can be read are recorded for everyone who copies the rules.
       </p>
       {!write.ready ? <p>Connect a wallet above to propose.</p> : null}
-      <label htmlFor="report-text">Report text (its hash is recorded)</label>
-      <textarea
-        id="report-text"
-        rows={3}
-        value={fields.reportText ?? ""}
-        onChange={(e) => set("reportText")(e.target.value)}
-      />
-      <label htmlFor="report-hash">Or the report's content hash</label>
-      <input
-        id="report-hash"
-        value={fields.reportHash ?? ""}
-        placeholder="0x…"
-        onChange={(e) => set("reportHash")(e.target.value)}
-      />
-      <label htmlFor="report-uri">Where the report can be read (URI, optional)</label>
-      <input
-        id="report-uri"
-        value={fields.reportURI ?? ""}
-        placeholder="ipfs://…"
-        onChange={(e) => set("reportURI")(e.target.value)}
-      />
+      <ReportInputs id="report" fields={fields} set={set} hashIs="recorded" uriOptional={true} />
       <label htmlFor="report-description">What the members vote on</label>
       <textarea
         id="report-description"
