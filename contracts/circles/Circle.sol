@@ -267,7 +267,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     }
 
     /// @notice The timepoint whose votes count for a proposal: the second before it was made (not when voting opens).
-    function proposalSnapshot(uint256 proposalId) public view override returns (uint256) {
+    function proposalSnapshot(uint256 proposalId) public view virtual override returns (uint256) {
         return _circleStorage().proposals[proposalId].electorateAt;
     }
 
@@ -322,7 +322,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
     /// good; succeeded proposals not executed within the execution window read as Expired.
     /// @dev O(1): the reset only ends an epoch and records when. A proposal that had already been defeated or had
     /// expired at that moment keeps that state, exactly as the `ProposalCanceled` events of the reset report.
-    function state(uint256 proposalId) public view override returns (ProposalState) {
+    function state(uint256 proposalId) public view virtual override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
         CircleStorage storage $ = _circleStorage();
         ProposalMeta storage meta = $.proposals[proposalId];
@@ -361,7 +361,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         bytes[] memory calldatas,
         string memory description,
         address proposer
-    ) internal override returns (uint256 proposalId) {
+    ) internal virtual override returns (uint256 proposalId) {
         CircleStorage storage $ = _circleStorage();
         if ($.dissolved) revert CircleIsDissolved();
         ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
@@ -388,7 +388,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         uint8 support,
         string memory reason,
         bytes memory params
-    ) internal override returns (uint256) {
+    ) internal virtual override returns (uint256) {
         _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
         CircleStorage storage $ = _circleStorage();
         // One call: the weight at the electorate timepoint, or 0 for someone who is not a member now.

@@ -253,7 +253,7 @@ contract CouncilSeats is CircleMembership, ICouncilSeats {
 
     /// @dev Whether a seat is filled, read live from the member circle's parts: at least {MIN_SEAT_MEMBERS} members a
     /// second ago, and a live delegate mandate for this council.
-    function _isFilled(Seat storage seat) private view returns (bool) {
+    function _isFilled(Seat storage seat) internal view virtual returns (bool) {
         if (_sizeOf(seat.membership) < MIN_SEAT_MEMBERS) return false;
         (address delegate, ) = seat.mandates.holderOf(_seatsStorage().delegateRoleId);
         return delegate != address(0);

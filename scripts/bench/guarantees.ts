@@ -50,25 +50,22 @@ export async function withCode<T>(
 
 // --- The section ----------------------------------------------------------------------------------------------------
 
-/** One goal row's figure with a guarantee switched off: the real row's gas and the variant's, and the goal. */
+/** One goal's figure with a guarantee switched off, next to the goal as measured with it. */
 export interface Without {
-  /** The goal's operation, as in the goals table. */
-  operation: string;
   /** What the figure is, in the sentence ("the first vote"). */
   label: string;
-  /** The real contract's gas, measured in this run. */
-  with: bigint;
-  /** The variant's gas, the same transaction from the same state, measured in this run. */
+  /** The goal as measured in this run, the guarantee on (its figure, reference and bound). */
+  goal: Goal;
+  /** The same figure with the guarantee off: the same transaction from the same state, measured in this run. */
   without: bigint;
-  /** The goal's reference and its bound, for the ratio the goal would be at. */
-  reference: bigint;
-  max: number;
 }
 
-/** A guarantee the bench measures by a variant, or one counted from the EVM's prices. */
-export type Guarantee =
-  | { kind: "measured"; guarantee: string; variant: string; on: Without[] }
-  | { kind: "counted"; guarantee: string; counted: string };
+/** A guarantee, the variant that switches it off, and what that saves on each figure it touches. */
+export interface Guarantee {
+  guarantee: string;
+  variant: string;
+  on: Without[];
+}
 
 /** A goal not met (one or more rows of the goals table) and what its gas pays for. */
 export interface Miss {
@@ -77,8 +74,8 @@ export interface Miss {
   /** The goals table's operations this entry explains; listed only if one of them is not met. */
   operations: string[];
   guarantees: Guarantee[];
-  /** A closing sentence. */
-  note?: string;
+  /** Closing sentences: where the rest goes. */
+  notes?: string[];
 }
 
 const n = (x: bigint) => x.toLocaleString("en-US");
@@ -88,20 +85,23 @@ function list(values: string[]): string {
   return values.length < 2 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`;
 }
 
+/** A goal's figure as the table shows it: its ratio or delta, or the measure itself for an absolute goal. */
+function figureOf(cells: string[]): string {
+  return cells[2] === "—" ? cells[0]! : cells[2]!;
+}
+
 /** One guarantee's line: what it saves, measured in this run, and where the goal would be without it. */
 export function guaranteeLine(g: Guarantee): string {
-  if (g.kind === "counted") return `${g.guarantee} — counted from EIP-2929 prices: ${g.counted}.`;
-  const saved = list(g.on.map((w) => `${n(w.with - w.without)} gas on ${w.label}`));
+  const saved = list(
+    g.on.map((w) => {
+      const delta = w.goal.measured - w.without;
+      return delta < 0n ? `${n(-delta)} gas more on ${w.label}` : `${n(delta)} gas on ${w.label}`;
+    }),
+  );
   const at = list(
     g.on.map((w) => {
-      const row = goalRow({
-        operation: w.operation,
-        measured: w.without,
-        reference: w.reference,
-        kind: "ratio",
-        max: w.max,
-      });
-      return `${row.cells[2]} on ${w.label} (goal ${row.cells[3]}: ${row.met ? "met" : "still not met"})`;
+      const row = goalRow({ ...w.goal, measured: w.without });
+      return `${figureOf(row.cells)} on ${w.label} (goal ${row.cells[3]}: ${row.met ? "met" : "still not met"})`;
     }),
   );
   return `${g.guarantee} — measured (\`${g.variant}\`): ${saved}; without it, ${at}.`;
@@ -117,12 +117,10 @@ export function missesSection(goals: Goal[], misses: Miss[]): string {
       return { operation, ...goalRow(goal) };
     });
     if (rows.every((r) => r.met)) continue;
-    const figures = rows.map(
-      (r) => `${r.operation} at ${r.cells[2] === "—" ? r.cells[0] : r.cells[2]}, goal ${r.cells[3]}`,
-    );
+    const figures = rows.map((r) => `${r.operation} at ${figureOf(r.cells)}, goal ${r.cells[3]}`);
     lines.push(`- **${miss.title}** — ${figures.join("; ")}:`);
     for (const g of miss.guarantees) lines.push(`  - ${guaranteeLine(g)}`);
-    if (miss.note) lines.push(`  - ${miss.note}`);
+    for (const note of miss.notes ?? []) lines.push(`  - ${note}`);
   }
   return lines.join("\n");
 }

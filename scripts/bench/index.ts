@@ -175,10 +175,16 @@ const withoutLiveCheck = await ourLifecycleWith({ [membershipImpl]: await code("
 const withoutCallCheck = await ourLifecycleWith({ [membershipImpl]: await code("CircleMembershipWithoutCallCheck") });
 const withoutBook = await ourLifecycleWith({ [ritualsImpl]: await code("CircleRitualsWithoutProposalBook") });
 const withoutFixedQuorum = await ourLifecycleWith({ [circleImpl]: await code("CircleWithoutFixedQuorum") });
+const withoutRecord = await ourLifecycleWith({ [circleImpl]: await code("CircleWithoutProposalRecord") });
+const everyGuaranteeOff = {
+  membership: await code("CircleMembershipWithoutChecks"),
+  rituals: await code("CircleRitualsWithoutProposalBook"),
+  circle: await code("CircleWithoutProposalRecord"),
+};
 const withoutAll = await ourLifecycleWith({
-  [membershipImpl]: await code("CircleMembershipWithoutChecks"),
-  [ritualsImpl]: await code("CircleRitualsWithoutProposalBook"),
-  [circleImpl]: await code("CircleWithoutFixedQuorum"),
+  [membershipImpl]: everyGuaranteeOff.membership,
+  [ritualsImpl]: everyGuaranteeOff.rituals,
+  [circleImpl]: everyGuaranteeOff.circle,
 });
 // The clones themselves, as if each part were a full contract: the implementation's code put at the clone's address
 // (its storage is the clone's, namespaced as in the implementation), so no call goes through a delegate call.
@@ -191,6 +197,12 @@ const withoutClones = await ourLifecycleWith({
   [circleAddress]: await ethers.provider.getCode(circleImpl),
   [membershipAddress_]: await ethers.provider.getCode(membershipImpl),
   [ritualsAddress]: await ethers.provider.getCode(ritualsImpl),
+});
+// Both at once: each variant's code at its clone's address.
+const withoutAllOrClones = await ourLifecycleWith({
+  [circleAddress]: everyGuaranteeOff.circle,
+  [membershipAddress_]: everyGuaranteeOff.membership,
+  [ritualsAddress]: everyGuaranteeOff.rituals,
 });
 const ours = await lifecycle(circle, "Pay the seed supplier", newRecipient("circle"));
 const theirs = await lifecycle(reference, "Pay the seed supplier", newRecipient("reference"));
@@ -237,11 +249,18 @@ rows.push({
   note: `one proposal through ${ELECTORATE} votes for (one by signature) and its execution to a new holder; sum of the transactions`,
 });
 const LIFECYCLE_WITHOUT = `whole lifecycle, with the circle's guarantees below switched off`;
+const LIFECYCLE_WITHOUT_CLONES = `whole lifecycle, with those guarantees off and no clones`;
 rows.push({
   operation: LIFECYCLE_WITHOUT,
   circle: withoutAll.whole,
   reference: theirs.whole,
-  note: "the same lifecycle from the same state, run by variant contracts without the live member check, the call check, the open-proposal book and the fixed quorum (see Goals not met); not a goal",
+  note: "the same lifecycle from the same state, run by variant contracts without the live member check, the call check, the open-proposal book and the proposal's record (see Goals not met); not a goal",
+});
+rows.push({
+  operation: LIFECYCLE_WITHOUT_CLONES,
+  circle: withoutAllOrClones.whole,
+  reference: theirs.whole,
+  note: "the same, each variant's code at its clone's address (no delegate calls); not a goal",
 });
 
 // --- Membership -----------------------------------------------------------------------------------------------------
@@ -488,11 +507,16 @@ async function fillSeat(seat: Awaited<ReturnType<typeof smallCircle>>, role: str
   const m = await ethers.getContractAt("Mandates", await seat.circle.mandates());
   await gasOf(m.connect(seat.signer).grant({ ...spec(role), title: "delegate" }, seat.member));
 }
-const councilMeasures: { seats: number; propose: bigint }[] = [];
+// The first and last councils' proposals are measured again with the seats' variant that reads nothing from the
+// member circles (scripts/bench/guarantees.ts), from the same state, for the per-seat cost of live seats.
+const seatsImpl = await registry.seatsImplementation();
+const seatsWithoutLiveSeats = await code("CouncilSeatsWithoutLiveSeats");
+const councilMeasures: { seats: number; propose: bigint; withoutLiveSeats?: bigint }[] = [];
 let joinGas = 0n;
 let leaveGas2 = 0n;
 let seatVoteGas = 0n;
-for (const seatCount of [1, 2, 4, 8, 16, 32]) {
+const SEAT_COUNTS = [1, 2, 4, 8, 16, 32];
+for (const seatCount of SEAT_COUNTS) {
   const circles = [];
   for (let i = 0; i < seatCount; i++) circles.push(await smallCircle(1000 * seatCount + i));
   // A circle takes a seat only with 3 members recorded a second before.
@@ -521,8 +545,12 @@ for (const seatCount of [1, 2, 4, 8, 16, 32]) {
   // A seat taken by open join counts once its probation is over (default two voting rounds of the council).
   await time.increase(Number(await seats.probation()) + 1);
   const text = `A proposal before ${seatCount} seats`;
-  const gas = await gasOf(council.connect(founder.signer).propose([councilAddress!], [0n], ["0x"], text));
-  councilMeasures.push({ seats: seatCount, propose: gas });
+  const propose = () => gasOf(council.connect(founder.signer).propose([councilAddress!], [0n], ["0x"], text));
+  const withoutLiveSeats =
+    seatCount === SEAT_COUNTS[0] || seatCount === SEAT_COUNTS.at(-1)
+      ? await withCode(networkHelpers, { [seatsImpl]: seatsWithoutLiveSeats }, propose)
+      : undefined;
+  councilMeasures.push({ seats: seatCount, propose: await propose(), withoutLiveSeats });
   if (seatCount === 2) {
     const id = await council.hashProposal([councilAddress!], [0n], ["0x"], ethers.id(text));
     await time.increase(rules.votingDelay + 1);
@@ -816,59 +844,58 @@ const goalsSection = goalsTable(goals);
 // from the EVM's prices where none can.
 const LIFECYCLE = `whole lifecycle: propose, ${ELECTORATE} votes, execute`;
 const NEW_HOLDER = "mutual credit: payment to an account that never held";
-// A ratio goal's row with a guarantee off: the real figure and reference from the table, the bound from the goal.
+// A goal's figure with a guarantee off, next to the goal as measured (its figure, reference and bound).
 const goalWithout =
   (operation: string, label: string) =>
   (without: bigint): Without => {
     const goal = goals.find((g) => g.operation === operation);
-    if (goal?.kind !== "ratio") throw new Error(`bench: no ratio goal "${operation}"`);
-    return { operation, label, with: goal.measured, without, reference: goal.reference, max: goal.max };
+    if (!goal) throw new Error(`bench: no goal "${operation}"`);
+    return { label, goal, without };
   };
 const firstVote = goalWithout("castVote (first vote of a proposal)", "the first vote");
 const laterVote = goalWithout("castVote (a later vote)", "a later vote");
+const votes = (l: { firstVote: bigint; laterVote: bigint }) => [firstVote(l.firstVote), laterVote(l.laterVote)];
 const proposeWithout = goalWithout("propose (one ERC-20 transfer)", "propose");
 const lifecycleWithout = goalWithout(LIFECYCLE, "the lifecycle");
 const newHolderWithout = goalWithout(NEW_HOLDER, "the payment");
+const PER_SEAT = goals.find((g) => g.operation.startsWith("council propose, per filled seat"))!.operation;
+const seatWithout = goalWithout(PER_SEAT, "each seat");
+const [fewestSeats, mostSeats] = [councilMeasures[0]!, councilMeasures.at(-1)!];
+const perSeatWithoutLiveSeats =
+  (mostSeats.withoutLiveSeats! - fewestSeats.withoutLiveSeats!) / BigInt(mostSeats.seats - fewestSeats.seats);
 const executeMore = (without: bigint) => {
   const delta = without - ours.execute;
   return `${delta < 0n ? "saves" : "costs"} ${Math.abs(Number(delta)).toLocaleString("en-US")} gas ${delta < 0n ? "on" : "more on"} the execution`;
 };
+const CLONES = "the implementations' own code, no delegate call";
+const EVERY_VARIANT = "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutProposalRecord";
+const EVERY_VARIANT_NO_CLONES = `${EVERY_VARIANT}, each at its clone's address`;
+const RECORD = `the proposal's own record (one slot: the electorate's timepoint, a second before the proposal, so that allies admitted during the voting delay cannot swing it; the reset epoch, so that a hard reset cancels it; its quorum, fixed when made; and the end of its execution window, so that a decision cannot be executed months later); the variant does as OpenZeppelin's Governor does (the electorate when voting opens, the quorum computed when counted, no expiry, and a hard reset cancels no proposal), which ${executeMore(withoutRecord.execute)}`;
 const misses: Miss[] = [
   {
     title: "castVote",
     operations: ["castVote (first vote of a proposal)", "castVote (a later vote)"],
     guarantees: [
       {
-        kind: "measured",
         guarantee: "that the voter is still a member when voting, not only at the proposal's snapshot",
         variant: "CircleMembershipWithoutLiveCheck",
-        on: [firstVote(withoutLiveCheck.firstVote), laterVote(withoutLiveCheck.laterVote)],
+        on: votes(withoutLiveCheck),
       },
+      { guarantee: RECORD, variant: "CircleWithoutProposalRecord", on: votes(withoutRecord) },
       {
-        kind: "measured",
         guarantee:
           "the circle, its membership and its rituals are clones (EIP-1167), so that founding a circle costs 1.57M gas rather than deploying five contracts; the variant runs the implementations' code at the clones' addresses",
-        variant: "the implementations' own code, no delegate call",
-        on: [firstVote(withoutClones.firstVote), laterVote(withoutClones.laterVote)],
+        variant: CLONES,
+        on: votes(withoutClones),
       },
       {
-        kind: "counted",
-        guarantee: "the proposal's own record, read for its electorate timepoint",
-        counted: "2,100 gas (a slot's first read)",
+        guarantee: "all of the above at once",
+        variant: EVERY_VARIANT_NO_CLONES,
+        on: votes(withoutAllOrClones),
       },
-      {
-        kind: "counted",
-        guarantee:
-          "the circle's shared slot, read for the membership's address (OpenZeppelin's reference keeps its token's address in code)",
-        counted: "2,100 gas",
-      },
-      {
-        kind: "counted",
-        guarantee:
-          "OpenZeppelin's audited counting module, kept rather than packing the three tallies into the proposal's record",
-        counted:
-          "about 19,000 gas on a proposal's first vote (a tally slot written from zero) and 2,100 on each later one",
-      },
+    ],
+    notes: [
+      "Not a guarantee, and the same on both sides: OpenZeppelin's counting module, which both governors use (a tally slot written from zero on a proposal's first vote).",
     ],
   },
   {
@@ -876,47 +903,36 @@ const misses: Miss[] = [
     operations: ["propose (one ERC-20 transfer)"],
     guarantees: [
       {
-        kind: "measured",
         guarantee:
-          "the open-proposal book, which lets a hard reset report every proposal it cancels with the standard `ProposalCanceled` event and holds any one proposer to 16 open",
+          "the open-proposal book, which lets a hard reset report every proposal it cancels with the standard `ProposalCanceled` event and holds any one proposer to 16 open (the circle still calls the rituals, which record nothing)",
         variant: "CircleRitualsWithoutProposalBook",
         on: [proposeWithout(withoutBook.propose)],
       },
       {
-        kind: "measured",
         guarantee: `the quorum fixed when the proposal is made, so that nothing later changes what a vote needs; the variant computes it when the votes are counted, as OpenZeppelin does, which ${executeMore(withoutFixedQuorum.execute)}`,
         variant: "CircleWithoutFixedQuorum",
         on: [proposeWithout(withoutFixedQuorum.propose)],
       },
       {
-        kind: "measured",
         guarantee: `the check that the body may make the proposal's calls at all (under a lapsed charter only ratify, admit, remove and dissolve), made again at execution, where the variant ${executeMore(withoutCallCheck.execute)}`,
         variant: "CircleMembershipWithoutCallCheck",
         on: [proposeWithout(withoutCallCheck.propose)],
       },
+      { guarantee: RECORD, variant: "CircleWithoutProposalRecord", on: [proposeWithout(withoutRecord.propose)] },
       {
-        kind: "measured",
-        guarantee: "the three at once",
-        variant: "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutFixedQuorum",
+        guarantee: "the book, the call check and the record at once",
+        variant: EVERY_VARIANT,
         on: [proposeWithout(withoutAll.propose)],
       },
       {
-        kind: "counted",
-        guarantee:
-          "the proposal's own record (electorate timepoint, reset epoch, quorum, end of its execution window), which keeps each proposal's electorate, quorum and window as they were when it was made",
-        counted: "22,100 gas (a slot written from zero)",
-      },
-      {
-        kind: "measured",
         guarantee: "the circle, its membership and its rituals are clones",
-        variant: "the implementations' own code, no delegate call",
+        variant: CLONES,
         on: [proposeWithout(withoutClones.propose)],
       },
       {
-        kind: "counted",
-        guarantee:
-          "the circle's call into the rituals, which the variant without the book still receives (the circle is not changed)",
-        counted: "about 5,200 gas (the rituals' clone and its implementation touched first: 2 × 2,600)",
+        guarantee: "all of the above at once",
+        variant: EVERY_VARIANT_NO_CLONES,
+        on: [proposeWithout(withoutAllOrClones.propose)],
       },
     ],
   },
@@ -925,71 +941,64 @@ const misses: Miss[] = [
     operations: [LIFECYCLE],
     guarantees: [
       {
-        kind: "measured",
         guarantee:
-          "every guarantee measured above at once: the live member check of each vote, the call check, the open-proposal book and the fixed quorum",
-        variant: "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutFixedQuorum",
+          "every guarantee measured above at once: the live member check of each vote, the call check, the open-proposal book and the proposal's record",
+        variant: EVERY_VARIANT,
         on: [lifecycleWithout(withoutAll.whole)],
       },
       {
-        kind: "measured",
         guarantee: "the clones (the circle, its membership and its rituals)",
-        variant: "the implementations' own code, no delegate call",
+        variant: CLONES,
         on: [lifecycleWithout(withoutClones.whole)],
       },
+      {
+        guarantee: "both at once",
+        variant: EVERY_VARIANT_NO_CLONES,
+        on: [lifecycleWithout(withoutAllOrClones.whole)],
+      },
     ],
-    note: `This is the row "${LIFECYCLE_WITHOUT}" of the operations table; the rest is the overhead counted above, castVote's ${ELECTORATE} times, and propose's.`,
+    notes: [`These are the rows "${LIFECYCLE_WITHOUT}" and "${LIFECYCLE_WITHOUT_CLONES}" of the operations table.`],
   },
   {
     title: "execute grant (one power)",
     operations: ["execute grant (one power)"],
-    guarantees: [
-      {
-        kind: "counted",
-        guarantee:
-          "the grant writes ten storage slots from zero, each read by a guarantee: the mandate's record with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first slot of live mandates (what a hard reset reads to end every live mandate at once)",
-        counted: "10 × 22,100 = 221,000 gas",
-      },
+    guarantees: [],
+    notes: [
+      "The grant writes ten storage slots from zero (10 × 22,100 = 221,000 gas by EIP-2929's prices), each read by a guarantee: the mandate's record with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first slot of live mandates (what a hard reset reads to end every live mandate at once).",
+      "Packing the first live id beside the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather than cheapen grants.",
     ],
-    note: "Packing the first live id beside the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather than cheapen grants.",
   },
   {
     title: "council propose, per seat",
-    operations: [goals.find((g) => g.operation.startsWith("council propose, per filled seat"))!.operation],
+    operations: [PER_SEAT],
     guarantees: [
       {
-        kind: "counted",
         guarantee:
-          "a seat counts only while its circle held at least three members a second before the proposal and has a live delegate at that moment, read from the circle's own contracts when the proposal is made, so a circle that shrank or whose delegate was recalled, expired or reset stops counting in the same block",
-        counted:
-          "two contracts the council does not own (2 × 2,600), at least four of their slots (4 × 2,100) and the council's own seat record (about 4,200): some 18,000 gas per seat before any computation",
+          "a seat counts only while its circle held at least three members a second before the proposal and has a live delegate at that moment, read from the circle's own contracts (two contracts the council does not own, and their slots) when the proposal is made, so a circle that shrank or whose delegate was recalled, expired or reset stops counting in the same block; the variant counts every held seat out of probation, reading only the seat's own record, the least a council caching each seat's state would read (keeping such a cache true would cost the member circles a call into every council they sit in, and a delegate recalled would count until then)",
+        variant: "CouncilSeatsWithoutLiveSeats",
+        on: [seatWithout(perSeatWithoutLiveSeats)],
       },
     ],
-    note: "+10,000 would mean caching the delegate's state in the council, which gives up the same-block vacancy.",
   },
   {
     title: "mutual credit, a payment to an account that never held",
     operations: [NEW_HOLDER],
     guarantees: [
       {
-        kind: "measured",
         guarantee:
           "the set of accounts with a balance (OpenZeppelin's EnumerableSet: a list slot and an index slot written from zero), which lets a jubilee clear every balance, each with its `BalanceCleared` event, within its cap, and which `totalSupply` and `accountsWithBalance` read",
         variant: "MutualCreditWithoutBalanceSet",
         on: [newHolderWithout(creditWithoutSet)],
       },
       {
-        kind: "measured",
         guarantee:
           "the live check that the payee may hold, asked of the membership when the account's cached bit is not set (this payee is an admitted account: its bit was written when the circle admitted it, so this payment asks no one)",
         variant: "MutualCreditWithoutLiveHolderCheck",
         on: [newHolderWithout(creditWithoutLiveCheck)],
       },
-      {
-        kind: "counted",
-        guarantee: "the pair's new entry in the reciprocity ledger (how much this payer has given this payee, ever)",
-        counted: "22,100 gas (a slot written from zero)",
-      },
+    ],
+    notes: [
+      "The rest of the difference includes the pair's new entry in the reciprocity ledger (how much this payer has given this payee, ever): a slot written from zero, 22,100 gas by EIP-2929's prices.",
     ],
   },
 ];
@@ -1085,13 +1094,14 @@ ${goalsSection.table}
 
 ### Goals not met: the guarantee each one would cost
 
-Where a goal is not met, what the remaining gas pays for. A guarantee marked *measured* is switched off by a variant
-contract (\`contracts/mocks/guarantees/\`: the real contract with one internal hook overridden), whose code this run
-puts in place of the real one's, at the same address, from the very state the row above is measured from, for the
-same transaction; the figure is the gas it saves, and the ratio the goal would be at without it. The state is put
-back after each, and no registry or factory ever deploys a variant. The others have no variant that switches them
-off alone, and are *counted* from the EVM's prices (EIP-2929: 2,600 gas for a contract's first touch in a
-transaction, 2,100 for a storage slot's first read, 22,100 for a slot written from zero).
+Where a goal is not met, what the remaining gas pays for, each guarantee measured: a variant contract
+(\`contracts/mocks/guarantees/\`: the real contract with the guarantee's hooks overridden) has its code put in place of
+the real one's, at the same address, from the very state the row above is measured from, for the same transaction;
+the figure is the gas it saves, and where the goal would be without it. Several guarantees at once are their variants
+together; "no clones" puts each implementation's (or variant's) code at its clone's address, so no call goes through
+a delegate call. The state is put back after each, and no registry or factory ever deploys a variant. A note closing
+an entry names other gas that is no guarantee, counted from the EVM's prices (EIP-2929: 2,600 gas for a contract's
+first touch in a transaction, 2,100 for a storage slot's first read, 22,100 for a slot written from zero).
 
 ${missesSection(goals, misses)}
 

@@ -1,21 +1,27 @@
 import { expect } from "chai";
 
 import type { Goal } from "../../scripts/bench/goals.js";
-import { guaranteeLine, missesSection, type Miss } from "../../scripts/bench/guarantees.js";
+import { guaranteeLine, missesSection, type Guarantee, type Miss } from "../../scripts/bench/guarantees.js";
 
 // The "Goals not met" section of BENCHMARKS.md: each guarantee's cost is the gas a variant saves on the same
-// transaction in the same run, with the ratio the goal would be at without it; counted ones say so.
+// transaction in the same run, with where the goal would be without it.
 describe("bench guarantees", function () {
-  const vote = { operation: "castVote (first vote)", label: "the first vote", reference: 1_000n, max: 1.1 };
+  const firstVote: Goal = {
+    operation: "castVote (first vote)",
+    measured: 1_150n,
+    reference: 1_000n,
+    kind: "ratio",
+    max: 1.1,
+  };
+  const laterVote: Goal = { ...firstVote, operation: "castVote (a later vote)", measured: 1_200n };
 
   it("turns a measured pair into the gas saved and where the goal would be", function () {
     const line = guaranteeLine({
-      kind: "measured",
       guarantee: "that the voter is still a member",
       variant: "CircleMembershipWithoutLiveCheck",
       on: [
-        { ...vote, with: 1_150n, without: 1_100n },
-        { ...vote, label: "a later vote", with: 1_200n, without: 1_104n },
+        { label: "the first vote", goal: firstVote, without: 1_100n },
+        { label: "a later vote", goal: laterVote, without: 1_104n },
       ],
     });
     expect(line).to.equal(
@@ -25,30 +31,50 @@ describe("bench guarantees", function () {
     );
   });
 
-  it("says where a figure is counted rather than measured", function () {
-    expect(guaranteeLine({ kind: "counted", guarantee: "the clones", counted: "about 5,200 gas" })).to.equal(
-      "the clones — counted from EIP-2929 prices: about 5,200 gas.",
+  it("gives an absolute goal's figure itself, and a variant that costs more as such", function () {
+    const perSeat: Goal = { operation: "per seat", measured: 24_000n, kind: "absolute", max: 10_000n };
+    expect(
+      guaranteeLine({
+        guarantee: "live seats",
+        variant: "CouncilSeatsWithoutLiveSeats",
+        on: [{ label: "each seat", goal: perSeat, without: 6_000n }],
+      }),
+    ).to.equal(
+      "live seats — measured (`CouncilSeatsWithoutLiveSeats`): 18,000 gas on each seat; without it, 6,000 on each seat (goal ≤ 10,000: met).",
+    );
+    expect(
+      guaranteeLine({
+        guarantee: "a quorum",
+        variant: "V",
+        on: [{ label: "the execution", goal: perSeat, without: 24_500n }],
+      }),
+    ).to.equal(
+      "a quorum — measured (`V`): 500 gas more on the execution; without it, 24,500 on the execution (goal ≤ 10,000: still not met).",
     );
   });
 
-  it("lists only the goals not met, each with its figures and its guarantees", function () {
+  it("lists only the goals not met, each with its figures, its guarantees and its notes", function () {
     const goals: Goal[] = [
       { operation: "a", measured: 1_150n, reference: 1_000n, kind: "ratio", max: 1.1 },
       { operation: "b", measured: 3n, kind: "absolute", max: 2n },
       { operation: "c", measured: 1n, kind: "absolute", max: 2n },
     ];
-    const counted = (guarantee: string) => ({ kind: "counted" as const, guarantee, counted: "1 gas" });
+    const off = (goal: Goal, without: bigint): Guarantee => ({
+      guarantee: "x",
+      variant: "V",
+      on: [{ label: "it", goal, without }],
+    });
     const misses: Miss[] = [
-      { title: "A", operations: ["a"], guarantees: [counted("x")] },
-      { title: "B", operations: ["b"], guarantees: [counted("y")], note: "A note." },
-      { title: "C", operations: ["c"], guarantees: [counted("z")] },
+      { title: "A", operations: ["a"], guarantees: [off(goals[0]!, 1_000n)] },
+      { title: "B", operations: ["b"], guarantees: [off(goals[1]!, 2n)], notes: ["A note."] },
+      { title: "C", operations: ["c"], guarantees: [off(goals[2]!, 0n)] },
     ];
     expect(missesSection(goals, misses)).to.equal(
       [
         "- **A** — a at 1.150x, goal ≤ 1.10x:",
-        "  - x — counted from EIP-2929 prices: 1 gas.",
+        "  - x — measured (`V`): 150 gas on it; without it, 1.000x on it (goal ≤ 1.10x: met).",
         "- **B** — b at 3, goal ≤ 2:",
-        "  - y — counted from EIP-2929 prices: 1 gas.",
+        "  - x — measured (`V`): 1 gas on it; without it, 2 on it (goal ≤ 2: met).",
         "  - A note.",
       ].join("\n"),
     );
