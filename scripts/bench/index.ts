@@ -1095,7 +1095,8 @@ ${goalsSection.table}
 ### Goals not met: the guarantee each one would cost
 
 Where a goal is not met, what the remaining gas pays for, each guarantee measured: a variant contract
-(\`contracts/mocks/guarantees/\`: the real contract with the guarantee's hooks overridden) has its code put in place of
+(\`contracts/mocks/guarantees/\`: the real contract with the guarantee's hooks overridden; \`test/bench/variants.ts\`
+shows each drops its guarantee and keeps the contract's other rules) has its code put in place of
 the real one's, at the same address, from the very state the row above is measured from, for the same transaction;
 the figure is the gas it saves, and where the goal would be without it. Several guarantees at once are their variants
 together; "no clones" puts each implementation's (or variant's) code at its clone's address, so no call goes through
