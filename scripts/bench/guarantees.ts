@@ -13,13 +13,15 @@ import { goalRow, type Goal } from "./goals.js";
 
 /**
  * The runtime code of `contract` as deployed by `deployer` (an address whose immutables it must carry, such as the
- * factory a currency records; impersonated), read and then undone: the chain is as it was before.
+ * factory a currency records; impersonated) with constructor `args` (the real contract's, for its immutables), read
+ * and then undone: the chain is as it was before.
  */
 export async function variantCode(
   ethers: HardhatEthers,
   networkHelpers: NetworkHelpers,
   contract: string,
   deployer?: string,
+  args: unknown[] = [],
 ): Promise<string> {
   const snapshot = await networkHelpers.takeSnapshot();
   let signer;
@@ -28,7 +30,7 @@ export async function variantCode(
     await networkHelpers.setBalance(deployer, 10n ** 18n);
     signer = await ethers.getSigner(deployer);
   }
-  const deployed = await ethers.deployContract(contract, [], signer);
+  const deployed = await ethers.deployContract(contract, args, signer);
   const code = await ethers.provider.getCode(await deployed.getAddress());
   if (deployer) await networkHelpers.stopImpersonatingAccount(deployer);
   await snapshot.restore();
@@ -52,17 +54,14 @@ export async function withCode<T>(
 
 /** One goal row's figure with a guarantee switched off: the real row's gas and the variant's, and the goal. */
 export interface Without {
-  /** The goal's operation, as in the goals table. */
-  operation: string;
+  /** The goal, as in the goals table (its `measured` is the real row's): a ratio, a delta or an absolute bound. */
+  goal: Goal;
   /** What the figure is, in the sentence ("the first vote"). */
   label: string;
   /** The real contract's gas, measured in this run. */
   with: bigint;
   /** The variant's gas, the same transaction from the same state, measured in this run. */
   without: bigint;
-  /** The goal's reference and its bound, for the ratio the goal would be at. */
-  reference: bigint;
-  max: number;
 }
 
 /** A guarantee the bench measures by a variant, or one counted from the EVM's prices. */
@@ -94,14 +93,10 @@ export function guaranteeLine(g: Guarantee): string {
   const saved = list(g.on.map((w) => `${n(w.with - w.without)} gas on ${w.label}`));
   const at = list(
     g.on.map((w) => {
-      const row = goalRow({
-        operation: w.operation,
-        measured: w.without,
-        reference: w.reference,
-        kind: "ratio",
-        max: w.max,
-      });
-      return `${row.cells[2]} on ${w.label} (goal ${row.cells[3]}: ${row.met ? "met" : "still not met"})`;
+      const row = goalRow({ ...w.goal, measured: w.without });
+      // A ratio or a delta is in the third cell; an absolute goal has none, its figure is the first.
+      const figure = row.cells[2] === "—" ? row.cells[0] : row.cells[2];
+      return `${figure} on ${w.label} (goal ${row.cells[3]}: ${row.met ? "met" : "still not met"})`;
     }),
   );
   return `${g.guarantee} — measured (\`${g.variant}\`): ${saved}; without it, ${at}.`;

@@ -6,7 +6,10 @@ import { guaranteeLine, missesSection, type Miss } from "../../scripts/bench/gua
 // The "Goals not met" section of BENCHMARKS.md: each guarantee's cost is the gas a variant saves on the same
 // transaction in the same run, with the ratio the goal would be at without it; counted ones say so.
 describe("bench guarantees", function () {
-  const vote = { operation: "castVote (first vote)", label: "the first vote", reference: 1_000n, max: 1.1 };
+  const vote = {
+    goal: { operation: "castVote (first vote)", measured: 1_150n, reference: 1_000n, kind: "ratio", max: 1.1 } as Goal,
+    label: "the first vote",
+  };
 
   it("turns a measured pair into the gas saved and where the goal would be", function () {
     const line = guaranteeLine({
@@ -22,6 +25,24 @@ describe("bench guarantees", function () {
       "that the voter is still a member — measured (`CircleMembershipWithoutLiveCheck`): 50 gas on the first vote " +
         "and 96 gas on a later vote; without it, 1.100x on the first vote (goal ≤ 1.10x: met) and 1.104x on a later vote " +
         "(goal ≤ 1.10x: still not met).",
+    );
+  });
+
+  it("gives an absolute goal's figure itself, in gas", function () {
+    const grant: Goal = { operation: "execute grant", measured: 356_823n, kind: "absolute", max: 350_000n };
+    const line = guaranteeLine({
+      kind: "measured",
+      guarantee: "the badge's names",
+      variant: "MandateBadgesWithoutStoredNames",
+      on: [
+        { goal: grant, label: "the grant", with: 356_823n, without: 312_000n },
+        { goal: grant, label: "a heavier grant", with: 380_000n, without: 360_000n },
+      ],
+    });
+    expect(line).to.equal(
+      "the badge's names — measured (`MandateBadgesWithoutStoredNames`): 44,823 gas on the grant and 20,000 gas on " +
+        "a heavier grant; without it, 312,000 on the grant (goal ≤ 350,000: met) and 360,000 on a heavier grant " +
+        "(goal ≤ 350,000: still not met).",
     );
   });
 
