@@ -192,7 +192,7 @@ abstract contract MandatesBase {
     /// @dev Counts a term of `roleId` for `holder`: consecutive if they were its last holder (the holder of its latest
     /// mandate) and not locked out since. Reaching the limit locks the member out of the role until this term ends
     /// plus the cooldown.
-    function _countTerm(bytes32 roleId, address holder, uint256 mandateId) private {
+    function _countTerm(bytes32 roleId, address holder, uint256 mandateId) internal virtual {
         MandatesStorage storage $ = _mandatesStorage();
         RoleRecord storage r = $.roles[roleId];
         uint40 previous = r.latest;
@@ -264,7 +264,7 @@ abstract contract MandatesBase {
             if (revertIfNot) revert IMandates.MandateProposerCannotHold(member);
             return false;
         }
-        if ($.rituals.isCooledDown(member)) {
+        if (_checksCooldown() && $.rituals.isCooledDown(member)) {
             if (revertIfNot) revert IMandates.MandateHolderCooledDown(member, $.rituals.cooldownEndsAt(member));
             return false;
         }
@@ -277,6 +277,13 @@ abstract contract MandatesBase {
             if (revertIfNot) revert IMandates.MandateHolderAtLimit(member, $.rules.maxLivePerMember);
             return false;
         }
+        return true;
+    }
+
+    /// @dev Whether eligibility asks the rituals if the temperature check cooled the member down: always (a bench
+    /// variant, contracts/mocks/guarantees/, overrides it to measure what asking costs; as a constant it compiles
+    /// away).
+    function _checksCooldown() internal pure virtual returns (bool) {
         return true;
     }
 

@@ -13,13 +13,15 @@ import { goalRow, type Goal } from "./goals.js";
 
 /**
  * The runtime code of `contract` as deployed by `deployer` (an address whose immutables it must carry, such as the
- * factory a currency records; impersonated), read and then undone: the chain is as it was before.
+ * factory a currency records; impersonated) with constructor `args` (the real contract's, for its immutables), read
+ * and then undone: the chain is as it was before.
  */
 export async function variantCode(
   ethers: HardhatEthers,
   networkHelpers: NetworkHelpers,
   contract: string,
   deployer?: string,
+  args: unknown[] = [],
 ): Promise<string> {
   const snapshot = await networkHelpers.takeSnapshot();
   let signer;
@@ -28,7 +30,7 @@ export async function variantCode(
     await networkHelpers.setBalance(deployer, 10n ** 18n);
     signer = await ethers.getSigner(deployer);
   }
-  const deployed = await ethers.deployContract(contract, [], signer);
+  const deployed = await ethers.deployContract(contract, args, signer);
   const code = await ethers.provider.getCode(await deployed.getAddress());
   if (deployer) await networkHelpers.stopImpersonatingAccount(deployer);
   await snapshot.restore();

@@ -304,24 +304,39 @@ const spec = (role: string, powers: { target: string; selector: string; maxAmoun
   powers: powers.map((p) => ({ maxValue: 0n, maxAmount: 0n, ...p })),
 });
 const treasurer = founders[1]!;
-const grantGas = await decide(
-  [
-    {
-      target: mandatesAddress,
-      data: mandates.interface.encodeFunctionData("grant", [
-        spec("treasurer", [
-          {
-            target: tokenAddress,
-            selector: treasuryToken.interface.getFunction("transfer").selector,
-            maxAmount: ethers.parseEther("1000000"),
-          },
+const grantTreasurer = () =>
+  decide(
+    [
+      {
+        target: mandatesAddress,
+        data: mandates.interface.encodeFunctionData("grant", [
+          spec("treasurer", [
+            {
+              target: tokenAddress,
+              selector: treasuryToken.interface.getFunction("transfer").selector,
+              maxAmount: ethers.parseEther("1000000"),
+            },
+          ]),
+          treasurer.address,
         ]),
-        treasurer.address,
-      ]),
-    },
-  ],
-  "Grant the treasurer mandate",
-);
+      },
+    ],
+    "Grant the treasurer mandate",
+  );
+// What the grant's guarantees cost: the same decision from this very state, with a variant's code in place of the
+// mandates' or the badges' implementation (scripts/bench/guarantees.ts), the state put back after each. The mandates
+// variants are built with the real audit module; the draw module their constructor creates is undone with the rest
+// of the deployment, and a grant never calls it.
+const [mandatesImpl, badgesImpl] = [await registry.mandatesImplementation(), await registry.badgesImplementation()];
+const auditsAddress = await auditsModule.getAddress();
+const mandatesCode = (contract: string) => variantCode(ethers, networkHelpers, contract, undefined, [auditsAddress]);
+const grantWith = async (codes: Record<string, string>) => withCode(networkHelpers, codes, grantTreasurer);
+const grantWithoutNames = await grantWith({ [badgesImpl]: await code("MandateBadgesWithoutStoredNames") });
+const grantWithoutTermRecord = await grantWith({ [mandatesImpl]: await mandatesCode("MandatesWithoutTermRecord") });
+const grantWithoutCooldownCheck = await grantWith({
+  [mandatesImpl]: await mandatesCode("MandatesWithoutCooldownCheck"),
+});
+const grantGas = await grantTreasurer();
 const treasurerMandate = await mandates.mandateCount();
 // The same transfer acted through the mandate (out of the circle's treasury) and sent directly by a holder, first to
 // an account that never held the token (a different one each: 0 -> 5), then to one that holds it (minted 5 first: 5 -> 10 through
@@ -863,6 +878,7 @@ const seatWithout = goalWithout(PER_SEAT, "each seat");
 const [fewestSeats, mostSeats] = [councilMeasures[0]!, councilMeasures.at(-1)!];
 const perSeatWithoutLiveSeats =
   (mostSeats.withoutLiveSeats! - fewestSeats.withoutLiveSeats!) / BigInt(mostSeats.seats - fewestSeats.seats);
+const grantWithout = goalWithout("execute grant (one power)", "the grant");
 const executeMore = (without: bigint) => {
   const delta = without - ours.execute;
   return `${delta < 0n ? "saves" : "costs"} ${Math.abs(Number(delta)).toLocaleString("en-US")} gas ${delta < 0n ? "on" : "more on"} the execution`;
@@ -962,9 +978,28 @@ const misses: Miss[] = [
   {
     title: "execute grant (one power)",
     operations: ["execute grant (one power)"],
-    guarantees: [],
+    guarantees: [
+      {
+        guarantee:
+          "the badge's role name and title kept on chain, what the public badge, its `roleName`, `title` and token URI show (the grant's events carry them too): two slots written from zero",
+        variant: "MandateBadgesWithoutStoredNames",
+        on: [grantWithout(grantWithoutNames)],
+      },
+      {
+        guarantee:
+          "the role's own record (its latest mandate, streak and count of mandates), which term limits, the role's vacancy and its history read: a slot written from zero",
+        variant: "MandatesWithoutTermRecord",
+        on: [grantWithout(grantWithoutTermRecord)],
+      },
+      {
+        guarantee:
+          "the check that the temperature check has not cooled the holder down, asked of the rituals: their clone and implementation touched first and the member's cooldown read",
+        variant: "MandatesWithoutCooldownCheck",
+        on: [grantWithout(grantWithoutCooldownCheck)],
+      },
+    ],
     notes: [
-      "The grant writes ten storage slots from zero (10 × 22,100 = 221,000 gas by EIP-2929's prices), each read by a guarantee: the mandate's record with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and caps: 178 bytes, the least six slots can hold), the role's own record (its latest mandate, draw and streak, which term limits and the proposer's stepping aside read), the badge's role name and title (what the public badge and its token URI show), and the circle's first slot of live mandates (what a hard reset reads to end every live mandate at once).",
+      "The grant's other seven slots are written from zero too (7 × 22,100 = 154,700 gas by EIP-2929's prices), each read by a guarantee: the mandate's record with its power (holder, proposer, role, scope, when granted, expiry, end, whether drawn, the power's call and caps: 178 bytes, the least six slots can hold) and the circle's first slot of live mandates (what a hard reset reads to end every live mandate at once).",
       "Packing the first live id beside the live count would save that last slot, but only on a circle's first grant, so it would flatter this row rather than cheapen grants.",
     ],
   },
