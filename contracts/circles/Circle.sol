@@ -84,7 +84,6 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         // alone (the ratification writes all three copies).
         address mandates;
         uint48 mandatesCharterExpiresAt;
-        uint256 executingProposal;
         Charter charter;
         mapping(uint256 proposalId => ProposalMeta) proposals;
         mapping(uint64 epoch => uint48) epochEndedAt;
@@ -92,6 +91,13 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Circle")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant CIRCLE_STORAGE = 0xd2ac9856ae762844f509ef1a3040a2f93cb5394e1f50fc8a5c354bae3d166b00;
+
+    // The proposal being executed, for the modules it calls ({executingProposal}). Transient (EIP-1153): it only has
+    // meaning during the execution, and a storage slot set and cleared there costs about 2,000 gas more per execution.
+    // The execution puts back the value it found (zero, unless a proposal executes another) before it returns, so
+    // nothing is left for a later call in the same transaction: the use solc's composability warning calls safe.
+    // Transient storage has its own address space, so it cannot meet the namespaced layout.
+    uint256 private transient _executingProposal;
 
     modifier onlyMembership() {
         _checkMembership();
@@ -232,7 +238,7 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
 
     /// @inheritdoc ICircle
     function executingProposal() external view returns (uint256) {
-        return _circleStorage().executingProposal;
+        return _executingProposal;
     }
 
     /// @inheritdoc ICircle
@@ -431,14 +437,11 @@ contract Circle is GovernorUpgradeable, GovernorCountingSimpleUpgradeable, Gover
         CircleStorage storage $ = _circleStorage();
         ICircleMembership($.membership).checkCalls(targets, calldatas, charterLapsed());
         // Modules called by this decision can ask which one it is ({executingProposal}); the outer value is
-        // restored in case a proposal executes another. (Plain storage, not transient: the slot is zero again at the
-        // end, so the net cost is small. The build's one transient-storage warning comes from OpenZeppelin's
-        // ReentrancyGuardTransient in Mandates and IncomeHub, a guard cleared at the end of each call, the use solc's
-        // own warning calls safe.)
-        uint256 outer = $.executingProposal;
-        $.executingProposal = proposalId;
+        // restored in case a proposal executes another.
+        uint256 outer = _executingProposal;
+        _executingProposal = proposalId;
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
-        $.executingProposal = outer;
+        _executingProposal = outer;
     }
 
     // ------------------------------------------------------------------

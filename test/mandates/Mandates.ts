@@ -43,6 +43,14 @@ async function actTransfer(world: CircleWorld, id: bigint, to: string, amount: b
 
 describe("Mandates", function () {
   describe("granting", function () {
+    it("learns the decision from the circle only while it executes: none is executing before or after", async function () {
+      const { circle, mandates, founders, id } = await networkHelpers.loadFixture(treasurerWorld);
+      // The proposer came from the circle's executing proposal (transient): nothing is left once the execution ended,
+      // so a later call in another transaction, or a direct grant, cannot be taken for the circle's decision.
+      expect((await mandates.mandate(id)).proposer).to.equal(founders[0]!.address);
+      expect(await circle.executingProposal()).to.equal(0n);
+    });
+
     it("is granted by the circle's decision, recording the decision's proposer", async function () {
       const { mandates, token, founders, id, spec } = await networkHelpers.loadFixture(treasurerWorld);
       const m = await mandates.mandate(id);
