@@ -8,7 +8,7 @@ import { gasOf, type OperationRow } from "./gas.js";
 import hre, { network } from "hardhat";
 
 import { BALLOT_TYPES, PERMIT_TYPES, ballotDomain } from "../../client/ballots.js";
-import { benchCaps, capsReport } from "./caps.js";
+import { benchCaps, capsReport, TX_GAS_CAP } from "./caps.js";
 import { benchCli, cliReport } from "./cli.js";
 import { goalsTable, type Goal } from "./goals.js";
 import { missesSection, variantCode, withCode, type Miss, type Without } from "./guarantees.js";
@@ -788,7 +788,8 @@ const referenceExecution = income.referenceTransfer - 21_000n;
 // Last: the caps scenarios move the clock by weeks.
 const caps = await benchCaps(ethers, networkHelpers);
 const capsSection = capsReport(caps.rows);
-const sizesSection = sizesReport(contractSizes());
+const sizes = contractSizes();
+const sizesSection = sizesReport(sizes);
 
 // --- The command line, against a local node (wall-clock) ---------------------------------------------------------
 if (!gasOnly) console.log("Timing the command line against a local node…");
@@ -887,6 +888,20 @@ const CLONES = "the implementations' own code, no delegate call";
 const EVERY_VARIANT = "CircleMembershipWithoutChecks, CircleRitualsWithoutProposalBook, CircleWithoutProposalRecord";
 const EVERY_VARIANT_NO_CLONES = `${EVERY_VARIANT}, each at its clone's address`;
 const RECORD = `the proposal's own record (one slot: the electorate's timepoint, a second before the proposal, so that allies admitted during the voting delay cannot swing it; the reset epoch, so that a hard reset cancels it; its quorum, fixed when made; and the end of its execution window, so that a decision cannot be executed months later); the variant does as OpenZeppelin's Governor does (the electorate when voting opens, the quorum computed when counted, no expiry, and a hard reset cancels no proposal), which ${executeMore(withoutRecord.execute)}`;
+// What the clones buy: founding a circle deploys its five parts as clones; deploying their code instead would pay the
+// code deposit (200 gas a byte of runtime code) for each part, before any constructor or initialisation runs.
+const CIRCLE_PARTS = ["Circle", "CircleMembership", "CircleRituals", "Mandates", "MandateBadges"];
+const partsBytes = CIRCLE_PARTS.reduce((sum, part) => {
+  const row = sizes.find((r) => r.name === part);
+  if (!row) throw new Error(`bench: no size for ${part}`);
+  return sum + row.bytes;
+}, 0);
+const depositGas = BigInt(partsBytes) * 200n;
+const founding = rowOf(`create circle (${ELECTORATE} founders)`).circle;
+// An EIP-1167 clone's runtime code is 45 bytes: the founding already pays its deposit, five times.
+const foundingWithoutClones = founding + depositGas - BigInt(CIRCLE_PARTS.length) * 45n * 200n;
+const gasText = (x: bigint) => x.toLocaleString("en-US");
+const CLONES_NOTE = `What the clones buy: a circle's five parts (${CIRCLE_PARTS.join(", ")}) have ${partsBytes.toLocaleString("en-US")} bytes of runtime code; deployed rather than cloned, founding a circle would pay ${gasText(depositGas)} gas to deposit that code alone (200 gas a byte), so founding a circle of ${ELECTORATE} would cost about ${gasText(foundingWithoutClones)} gas instead of ${gasText(founding)}, ${foundingWithoutClones > TX_GAS_CAP ? "more than" : "within"} the ${gasText(TX_GAS_CAP)} gas one transaction may use (EIP-7825).`;
 const misses: Miss[] = [
   {
     title: "castVote",
@@ -973,7 +988,10 @@ const misses: Miss[] = [
         on: [lifecycleWithout(withoutAllOrClones.whole)],
       },
     ],
-    notes: [`These are the rows "${LIFECYCLE_WITHOUT}" and "${LIFECYCLE_WITHOUT_CLONES}" of the operations table.`],
+    notes: [
+      `These are the rows "${LIFECYCLE_WITHOUT}" and "${LIFECYCLE_WITHOUT_CLONES}" of the operations table.`,
+      CLONES_NOTE,
+    ],
   },
   {
     title: "execute grant (one power)",
