@@ -30,7 +30,10 @@ import {CircleRulesLib} from "../libraries/CircleRulesLib.sol";
 /// - The registry holds no power over circles: it initialises the clones in the creating transaction and keeps no
 ///   role in them. A circle's only authority is its own members' decisions.
 /// - Clones are initialised atomically with their creation, so no one can front-run an initialiser; the
-///   implementations disable their initialisers in their constructors.
+///   implementations disable their initialisers in their constructors. The mandates and their badges are clones with
+///   immutable arguments ({Clones-cloneWithImmutableArgs}): the addresses of the circle's other parts they trust
+///   (the circle, its membership and rituals; the mandates) are written into their code at creation, here, and
+///   nobody can change them after.
 /// - Every rule set is validated ({CircleRulesLib-validate}) before a template is published or a circle founded,
 ///   so a circle cannot exceed the member cap that bounds its loops.
 /// - Indexes only grow and are read in pages of at most {MAX_PAGE_SIZE}; nothing returns an unbounded array.
@@ -467,13 +470,19 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
         if (bytes(name).length == 0) revert CircleRegistryEmptyName();
         CircleRulesLib.validate(rules);
         CircleRulesLib.validate(mandateRules);
-        parts = CircleParts({
-            circle: Clones.clone(circleImplementation),
-            membership: Clones.clone(membership),
-            rituals: Clones.clone(ritualsImplementation),
-            mandates: Clones.clone(mandatesImplementation),
-            badges: Clones.clone(badgesImplementation)
-        });
+        // In this order: the mandates carry the three parts before them in their code, the badges the mandates and
+        // the circle (immutable arguments, fixed here for good; the parts are initialised after).
+        parts.circle = Clones.clone(circleImplementation);
+        parts.membership = Clones.clone(membership);
+        parts.rituals = Clones.clone(ritualsImplementation);
+        parts.mandates = Clones.cloneWithImmutableArgs(
+            mandatesImplementation,
+            abi.encodePacked(parts.circle, parts.membership, parts.rituals)
+        );
+        parts.badges = Clones.cloneWithImmutableArgs(
+            badgesImplementation,
+            abi.encodePacked(parts.mandates, parts.circle)
+        );
         _circles.push(parts.circle);
         _circleRecords[parts.circle] = CircleRecord({exists: true, reported: false, templateNumber: templateNumber});
     }
@@ -495,15 +504,8 @@ contract CircleRegistry is ICircleRegistry, EIP712, Nonces {
             rules.temperaturePeriod,
             rules.dominanceCooldown
         );
-        IMandates(parts.mandates).initialize(
-            parts.circle,
-            parts.membership,
-            parts.rituals,
-            defaultRandomness,
-            parts.badges,
-            mandateRules
-        );
-        IMandateBadges(parts.badges).initialize(parts.mandates, parts.circle, name);
+        IMandates(parts.mandates).initialize(defaultRandomness, parts.badges, mandateRules);
+        IMandateBadges(parts.badges).initialize(name);
         ICircle(parts.circle).initialize(
             name,
             parts.membership,

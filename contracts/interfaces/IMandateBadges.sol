@@ -19,11 +19,10 @@ interface IMandateBadges {
     /// @param max The cap.
     error MandateBadgesPageTooLarge(uint256 limit, uint256 max);
 
-    /// @notice Sets up a circle's badges. Called once by the registry on the clone.
-    /// @param mandates The circle's mandates module.
-    /// @param circle The circle.
+    /// @notice Sets up a circle's badges. Called once by the registry on the clone, which it created with the
+    /// circle's mandates module and the circle as immutable arguments, in its code.
     /// @param circleName The circle's name, for the collection name.
-    function initialize(address mandates, address circle, string calldata circleName) external;
+    function initialize(string calldata circleName) external;
 
     /// @notice Mints the badge of a new mandate. Only the mandates module.
     /// @param mandateId The mandate (and token id).

@@ -373,21 +373,12 @@ interface IMandates is ICircleRules {
     /// @param max The cap.
     error MandateHistoryPageTooLarge(uint256 limit, uint256 max);
 
-    /// @notice Sets up a circle's mandates. Called once by the registry on the clone.
-    /// @param circle The circle.
-    /// @param membership Its membership.
-    /// @param rituals Its rituals (for the dominance cooldown).
+    /// @notice Sets up a circle's mandates. Called once by the registry on the clone, which it created with the
+    /// circle, its membership and its rituals (for the dominance cooldown) as immutable arguments, in its code.
     /// @param randomness The randomness source for draws.
     /// @param badges The circle's mandate badges (the ERC-721 view of its mandates).
     /// @param rules The mandate rules, already validated.
-    function initialize(
-        address circle,
-        address membership,
-        address rituals,
-        address randomness,
-        address badges,
-        MandateRules calldata rules
-    ) external;
+    function initialize(address randomness, address badges, MandateRules calldata rules) external;
 
     /// @notice Grants a mandate to `holder`. Only by the circle's decision; the decision's proposer may not hold it
     /// when the rules say the proposer steps aside. Refused while the role is held or a draw for it is pending.

@@ -136,7 +136,7 @@ contract MandateAudits is MandatesBase, IMandateAudits {
         MandatesStorage storage $ = _mandatesStorage();
         Audit storage a = $.audits[auditId];
         if (a.status == AuditStatus.None) revert MandateAuditNotFound(auditId);
-        if (msg.sender != address($.circle)) _auditorIndex(a, auditId);
+        if (msg.sender != address(_circle())) _auditorIndex(a, auditId);
         if (a.status != AuditStatus.Published) revert MandateAuditWrongStatus(auditId, a.status);
         if (a.sessionHeldAt != 0) revert MandateAuditSessionRecorded(auditId, a.sessionHeldAt);
         uint64 earliest = a.publishedAt[0] > a.publishedAt[1] ? a.publishedAt[0] : a.publishedAt[1];
@@ -170,7 +170,7 @@ contract MandateAudits is MandatesBase, IMandateAudits {
 
     /// @dev The members eligible to audit now, in membership order (the pick sorts them).
     function _auditorPool() private view returns (address[] memory pool) {
-        address[] memory members = _mandatesStorage().membership.members();
+        address[] memory members = _membership().members();
         address facilitator = _liveFacilitator();
         pool = new address[](members.length);
         uint256 count;

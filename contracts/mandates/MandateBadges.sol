@@ -12,6 +12,7 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC5192} from "../interfaces/IERC5192.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
+import {CloneArgs} from "../libraries/CloneArgs.sol";
 
 /// @title MandateBadges
 /// @notice The circle's mandates as a soulbound ERC-721 collection, so wallets show who holds which mandate.
@@ -20,7 +21,10 @@ import {IMandates} from "../interfaces/IMandates.sol";
 /// - Ownership is not stored here: `ownerOf` and `balanceOf` read the mandates module, so a badge can never say
 ///   something the mandate does not. A mandate that expired but whose expiry nobody has recorded yet has no owner
 ///   already; its burn `Transfer` event follows when the expiry is recorded.
-/// - Only the mandates module mints and burns (emits the events); every transfer and approval reverts.
+/// - Only the mandates module mints and burns (emits the events); every transfer and approval reverts. The mandates
+///   module and the circle are the clone's immutable arguments (packed after the proxy by the registry at the
+///   founding, {CloneArgs}): part of its code, so nobody can change them, and checking the caller reads no storage.
+///   At the implementation, called directly rather than through a clone, both read as zero: nobody can mint there.
 /// - Role and title strings come from the circle's own decisions; they are JSON-escaped in `tokenURI`.
 /// - The role history is the mandates module's (every mandate of a role, oldest first; it only grows), read in pages
 ///   of at most {MAX_PAGE_SIZE}.
@@ -34,8 +38,7 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
 
     /// @custom:storage-location erc7201:commonweal.storage.MandateBadges
     struct BadgesStorage {
-        IMandates mandates;
-        address circle;
+        // The mandates module and the circle are the clone's immutable arguments ({_mandates}, {circle}).
         string circleName;
         mapping(bytes32 roleId => string) roleNames;
         mapping(uint256 mandateId => string) titles;
@@ -44,17 +47,17 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.MandateBadges")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant BADGES_STORAGE = 0x6db3e7c9565abecd8b37f00507610e92b58bbdd415000958f2b7d797ae740b00;
 
+    /// @dev Where this code was deployed: the implementation's address, which has no clone arguments.
+    address private immutable _deployedAt = address(this);
+
     /// @dev The implementation is only ever used through clones.
     constructor() {
         _disableInitializers();
     }
 
     /// @inheritdoc IMandateBadges
-    function initialize(address mandates_, address circle_, string calldata circleName_) external initializer {
-        BadgesStorage storage $ = _badgesStorage();
-        $.mandates = IMandates(mandates_);
-        $.circle = circle_;
-        $.circleName = circleName_;
+    function initialize(string calldata circleName_) external initializer {
+        _badgesStorage().circleName = circleName_;
     }
 
     // ------------------------------------------------------------------
@@ -91,12 +94,12 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     /// @notice How many live mandates `owner` holds.
     function balanceOf(address owner) external view returns (uint256) {
         if (owner == address(0)) revert ERC721InvalidOwner(address(0));
-        return _badgesStorage().mandates.liveCountOf(owner);
+        return _mandates().liveCountOf(owner);
     }
 
     /// @notice The holder of a live mandate; reverts for an ended or expired one.
     function ownerOf(uint256 tokenId) public view returns (address) {
-        IMandates mandates_ = _badgesStorage().mandates;
+        IMandates mandates_ = _mandates();
         if (!mandates_.isLive(tokenId)) revert ERC721NonexistentToken(tokenId);
         return mandates_.mandate(tokenId).holder;
     }
@@ -120,7 +123,7 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     /// @notice On-chain JSON describing the mandate: circle, role, title, scope, holder, dates and status. Ended
     /// mandates keep theirs, as a record.
     function tokenURI(uint256 tokenId) external view returns (string memory) {
-        IMandates.Mandate memory m = _badgesStorage().mandates.mandate(tokenId);
+        IMandates.Mandate memory m = _mandates().mandate(tokenId);
         return string.concat("data:application/json;base64,", Base64.encode(bytes(_json(tokenId, m))));
     }
 
@@ -174,8 +177,8 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     // ------------------------------------------------------------------
 
     /// @inheritdoc IMandateBadges
-    function circle() external view returns (address) {
-        return _badgesStorage().circle;
+    function circle() public view returns (address) {
+        return CloneArgs.addressAt(_deployedAt, 1);
     }
 
     /// @inheritdoc IMandateBadges
@@ -190,13 +193,13 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
 
     /// @inheritdoc IMandateBadges
     function roleHistoryLength(bytes32 roleId) external view returns (uint256) {
-        return _badgesStorage().mandates.roleHistoryLength(roleId);
+        return _mandates().roleHistoryLength(roleId);
     }
 
     /// @inheritdoc IMandateBadges
     function roleHistory(bytes32 roleId, uint256 offset, uint256 limit) external view returns (uint256[] memory page) {
         if (limit > MAX_PAGE_SIZE) revert MandateBadgesPageTooLarge(limit, MAX_PAGE_SIZE);
-        page = _badgesStorage().mandates.roleHistory(roleId, offset, limit);
+        page = _mandates().roleHistory(roleId, offset, limit);
     }
 
     // ------------------------------------------------------------------
@@ -217,7 +220,7 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
                 '","description":"',
                 $.titles[tokenId].escapeJSON(),
                 '","attributes":[',
-                _attribute("circle", $.circle.toHexString()),
+                _attribute("circle", circle().toHexString()),
                 ",",
                 _attribute("role", role),
                 ",",
@@ -262,8 +265,14 @@ contract MandateBadges is Initializable, IERC721Metadata, IERC721Errors, IERC519
     }
 
     function _checkMandates() private view returns (BadgesStorage storage $) {
+        if (msg.sender != address(_mandates())) revert MandateBadgesOnlyMandates(msg.sender);
         $ = _badgesStorage();
-        if (msg.sender != address($.mandates)) revert MandateBadgesOnlyMandates(msg.sender);
+    }
+
+    /// @dev The circle's mandates module (the clone's first argument; the circle is the second); zero at the
+    /// implementation.
+    function _mandates() private view returns (IMandates) {
+        return IMandates(CloneArgs.addressAt(_deployedAt, 0));
     }
 
     function _badgesStorage() private pure returns (BadgesStorage storage $) {

@@ -18,8 +18,10 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///
 /// @dev Security reasoning:
 /// - It is a code module, not a separate authority: {Mandates} deploys it in its constructor and keeps its address
-///   as an immutable, so no one can point a circle's draws at other code. Called directly, it reads its own empty
-///   storage: no circle (so `requestDraw` refuses every caller), no facilitation period, no draws.
+///   as an immutable, so no one can point a circle's draws at other code. Run by a clone's delegatecall, it reads
+///   that clone's circle, membership and rituals from the clone's code ({MandatesBase-_circle}). Called directly, it
+///   reads no circle (at its own address the clone arguments read as zero, not its own code's bytes, so `requestDraw`
+///   refuses every caller) and its own empty storage: no facilitation period, no draws.
 /// - The pool of eligible members and a future randomness ticket are frozen at request (the pool as a hash, the
 ///   members in {DrawRequested}); completion cannot choose either.
 /// - Draws complete in request order: only draw `drawsSettled + 1` may complete, any other pending one reverts with

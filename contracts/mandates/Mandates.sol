@@ -7,9 +7,7 @@ import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Nonce
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {ICircle} from "../interfaces/ICircle.sol";
 import {ICircleMembership} from "../interfaces/ICircleMembership.sol";
-import {ICircleRituals} from "../interfaces/ICircleRituals.sol";
 import {MandateRules} from "../interfaces/ICircleRules.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
@@ -27,6 +25,10 @@ import {MandatesBase} from "./MandatesBase.sol";
 ///   clears it at the end of every guarded call; zero means "not entered", so it works in clones without an
 ///   initialiser and no circle pays for a storage slot on its first guarded call. {MandateDraws}, run by delegatecall
 ///   in this contract's context, shares it.
+/// - The circle, its membership and its rituals are the clone's immutable arguments ({MandatesBase}), written into
+///   its code by the registry at the founding: nobody can change them, as nobody could change the storage slots that
+///   held them before (only the initialiser wrote those). At the implementation, called directly rather than through
+///   a clone, they read as zero, so its `onlyCircle` functions refuse every caller, as its empty storage did.
 /// - Grants and draw requests come only from the circle (its executed proposals). The proposer of that decision
 ///   is read from the circle ({ICircle-executingProposal}), not taken from arguments, so a proposal cannot lie
 ///   about who proposed it.
@@ -83,19 +85,11 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     }
 
     /// @inheritdoc IMandates
-    function initialize(
-        address circle_,
-        address membership_,
-        address rituals_,
-        address randomness_,
-        address badges_,
-        MandateRules calldata rules_
-    ) external initializer {
+    /// @dev The circle, its membership and its rituals are not arguments here: they are the clone's immutable
+    /// arguments, written into its code by the registry when it created the clone (see {MandatesBase}).
+    function initialize(address randomness_, address badges_, MandateRules calldata rules_) external initializer {
         __Nonces_init();
         MandatesStorage storage $ = _mandatesStorage();
-        $.circle = ICircle(circle_);
-        $.membership = ICircleMembership(membership_);
-        $.rituals = ICircleRituals(rituals_);
         $.randomness = IRandomnessSource(randomness_);
         $.badges = IMandateBadges(badges_);
         $.rules = rules_;
@@ -149,7 +143,6 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         uint256 value,
         bytes calldata data
     ) external nonReentrant returns (bytes memory) {
-        MandatesStorage storage $ = _mandatesStorage();
         MandateRecord storage m = _liveMandate(mandateId);
         if (msg.sender != m.holder) revert MandateNotHolder(mandateId, msg.sender);
         bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
@@ -165,13 +158,13 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         // The circle refuses the call once its charter has lapsed ({MandateCharterLapsed}), reading the slot it reads
         // anyway, so the act makes one call to it.
         emit MandateActed(mandateId, msg.sender, target, selector, value);
-        return $.circle.executeByMandate(target, value, data);
+        return _circle().executeByMandate(target, value, data);
     }
 
     /// @inheritdoc IMandates
     function complete(uint256 mandateId) external {
         MandateRecord storage m = _liveMandate(mandateId);
-        if (msg.sender != m.holder && msg.sender != address(_mandatesStorage().circle)) {
+        if (msg.sender != m.holder && msg.sender != address(_circle())) {
             revert MandateNotHolder(mandateId, msg.sender);
         }
         _end(mandateId, EndReason.Completed);
@@ -371,12 +364,12 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
 
     /// @inheritdoc IMandates
     function recallSignals(uint256 mandateId) external view returns (uint256 signals, uint256 needed) {
-        MandatesStorage storage $ = _mandatesStorage();
-        address[] storage signers = $.recallSigners[mandateId];
+        ICircleMembership membership_ = _membership();
+        address[] storage signers = _mandatesStorage().recallSigners[mandateId];
         for (uint256 i = 0; i < signers.length; ++i) {
-            if ($.membership.isMember(signers[i])) ++signals;
+            if (membership_.isMember(signers[i])) ++signals;
         }
-        needed = $.membership.memberCount() / 2 + 1;
+        needed = membership_.memberCount() / 2 + 1;
     }
 
     /// @inheritdoc IMandates
@@ -391,7 +384,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
 
     /// @inheritdoc IMandates
     function circle() external view returns (address) {
-        return address(_mandatesStorage().circle);
+        return address(_circle());
     }
 
     /// @inheritdoc IMandates
@@ -428,11 +421,12 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
 
     function _signalRecall(uint256 mandateId, address member) private {
         MandatesStorage storage $ = _mandatesStorage();
+        ICircleMembership membership_ = _membership();
         _liveMandate(mandateId);
-        if (!$.membership.isMember(member)) revert MandateNotMember(member);
+        if (!membership_.isMember(member)) revert MandateNotMember(member);
         if ($.recalled[mandateId][member]) revert MandateAlreadySignalledRecall(mandateId, member);
-        uint256 signals = Signals.record($.recallSigners[mandateId], $.recalled[mandateId], $.membership, member);
-        uint256 needed = $.membership.memberCount() / 2 + 1;
+        uint256 signals = Signals.record($.recallSigners[mandateId], $.recalled[mandateId], membership_, member);
+        uint256 needed = membership_.memberCount() / 2 + 1;
         emit RecallSignalled(mandateId, member, signals, needed);
         if (signals >= needed) _end(mandateId, EndReason.Recalled);
     }

@@ -12,6 +12,7 @@ import {IMandateAudits} from "../interfaces/IMandateAudits.sol";
 import {IMandateBadges} from "../interfaces/IMandateBadges.sol";
 import {IMandates} from "../interfaces/IMandates.sol";
 import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
+import {CloneArgs} from "../libraries/CloneArgs.sol";
 
 /// @title MandatesBase
 /// @notice The storage and the rules shared by {Mandates} and its modules {MandateDraws} and {MandateAudits}, which
@@ -20,6 +21,15 @@ import {IRandomnessSource} from "../interfaces/IRandomnessSource.sol";
 /// recall, endings and the views; {MandateDraws} keeps sortition, the rules update and the hard reset;
 /// {MandateAudits} the pair-link audits. Each compiles these internals from this one source, so a rule
 /// (eligibility, term counting, ending) cannot differ between a decided, a drawn and an auditor's mandate.
+///
+/// The circle, its membership and its rituals are not in storage but in the clone's code: the registry creates each
+/// circle's mandates with {Clones-cloneWithImmutableArgs}, the three addresses packed after the proxy, and every read
+/// goes through {_circle}, {_membership} and {_rituals} (a warm EXTCODECOPY of the clone's own code instead of a cold
+/// storage read). They are fixed at the founding, like the slots they replace (which only the initialiser wrote):
+/// part of the clone's code, nobody can change them, not the circle, not the registry, not a delegate-called module.
+/// The modules run by delegatecall from the clone, so they read the same clone's code. Code running at its own
+/// deployment (the implementation, or a module called directly) reads all three as zero, as its empty storage did,
+/// so it refuses every call meant for the circle.
 abstract contract MandatesBase {
     /// @notice The role of the rotating facilitator.
     bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");
@@ -92,9 +102,7 @@ abstract contract MandatesBase {
 
     /// @custom:storage-location erc7201:commonweal.storage.Mandates
     struct MandatesStorage {
-        ICircle circle;
-        ICircleMembership membership;
-        ICircleRituals rituals;
+        // The circle, its membership and its rituals are the clone's immutable arguments (see the header).
         IRandomnessSource randomness;
         IMandateBadges badges;
         // In the badges' slot, written at initialisation: counting a grant never pays for a fresh slot.
@@ -138,6 +146,10 @@ abstract contract MandatesBase {
 
     // keccak256(abi.encode(uint256(keccak256("commonweal.storage.Mandates")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant MANDATES_STORAGE = 0x3f11d934f99593b8844e6870bfab0f0da1a14af40265667c62652dfc942b0600;
+
+    /// @dev Where this code was deployed: the implementation's address, or a module's own. Code running there, not
+    /// for a clone, has no clone arguments ({CloneArgs-addressAt}).
+    address private immutable _deployedAt = address(this);
 
     modifier onlyCircle() {
         _checkCircle();
@@ -256,7 +268,7 @@ abstract contract MandatesBase {
         bool revertIfNot
     ) internal view returns (bool) {
         MandatesStorage storage $ = _mandatesStorage();
-        if (!$.membership.isMember(member)) {
+        if (!_membership().isMember(member)) {
             if (revertIfNot) revert IMandates.MandateNotMember(member);
             return false;
         }
@@ -264,8 +276,8 @@ abstract contract MandatesBase {
             if (revertIfNot) revert IMandates.MandateProposerCannotHold(member);
             return false;
         }
-        if (_checksCooldown() && $.rituals.isCooledDown(member)) {
-            if (revertIfNot) revert IMandates.MandateHolderCooledDown(member, $.rituals.cooldownEndsAt(member));
+        if (_checksCooldown() && _rituals().isCooledDown(member)) {
+            if (revertIfNot) revert IMandates.MandateHolderCooledDown(member, _rituals().cooldownEndsAt(member));
             return false;
         }
         uint64 availableAt = _availableAt($.lockedBy[roleId][member]);
@@ -307,7 +319,7 @@ abstract contract MandatesBase {
     }
 
     function _eligiblePool(bytes32 roleId, address excluded) internal view returns (address[] memory pool) {
-        address[] memory members = _mandatesStorage().membership.members();
+        address[] memory members = _membership().members();
         pool = new address[](members.length);
         uint256 count;
         for (uint256 i = 0; i < members.length; ++i) {
@@ -395,9 +407,9 @@ abstract contract MandatesBase {
             address target = p.target;
             if (
                 target == address(0) ||
-                target == address($.circle) ||
-                target == address($.membership) ||
-                target == address($.rituals) ||
+                target == address(_circle()) ||
+                target == address(_membership()) ||
+                target == address(_rituals()) ||
                 target == address(this)
             ) revert IMandates.MandateForbiddenPower(target);
             if (_isTokenAmountSelector(p.selector) && p.maxAmount == 0) {
@@ -454,7 +466,7 @@ abstract contract MandatesBase {
     }
 
     function _decisionProposer() internal view returns (address) {
-        ICircle circle_ = _mandatesStorage().circle;
+        ICircle circle_ = _circle();
         uint256 proposalId = circle_.executingProposal();
         return proposalId == 0 ? address(0) : IGovernor(address(circle_)).proposalProposer(proposalId);
     }
@@ -480,7 +492,26 @@ abstract contract MandatesBase {
     }
 
     function _checkCircle() internal view {
-        if (msg.sender != address(_mandatesStorage().circle)) revert IMandates.MandateOnlyCircle(msg.sender);
+        if (msg.sender != address(_circle())) revert IMandates.MandateOnlyCircle(msg.sender);
+    }
+
+    // ------------------------------------------------------------------
+    // The circle's parts: the clone's immutable arguments
+    // ------------------------------------------------------------------
+
+    /// @dev The circle (the clone's first argument); zero at the implementation or a module called directly.
+    function _circle() internal view returns (ICircle) {
+        return ICircle(CloneArgs.addressAt(_deployedAt, 0));
+    }
+
+    /// @dev The circle's membership (the second argument); zero at the implementation or a module called directly.
+    function _membership() internal view returns (ICircleMembership) {
+        return ICircleMembership(CloneArgs.addressAt(_deployedAt, 1));
+    }
+
+    /// @dev The circle's rituals (the third argument); zero at the implementation or a module called directly.
+    function _rituals() internal view returns (ICircleRituals) {
+        return ICircleRituals(CloneArgs.addressAt(_deployedAt, 2));
     }
 
     function _mandatesStorage() internal pure returns (MandatesStorage storage $) {

@@ -101,11 +101,12 @@ describe("CircleRegistry", function () {
         ritualsImpl,
         "InvalidInitialization",
       );
-      await expect(
-        mandatesImpl.initialize(zero, zero, zero, zero, zero, TEST_MANDATE_RULES),
-      ).to.be.revertedWithCustomError(mandatesImpl, "InvalidInitialization");
+      await expect(mandatesImpl.initialize(zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
+        mandatesImpl,
+        "InvalidInitialization",
+      );
       const { circle, membership, mandates } = await createCircle(registry, (await ethers.getSigners()).slice(0, 6));
-      await expect(mandates.initialize(zero, zero, zero, zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
+      await expect(mandates.initialize(zero, zero, TEST_MANDATE_RULES)).to.be.revertedWithCustomError(
         mandates,
         "InvalidInitialization",
       );
@@ -116,6 +117,37 @@ describe("CircleRegistry", function () {
         membership,
         "InvalidInitialization",
       );
+    });
+
+    it("writes the parts the mandates and badges trust into their clones' code, read as zero at the implementations", async function () {
+      const { registry, mandatesImpl, badgesImpl } = await networkHelpers.loadFixture(deployRegistry);
+      const [caller] = await ethers.getSigners();
+      const { circle, membership, rituals, mandates, badges } = await createCircle(
+        registry,
+        (await ethers.getSigners()).slice(0, 6),
+      );
+      // An EIP-1167 proxy (45 bytes) followed by the packed addresses: fixed in the code, no setter anywhere.
+      const proxyTo = async (impl: { getAddress(): Promise<string> }) =>
+        `0x363d3d373d3d3d363d73${(await impl.getAddress()).slice(2)}5af43d82803e903d91602b57fd5bf3`.toLowerCase();
+      const packed = (...parts: { target: unknown }[]) => parts.map((p) => (p.target as string).slice(2)).join("");
+      expect((await ethers.provider.getCode(mandates.target)).toLowerCase()).to.equal(
+        `${await proxyTo(mandatesImpl)}${packed(circle, membership, rituals)}`.toLowerCase(),
+      );
+      expect((await ethers.provider.getCode(badges.target)).toLowerCase()).to.equal(
+        `${await proxyTo(badgesImpl)}${packed(mandates, circle)}`.toLowerCase(),
+      );
+      expect(await mandates.circle()).to.equal(circle.target);
+      expect(await badges.circle()).to.equal(circle.target);
+      // The implementations' own code holds no arguments: they read no circle and refuse what only it may do.
+      expect(await mandatesImpl.circle()).to.equal(ethers.ZeroAddress);
+      expect(await badgesImpl.circle()).to.equal(ethers.ZeroAddress);
+      const spec = { role: "cook", title: "Cook", scopeHash: ethers.ZeroHash, duration: 3_600, powers: [] };
+      await expect(mandatesImpl.grant(spec, caller!.address))
+        .to.be.revertedWithCustomError(mandatesImpl, "MandateOnlyCircle")
+        .withArgs(caller!.address);
+      await expect(badgesImpl.onGranted(1n, caller!.address, ethers.ZeroHash, "x", "x"))
+        .to.be.revertedWithCustomError(badgesImpl, "MandateBadgesOnlyMandates")
+        .withArgs(caller!.address);
     });
   });
 
