@@ -332,6 +332,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, (args: Args, units: Amount
   MandateCharterLapsed: ([circle]) =>
     `The charter of ${circle} has lapsed: no mandate can act until the circle re-ratifies it.`,
   MandateOnlyCircle: ([caller]) => `${caller} cannot do this: it takes a decision of the circle.`,
+  MandateNotClone: () =>
+    "This is the mandates implementation, not a circle's mandates: draws and audits run only at a circle's mandates address (see `circle info`).",
   MandateNotFound: ([id]) => `There is no mandate ${id}.`,
   MandateNotExpired: ([id, expiresAt]) => `Mandate ${id} runs until ${date(expiresAt)}; it has not expired.`,
   MandateInvalidDuration: ([duration, max]) =>

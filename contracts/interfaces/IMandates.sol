@@ -215,6 +215,10 @@ interface IMandates is ICircleRules {
     /// @param caller The caller.
     error MandateOnlyCircle(address caller);
 
+    /// @notice A call for a module (a draw or an audit) reached the implementation itself, not a circle's clone: the
+    /// modules read the circle's parts from a clone's code, which the implementation's code is not.
+    error MandateNotClone();
+
     /// @notice No mandate has this id.
     /// @param mandateId The id.
     error MandateNotFound(uint256 mandateId);

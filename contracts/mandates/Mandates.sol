@@ -402,6 +402,7 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
     /// @dev Returns whatever the module returns, and passes its reverts on as they came.
     // solhint-disable-next-line no-complex-fallback
     fallback() external {
+        _checkClone();
         address audits = _audits;
         // solhint-disable-next-line no-inline-assembly
         assembly {
@@ -452,9 +453,16 @@ contract Mandates is Initializable, EIP712, NoncesUpgradeable, ReentrancyGuardTr
         revert MandatePowerNotGranted(mandateId, target, selector);
     }
 
+    /// @dev The modules run only for a circle's clone: run at the implementation (whose address is not theirs, so
+    /// {CloneArgs-addressAt} would not read zero), they would take bytes of its code for the circle's addresses.
+    function _checkClone() private view {
+        if (address(this) == _deployedAt) revert MandateNotClone();
+    }
+
     /// @dev Runs the current call's calldata in {MandateDraws} over this contract's storage and returns its first
     /// return word (every draw function returns one id or nothing); a revert is passed on as it came.
     function _delegateToDraws() private returns (uint256 result) {
+        _checkClone();
         address draws = _draws;
         // solhint-disable-next-line no-inline-assembly
         assembly {

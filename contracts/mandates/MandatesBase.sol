@@ -29,7 +29,8 @@ import {CloneArgs} from "../libraries/CloneArgs.sol";
 /// part of the clone's code, nobody can change them, not the circle, not the registry, not a delegate-called module.
 /// The modules run by delegatecall from the clone, so they read the same clone's code. Code running at its own
 /// deployment (the implementation, or a module called directly) reads all three as zero, as its empty storage did,
-/// so it refuses every call meant for the circle.
+/// so it refuses every call meant for the circle; the implementation does not run the modules at all
+/// ({IMandates-MandateNotClone}), since there they would read its own code.
 abstract contract MandatesBase {
     /// @notice The role of the rotating facilitator.
     bytes32 public constant FACILITATOR_ROLE = keccak256("facilitator");
@@ -149,7 +150,7 @@ abstract contract MandatesBase {
 
     /// @dev Where this code was deployed: the implementation's address, or a module's own. Code running there, not
     /// for a clone, has no clone arguments ({CloneArgs-addressAt}).
-    address private immutable _deployedAt = address(this);
+    address internal immutable _deployedAt = address(this);
 
     modifier onlyCircle() {
         _checkCircle();

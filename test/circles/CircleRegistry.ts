@@ -148,6 +148,17 @@ describe("CircleRegistry", function () {
       await expect(badgesImpl.onGranted(1n, caller!.address, ethers.ZeroHash, "x", "x"))
         .to.be.revertedWithCustomError(badgesImpl, "MandateBadgesOnlyMandates")
         .withArgs(caller!.address);
+      // Nor do its modules run there (a draw, an audit through the fallback): they would read its code for addresses.
+      await expect(mandatesImpl.requestFacilitatorDraw()).to.be.revertedWithCustomError(
+        mandatesImpl,
+        "MandateNotClone",
+      );
+      const audits = await ethers.getContractAt("IMandateAudits", mandatesImpl.target as string);
+      await expect(audits.requestAuditorDraw()).to.be.revertedWithCustomError(mandatesImpl, "MandateNotClone");
+      // While the clone runs them: the same calls reach the modules (and fail on the circle's own rules, not here).
+      await expect(mandates.requestFacilitatorDraw()).not.to.be.revertedWithCustomError(mandates, "MandateNotClone");
+      const cloneAudits = await ethers.getContractAt("IMandateAudits", mandates.target as string);
+      await expect(cloneAudits.requestAuditorDraw()).not.to.be.revertedWithCustomError(mandates, "MandateNotClone");
     });
   });
 
