@@ -9,6 +9,7 @@ import {
   Vote,
   circleFixtures,
   mandateSpec,
+  roleId,
   type CircleWorld,
   type Proposal,
 } from "../fixtures/circles.js";
@@ -32,13 +33,23 @@ const {
   closeVoting,
   pass,
   decide,
+  grantCall,
 } = circleFixtures(connection);
 
 const DAY = 86_400;
 
-/** Runs `scenario` with `variant`'s code at `at` (deployed by `deployer`, for its immutables), then puts it back. */
-async function asVariant<T>(at: string, variant: string, scenario: () => Promise<T>, deployer?: string): Promise<T> {
-  const code = await variantCode(ethers, networkHelpers, variant, deployer);
+/**
+ * Runs `scenario` with `variant`'s code at `at` (deployed by `deployer` with constructor `args`, for its immutables),
+ * then puts it back.
+ */
+async function asVariant<T>(
+  at: string,
+  variant: string,
+  scenario: () => Promise<T>,
+  deployer?: string,
+  args: unknown[] = [],
+): Promise<T> {
+  const code = await variantCode(ethers, networkHelpers, variant, deployer, args);
   return withCode(networkHelpers, { [at]: code }, async () => {
     expect(await ethers.provider.getCode(at)).to.equal(code);
     return scenario();
@@ -594,6 +605,112 @@ describe("bench variants: each switches off its guarantee, and only it", functio
             .to.be.revertedWithCustomError(credit, "MutualCreditLimitExceeded")
             .withArgs(stranger.address, -100_01n, 100_00n);
         });
+      });
+    });
+  });
+
+  // The grant's guarantees. A Mandates variant is deployed with an audit module of its own (the real implementation's
+  // is not readable), and the draw module its constructor creates is gone with the deployment's snapshot: these
+  // scenarios grant by decision and use neither module.
+  describe("grant variants", function () {
+    async function grantWorld() {
+      const w = await networkHelpers.loadFixture(circleWorld);
+      const audits = await ethers.deployContract("MandateAudits");
+      return { w, audits: await audits.getAddress() };
+    }
+    const treasurer = mandateSpec("treasurer", 10 * DAY);
+
+    describe("MandateBadgesWithoutStoredNames", function () {
+      it("keeps neither the role's name nor the title: the badge shows them empty; still minted, soulbound", async function () {
+        const { w } = await grantWorld();
+        const { registry, badges, founders } = w;
+        const grant = async () => {
+          const id = await grantByDecision(w, treasurer, founders[1]!.address);
+          return { id, role: await badges.roleName(roleId("treasurer")), title: await badges.title(id) };
+        };
+        const variant = await asVariant(
+          await registry.badgesImplementation(),
+          "MandateBadgesWithoutStoredNames",
+          async () => {
+            const granted = await grant();
+            expect(await badges.ownerOf(granted.id)).to.equal(founders[1]!.address);
+            await expect(
+              badges.connect(founders[1]!).transferFrom(founders[1]!.address, founders[2]!.address, granted.id),
+            )
+              .to.be.revertedWithCustomError(badges, "MandateBadgesSoulbound")
+              .withArgs(granted.id);
+            return granted;
+          },
+        );
+        expect([variant.role, variant.title]).to.deep.equal(["", ""]);
+        const real = await grant();
+        expect([real.role, real.title]).to.deep.equal(["treasurer", treasurer.title]);
+        expect(await badges.ownerOf(real.id)).to.equal(founders[1]!.address);
+      });
+    });
+
+    describe("MandatesWithoutTermRecord", function () {
+      it("records no term: the role never reads as held and keeps no history; the mandate is still live", async function () {
+        const { w, audits } = await grantWorld();
+        const { registry, mandates, founders, outsiders } = w;
+        const grant = async () => {
+          const id = await grantByDecision(w, treasurer, founders[1]!.address);
+          expect(await mandates.isLive(id)).to.equal(true);
+          return {
+            id,
+            holder: await mandates.holderOf(roleId("treasurer")),
+            history: await mandates.roleHistoryLength(roleId("treasurer")),
+          };
+        };
+        const variant = await asVariant(
+          await registry.mandatesImplementation(),
+          "MandatesWithoutTermRecord",
+          async () => {
+            const granted = await grant();
+            // Still: only a member may hold a mandate.
+            const call = await grantCall(w, mandateSpec("cook", DAY), outsiders[0]!.address);
+            await expect(decide(w, [call], "Grant to an outsider"))
+              .to.be.revertedWithCustomError(mandates, "MandateNotMember")
+              .withArgs(outsiders[0]!.address);
+            return granted;
+          },
+          undefined,
+          [audits],
+        );
+        expect(variant.holder).to.deep.equal([ethers.ZeroAddress, 0n]);
+        expect(variant.history).to.equal(0n);
+        const real = await grant();
+        expect(real.holder).to.deep.equal([founders[1]!.address, real.id]);
+        expect(real.history).to.equal(1n);
+      });
+    });
+
+    describe("MandatesWithoutCooldownCheck", function () {
+      it("grants to a member the temperature check cooled down; an outsider is still refused", async function () {
+        const { w, audits } = await grantWorld();
+        const { registry, mandates, rituals, founders, outsiders } = w;
+        const loud = founders[5]!;
+        await time.increase(TEST_RULES.temperaturePeriod);
+        for (const member of founders.slice(0, 4)) await rituals.connect(member).recordTemperature(2, loud.address);
+        const until = await rituals.cooldownEndsAt(loud.address);
+        expect(until).to.be.greaterThan(BigInt(await time.latest()));
+        const call = await grantCall(w, treasurer, loud.address);
+        await asVariant(
+          await registry.mandatesImplementation(),
+          "MandatesWithoutCooldownCheck",
+          async () => {
+            await expect(decide(w, [call], "Grant to the loud one")).to.emit(mandates, "MandateGranted");
+            const outsider = await grantCall(w, mandateSpec("cook", DAY), outsiders[0]!.address);
+            await expect(decide(w, [outsider], "Grant to an outsider"))
+              .to.be.revertedWithCustomError(mandates, "MandateNotMember")
+              .withArgs(outsiders[0]!.address);
+          },
+          undefined,
+          [audits],
+        );
+        await expect(decide(w, [call], "Grant to the loud one"))
+          .to.be.revertedWithCustomError(mandates, "MandateHolderCooledDown")
+          .withArgs(loud.address, until);
       });
     });
   });
