@@ -22,6 +22,8 @@ export interface DryRunAsParameters<
   abi: abi;
   functionName: functionName;
   args: ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>;
+  /** Wei the call would send (default none). */
+  value?: bigint;
 }
 
 /**

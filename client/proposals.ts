@@ -18,12 +18,17 @@ import {
   type Abi,
   type Address,
   type ContractFunctionName,
+  type Chain,
+  type Client,
   type EncodeFunctionDataParameters,
   type Hex,
+  type Transport,
 } from "viem";
 
-import { CommonwealError } from "./errors.js";
+import { dryRunAs, type DryRunAsParameters } from "./dryRun.js";
+import { CommonwealError, decisionWouldFail } from "./errors.js";
 import { isoTime } from "./time.js";
+import type { AmountUnits } from "./units.js";
 
 // --- States and votes -----------------------------------------------------------------------------------------------
 
@@ -94,6 +99,53 @@ export function proposalCall<
   functionName extends ContractFunctionName<abi> | undefined = undefined,
 >(target: Address, call: EncodeFunctionDataParameters<abi, functionName>, value = 0n): ProposalCall {
   return { target, value, data: encodeFunctionData(call as EncodeFunctionDataParameters) };
+}
+
+/**
+ * What {@link decisionCall} takes: a typed contract call (checked against the ABI as `encodeFunctionData` checks it),
+ * the circle whose decision it is, and optionally the wei it sends and the units of the amounts in a refusal.
+ */
+export type DecisionCallParameters<
+  abi extends Abi = Abi,
+  functionName extends ContractFunctionName<abi> | undefined = ContractFunctionName<abi>,
+> = EncodeFunctionDataParameters<abi, functionName> & {
+  /** The body whose decision it is: the call is tried with it as the sender. */
+  circle: Address;
+  /** The contract the proposal calls. */
+  address: Address;
+  /** Wei the call sends (default 0). */
+  value?: bigint;
+  /** The units of the amounts in a refusal's sentence (see decisionWouldFail). */
+  units?: AmountUnits;
+};
+
+/**
+ * One call of a circle's decision, tried first as the circle would make it now (see dryRunAs): a call the contract
+ * would refuse is thrown now as a DecisionWouldFailError with the contract's sentence, its amounts in `units`, before
+ * anything is proposed. Sends nothing; returns the call for the proposal.
+ *
+ * @example
+ * const call = await decisionCall(publicClient, {
+ *   circle, address: currency, abi: mutualCreditAbi, functionName: "setLimits", args: [ben, 150_00n, maxUint256], units,
+ * });
+ * await propose(walletClient, { circle, calls: [call], description: "Raise Ben's credit limit" });
+ */
+export async function decisionCall<
+  chain extends Chain | undefined,
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi> | undefined = undefined,
+>(
+  client: Client<Transport, chain>,
+  parameters: DecisionCallParameters<abi, functionName>,
+): Promise<Required<ProposalCall>> {
+  const { circle, address, value, units, ...call } = parameters;
+  const encode = call as EncodeFunctionDataParameters;
+  // The parameters' type checks the call against the ABI, as encodeFunctionData's does; dryRunAs passes it through.
+  const attempt = { ...encode, address, value, account: circle } as DryRunAsParameters<Abi, string>;
+  await dryRunAs(client, attempt).catch((error: unknown) => {
+    throw decisionWouldFail(error, units);
+  });
+  return { target: address, value: value ?? 0n, data: encodeFunctionData(encode) };
 }
 
 /** A proposal's calls as the Governor takes them: targets, values and calldatas, in order. */

@@ -4,12 +4,10 @@
  * powers can never target the circle's own mandates).
  */
 import type { Address, Chain, Client, Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
 import { mandatesAbi } from "../../abis.js";
-import { decisionWouldFail } from "../../errors.js";
-import { mandatesCallAbi } from "../../mandates.js";
-import { proposalCall, type PreparedProposal } from "../../proposals.js";
+import { decisionCall, type PreparedProposal } from "../../proposals.js";
 import { isoTime } from "../../time.js";
 
 export interface PrepareListeningSessionParameters {
@@ -42,21 +40,16 @@ export async function prepareListeningSession<chain extends Chain | undefined>(
 ): Promise<PrepareListeningSessionReturnType> {
   const { mandates, auditId, heldAt } = parameters;
   const circle = await readContract(client, { address: mandates, abi: mandatesAbi, functionName: "circle" });
-  const args = [auditId, BigInt(heldAt)] as const;
-  await simulateContract(client as Client, {
+  const call = await decisionCall(client, {
+    circle,
     address: mandates,
-    abi: mandatesCallAbi,
+    abi: mandatesAbi,
     functionName: "recordListeningSession",
-    args,
-    account: circle,
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error);
+    args: [auditId, BigInt(heldAt)],
   });
   return {
     circle,
-    calls: [
-      { value: 0n, ...proposalCall(mandates, { abi: mandatesAbi, functionName: "recordListeningSession", args }) },
-    ],
+    calls: [call],
     description: parameters.description || `Record the listening session of audit ${auditId}, held ${isoTime(heldAt)}`,
     auditId,
     heldAt,

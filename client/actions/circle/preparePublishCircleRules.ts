@@ -4,11 +4,11 @@
  * (Anyone may publish a circle's rules, but only the circle's own publication carries a verified parent.)
  */
 import type { Address, Chain, Client, Hex, Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
 import { circleRegistryAbi } from "../../abis.js";
-import { InvalidParameterError, decisionWouldFail, withSuiteErrors } from "../../errors.js";
-import { proposalCall, type PreparedProposal, type ProposalCall } from "../../proposals.js";
+import { InvalidParameterError } from "../../errors.js";
+import { decisionCall, type PreparedProposal } from "../../proposals.js";
 import { resolveBody } from "./resolveBody.js";
 
 export interface PreparePublishCircleRulesParameters {
@@ -47,22 +47,15 @@ export async function preparePublishCircleRules<chain extends Chain | undefined>
   if (name.trim() === "")
     throw new InvalidParameterError("name", `A template needs a name, such as "Affinity circle".`);
   const body = await resolveBody(client, { address: parameters.circle, registry });
-  const abi = withSuiteErrors(circleRegistryAbi);
-  const checked = (simulation: Promise<unknown>) =>
-    simulation.catch((error: unknown) => {
-      throw decisionWouldFail(error);
-    });
-  const at = { address: registry, abi, account: body.circle } as const;
-  let call: ProposalCall;
-  if (parentId === undefined) {
-    const args = [body.circle, name] as const;
-    await checked(simulateContract(client as Client, { ...at, functionName: "publishCircleRules", args }));
-    call = proposalCall(registry, { abi: circleRegistryAbi, functionName: "publishCircleRules", args });
-  } else {
-    const args = [body.circle, name, parentId] as const;
-    await checked(simulateContract(client as Client, { ...at, functionName: "publishCircleRulesWithParent", args }));
-    call = proposalCall(registry, { abi: circleRegistryAbi, functionName: "publishCircleRulesWithParent", args });
-  }
+  const at = { circle: body.circle, address: registry, abi: circleRegistryAbi } as const;
+  const call =
+    parentId === undefined
+      ? await decisionCall(client, { ...at, functionName: "publishCircleRules", args: [body.circle, name] })
+      : await decisionCall(client, {
+          ...at,
+          functionName: "publishCircleRulesWithParent",
+          args: [body.circle, name, parentId],
+        });
   const parentVerified =
     parentId !== undefined &&
     (
@@ -75,7 +68,7 @@ export async function preparePublishCircleRules<chain extends Chain | undefined>
     ).toLowerCase() === parentId.toLowerCase();
   return {
     circle: body.circle,
-    calls: [{ ...call, value: 0n }],
+    calls: [call],
     description: parameters.description || `Publish our rules as the template "${name}"`,
     name,
     parentId: parentId ?? null,

@@ -3,11 +3,10 @@
  * hash and a URI, once per circle.
  */
 import type { Address, Chain, Client, Hex, Transport } from "viem";
-import { simulateContract } from "viem/actions";
 
 import { circleRegistryAbi } from "../../abis.js";
-import { InvalidParameterError, decisionWouldFail, withSuiteErrors } from "../../errors.js";
-import { proposalCall, type PreparedProposal } from "../../proposals.js";
+import { InvalidParameterError } from "../../errors.js";
+import { decisionCall, type PreparedProposal } from "../../proposals.js";
 import { resolveBody } from "./resolveBody.js";
 
 /** The longest URI a report may carry, in bytes (the registry's `MAX_REPORT_URI_LENGTH`). */
@@ -55,21 +54,16 @@ export async function prepareReportTemplateResult<chain extends Chain | undefine
     );
   }
   const body = await resolveBody(client, { address: parameters.circle, registry });
-  const args = [templateId, reportHash, uri] as const;
-  await simulateContract(client as Client, {
+  const call = await decisionCall(client, {
+    circle: body.circle,
     address: registry,
-    abi: withSuiteErrors(circleRegistryAbi),
+    abi: circleRegistryAbi,
     functionName: "reportTemplateResult",
-    args,
-    account: body.circle,
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error);
+    args: [templateId, reportHash, uri],
   });
   return {
     circle: body.circle,
-    calls: [
-      { value: 0n, ...proposalCall(registry, { abi: circleRegistryAbi, functionName: "reportTemplateResult", args }) },
-    ],
+    calls: [call],
     description: parameters.description || `Report our result to template ${templateId}${uri ? ` (${uri})` : ""}`,
     templateId,
     reportHash,

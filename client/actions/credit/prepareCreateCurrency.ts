@@ -1,16 +1,10 @@
 import { maxUint256, type Address, type Chain, type Client, type Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
 import { circleAbi, circleRitualsAbi, creditFactoryAbi } from "../../abis.js";
-import { proposalCall, type ProposalCall } from "../../proposals.js";
+import { decisionCall, proposalCall, type ProposalCall } from "../../proposals.js";
 import { formatLimit } from "../../credit.js";
-import {
-  ContractRefusalError,
-  DecisionWouldFailError,
-  decisionWouldFail,
-  describeError,
-  withSuiteErrors,
-} from "../../errors.js";
+import { ContractRefusalError, DecisionWouldFailError, describeError } from "../../errors.js";
 import { readCurrencyAddress } from "./readCurrencyAddress.js";
 
 export interface PrepareCreateCurrencyParameters {
@@ -69,15 +63,13 @@ export async function prepareCreateCurrency<chain extends Chain | undefined>(
     );
   }
   const units = { decimals, symbol };
-  const createArgs = [name, symbol, decimals, defaultCredit, defaultSaturation] as const;
-  await simulateContract(client as Client, {
+  const create = await decisionCall(client, {
+    circle,
     address: factory,
-    abi: withSuiteErrors(creditFactoryAbi),
+    abi: creditFactoryAbi,
     functionName: "createCurrency",
-    args: createArgs,
-    account: circle,
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error, units);
+    args: [name, symbol, decimals, defaultCredit, defaultSaturation],
+    units,
   });
   // Role modules are kept by the circle's rituals, which cap how many there may be.
   const rituals = await readContract(client, { address: circle, abi: circleAbi, functionName: "rituals" });
@@ -87,7 +79,7 @@ export async function prepareCreateCurrency<chain extends Chain | undefined>(
   ]);
   if (BigInt(modules.length) >= maxModules) throw new DecisionWouldFailError("CircleRoleModulesFull", [maxModules]);
   const calls = [
-    proposalCall(factory, { abi: creditFactoryAbi, functionName: "createCurrency", args: createArgs }),
+    create,
     proposalCall(rituals, { abi: circleRitualsAbi, functionName: "addRoleModule", args: [currency] }),
   ];
   const description = `Create our currency "${name}" (${symbol}, ${decimals} decimals): credit limit ${formatLimit(defaultCredit, units)}, saturation limit ${formatLimit(defaultSaturation, units)} by default`;

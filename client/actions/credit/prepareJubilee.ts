@@ -1,9 +1,8 @@
 import type { Address, Chain, Client, Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
 import { mutualCreditAbi } from "../../abis.js";
-import { proposalCall, type ProposalCall } from "../../proposals.js";
-import { decisionWouldFail, withSuiteErrors } from "../../errors.js";
+import { decisionCall, type ProposalCall } from "../../proposals.js";
 import { readCurrency } from "./readCurrency.js";
 
 export interface PrepareJubileeParameters {
@@ -34,20 +33,18 @@ export async function prepareJubilee<chain extends Chain | undefined>(
 ): Promise<PrepareJubileeReturnType> {
   const currency = await readCurrency(client, parameters);
   const read = { address: currency.address, abi: mutualCreditAbi } as const;
-  await simulateContract(client as Client, {
+  const call = await decisionCall(client, {
     ...read,
-    abi: withSuiteErrors(mutualCreditAbi),
+    circle: currency.circle,
     functionName: "jubilee",
-    account: currency.circle,
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error, currency);
+    units: currency,
   });
   const accounts = await readContract(client, { ...read, functionName: "accountsWithBalance" });
   return {
     circle: currency.circle,
     symbol: currency.symbol,
     accountsWithBalance: accounts.length,
-    calls: [proposalCall(currency.address, { abi: mutualCreditAbi, functionName: "jubilee" })],
+    calls: [call],
     description: `Jubilee: reset every balance of ${currency.name} (${currency.symbol}) to zero`,
   };
 }

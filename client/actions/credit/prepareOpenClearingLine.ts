@@ -4,12 +4,10 @@
  * must sit in the council named; the line takes no new payments once either leaves it.
  */
 import { getAddress, type Address, type Chain, type Client, type Transport } from "viem";
-import { simulateContract } from "viem/actions";
 
 import { mutualCreditAbi } from "../../abis.js";
 import { formatLimit } from "../../credit.js";
-import { decisionWouldFail, withSuiteErrors } from "../../errors.js";
-import { proposalCall, type ProposalCall } from "../../proposals.js";
+import { decisionCall, type ProposalCall } from "../../proposals.js";
 import { readCurrency } from "./readCurrency.js";
 
 export interface PrepareOpenClearingLineParameters {
@@ -58,34 +56,17 @@ export async function prepareOpenClearingLine<chain extends Chain | undefined>(
     readCurrency(client, { currency: parameters.currency }),
     readCurrency(client, { currency: parameters.other }),
   ]);
-  const on = { address: currency.address, abi: withSuiteErrors(mutualCreditAbi), account: currency.circle } as const;
-  await simulateContract(client as Client, {
-    ...on,
-    functionName: "openClearingLine",
-    args: [other.address, council],
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error, currency);
-  });
+  // Each call is tried as the circle would make it, its refusal's amounts in this currency's units.
+  const on = { address: currency.address, abi: mutualCreditAbi, circle: currency.circle, units: currency } as const;
   const calls = [
-    proposalCall(currency.address, {
-      abi: mutualCreditAbi,
-      functionName: "openClearingLine",
-      args: [other.address, council],
-    }),
+    await decisionCall(client, { ...on, functionName: "openClearingLine", args: [other.address, council] }),
   ];
   let limitsText = "";
   if (parameters.limits) {
     const { creditLimit, saturationLimit } = parameters.limits;
-    await simulateContract(client as Client, {
-      ...on,
-      functionName: "setLimits",
-      args: [other.circle, creditLimit, saturationLimit],
-    }).catch((error: unknown) => {
-      throw decisionWouldFail(error, currency);
-    });
     calls.push(
-      proposalCall(currency.address, {
-        abi: mutualCreditAbi,
+      await decisionCall(client, {
+        ...on,
         functionName: "setLimits",
         args: [other.circle, creditLimit, saturationLimit],
       }),

@@ -1,10 +1,9 @@
 import { getAddress, type Address, type Chain, type Client, type Transport } from "viem";
-import { readContract, simulateContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
 import { mutualCreditAbi } from "../../abis.js";
-import { proposalCall, type ProposalCall } from "../../proposals.js";
+import { decisionCall, type ProposalCall } from "../../proposals.js";
 import { formatLimit } from "../../credit.js";
-import { decisionWouldFail, withSuiteErrors } from "../../errors.js";
 import { readCurrency } from "./readCurrency.js";
 
 export interface PrepareSetLimitsParameters {
@@ -44,23 +43,19 @@ export async function prepareSetLimits<chain extends Chain | undefined>(
   const read = { address: currency.address, abi: mutualCreditAbi } as const;
   const [credit, saturation] = await readContract(client, { ...read, functionName: "limitsOf", args: [account] });
   const limits = [parameters.creditLimit ?? credit, parameters.saturationLimit ?? saturation] as const;
-  await simulateContract(client as Client, {
+  const call = await decisionCall(client, {
     ...read,
-    abi: withSuiteErrors(mutualCreditAbi),
+    circle: currency.circle,
     functionName: "setLimits",
     args: [account, ...limits],
-    account: currency.circle,
-  }).catch((error: unknown) => {
-    throw decisionWouldFail(error, currency);
+    units: currency,
   });
   return {
     circle: currency.circle,
     account,
     creditLimit: limits[0],
     saturationLimit: limits[1],
-    calls: [
-      proposalCall(currency.address, { abi: mutualCreditAbi, functionName: "setLimits", args: [account, ...limits] }),
-    ],
+    calls: [call],
     description: `Set the limits of ${account} in ${currency.symbol}: credit ${formatLimit(limits[0], currency)}, saturation ${formatLimit(limits[1], currency)}`,
   };
 }

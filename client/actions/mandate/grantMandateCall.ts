@@ -3,9 +3,8 @@
  * writes it and tried first as the circle would make it now. Proposing it is the proposal's business: pass `call`
  * and `description` to the circle's propose.
  */
-import { encodeFunctionData, type Address, type Chain, type Client, type Transport } from "viem";
+import type { Address, Chain, Client, Transport } from "viem";
 
-import { mandatesAbi } from "../../abis.js";
 import type { ProposalCall } from "../../proposals.js";
 import { describeError, InvalidParameterError } from "../../errors.js";
 import { describeSpec, type MandateSpec, type MandateSpecParameters } from "../../mandates.js";
@@ -53,7 +52,7 @@ export async function grantMandateCall<chain extends Chain | undefined>(
   parameters: GrantMandateCallParameters,
 ): Promise<GrantMandateCallReturnType> {
   const { mandates, holder, proposer } = parameters;
-  const { spec, powers, rules } = await prepareSpecDecision(client, mandates, parameters, {
+  const { spec, powers, rules, call } = await prepareSpecDecision(client, mandates, parameters, {
     functionName: "grant",
     args: (spec) => [spec, holder] as const,
   });
@@ -64,11 +63,7 @@ export async function grantMandateCall<chain extends Chain | undefined>(
     );
   }
   return {
-    call: {
-      target: mandates,
-      value: 0n,
-      data: encodeFunctionData({ abi: mandatesAbi, functionName: "grant", args: [spec, holder] }),
-    },
+    call,
     spec,
     holder,
     description: parameters.description ?? `Grant the mandate ${describeSpec(spec)} to ${holder}`,

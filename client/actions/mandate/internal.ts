@@ -3,11 +3,11 @@
  * decision's spec and trying its call as the circle would make it, and ending a mandate as its holder.
  */
 import type { Address, Chain, Client, Hex, Transport } from "viem";
-import { getContractEvents, readContract, simulateContract } from "viem/actions";
+import { getContractEvents, readContract } from "viem/actions";
 
 import { mandatesAbi } from "../../abis.js";
-import { decisionWouldFail as wouldFail } from "../../errors.js";
 import { mandateSpec, mandatesCallAbi, type MandateSpec, type MandateSpecParameters } from "../../mandates.js";
+import { decisionCall } from "../../proposals.js";
 import { submit, type SigningClient } from "../submit.js";
 import { readMandate } from "./readMandate.js";
 import { resolvePowers, type PowerParameters, type ResolvePowersReturnType } from "./resolvePowers.js";
@@ -19,7 +19,7 @@ type SpecCall =
 
 /**
  * The spec with its powers' caps read in units, tried as `mandates.<functionName>` made by the circle now: a refusal
- * is thrown as a DecisionWouldFailError. Returns the spec, the powers and the module's rules.
+ * is thrown as a DecisionWouldFailError. Returns the spec, the powers, the module's rules and the decision's call.
  */
 export async function prepareSpecDecision<chain extends Chain | undefined>(
   client: Client<Transport, chain>,
@@ -31,19 +31,14 @@ export async function prepareSpecDecision<chain extends Chain | undefined>(
   const spec = mandateSpec({ ...parameters, powers: powers.map((p) => p.power) });
   const read = { address: mandates, abi: mandatesAbi } as const;
   const circle = await readContract(client, { ...read, functionName: "circle" });
-  // viem cannot check a call whose function is a union against its overloads; each member of SpecCall is one.
-  const simulate = simulateContract as unknown as (c: typeof client, p: object) => Promise<unknown>;
-  await simulate(client, {
-    address: mandates,
-    abi: mandatesCallAbi,
+  const decision = await decisionCall(client, {
+    ...read,
+    circle,
     functionName: call.functionName,
     args: call.args(spec),
-    account: circle,
-  }).catch((error: unknown) => {
-    throw wouldFail(error);
   });
   const rules = await readContract(client, { ...read, functionName: "rules" });
-  return { spec, powers, rules };
+  return { spec, powers, rules, call: decision };
 }
 
 /** What ending a mandate as its holder gives: whose mandate, for which role, in which transaction. */

@@ -3,16 +3,7 @@
  * writes it and tried first as the circle would make it now, with the members eligible today. Once the decision is
  * executed the draw waits for its randomness; then anyone completes it (completeDraw).
  */
-import {
-  encodeFunctionData,
-  keccak256,
-  stringToBytes,
-  zeroAddress,
-  type Address,
-  type Chain,
-  type Client,
-  type Transport,
-} from "viem";
+import { keccak256, stringToBytes, zeroAddress, type Address, type Chain, type Client, type Transport } from "viem";
 import { readContract } from "viem/actions";
 
 import { mandatesAbi } from "../../abis.js";
@@ -58,7 +49,7 @@ export async function requestDrawCall<chain extends Chain | undefined>(
   parameters: RequestDrawCallParameters,
 ): Promise<RequestDrawCallReturnType> {
   const { mandates, proposer } = parameters;
-  const { spec, powers, rules } = await prepareSpecDecision(client, mandates, parameters, {
+  const { spec, powers, rules, call } = await prepareSpecDecision(client, mandates, parameters, {
     functionName: "requestDraw",
     args: (spec) => [spec] as const,
   });
@@ -72,11 +63,7 @@ export async function requestDrawCall<chain extends Chain | undefined>(
   });
   if (pool.length === 0) throw new DecisionWouldFailError("MandateEmptyPool", []);
   return {
-    call: {
-      target: mandates,
-      value: 0n,
-      data: encodeFunctionData({ ...read, functionName: "requestDraw", args: [spec] }),
-    },
+    call,
     spec,
     description: parameters.description ?? `Draw by lot the mandate ${describeSpec(spec)}`,
     pool: [...pool],
