@@ -9,7 +9,7 @@ import type { Address as Addr } from "viem";
 
 import { MAX_TRUST_DEPTH } from "../../../client/actions/ledger/readTrustGraphAround.js";
 import { INCOME_UNITS } from "../../../client/units.js";
-import { Address, Loaded, Section, Time } from "../components/basics.js";
+import { Loaded, Section, Time } from "../components/basics.js";
 import { Graph } from "../components/Graph.js";
 import { useIncomeAccount, useTrustAround } from "../hooks/reads.js";
 import { href } from "../routes.js";
@@ -32,7 +32,7 @@ export function PersonPage({ person }: { person: Addr }) {
         <a href={href({ page: "circles" })}>← Circles and councils</a>
       </p>
       <h1>
-        <Address value={person} />
+        <Person account={person} />
       </h1>
       <Section id="income" title="Basic income">
         <Loaded query={income} what="the income account">
