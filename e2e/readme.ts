@@ -165,6 +165,15 @@ describe("the README", function () {
       "the node block",
     ).to.deep.equal([["npx hardhat node"]]);
     expect(nodes[0]!.line, "the node starts before the first block that runs").to.be.lessThan(runs[0]!.line);
+    // A block not run says which test covers it instead: that test must exist.
+    const named = blocks.flatMap((b) =>
+      b.mark.kind === "not run" ? [...b.mark.reason.matchAll(/\b(?:e2e|test|app\/tests)\/[\w./-]+\.ts\b/g)] : [],
+    );
+    expect(named.length, "tests named by blocks not run").to.be.greaterThan(0);
+    expect(
+      named.map((m) => m[0]).filter((path) => !existsSync(join(ROOT, path))),
+      "named tests missing",
+    ).to.deep.equal([]);
   });
 
   it("refuses an unmarked shell block, a stray mark and an unknown mark", function () {
