@@ -177,3 +177,4 @@ export * from "./actions/proposal/requireNewProposal.js";
 export * from "./actions/proposal/requireVotingOpen.js";
 export * from "./actions/proposal/resolveProposalRef.js";
 export * from "./actions/proposal/signBallot.js";
+export * from "./pagedEvents.js";

@@ -4,8 +4,9 @@
  * computation is the pure `computePairLinks` (client/pairLinks.ts).
  */
 import { getAddress, type Address, type Chain, type Client, type Transport } from "viem";
-import { getBlockNumber, getContractEvents, readContract } from "viem/actions";
+import { getBlockNumber, readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { circleAbi, circleMembershipAbi, mandatesAbi, mutualCreditAbi } from "../../abis.js";
 import { InvalidParameterError } from "../../errors.js";
 import { computePairLinks, type PairLinkProposal, type PairLinks } from "../../pairLinks.js";
@@ -68,7 +69,7 @@ export async function readPairLinks<chain extends Chain | undefined>(
   const governor = { address: body.circle, abi: circleAbi, ...window } as const;
   const [members, admitted, votes, votesWithParams, created, executed, granted, currency] = await Promise.all([
     readContract(client, { address: body.membership, abi: circleMembershipAbi, functionName: "members" }),
-    getContractEvents(client, {
+    getContractEventsPaged(client, {
       address: body.membership,
       abi: circleMembershipAbi,
       eventName: "MemberAdmitted",
@@ -76,15 +77,20 @@ export async function readPairLinks<chain extends Chain | undefined>(
       toBlock,
       strict: true,
     }),
-    getContractEvents(client, { ...governor, eventName: "VoteCast" }),
-    getContractEvents(client, { ...governor, eventName: "VoteCastWithParams" }),
-    getContractEvents(client, { ...governor, eventName: "ProposalCreated" }),
-    getContractEvents(client, { ...governor, eventName: "ProposalExecuted" }),
-    getContractEvents(client, { address: body.mandates, abi: mandatesAbi, eventName: "MandateGranted", ...window }),
+    getContractEventsPaged(client, { ...governor, eventName: "VoteCast" }),
+    getContractEventsPaged(client, { ...governor, eventName: "VoteCastWithParams" }),
+    getContractEventsPaged(client, { ...governor, eventName: "ProposalCreated" }),
+    getContractEventsPaged(client, { ...governor, eventName: "ProposalExecuted" }),
+    getContractEventsPaged(client, {
+      address: body.mandates,
+      abi: mandatesAbi,
+      eventName: "MandateGranted",
+      ...window,
+    }),
     creditFactory ? currencyOf(client, creditFactory, body.circle) : null,
   ]);
   const payments = currency
-    ? await getContractEvents(client, {
+    ? await getContractEventsPaged(client, {
         address: currency.address,
         abi: mutualCreditAbi,
         eventName: "Transfer",

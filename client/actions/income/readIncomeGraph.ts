@@ -1,6 +1,7 @@
 import type { Address, Chain, Client, Transport } from "viem";
-import { getBlock, getContractEvents, readContract } from "viem/actions";
+import { getBlock, readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { incomeHubAbi } from "../../abis.js";
 import { tokenOwnerOf } from "../../income.js";
 import type { Holdings, TrustGraph } from "../../pathfinder.js";
@@ -34,12 +35,13 @@ export async function readIncomeGraph<chain extends Chain | undefined>(
   parameters: ReadIncomeGraphParameters,
 ): Promise<ReadIncomeGraphReturnType> {
   const { hub, fromBlock = 0n } = parameters;
-  const events = { address: hub, abi: incomeHubAbi, fromBlock } as const;
-  const [trustLogs, singles, batches, block] = await Promise.all([
-    getContractEvents(client, { ...events, eventName: "Trust" }),
-    getContractEvents(client, { ...events, eventName: "TransferSingle" }),
-    getContractEvents(client, { ...events, eventName: "TransferBatch" }),
-    getBlock(client),
+  // The latest block first: the events and the expiry check are then of one snapshot.
+  const block = await getBlock(client);
+  const events = { address: hub, abi: incomeHubAbi, fromBlock, toBlock: block.number } as const;
+  const [trustLogs, singles, batches] = await Promise.all([
+    getContractEventsPaged(client, { ...events, eventName: "Trust" }),
+    getContractEventsPaged(client, { ...events, eventName: "TransferSingle" }),
+    getContractEventsPaged(client, { ...events, eventName: "TransferBatch" }),
   ]);
 
   // The last Trust event of a pair is its current state; logs come in chain order.

@@ -1,6 +1,7 @@
 import type { Address, Chain, Client, Transport } from "viem";
-import { getBlock, getBlockNumber, getContractEvents, readContract } from "viem/actions";
+import { getBlock, getBlockNumber, readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { incomeHubAbi } from "../../abis.js";
 import { tokenOwnerOf } from "../../income.js";
 import { PathfinderIndex } from "../../pathfinder.js";
@@ -55,9 +56,9 @@ export async function syncPathfinderIndex<chain extends Chain | undefined>(
 
   const events = { address: hub, abi: incomeHubAbi, fromBlock, toBlock } as const;
   const [trustLogs, singles, batches] = await Promise.all([
-    getContractEvents(client, { ...events, eventName: "Trust" }),
-    getContractEvents(client, { ...events, eventName: "TransferSingle" }),
-    getContractEvents(client, { ...events, eventName: "TransferBatch" }),
+    getContractEventsPaged(client, { ...events, eventName: "Trust" }),
+    getContractEventsPaged(client, { ...events, eventName: "TransferSingle" }),
+    getContractEventsPaged(client, { ...events, eventName: "TransferBatch" }),
   ]);
   const logs = [...trustLogs, ...singles, ...batches].sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,

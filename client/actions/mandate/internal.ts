@@ -3,8 +3,9 @@
  * decision's spec and trying its call as the circle would make it, and ending a mandate as its holder.
  */
 import type { Address, Chain, Client, Hex, Transport } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { mandatesAbi } from "../../abis.js";
 import { mandateSpec, mandatesCallAbi, type MandateSpec, type MandateSpecParameters } from "../../mandates.js";
 import { decisionCall } from "../../proposals.js";
@@ -72,7 +73,7 @@ export async function drawRecord<chain extends Chain | undefined>(
 ) {
   const [draw, logs] = await Promise.all([
     readContract(client, { address: mandates, abi: mandatesAbi, functionName: "draw", args: [drawId] }),
-    getContractEvents(client, {
+    getContractEventsPaged(client, {
       address: mandates,
       abi: mandatesAbi,
       eventName: "DrawRequested",

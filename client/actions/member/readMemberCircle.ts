@@ -5,8 +5,9 @@
  * date, every amount raw and in the currency's units.
  */
 import { getAddress, isAddressEqual, type Address, type Chain, type Client, type Hex, type Transport } from "viem";
-import { getBlock, getContractEvents, readContract } from "viem/actions";
+import { getBlock, readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { circleAbi, circleMembershipAbi, circleRitualsAbi, mandatesAbi } from "../../abis.js";
 import { formatLimit } from "../../credit.js";
 import { isoTime } from "../../time.js";
@@ -211,7 +212,7 @@ async function cooldownsOf<chain extends Chain | undefined>(
     readContract(client, { ...rituals, functionName: "cooldownEndsAt", args: [member] }),
     readContract(client, { ...rituals, functionName: "resetCooldownEndsAt", args: [member] }),
     // The roles they were ever granted: a term limit can only bind those.
-    getContractEvents(client, {
+    getContractEventsPaged(client, {
       address: body.mandates,
       abi: mandatesAbi,
       eventName: "MandateGranted",

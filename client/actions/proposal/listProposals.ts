@@ -1,6 +1,7 @@
 import type { Address, Chain, Client, Transport } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { circleAbi } from "../../abis.js";
 import { PROPOSAL_STATES, type ProposalCall } from "../../proposals.js";
 
@@ -24,7 +25,7 @@ export async function listProposals<chain extends Chain | undefined>(
   parameters: ListProposalsParameters,
 ) {
   const { circle, fromBlock = 0n } = parameters;
-  const logs = await getContractEvents(client, {
+  const logs = await getContractEventsPaged(client, {
     address: circle,
     abi: circleAbi,
     eventName: "ProposalCreated",

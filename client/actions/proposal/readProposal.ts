@@ -1,6 +1,7 @@
 import type { Address, Chain, Client, Transport } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 
+import { getContractEventsPaged } from "../../pagedEvents.js";
 import { circleAbi } from "../../abis.js";
 import { ProposalRefError, SUPPORT_NAMES, type ProposalStateName, type SupportName } from "../../proposals.js";
 import { listProposals, type ListedProposal } from "./listProposals.js";
@@ -74,7 +75,7 @@ export async function readProposal<chain extends Chain | undefined>(
   const [{ snapshot, tally }, { votingOpensAt, deadline }, logs] = await Promise.all([
     readTally(client, { circle, proposalId: id }),
     readSchedule(client, { circle, proposalId: id }),
-    getContractEvents(client, { ...read, eventName: "VoteCast", fromBlock: listed.blockNumber, strict: true }),
+    getContractEventsPaged(client, { ...read, eventName: "VoteCast", fromBlock: listed.blockNumber, strict: true }),
   ]);
   // The quorum at the electorate's timepoint; a read that fails (e.g. a timepoint the membership cannot look up
   // yet) leaves it unknown rather than failing the whole read.
